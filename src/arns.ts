@@ -1,0 +1,27 @@
+import type { CrossRegionGeo } from "./catalog";
+
+/** The ARN partition of a Region: China and GovCloud Regions have their own. */
+export function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+/** `arn:aws:bedrock:<region>::foundation-model/<model-id>`; region `*` covers every Region a cross-Region profile routes to. */
+export function foundationModelArn(region: string, modelId: string, partition = partitionOf(region)): string {
+  return `arn:${partition}:bedrock:${region}::foundation-model/${modelId}`;
+}
+
+/** The system-defined cross-Region profile `<geo>.<model-id>` as seen from one account and Region. */
+export function systemProfileArn(region: string, accountId: string, geo: CrossRegionGeo, modelId: string): string {
+  return `arn:${partitionOf(region)}:bedrock:${region}:${accountId}:inference-profile/${geo}.${modelId}`;
+}
+
+/** The id of an application inference profile is the last segment of its ARN. */
+export function profileIdFromArn(profileArn: string): string {
+  return profileArn.slice(profileArn.lastIndexOf("/") + 1);
+}
+
+export function iamRoleArn(accountId: string, roleName: string, region: string): string {
+  return `arn:${partitionOf(region)}:iam::${accountId}:role/${roleName}`;
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { findModel } from "./catalog";
+import { projectName } from "./naming";
+import { type InputError, InputValidationError, zodIssuesToErrors } from "./validation";
+
+/**
+ * The stack configuration (`Pulumi.<stack>.yaml`, namespace `bedrock-cost-governance:`).
+ * This schema is the single source of truth; `StackConfig` is inferred from it.
+ */
+export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
+
+const accountIdSchema = z.string().regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
+const roleArnSchema = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
+const regionSchema = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
+export const accountAliasSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "expected a lowercase alias of [a-z0-9-], at most 32 characters" });
+export const environmentNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]{0,15}$/, { error: "expected a lowercase environment name of [a-z0-9], at most 16 characters" });
+const tagKeySchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9 ._:/=+@-]+$/, { error: "expected a tag key of [a-zA-Z0-9 ._:/=+@-]" })
+  .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: 'the "aws:" prefix is reserved by AWS' });
+
+const accountSchema = z.strictObject({
+  /** The 12-digit id; the provider refuses to act in any other account. */
+  accountId: accountIdSchema,
+  /** Role the deploy identity assumes in that account. */
+  roleArn: roleArnSchema,
+  /** Region of the account's resources; defaults to the stack's `region`. */
+  region: regionSchema.optional(),
+});
+
+const modelPriceSchema = z.strictObject({
+  inputPer1M: z.number().nonnegative(),
+  outputPer1M: z.number().nonnegative(),
+});
+
+export const stackConfigSchema = z
+  .strictObject({
+    /** Environment name written to the `environment` tag and every derived name. */
+    environment: environmentNameSchema,
+    /** Default Region for the tenant accounts (falls back to `aws:region`, then us-east-1). */
+    region: regionSchema.default("us-east-1"),
+    /** Tag keys every profile must carry; `tenant` and `environment` are always set by the program. */
+    mandatoryTags: z.array(tagKeySchema).min(1).default([...defaultMandatoryTags]),
+    /** Account alias → account. Tenants name an alias; the stack maps it. */
+    accounts: z.record(accountAliasSchema, accountSchema).refine((accounts) => Object.keys(accounts).length > 0, {
+      error: "expected at least one account",
+    }),
+    /** Alias used by tenants that name no account. */
+    defaultAccount: accountAliasSchema,
+    /** The payer (management) account: cost allocation tags and anomaly monitors live there. */
+    billing: z.strictObject({
+      accountId: accountIdSchema,
+      roleArn: roleArnSchema,
+      /**
+       * Whether this stack owns the payer-account resources. When a deployment is split into
+       * per-account stacks, exactly one of them manages billing; the others set false.
+       */
+      manage: z.boolean().default(true),
+      /**
+       * Activate the mandatory tag keys for cost allocation. AWS can only activate a key once it
+       * has appeared in billing data (about a day after the first tagged resource), so the very
+       * first deployment of a new organisation may set false and flip it a day later.
+       */
+      activateTags: z.boolean().default(true),
+    }),
+    /** Per-model prices replacing the catalog's list prices (enterprise discounts). */
+    priceOverrides: z.record(z.string(), modelPriceSchema).default({}),
+    /** Environments whose profiles get `protect: true` (a replaced profile gets a new ARN). */
+    protectedEnvironments: z.array(environmentNameSchema).default(["prod"]),
+    /** Directory of tenant files, relative to the project (the check's `--tenants` overrides it). */
+    tenantsDir: z.string().min(1).default("tenants"),
+    /**
+     * Split switch: when set, this stack holds only the tenants of this account alias,
+     * so one program and one policy pack serve a stack per account.
+     */
+    accountScope: accountAliasSchema.optional(),
+    /**
+     * Which value of the profile fills the CloudWatch `ModelId` dimension. Public samples use the
+     * profile id; AWS documentation does not say it plainly, so it is a switch.
+     */
+    alarmDimension: z.enum(["profileId", "profileArn"]).default("profileId"),
+    /** Custom Cost Anomaly Detection monitors this stack may create (AWS allows 500 per payer account). */
+    maxAnomalyMonitors: z.number().int().min(1).max(500).default(450),
+  })
+  .superRefine((config, ctx) => {
+    if (!(config.defaultAccount in config.accounts)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultAccount"],
+        message: `"${config.defaultAccount}" is not an alias in accounts (${Object.keys(config.accounts).join(", ")})`,
+      });
+    }
+    if (config.accountScope !== undefined && !(config.accountScope in config.accounts)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["accountScope"],
+        message: `"${config.accountScope}" is not an alias in accounts (${Object.keys(config.accounts).join(", ")})`,
+      });
+    }
+    for (const modelId of Object.keys(config.priceOverrides)) {
+      if (!findModel(modelId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["priceOverrides", modelId],
+          message: `"${modelId}" is not a model of the catalog; add it to src/data/bedrock-models.json first`,
+        });
+      }
+    }
+  });
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type AccountConfig = StackConfig["accounts"][string];
+
+/** The stack config as JSON Schema, for editors and tools that validate YAML. */
+export const stackConfigJsonSchema = () => z.toJSONSchema(stackConfigSchema, { io: "input" });
+
+const namespacePrefix = `${projectName}:`;
+
+/**
+ * Validates the stack config from Pulumi's flat config map (`project:key` → string, structured
+ * values JSON-encoded, which is how both the CLI and `runtime.setAllConfig` hand it over).
+ * Throws `InputValidationError` naming the file and every key at fault.
+ */
+export function parseStackConfig(flatConfig: Readonly<Record<string, string>>, file: string): StackConfig {
+  const result = validateStackConfig(flatConfig, file);
+  if ("errors" in result) throw new InputValidationError(result.errors);
+  return result.config;
+}
+
+export function validateStackConfig(
+  flatConfig: Readonly<Record<string, string>>,
+  file: string,
+): { config: StackConfig } | { errors: InputError[] } {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flatConfig)) {
+    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
+  }
+  if (raw.region === undefined && typeof flatConfig["aws:region"] === "string") raw.region = flatConfig["aws:region"];
+  const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return { config: parsed.data };
+  const errors = zodIssuesToErrors(file, parsed.error.issues).map((error) => ({
+    ...error,
+    path: error.path ? `${namespacePrefix}${error.path}` : projectName,
+  }));
+  return { errors };
+}
+
+/** Structured config values arrive JSON-encoded; plain strings stay strings. */
+function decodeConfigValue(value: string): unknown {
+  const trimmed = value.trimStart();
+  if (!(trimmed.startsWith("{") || trimmed.startsWith("[") || value === "true" || value === "false" || /^-?\d+(\.\d+)?$/.test(value))) {
+    return value;
+  }
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Every AWS name, tag value and SSM path the program derives, in one place, so
+ * that renames are deliberate and the rules each name must meet sit beside it.
+ */
+export const projectName = "bedrock-cost-governance";
+
+/** Application inference profile names: 1-64 characters matching `([0-9a-zA-Z][ _-]?)+`. */
+export const profileNamePattern = /^([0-9a-zA-Z][ _-]?)+$/;
+export const profileNameMaxLength = 64;
+
+export function inferenceProfileName(tenant: string, profile: string, environment: string): string {
+  return `${tenant}-${profile}-${environment}`;
+}
+
+/** Why a derived profile name would be refused by Bedrock, or undefined when it fits. */
+export function profileNameProblem(name: string): string | undefined {
+  if (name.length > profileNameMaxLength) {
+    return `the derived profile name "${name}" is ${name.length} characters; Bedrock allows at most ${profileNameMaxLength}: shorten the tenant or profile name`;
+  }
+  if (!profileNamePattern.test(name)) {
+    return `the derived profile name "${name}" does not match ([0-9a-zA-Z][ _-]?)+ (no doubled or trailing "-"): rename the tenant or profile`;
+  }
+  return undefined;
+}
+
+export function ssmParameterName(environment: string, tenant: string, profile: string): string {
+  return `/${projectName}/${environment}/${tenant}/${profile}`;
+}
+
+export const budgetName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock`;
+export const invokePolicyName = (tenant: string, environment: string): string =>
+  `${tenant}-${environment}-bedrock-invoke`;
+export const denyPolicyName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock-deny`;
+export const budgetActionRoleName = (tenant: string, environment: string): string =>
+  `${tenant}-${environment}-budget-action`;
+export const alertTopicName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock-alerts`;
+export const alarmName = (tenant: string, profile: string, environment: string, metric: string): string =>
+  `${tenant}-${profile}-${environment}-${metric}`;
+
+/** AWS Budgets `TagKeyValue` filter value for a cost allocation tag: `user:<key>$<value>`. */
+export const tagKeyValueFilter = (key: string, value: string): string => `user:${key}$${value}`;
+
+/** Logical names for Pulumi resources: derived from names, never array indexes, so reorders replace nothing. */
+export const logicalName = (...parts: string[]): string => parts.join("-");

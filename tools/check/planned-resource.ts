@@ -1,0 +1,31 @@
+/**
+ * One resource as the offline check sees it, whether it came from running the
+ * program under mocks or from a `pulumi stack export`. It carries exactly what
+ * the Pulumi engine sends a policy pack in `AnalyzeRequest` / `AnalyzerResource`,
+ * so the pack judges the same facts in both drivers.
+ */
+export interface PlannedResource {
+  urn: string;
+  /** Pulumi type token, e.g. `aws:bedrock/inferenceProfile:InferenceProfile`. */
+  type: string;
+  /** Logical name (last URN segment). */
+  name: string;
+  /** Plain JSON inputs; unknown values are the engine's unknown sentinel string (see UNKNOWN). */
+  inputs: Record<string, unknown>;
+  /** Plain JSON outputs, when known (stack exports, mocks after registration). */
+  outputs?: Record<string, unknown>;
+  /** Parent URN, if any. */
+  parent?: string;
+  /** Provider reference `<provider urn>::<provider id>`, as the engine writes it. */
+  provider?: string;
+  protect: boolean;
+  /** URNs this resource depends on. */
+  dependencies: string[];
+  /** Input property name → URNs that property's value came from. */
+  propertyDependencies: Record<string, string[]>;
+  /** false for component resources (they are not sent to `Analyze`). */
+  custom: boolean;
+}
+
+/** The engine's wire representation of a value not known until apply (pulumi/sdk `unknownValue`). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -1,0 +1,104 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsMocks } from "./aws-mocks";
+import type { PlannedResource } from "./planned-resource";
+
+// Internal to the SDK (not in its typings): resolves once every outstanding registration has settled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
+
+export interface ProgramRun {
+  resources: PlannedResource[];
+  /** Stack outputs as plain values. */
+  outputs: Record<string, unknown>;
+}
+
+export interface ProgramRunOptions {
+  /** Directory holding the program's `index.ts` (the project directory). */
+  programDir: string;
+  project: string;
+  stack: string;
+  /** Flat Pulumi config (`namespace:key` → string; structured values JSON-encoded), as the CLI passes it. */
+  config: Record<string, string>;
+}
+
+/**
+ * Runs the real program under Pulumi's mocks, as the language host would run it inside a
+ * root `pulumi:pulumi:Stack`, and records every registration exactly as the engine receives
+ * it: inputs, parent, provider reference, protect flag and (property) dependencies.
+ */
+export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun> {
+  forgetProjectModules(options.programDir);
+  await pulumi.runtime.setMocks(new AwsMocks(), options.project, options.stack, false);
+  pulumi.runtime.setAllConfig(options.config);
+  const resources: PlannedResource[] = [];
+  recordRegistrations(resources);
+
+  const indexPath = path.join(options.programDir, "index.ts");
+  const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(indexPath);
+  });
+  await waitForRPCs();
+  return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+}
+
+/* The generated protobuf request/response types are not exported in a usable form; these are the getters we read. */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getProtect(): boolean;
+  getProvider(): string;
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
+}
+interface RegisterResponse {
+  getUrn(): string;
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+type Callback = (error: Error | null, response?: RegisterResponse) => void;
+
+function recordRegistrations(resources: PlannedResource[]): void {
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(request: RegisterRequest, callback: Callback): void;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request, callback) =>
+    register(request, (error, response) => {
+      if (!error && response) resources.push(toPlannedResource(request, response));
+      callback(error, response);
+    });
+}
+
+function toPlannedResource(request: RegisterRequest, response: RegisterResponse): PlannedResource {
+  const propertyDependencies: Record<string, string[]> = {};
+  request.getPropertydependenciesMap().forEach((value, key) => {
+    propertyDependencies[key] = value.getUrnsList();
+  });
+  return {
+    urn: response.getUrn(),
+    type: request.getType(),
+    name: request.getName(),
+    inputs: request.getObject()?.toJavaScript() ?? {},
+    outputs: response.getObject()?.toJavaScript() ?? {},
+    parent: request.getParent() || undefined,
+    provider: request.getProvider() || undefined,
+    protect: request.getProtect(),
+    dependencies: request.getDependenciesList(),
+    propertyDependencies,
+    custom: request.getCustom(),
+  };
+}
+
+/** Lets the program run again in the same process (tests): project modules are loaded afresh, packages are kept. */
+function forgetProjectModules(programDir: string): void {
+  const root = path.resolve(programDir) + path.sep;
+  for (const file of Object.keys(require.cache)) {
+    if (file.startsWith(root) && !file.includes(`${path.sep}node_modules${path.sep}`) && !file.includes(`${path.sep}tools${path.sep}check${path.sep}`)) {
+      delete require.cache[file];
+    }
+  }
+}
