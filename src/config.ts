@@ -91,18 +91,22 @@ export const stackConfigSchema = z
     maxAnomalyMonitors: z.number().int().min(1).max(500).default(450),
   })
   .superRefine((config, ctx) => {
+    // Each issue names its offending value as `input`: left out, zod reports the whole config.
+    const aliases = Object.keys(config.accounts).join(", ") || "none";
     if (!(config.defaultAccount in config.accounts)) {
       ctx.addIssue({
         code: "custom",
         path: ["defaultAccount"],
-        message: `"${config.defaultAccount}" is not an alias in accounts (${Object.keys(config.accounts).join(", ")})`,
+        input: config.defaultAccount,
+        message: `expected an alias of accounts (${aliases})`,
       });
     }
     if (config.accountScope !== undefined && !(config.accountScope in config.accounts)) {
       ctx.addIssue({
         code: "custom",
         path: ["accountScope"],
-        message: `"${config.accountScope}" is not an alias in accounts (${Object.keys(config.accounts).join(", ")})`,
+        input: config.accountScope,
+        message: `expected an alias of accounts (${aliases})`,
       });
     }
     for (const modelId of Object.keys(config.priceOverrides)) {
@@ -110,7 +114,8 @@ export const stackConfigSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["priceOverrides", modelId],
-          message: `"${modelId}" is not a model of the catalog; add it to src/data/bedrock-models.json first`,
+          input: modelId,
+          message: "not a model of the catalog; add it to src/data/bedrock-models.json first",
         });
       }
     }

@@ -4,6 +4,12 @@
  */
 export const projectName = "bedrock-cost-governance";
 
+/**
+ * Tags the AWS providers add to every resource (`defaultTags`), beside each tenant's cost tags.
+ * They count toward AWS's 50 tags per resource.
+ */
+export const providerDefaultTags: Readonly<Record<string, string>> = { "managed-by": "pulumi", "governed-by": projectName };
+
 /** Application inference profile names: 1-64 characters matching `([0-9a-zA-Z][ _-]?)+`. */
 export const profileNamePattern = /^([0-9a-zA-Z][ _-]?)+$/;
 export const profileNameMaxLength = 64;

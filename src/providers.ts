@@ -1,10 +1,7 @@
 import * as aws from "@pulumi/aws";
 import type { StackConfig } from "./config";
-import { projectName } from "./naming";
+import { projectName, providerDefaultTags } from "./naming";
 import type { StackTenant } from "./stack-tenants";
-
-/** Tags on every resource the providers create, beside each tenant's cost tags. */
-const providerDefaultTags = { "managed-by": "pulumi", "governed-by": projectName };
 
 /**
  * One AWS provider per account alias that a tenant of this stack uses, assuming the

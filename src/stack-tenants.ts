@@ -1,6 +1,6 @@
 import { awsLimits, type CrossRegionGeo, type ModelPrice, priceOf } from "./catalog";
 import type { StackConfig } from "./config";
-import { inferenceProfileName, profileNameProblem, ssmParameterName } from "./naming";
+import { inferenceProfileName, profileNameProblem, providerDefaultTags, ssmParameterName } from "./naming";
 import type { TenantAlarms, TenantDefinition } from "./tenant";
 import type { LoadedTenant } from "./tenant-loader";
 import type { InputError } from "./validation";
@@ -70,7 +70,32 @@ export function tenantsForStack(
     const tenant = tenantForStack(file, definition, config, errors);
     if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope)) tenants.push(tenant);
   }
+  errors.push(...derivedNameClashes(tenants));
   return { tenants, errors };
+}
+
+/**
+ * Tenant `a` with profile `b-c` and tenant `a-b` with profile `c` derive the same profile name
+ * (`a-b-c-<env>`) and the same Pulumi logical names: AWS and the engine would refuse the second.
+ */
+function derivedNameClashes(tenants: readonly StackTenant[]): InputError[] {
+  const errors: InputError[] = [];
+  const owners = new Map<string, { tenant: StackTenant; profile: string }>();
+  for (const tenant of tenants) {
+    tenant.profiles.forEach((profile, index) => {
+      const owner = owners.get(profile.awsName);
+      if (!owner) {
+        owners.set(profile.awsName, { tenant, profile: profile.name });
+        return;
+      }
+      errors.push({
+        file: tenant.file,
+        path: `profiles[${index}].name`,
+        message: `the derived profile name "${profile.awsName}" is also derived from profile "${owner.profile}" of ${owner.tenant.file}: rename one of them`,
+      });
+    });
+  }
+  return errors;
 }
 
 function tenantForStack(
@@ -97,9 +122,13 @@ function tenantForStack(
     if (tags[key] === undefined) report(overridePath("tags"), `mandatory tag "${key}" is missing (the stack requires ${config.mandatoryTags.join(", ")})`);
     else if (tags[key].trim() === "") report(`${overridePath("tags")}.${key}`, `mandatory tag "${key}" may not be blank`);
   }
-  // `profile` and `model` are added per profile.
-  if (Object.keys(tags).length + 2 > awsLimits.maxUserTagsPerResource) {
-    report(overridePath("tags"), `${Object.keys(tags).length + 2} tags with tenant, environment, profile and model; AWS allows ${awsLimits.maxUserTagsPerResource}`);
+  // Each profile and its SSM parameter also carry `profile`, `model` and the providers' default tags.
+  const resourceTagCount = new Set([...Object.keys(tags), "profile", "model", ...Object.keys(providerDefaultTags)]).size;
+  if (resourceTagCount > awsLimits.maxUserTagsPerResource) {
+    report(
+      overridePath("tags"),
+      `${resourceTagCount} tags with tenant, environment, profile, model and the providers' ${Object.keys(providerDefaultTags).join(", ")}; AWS allows ${awsLimits.maxUserTagsPerResource}`,
+    );
   }
 
   const budget = { ...definition.budget, ...override.budget };

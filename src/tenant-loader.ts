@@ -79,7 +79,7 @@ function loadDefaultExport(absolute: string, file: string, errors: InputError[])
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     moduleExports = require(absolute);
   } catch (error) {
-    errors.push({ file, path: "", message: `cannot be loaded: ${firstLine(error)}` });
+    errors.push({ file, path: "", message: `cannot be loaded: ${loadFailure(error, absolute, file)}` });
     return undefined;
   }
   const exported = (moduleExports as { default?: unknown } | null)?.default;
@@ -94,7 +94,14 @@ function loadDefaultExport(absolute: string, file: string, errors: InputError[])
   return exported;
 }
 
-function firstLine(error: unknown): string {
+/**
+ * The line of a load error that says what is wrong. TypeScript loaders head a compile error with
+ * a summary ("Transform failed with 1 error:" from tsx, "Unable to compile TypeScript:" from
+ * ts-node) and give the cause, with line and column, on the next line.
+ */
+function loadFailure(error: unknown, absolute: string, file: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? "unknown error";
+  const lines = message.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const line = lines[0]?.endsWith(":") && lines.length > 1 ? lines[1] : lines[0];
+  return line === undefined ? "unknown error" : line.split(absolute).join(file);
 }

@@ -61,10 +61,12 @@ const profileSchema = z
   .superRefine((profile, ctx) => {
     const model = findModel(profile.model);
     if (model && profile.crossRegion && !model.crossRegion.includes(profile.crossRegion)) {
+      // `input` names the offending value: left out, zod reports the whole profile.
       ctx.addIssue({
         code: "custom",
         path: ["crossRegion"],
-        message: `the catalog has no "${profile.crossRegion}" cross-Region profile for ${profile.model}; available: ${
+        input: profile.crossRegion,
+        message: `the catalog has no cross-Region profile in this geo for ${profile.model}; available: ${
           model.crossRegion.length ? model.crossRegion.join(", ") : "none (use a single-Region profile)"
         }`,
       });
@@ -138,7 +140,12 @@ export const tenantSchema = z
     const seen = new Set<string>();
     tenant.profiles.forEach((profile, index) => {
       if (seen.has(profile.name)) {
-        ctx.addIssue({ code: "custom", path: ["profiles", index, "name"], message: `duplicate profile name "${profile.name}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["profiles", index, "name"],
+          input: profile.name,
+          message: "duplicate profile name: each name may appear once in a tenant",
+        });
       }
       seen.add(profile.name);
     });

@@ -56,6 +56,9 @@ function reword(issue: z.core.$ZodIssue): string {
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "unrecognized_keys":
       return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
+    case "invalid_key":
+      // A record key that fails its schema: zod says only "Invalid key in record"; the reasons are the inner issues.
+      return issue.issues.length > 0 ? issue.issues.map(reword).join("; ") : "invalid key";
     case "too_small":
     case "too_big": {
       if (!isDefault("Too ")) return issue.message;
@@ -63,7 +66,8 @@ function reword(issue: z.core.$ZodIssue): string {
       const inclusive = issue.inclusive !== false;
       const relation =
         issue.code === "too_small" ? (inclusive ? "at least" : "greater than") : inclusive ? "at most" : "less than";
-      const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+      const plural = Number(bound) === 1 ? "" : "s";
+      const unit = issue.origin === "string" ? ` character${plural}` : issue.origin === "array" ? ` item${plural}` : "";
       return `expected ${issue.origin === "number" ? "a number " : ""}${relation} ${String(bound)}${unit}`;
     }
     default:
