@@ -1,0 +1,218 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlannedResource } from "../../tools/check/planned-resource";
+import { runProgram } from "../../tools/check/program-runner";
+import { readStackConfigFile } from "../../tools/check/stack-file";
+import { formatInputError } from "../../src/validation";
+
+// Internal to the SDK, as in the runner: resolves once every outstanding registration has settled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
+
+export const projectDir = path.resolve(__dirname, "../..");
+export const project = "bedrock-cost-governance";
+
+/** The type tokens the program registers, by what they are. */
+export const types = {
+  stack: "pulumi:pulumi:Stack",
+  provider: "pulumi:providers:aws",
+  tenantGuardrails: "bedrock-cost-governance:index:TenantGuardrails",
+  billingGuardrails: "bedrock-cost-governance:index:BillingGuardrails",
+  inferenceProfile: "aws:bedrock/inferenceProfile:InferenceProfile",
+  parameter: "aws:ssm/parameter:Parameter",
+  topic: "aws:sns/topic:Topic",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  topicSubscription: "aws:sns/topicSubscription:TopicSubscription",
+  budget: "aws:budgets/budget:Budget",
+  budgetAction: "aws:budgets/budgetAction:BudgetAction",
+  metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  policy: "aws:iam/policy:Policy",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
+  anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
+  anomalySubscription: "aws:costexplorer/anomalySubscription:AnomalySubscription",
+} as const;
+
+export interface RunOptions {
+  /** The flat config to run with; defaults to the real `Pulumi.<stack>.yaml`. */
+  config?: Record<string, string>;
+  /** Keys set on top of it (`bedrock-cost-governance:` added when a key has no namespace; non-strings JSON-encoded). */
+  set?: Record<string, unknown>;
+  /** Shorthand for `set: { tenantsDir }`: an absolute directory of tenant files. */
+  tenantsDir?: string;
+}
+
+/** The registrations of one run, indexed for the questions tests ask. */
+export class Plan {
+  private readonly byKey = new Map<string, PlannedResource[]>();
+  private readonly byUrn = new Map<string, PlannedResource>();
+
+  constructor(
+    readonly stack: string,
+    readonly resources: readonly PlannedResource[],
+    readonly outputs: Record<string, unknown>,
+  ) {
+    for (const resource of resources) {
+      const key = `${resource.type}::${resource.name}`;
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), resource]);
+      this.byUrn.set(resource.urn, resource);
+    }
+  }
+
+  /** Resources of a type, by logical name: registrations complete in no fixed order. */
+  byType(type: string): PlannedResource[] {
+    return this.resources
+      .filter((resource) => resource.type === type)
+      .sort((a, b) => byCodeUnits(a.name, b.name));
+  }
+
+  /** The one resource of that type and logical name; fails listing the names it has when there is not exactly one. */
+  one(type: string, name: string): PlannedResource {
+    const found = this.byKey.get(`${type}::${name}`) ?? [];
+    if (found.length !== 1) {
+      const names = this.byType(type).map((resource) => resource.name);
+      throw new Error(
+        `expected one ${type} named "${name}" in ${this.stack}, found ${found.length}; names of that type: ${names.join(", ") || "none"}`,
+      );
+    }
+    return found[0];
+  }
+
+  has(type: string, name: string): boolean {
+    return this.byKey.has(`${type}::${name}`);
+  }
+
+  resource(urn: string): PlannedResource {
+    const found = this.byUrn.get(urn);
+    if (!found) throw new Error(`no resource with URN ${urn} in ${this.stack}`);
+    return found;
+  }
+
+  /** Children of a resource, by type and logical name. */
+  childrenOf(urn: string): PlannedResource[] {
+    return this.resources
+      .filter((resource) => resource.parent === urn)
+      .sort((a, b) => byCodeUnits(a.type, b.type) || byCodeUnits(a.name, b.name));
+  }
+
+  /** The provider resource a resource was registered with (its reference is `<provider urn>::<provider id>`). */
+  providerOf(resource: PlannedResource): PlannedResource {
+    if (!resource.provider) throw new Error(`${resource.urn} was registered with no provider`);
+    return this.resource(resource.provider.slice(0, resource.provider.lastIndexOf("::")));
+  }
+
+  /** `type::name` of every resource, sorted: the shape of a plan. */
+  typeNames(filter: (resource: PlannedResource) => boolean = () => true): string[] {
+    return this.resources
+      .filter(filter)
+      .map((resource) => `${resource.type}::${resource.name}`)
+      .sort();
+  }
+}
+
+/** The order of `Array.prototype.sort()`, so sorted expectations compare equal whatever the locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The flat config of `Pulumi.<stack>.yaml`, as the CLI hands it to the program. */
+export function stackFileConfig(stack: string): Record<string, string> {
+  const result = readStackConfigFile(projectDir, stack);
+  if ("errors" in result) throw new Error(result.errors.map(formatInputError).join("\n"));
+  return result.config;
+}
+
+function configFor(stack: string, options: RunOptions): Record<string, string> {
+  const config = { ...(options.config ?? stackFileConfig(stack)) };
+  const set = {
+    ...options.set,
+    ...(options.tenantsDir === undefined ? {} : { tenantsDir: options.tenantsDir }),
+  };
+  for (const [key, value] of Object.entries(set)) {
+    config[key.includes(":") ? key : `${project}:${key}`] =
+      typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return config;
+}
+
+/**
+ * Runs the real program (`index.ts`) for a stack under the AWS-shaped mocks (about half a second).
+ * The runner reloads the project's modules on each call, so runs do not leak into each other.
+ */
+export async function planStack(stack: string, options: RunOptions = {}): Promise<Plan> {
+  const run = await runProgram({ programDir: projectDir, project, stack, config: configFor(stack, options) });
+  return new Plan(stack, run.resources, run.outputs);
+}
+
+export interface FailedRun {
+  error: Error;
+  /** URNs the mock monitor registered before the program stopped. */
+  registeredUrns: string[];
+}
+
+/** Runs the program expecting it to stop; fails the test if it does not. */
+export async function planStackFailure(stack: string, options: RunOptions = {}): Promise<FailedRun> {
+  // The SDK rejects the stack's other pending outputs with the same error after the run's own
+  // promise: they are that one failure, already reported here, so they are swallowed while it lasts.
+  const swallow = (reason: unknown) => {
+    if (!(reason instanceof Error && reason.name === "StackInputError")) throw reason;
+  };
+  process.on("unhandledRejection", swallow);
+  try {
+    await planStack(stack, options);
+  } catch (error) {
+    await waitForRPCs();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The runner returns its records only on success; the mock monitor (setMocks) keeps every registration.
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+      getRegisteredResources(): Map<string, unknown>;
+    };
+    return {
+      error: error as Error,
+      registeredUrns: [...monitor.getRegisteredResources().keys()],
+    };
+  } finally {
+    process.off("unhandledRejection", swallow);
+  }
+  throw new Error(`expected the ${stack} program to stop, but it ran`);
+}
+
+export interface ProviderSettings {
+  region: string;
+  roleArn: string;
+  allowedAccountIds: string[];
+  defaultTags: Record<string, string>;
+}
+
+/** An AWS provider's settings as the engine receives them (its non-string inputs arrive JSON-encoded). */
+export function providerSettings(provider: PlannedResource): ProviderSettings {
+  const decode = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
+  const assumeRoles = decode(provider.inputs.assumeRoles) as Array<{ roleArn: string }>;
+  return {
+    region: String(provider.inputs.region),
+    roleArn: assumeRoles[0]?.roleArn,
+    allowedAccountIds: decode(provider.inputs.allowedAccountIds) as string[],
+    defaultTags: (decode(provider.inputs.defaultTags) as { tags: Record<string, string> }).tags,
+  };
+}
+
+/** The wire form of a value marked secret (`pulumi.secret`): the SDK's signature key beside the plaintext. */
+const secretSignature = {
+  key: "4dabf18193072939515e22adb298388d",
+  value: "1b47061264138c4ac30d75fd1eb44270",
+};
+
+/** The plaintext of a secret input, failing when the value was not sent as a secret. */
+export function revealSecret(value: unknown): unknown {
+  const wrapper = value as Record<string, unknown> | null;
+  if (
+    wrapper === null ||
+    typeof wrapper !== "object" ||
+    wrapper[secretSignature.key] !== secretSignature.value
+  ) {
+    throw new Error(`expected a secret, got ${JSON.stringify(value)}`);
+  }
+  return wrapper.value;
+}

@@ -1,0 +1,258 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { type StackConfig, validateStackConfig } from "../../src/config";
+import { formatInputError } from "../../src/validation";
+import { readStackConfigFile } from "../../tools/check/stack-file";
+
+const ns = "bedrock-cost-governance";
+
+/** A minimal valid stack, in the flat shape the Pulumi CLI hands the program (structured values JSON-encoded). */
+const flatConfig: Record<string, string> = {
+  "aws:region": "us-east-1",
+  [`${ns}:environment`]: "dev",
+  [`${ns}:accounts`]: JSON.stringify({
+    "shared-ai": { accountId: "111122223333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
+  }),
+  [`${ns}:defaultAccount`]: "shared-ai",
+  [`${ns}:billing`]: JSON.stringify({
+    accountId: "123456789012",
+    roleArn: "arn:aws:iam::123456789012:role/billing",
+  }),
+};
+
+/** The flat config with some keys (project namespace added) set, JSON-encoded unless strings, or removed when undefined. */
+function withKeys(changes: Record<string, unknown>): Record<string, string> {
+  const config = { ...flatConfig };
+  for (const [key, value] of Object.entries(changes)) {
+    const fullKey = key.includes(":") ? key : `${ns}:${key}`;
+    if (value === undefined) delete config[fullKey];
+    else config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return config;
+}
+
+function problems(config: Record<string, string>): string[] {
+  const result = validateStackConfig(config, "Pulumi.dev.yaml");
+  return "errors" in result ? result.errors.map(formatInputError) : [];
+}
+
+function valid(config: Record<string, string>): StackConfig {
+  const result = validateStackConfig(config, "Pulumi.dev.yaml");
+  if ("errors" in result) assert.fail(result.errors.map(formatInputError).join("\n"));
+  return result.config;
+}
+
+describe("stack config (validateStackConfig)", () => {
+  describe("defaults", () => {
+    it("fills every optional key with its documented default", () => {
+      assert.deepEqual(valid(flatConfig), {
+        environment: "dev",
+        region: "us-east-1",
+        mandatoryTags: ["tenant", "environment", "dept", "team", "app", "cost-center"],
+        accounts: {
+          "shared-ai": { accountId: "111122223333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
+        },
+        defaultAccount: "shared-ai",
+        billing: {
+          accountId: "123456789012",
+          roleArn: "arn:aws:iam::123456789012:role/billing",
+          manage: true,
+          activateTags: true,
+        },
+        priceOverrides: {},
+        protectedEnvironments: ["prod"],
+        tenantsDir: "tenants",
+        alarmDimension: "profileId",
+        maxAnomalyMonitors: 450,
+      });
+    });
+
+    it("takes the Region from aws:region when the project sets none, and us-east-1 when neither does", () => {
+      assert.equal(valid(withKeys({ "aws:region": "eu-central-1" })).region, "eu-central-1");
+      assert.equal(
+        valid(withKeys({ "aws:region": "eu-central-1", region: "eu-west-1" })).region,
+        "eu-west-1",
+      );
+      assert.equal(valid(withKeys({ "aws:region": undefined })).region, "us-east-1");
+    });
+
+    it("decodes numbers and booleans the CLI passes as strings", () => {
+      const config = valid(
+        withKeys({
+          maxAnomalyMonitors: "120",
+          billing: { ...JSON.parse(flatConfig[`${ns}:billing`]), manage: false },
+        }),
+      );
+      assert.equal(config.maxAnomalyMonitors, 120);
+      assert.equal(config.billing.manage, false);
+    });
+  });
+
+  describe("problems, each named by file and key", () => {
+    it("names the nested key of an account id that is not 12 digits", () => {
+      const accounts = {
+        "shared-ai": { accountId: "11112222333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
+      };
+      assert.deepEqual(problems(withKeys({ accounts })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected a 12-digit AWS account id (quoted in YAML), got "11112222333"',
+      ]);
+    });
+
+    it("refuses an account id left unquoted in YAML (a number) and a role that is not an IAM role ARN", () => {
+      const accounts = {
+        "shared-ai": { accountId: 111122223333, roleArn: "arn:aws:iam::111122223333:user/deploy" },
+      };
+      assert.deepEqual(problems(withKeys({ accounts })), [
+        "Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected string, got 111122223333",
+        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.roleArn: expected an IAM role ARN, got "arn:aws:iam::111122223333:user/deploy"',
+      ]);
+    });
+
+    it("refuses a defaultAccount that is not an alias of accounts", () => {
+      assert.deepEqual(problems(withKeys({ defaultAccount: "claims-ai" })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance:defaultAccount: expected an alias of accounts (shared-ai), got "claims-ai"',
+      ]);
+    });
+
+    it("refuses an accountScope that is not an alias of accounts", () => {
+      assert.deepEqual(problems(withKeys({ accountScope: "claims-ai" })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance:accountScope: expected an alias of accounts (shared-ai), got "claims-ai"',
+      ]);
+    });
+
+    it("refuses a price override for a model the catalog does not list, and a negative price", () => {
+      const priceOverrides = {
+        "openai.gpt-9": { inputPer1M: 1, outputPer1M: 2 },
+        "amazon.nova-lite-v1:0": { inputPer1M: -0.05, outputPer1M: 0.2 },
+      };
+      assert.deepEqual(problems(withKeys({ priceOverrides })), [
+        "Pulumi.dev.yaml: bedrock-cost-governance:priceOverrides.amazon.nova-lite-v1:0.inputPer1M: expected a number at least 0, got -0.05",
+        'Pulumi.dev.yaml: bedrock-cost-governance:priceOverrides.openai.gpt-9: not a model of the catalog; add it to src/data/bedrock-models.json first, got "openai.gpt-9"',
+      ]);
+    });
+
+    it("refuses an unknown key of the project namespace and ignores other namespaces", () => {
+      assert.deepEqual(problems(withKeys({ mandatoryTag: ["tenant"], "aws:profile": "finops" })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance: unknown key "mandatoryTag"',
+      ]);
+    });
+
+    it("names a missing required key", () => {
+      assert.deepEqual(problems(withKeys({ environment: undefined })), [
+        "Pulumi.dev.yaml: bedrock-cost-governance:environment: required (expected string), got nothing",
+      ]);
+    });
+
+    it("refuses an environment, Region or alarm dimension outside its allowed values", () => {
+      assert.deepEqual(
+        problems(withKeys({ environment: "Dev", region: "virginia", alarmDimension: "arn" })),
+        [
+          'Pulumi.dev.yaml: bedrock-cost-governance:environment: expected a lowercase environment name of [a-z0-9], at most 16 characters, got "Dev"',
+          'Pulumi.dev.yaml: bedrock-cost-governance:region: expected an AWS Region such as us-east-1, got "virginia"',
+          'Pulumi.dev.yaml: bedrock-cost-governance:alarmDimension: expected one of "profileId", "profileArn", got "arn"',
+        ],
+      );
+    });
+
+    it("refuses mandatory tag keys AWS would refuse", () => {
+      assert.deepEqual(problems(withKeys({ mandatoryTags: ["tenant", "aws:owner", "cost center#"] })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags[1]: the "aws:" prefix is reserved by AWS, got "aws:owner"',
+        'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags[2]: expected a tag key of [a-zA-Z0-9 ._:/=+@-], got "cost center#"',
+      ]);
+    });
+
+    it("refuses more anomaly monitors than the 500 AWS allows", () => {
+      assert.deepEqual(problems(withKeys({ maxAnomalyMonitors: 501 })), [
+        "Pulumi.dev.yaml: bedrock-cost-governance:maxAnomalyMonitors: expected a number at most 500, got 501",
+      ]);
+    });
+
+    it("refuses an empty accounts map, and then any defaultAccount", () => {
+      assert.deepEqual(problems(withKeys({ accounts: {} })), [
+        "Pulumi.dev.yaml: bedrock-cost-governance:accounts: expected at least one account, got {}",
+        'Pulumi.dev.yaml: bedrock-cost-governance:defaultAccount: expected an alias of accounts (none), got "shared-ai"',
+      ]);
+    });
+  });
+});
+
+describe("stack files (readStackConfigFile)", () => {
+  let projectDir: string;
+  const writeStack = (stack: string, text: string) =>
+    fs.writeFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), text);
+
+  beforeEach(() => {
+    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-stack-"));
+  });
+  afterEach(() => fs.rmSync(projectDir, { recursive: true, force: true }));
+
+  it("flattens the config to the CLI's shape: strings kept, structured values JSON-encoded, secrets left out", () => {
+    writeStack(
+      "dev",
+      [
+        "config:",
+        "  aws:region: us-east-1",
+        "  bedrock-cost-governance:maxAnomalyMonitors: 20",
+        "  bedrock-cost-governance:billing:",
+        '    accountId: "123456789012"',
+        "    manage: false",
+        "  bedrock-cost-governance:webhook:",
+        "    secure: AAABAKx1",
+        "",
+      ].join("\n"),
+    );
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      file: "Pulumi.dev.yaml",
+      config: {
+        "aws:region": "us-east-1",
+        "bedrock-cost-governance:maxAnomalyMonitors": "20",
+        "bedrock-cost-governance:billing": '{"accountId":"123456789012","manage":false}',
+      },
+    });
+  });
+
+  it("lists the known stacks when the stack file is missing", () => {
+    writeStack("dev", "config: {}\n");
+    writeStack("prod", "config: {}\n");
+    assert.deepEqual(readStackConfigFile(projectDir, "staging"), {
+      errors: [
+        { file: "Pulumi.staging.yaml", path: "", message: "no such stack file; known stacks: dev, prod" },
+      ],
+    });
+  });
+
+  it("names the line of YAML it cannot parse, such as a key given twice", () => {
+    writeStack("dev", "config:\n  aws:region: us-east-1\n  aws:region: us-west-2\n");
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      errors: [
+        {
+          file: "Pulumi.dev.yaml",
+          path: "",
+          message: "not valid YAML (line 3): Map keys must be unique at line 3, column 3:",
+        },
+      ],
+    });
+  });
+
+  it("refuses a config that is not a mapping, naming config", () => {
+    writeStack("dev", "config:\n  - aws:region\n");
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      errors: [{ file: "Pulumi.dev.yaml", path: "config", message: "expected a mapping" }],
+    });
+  });
+
+  it("refuses a file that is not a mapping", () => {
+    writeStack("dev", "- config\n");
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      errors: [{ file: "Pulumi.dev.yaml", path: "", message: "expected a mapping with a `config:` key" }],
+    });
+  });
+
+  it("refuses a stack name that could leave the project directory", () => {
+    assert.deepEqual(readStackConfigFile(projectDir, "../dev"), {
+      errors: [{ file: "Pulumi.../dev.yaml", path: "", message: '"../dev" is not a valid stack name' }],
+    });
+  });
+});
