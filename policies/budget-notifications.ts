@@ -1,0 +1,71 @@
+import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { type BudgetView, isSubscribed, readBudget } from "./lib/budgets";
+import { configOf } from "./lib/config";
+import { validateResourceOfTypes } from "./lib/policy";
+import { budgetTypes } from "./lib/resource-types";
+import { enumerate } from "./lib/text";
+import { UNKNOWN } from "./lib/values";
+
+export interface BudgetNotificationsArgs {
+  /** The currency a COST budget's limit must be in. Defaults to USD. */
+  currency: string;
+  /** The highest percentage of the limit at which an ACTUAL notification still counts as an early warning. Defaults to 100. */
+  maxThresholdPercent: number;
+}
+
+const configSchema: PolicyConfigSchema = {
+  properties: {
+    currency: { type: "string", minLength: 1, default: "USD" },
+    maxThresholdPercent: { type: "number", exclusiveMinimum: 0, default: 100 },
+  },
+};
+
+export const budgetNotifications: ResourceValidationPolicy = {
+  name: "budget-notifications",
+  description:
+    "Checks that every AWS COST budget has a positive limit in USD and at least one ACTUAL-spend notification at or below 100% of it with an email or SNS subscriber.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Give the budget limitAmount > 0 with limitUnit "USD", and a notification {notificationType: "ACTUAL", comparisonOperator: "GREATER_THAN", thresholdType: "PERCENTAGE", threshold: 80} with subscriberEmailAddresses or subscriberSnsTopicArns.',
+  configSchema,
+  validateResource: validateResourceOfTypes("budget-notifications", budgetTypes, (props, args, reportViolation) => {
+    const config = configOf<BudgetNotificationsArgs>(args, configSchema);
+    const budget = readBudget(args.type, props);
+    if (budget.budgetType !== "COST") {
+      if (budget.budgetType !== UNKNOWN) args.notApplicable("only COST budgets are checked");
+      return;
+    }
+    const problems = [limitProblem(budget, config), notificationProblem(budget, config)].filter((problem): problem is string => problem !== undefined);
+    if (problems.length > 0) {
+      reportViolation(`COST budget "${args.name}" ${enumerate(problems)}: fix it so overspend reaches someone before the month ends.`);
+    }
+  }),
+};
+
+function limitProblem(budget: BudgetView, config: BudgetNotificationsArgs): string | undefined {
+  if (budget.limits === UNKNOWN) return undefined;
+  if (budget.limits.length === 0) return `has no limit (set limitAmount and limitUnit "${config.currency}")`;
+  for (const limit of budget.limits) {
+    if (limit.amount !== UNKNOWN && !(typeof limit.amount === "number" && limit.amount > 0)) return "has a limit that is not a positive amount";
+    if (limit.unit !== UNKNOWN && limit.unit !== config.currency) return `has a limit in ${limit.unit === undefined ? "no unit" : JSON.stringify(limit.unit.slice(0, 16))}, not ${config.currency}`;
+  }
+  return undefined;
+}
+
+function notificationProblem(budget: BudgetView, config: BudgetNotificationsArgs): string | undefined {
+  if (budget.notifications === UNKNOWN) return undefined;
+  const limit = budget.limits === UNKNOWN ? undefined : budget.limits[0]?.amount;
+  const early = budget.notifications.filter((notification) => {
+    if (notification.notificationType !== "ACTUAL" && notification.notificationType !== UNKNOWN) return false;
+    if (notification.comparisonOperator === "LESS_THAN") return false;
+    const threshold = notification.threshold;
+    if (threshold === UNKNOWN || notification.thresholdType === UNKNOWN) return true;
+    if (typeof threshold !== "number" || threshold <= 0) return false;
+    if (notification.thresholdType === "ABSOLUTE_VALUE") return typeof limit !== "number" || threshold <= limit;
+    return threshold <= config.maxThresholdPercent;
+  });
+  if (early.length === 0) return `has no ACTUAL notification at or below ${config.maxThresholdPercent}% of its limit`;
+  if (!early.some(isSubscribed)) return "has no subscriber (email or SNS) on its ACTUAL notifications";
+  return undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * CloudWatch alarms in their two shapes, read for one question: which Bedrock model or profile do
+ * they watch, and do they notify anyone. Classic (`aws:cloudwatch/metricAlarm`): `namespace`,
+ * `dimensions` map, `metricQueries[].{expression, metric.{namespace, dimensions}}`, `alarmActions`.
+ * Native (`aws-native:cloudwatch:Alarm`): `namespace`, `dimensions: [{name, value}]`,
+ * `metrics[].{expression, metricStat.metric.{namespace, dimensions}}`, `alarmActions`.
+ */
+import { types } from "./resource-types";
+import { type JsonRecord, type Unknown, UNKNOWN, at, bool, isUnknown, list, text } from "./values";
+
+export interface AlarmView {
+  /** Watches the namespace (or might: some namespace is not known yet). */
+  inNamespace: boolean | Unknown;
+  /** Values of the dimension (and identifier-like words of metric-math expressions on the namespace). */
+  watched: Set<string>;
+  /** Some dimension value or expression is not known yet. */
+  watchedUnknown: boolean;
+  /** Has an alarm action (or actions not known yet), and actions are not disabled. */
+  notifies: boolean;
+}
+
+export function readAlarm(type: string, props: JsonRecord, namespace: string, dimension: string): AlarmView {
+  const view: AlarmView = { inNamespace: false, watched: new Set(), watchedUnknown: false, notifies: notifies(props) };
+  const native = type === types.nativeAlarm;
+  readMetric(view, at(props, "namespace"), at(props, "dimensions"), namespace, dimension, native);
+  const queries = list(at(props, native ? "metrics" : "metricQueries"));
+  if (queries === UNKNOWN) {
+    view.watchedUnknown = true;
+    if (view.inNamespace === false) view.inNamespace = UNKNOWN;
+  }
+  for (const query of queries === UNKNOWN ? [] : (queries ?? [])) {
+    const metric = native ? at(query, "metricStat", "metric") : at(query, "metric");
+    if (metric !== undefined) readMetric(view, at(metric, "namespace"), at(metric, "dimensions"), namespace, dimension, native);
+    const expression = text(at(query, "expression"));
+    if (expression === UNKNOWN) view.watchedUnknown = true;
+    else if (typeof expression === "string" && expression.includes(namespace)) {
+      // A SEARCH expression names the namespace and the dimension value in its text.
+      view.inNamespace = true;
+      for (const word of expression.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? []) view.watched.add(word);
+    }
+  }
+  return view;
+}
+
+function readMetric(view: AlarmView, namespaceValue: unknown, dimensions: unknown, namespace: string, dimension: string, native: boolean): void {
+  const name = text(namespaceValue);
+  if (name === UNKNOWN) {
+    if (view.inNamespace === false) view.inNamespace = UNKNOWN;
+  } else if (name !== namespace) {
+    return;
+  } else {
+    view.inNamespace = true;
+  }
+  const values = native ? nativeDimension(dimensions, dimension) : at(dimensions, dimension);
+  if (isUnknown(values) || isUnknown(dimensions)) view.watchedUnknown = true;
+  else if (typeof values === "string") view.watched.add(values);
+}
+
+function nativeDimension(dimensions: unknown, dimension: string): unknown {
+  const entries = list(dimensions);
+  if (entries === UNKNOWN) return UNKNOWN;
+  for (const entry of entries ?? []) {
+    if (isUnknown(entry) || at(entry, "name") === UNKNOWN) return UNKNOWN;
+    if (at(entry, "name") === dimension) return at(entry, "value");
+  }
+  return undefined;
+}
+
+function notifies(props: JsonRecord): boolean {
+  if (bool(at(props, "actionsEnabled")) === false) return false;
+  const actions = at(props, "alarmActions");
+  if (isUnknown(actions)) return true;
+  return Array.isArray(actions) && actions.some((action) => isUnknown(action) || (typeof action === "string" && action.trim() !== ""));
+}
+

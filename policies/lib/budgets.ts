@@ -1,0 +1,169 @@
+/**
+ * AWS Budgets in their two shapes, read into one. Classic (`aws:budgets/budget:Budget`):
+ * `budgetType`, `limitAmount` (a decimal string) and `limitUnit`, or `plannedLimits`;
+ * `costFilters: [{name, values}]` or `filterExpression.tags`; `notifications` with subscriber lists.
+ * Native (`aws-native:budgets:Budget`): `budget.{budgetType, budgetLimit, plannedBudgetLimits,
+ * costFilters (JSON object)}` and `notificationsWithSubscribers: [{notification, subscribers}]`.
+ */
+import { types } from "./resource-types";
+import { type JsonRecord, type Maybe, type Unknown, UNKNOWN, at, decodeJson, isRecord, isUnknown, list, numeric, strings, text } from "./values";
+
+export interface BudgetLimit {
+  amount: Maybe<number>;
+  unit: Maybe<string>;
+}
+
+export interface BudgetNotification {
+  notificationType: Maybe<string>;
+  comparisonOperator: Maybe<string>;
+  thresholdType: Maybe<string>;
+  threshold: Maybe<number>;
+  /** Number of subscribers known; `UNKNOWN` when the lists are not known yet. */
+  subscribers: number | Unknown;
+}
+
+export interface BudgetView {
+  budgetType: Maybe<string>;
+  limits: BudgetLimit[] | Unknown;
+  /** `TagKeyValue` filter values (`user:<key>$<value>`); `unknown` when some are not known yet. */
+  tagKeyValues: { known: Set<string>; unknown: boolean };
+  notifications: BudgetNotification[] | Unknown;
+}
+
+export function readBudget(type: string, props: JsonRecord): BudgetView {
+  return type === types.nativeBudget ? readNativeBudget(props) : readClassicBudget(props);
+}
+
+function readClassicBudget(props: JsonRecord): BudgetView {
+  const limitAmount = at(props, "limitAmount");
+  const plannedLimits = list(at(props, "plannedLimits"));
+  let limits: BudgetLimit[] | Unknown = [];
+  if (limitAmount !== undefined) limits = [{ amount: numeric(limitAmount), unit: text(at(props, "limitUnit")) }];
+  else if (plannedLimits === UNKNOWN) limits = UNKNOWN;
+  else if (plannedLimits) limits = plannedLimits.map((limit) => ({ amount: numeric(at(limit, "amount")), unit: text(at(limit, "unit")) }));
+
+  const tagKeyValues = { known: new Set<string>(), unknown: false };
+  const costFilters = list(at(props, "costFilters"));
+  if (costFilters === UNKNOWN) tagKeyValues.unknown = true;
+  for (const filter of costFilters === UNKNOWN ? [] : (costFilters ?? [])) {
+    const name = text(at(filter, "name"));
+    if (name === UNKNOWN) tagKeyValues.unknown = true;
+    else if (name === "TagKeyValue") addValues(tagKeyValues, at(filter, "values"));
+  }
+  addFilterExpressionTags(tagKeyValues, at(props, "filterExpression"));
+
+  const notifications = list(at(props, "notifications"));
+  return {
+    budgetType: text(at(props, "budgetType")),
+    limits,
+    tagKeyValues,
+    notifications:
+      notifications === UNKNOWN
+        ? UNKNOWN
+        : (notifications ?? []).map((notification) => ({
+            notificationType: text(at(notification, "notificationType")),
+            comparisonOperator: text(at(notification, "comparisonOperator")),
+            thresholdType: text(at(notification, "thresholdType")),
+            threshold: numeric(at(notification, "threshold")),
+            subscribers: countSubscribers([at(notification, "subscriberEmailAddresses"), at(notification, "subscriberSnsTopicArns")]),
+          })),
+  };
+}
+
+function readNativeBudget(props: JsonRecord): BudgetView {
+  const budget = at(props, "budget");
+  const limit = at(budget, "budgetLimit");
+  let limits: BudgetLimit[] | Unknown = [];
+  if (isUnknown(budget) || isUnknown(limit)) limits = UNKNOWN;
+  else if (limit !== undefined) limits = [{ amount: numeric(at(limit, "amount")), unit: text(at(limit, "unit")) }];
+  else {
+    // plannedBudgetLimits: JSON object of { "<epoch seconds>": { amount, unit } }
+    const planned = decodeJson(at(budget, "plannedBudgetLimits"));
+    if (planned === UNKNOWN) limits = UNKNOWN;
+    else if ("value" in planned && isRecord(planned.value)) {
+      const entries = planned.value;
+      limits = Object.keys(entries).map((key) => ({ amount: numeric(at(entries[key], "amount")), unit: text(at(entries[key], "unit")) }));
+    }
+  }
+
+  const tagKeyValues = { known: new Set<string>(), unknown: isUnknown(budget) };
+  const costFilters = decodeJson(at(budget, "costFilters"));
+  if (costFilters === UNKNOWN) tagKeyValues.unknown = true;
+  else if ("value" in costFilters) addValues(tagKeyValues, at(costFilters.value, "TagKeyValue"));
+  addFilterExpressionTags(tagKeyValues, at(budget, "filterExpression"));
+
+  const withSubscribers = list(at(props, "notificationsWithSubscribers"));
+  return {
+    budgetType: text(at(budget, "budgetType")),
+    limits,
+    tagKeyValues,
+    notifications:
+      withSubscribers === UNKNOWN
+        ? UNKNOWN
+        : (withSubscribers ?? []).map((entry) => {
+            const notification = at(entry, "notification");
+            const subscribers = list(at(entry, "subscribers"));
+            return {
+              notificationType: text(at(notification, "notificationType")),
+              comparisonOperator: text(at(notification, "comparisonOperator")),
+              thresholdType: text(at(notification, "thresholdType")),
+              threshold: numeric(at(notification, "threshold")),
+              subscribers: subscribers === UNKNOWN ? UNKNOWN : (subscribers ?? []).length,
+            };
+          }),
+  };
+}
+
+function addValues(target: { known: Set<string>; unknown: boolean }, value: unknown): void {
+  const values = strings(value);
+  if (values === UNKNOWN) target.unknown = true;
+  for (const entry of values === UNKNOWN ? [] : (values ?? [])) {
+    if (entry === UNKNOWN) target.unknown = true;
+    else target.known.add(entry);
+  }
+}
+
+/**
+ * The newer filter expression: `{tags: {key, values}}` at the top or inside `ands` (which only
+ * narrows). A tag key here has no `user:` prefix; it is recorded as `user:<key>$<value>` to compare
+ * with `TagKeyValue` filters.
+ */
+function addFilterExpressionTags(target: { known: Set<string>; unknown: boolean }, expression: unknown): void {
+  if (expression === undefined) return;
+  if (isUnknown(expression)) {
+    target.unknown = true;
+    return;
+  }
+  const ands = list(at(expression, "ands"));
+  const candidates = [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)];
+  for (const candidate of candidates) {
+    const key = text(at(candidate, "tags", "key"));
+    const values = strings(at(candidate, "tags", "values"));
+    if (key === UNKNOWN || values === UNKNOWN) {
+      target.unknown = true;
+      continue;
+    }
+    if (typeof key !== "string" || values === undefined) continue;
+    const tagKey = key.startsWith("user:") ? key : `user:${key}`;
+    for (const value of values) {
+      if (value === UNKNOWN) target.unknown = true;
+      else target.known.add(`${tagKey}$${value}`);
+    }
+  }
+}
+
+function countSubscribers(lists: unknown[]): number | Unknown {
+  let count = 0;
+  let unknown = false;
+  for (const value of lists) {
+    const entries = strings(value);
+    if (entries === UNKNOWN) unknown = true;
+    else count += (entries ?? []).length;
+  }
+  return count === 0 && unknown ? UNKNOWN : count;
+}
+
+/** A notification that reaches someone: at least one subscriber, or subscribers not known yet. */
+export function isSubscribed(notification: BudgetNotification): boolean {
+  return notification.subscribers === UNKNOWN || notification.subscribers > 0;
+}

@@ -1,0 +1,117 @@
+/**
+ * IAM wildcard patterns (`*` any run of characters, `?` one character), in time linear in the
+ * pattern: a pattern first loses its repeated stars, and a pattern needing more literal characters
+ * than the longest string it could meet is refused before any matching. No regular expression is
+ * built from input (a 1 MB pattern must not become a 1 MB regex).
+ */
+
+/** The longest ARN IAM accepts; also bounds the patterns worth matching. */
+export const maxArnLength = 2048;
+
+interface Compiled {
+  chars: string;
+  /** Number of non-`*` characters: the shortest string the pattern matches. */
+  minLength: number;
+}
+
+function compile(pattern: string, ignoreCase: boolean): Compiled {
+  const source = ignoreCase ? pattern.toLowerCase() : pattern;
+  let chars = "";
+  let minLength = 0;
+  let start = 0;
+  // Collapse runs of `*` (`a**b` is `a*b`) by slicing between them: linear, no per-char concatenation.
+  const parts: string[] = [];
+  for (let index = 0; index < source.length; index++) {
+    if (source[index] === "*" && index > 0 && source[index - 1] === "*") {
+      parts.push(source.slice(start, index));
+      start = index + 1;
+    } else if (source[index] !== "*") {
+      minLength++;
+    }
+  }
+  parts.push(source.slice(start));
+  chars = parts.join("");
+  return { chars, minLength };
+}
+
+/** Whether `text` matches the wildcard `pattern`. */
+export function globMatch(pattern: string, text: string, options: { ignoreCase?: boolean } = {}): boolean {
+  const ignoreCase = options.ignoreCase ?? false;
+  const { chars: p, minLength } = compile(pattern, ignoreCase);
+  if (minLength > text.length) return false;
+  const t = ignoreCase ? text.toLowerCase() : text;
+  // Greedy matching with one backtrack point (the last `*`): O(|p| * |t|), and |p| <= 2|t| + 1 here.
+  let pi = 0;
+  let ti = 0;
+  let starAt = -1;
+  let starText = 0;
+  while (ti < t.length) {
+    if (pi < p.length && (p[pi] === "?" || (p[pi] !== "*" && p[pi] === t[ti]))) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === "*") {
+      starAt = pi++;
+      starText = ti;
+    } else if (starAt >= 0) {
+      pi = starAt + 1;
+      ti = ++starText;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
+}
+
+/**
+ * Whether some string of at most `maxArnLength` literal characters matches both `pattern` (from
+ * input) and `template` (ours, short, with `*` wildcards). Simulates both at once: the set of
+ * template positions still possible after each pattern character. O(|pattern| * |template|), and
+ * |pattern| is bounded by the literal-length check.
+ */
+export function globsOverlap(pattern: string, template: string, options: { ignoreCase?: boolean } = {}): boolean {
+  const ignoreCase = options.ignoreCase ?? false;
+  const { chars: p, minLength } = compile(pattern, ignoreCase);
+  if (minLength > maxArnLength) return false;
+  const t = ignoreCase ? template.toLowerCase() : template;
+  const m = t.length;
+  let states = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  states[0] = 1;
+  closeOverStars(states, t);
+  for (let index = 0; index < p.length; index++) {
+    const c = p[index];
+    next.fill(0);
+    let any = false;
+    if (c === "*") {
+      // The pattern's star reads any string, so the template may advance to any later position.
+      let from = 0;
+      while (from <= m && !states[from]) from++;
+      for (let j = from; j <= m; j++) next[j] = 1;
+      any = from <= m;
+    } else {
+      for (let j = 0; j < m; j++) {
+        if (!states[j]) continue;
+        const tc = t[j];
+        if (tc === "*") {
+          next[j] = 1;
+          any = true;
+        } else if (c === "?" || tc === "?" || tc === c) {
+          next[j + 1] = 1;
+          any = true;
+        }
+      }
+    }
+    if (!any) return false;
+    closeOverStars(next, t);
+    [states, next] = [next, states];
+  }
+  return states[m] === 1;
+}
+
+/** A template `*` may match the empty string: position j holding `*` also allows j + 1. */
+function closeOverStars(states: Uint8Array, template: string): void {
+  for (let j = 0; j < template.length; j++) {
+    if (states[j] && template[j] === "*") states[j + 1] = 1;
+  }
+}

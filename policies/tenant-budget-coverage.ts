@@ -1,0 +1,64 @@
+import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { isSubscribed, readBudget } from "./lib/budgets";
+import { configOf } from "./lib/config";
+import { type StackResource, validateStackWith } from "./lib/policy";
+import { budgetTypes, isProfileType } from "./lib/resource-types";
+import { effectiveTags, knownTag } from "./lib/tags";
+import { enumerate } from "./lib/text";
+import { UNKNOWN } from "./lib/values";
+
+export interface TenantBudgetCoverageArgs {
+  /** The tag key that names a profile's tenant (cost filter `user:<key>$<value>`). Defaults to tenant. */
+  tenantTagKey: string;
+}
+
+const configSchema: PolicyConfigSchema = {
+  properties: {
+    tenantTagKey: { type: "string", minLength: 1, maxLength: 128, default: "tenant" },
+  },
+};
+
+export const tenantBudgetCoverage: StackValidationPolicy = {
+  name: "tenant-budget-coverage",
+  description:
+    "Checks that every tenant found in the tags of application inference profiles has a COST budget filtered on its tag (TagKeyValue user:tenant$<tenant>) with a subscribed notification.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Add an aws.budgets.Budget with budgetType "COST", costFilters [{name: "TagKeyValue", values: ["user:tenant$<tenant>"]}] and a notification with an email or SNS subscriber, for each tenant. The tag must also be activated for cost allocation in the payer account.',
+  configSchema,
+  validateStack: validateStackWith("tenant-budget-coverage", (resources, args, reportViolation) => {
+    const { tenantTagKey } = configOf<TenantBudgetCoverageArgs>(args, configSchema);
+    const profilesByTenant = new Map<string, StackResource[]>();
+    for (const profile of resources.filter((resource) => isProfileType(resource.type))) {
+      const tenant = knownTag(effectiveTags(profile.props, profile.provider), tenantTagKey);
+      if (typeof tenant === "string") profilesByTenant.set(tenant, [...(profilesByTenant.get(tenant) ?? []), profile]);
+    }
+    if (profilesByTenant.size === 0) return;
+
+    const covered = new Set<string>();
+    let someFilterUnknown = false;
+    const profileUrns = new Map<string, string>([...profilesByTenant].flatMap(([tenant, profiles]) => profiles.map((profile): [string, string] => [profile.urn, tenant])));
+    for (const budgetResource of resources.filter((resource) => budgetTypes.includes(resource.type))) {
+      const budget = readBudget(budgetResource.type, budgetResource.props);
+      if (budget.budgetType !== "COST" && budget.budgetType !== UNKNOWN) continue;
+      if (budget.notifications !== UNKNOWN && !budget.notifications.some(isSubscribed)) continue;
+      for (const value of budget.tagKeyValues.known) if (value.startsWith(`user:${tenantTagKey}$`)) covered.add(value.slice(tenantTagKey.length + 6));
+      if (budget.tagKeyValues.unknown) {
+        // Not known until apply: the budget covers the tenants of profiles its filters came from, and possibly any.
+        const linked = [...budgetResource.propertyDependencies.values()].flatMap((urns) => [...urns].map((urn) => profileUrns.get(urn)));
+        for (const tenant of linked) if (tenant !== undefined) covered.add(tenant);
+        if (linked.every((tenant) => tenant === undefined)) someFilterUnknown = true;
+      }
+    }
+    if (someFilterUnknown) return; // a budget whose filter is not known yet may cover any tenant: not guessed
+
+    for (const [tenant, profiles] of profilesByTenant) {
+      if (covered.has(tenant)) continue;
+      reportViolation(
+        `Tenant "${tenant}" (profiles ${enumerate(profiles.map((profile) => profile.name), 3)}) has no COST budget filtered on TagKeyValue "user:${tenantTagKey}$${tenant}" with a subscribed notification: add one so its Bedrock spend alerts someone.`,
+        profiles[0].urn,
+      );
+    }
+  }),
+};

@@ -1,0 +1,44 @@
+import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { directModelReference } from "./lib/arn";
+import { configOf, stringList } from "./lib/config";
+import { validateResourceOfTypes } from "./lib/policy";
+import { workloadTypes } from "./lib/resource-types";
+import { quote } from "./lib/text";
+import { workloadSettings } from "./lib/workloads";
+
+export interface WorkloadsReferenceProfilesArgs {
+  /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
+  modelProviders: string[];
+}
+
+const configSchema: PolicyConfigSchema = {
+  properties: {
+    modelProviders: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      default: ["ai21", "amazon", "anthropic", "cohere", "deepseek", "luma", "meta", "mistral", "openai", "qwen", "stability", "twelvelabs", "writer"],
+    },
+  },
+};
+
+export const workloadsReferenceProfiles: ResourceValidationPolicy = {
+  name: "workloads-reference-profiles",
+  description:
+    "Checks that Lambda environment variables, ECS container environments and SSM String parameters name an application inference profile, not a raw foundation-model or system-profile id.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Put the application inference profile ARN (or the name of the SSM parameter holding it) in the setting, so every call is attributed to the profile's tenant; a model id lets the workload call the model around its profile.",
+  configSchema,
+  validateResource: validateResourceOfTypes("workloads-reference-profiles", workloadTypes, (props, args, reportViolation) => {
+    const providers = stringList(configOf<WorkloadsReferenceProfilesArgs>(args, configSchema).modelProviders);
+    for (const setting of workloadSettings(args.type, props)) {
+      const reference = directModelReference(setting.value, providers);
+      if (!reference) continue;
+      const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+      reportViolation(
+        `The ${setting.where} of "${args.name}" names ${what} directly (${quote(setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+      );
+    }
+  }),
+};
