@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { AnomalyMonitor, AnomalySubscription, CostAllocationTag } from "../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { logicalName, projectName } from "../naming";
 import type { StackTenant } from "../stack-tenants";
@@ -30,13 +30,13 @@ export class BillingGuardrails extends pulumi.ComponentResource {
     const parent = this;
     if (args.activateTags) {
       for (const tagKey of args.costAllocationTagKeys) {
-        new aws.costexplorer.CostAllocationTag(logicalName("cost-tag", tagKey), { tagKey, status: "Active" }, { parent });
+        new CostAllocationTag(logicalName("cost-tag", tagKey), { tagKey, status: "Active" }, { parent });
       }
     }
 
     const groups = anomalyMonitorGroups(args.tenants, args.maxAnomalyMonitors);
     this.anomalyMonitorArns = groups.map((group) => {
-      const monitor = new aws.costexplorer.AnomalyMonitor(
+      const monitor = new AnomalyMonitor(
         logicalName("anomaly", group.name),
         {
           name: `${projectName}-${args.environment}-${group.name}`,
@@ -63,7 +63,7 @@ export class BillingGuardrails extends pulumi.ComponentResource {
  * immediate alerts (AWS allows no other pairing). The threshold ignores anomalies smaller than
  * 2% of the monthly budget (at least 10 USD), which would only be noise.
  */
-function createAnomalySubscriptions(tenant: StackTenant, monitor: aws.costexplorer.AnomalyMonitor, parent: pulumi.Resource): void {
+function createAnomalySubscriptions(tenant: StackTenant, monitor: InstanceType<typeof AnomalyMonitor>, parent: pulumi.Resource): void {
   const threshold = Math.max(10, Math.round(tenant.budget.monthlyUsd * 0.02));
   const thresholdExpression = {
     dimension: { key: "ANOMALY_TOTAL_IMPACT_ABSOLUTE", matchOptions: ["GREATER_THAN_OR_EQUAL"], values: [String(threshold)] },
@@ -74,7 +74,7 @@ function createAnomalySubscriptions(tenant: StackTenant, monitor: aws.costexplor
   ];
   for (const channel of channels) {
     if (channel.addresses.length === 0) continue;
-    new aws.costexplorer.AnomalySubscription(
+    new AnomalySubscription(
       logicalName("anomaly", tenant.name, channel.suffix),
       {
         name: `${projectName}-${tenant.name}-${tenant.environment}-${channel.suffix}`,

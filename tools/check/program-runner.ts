@@ -35,12 +35,40 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   recordRegistrations(resources);
 
   const indexPath = path.join(options.programDir, "index.ts");
-  const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(indexPath);
-  });
-  await waitForRPCs();
-  return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+  const restoreStackTraces = withoutStackTraces();
+  try {
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      // As the Node language host does: a program that exports a function is called and awaited.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const programExport: unknown = require(indexPath);
+      return typeof programExport === "function" ? await programExport() : programExport;
+    });
+    await waitForRPCs();
+    return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+  } finally {
+    restoreStackTraces();
+  }
+}
+
+/**
+ * The SDK reads `new Error().stack` for every promise it tracks (leak diagnostics) and for every
+ * resource (its source position, with an unlimited trace depth). With source maps on, each read
+ * maps every frame back to TypeScript: most of a large plan's time and memory went there. The
+ * check needs neither, so while the program runs, stacks are not formatted at all.
+ */
+function withoutStackTraces(): () => void {
+  const restoreDebuggable = withoutPromiseLeakTracking();
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  Error.stackTraceLimit = 0;
+  Error.prepareStackTrace = (error: Error) => `${error.name}: ${error.message}`;
+  return () => {
+    restoreDebuggable();
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+    process.setSourceMapsEnabled(sourceMaps);
+  };
 }
 
 /* The generated protobuf request/response types are not exported in a usable form; these are the getters we read. */
@@ -90,6 +118,23 @@ function toPlannedResource(request: RegisterRequest, response: RegisterResponse)
     dependencies: request.getDependenciesList(),
     propertyDependencies,
     custom: request.getCustom(),
+  };
+}
+
+/**
+ * Every promise the SDK creates goes through `debuggablePromise`, which stamps a stack trace and
+ * context on it and tracks it in a set, to name leaked promises when a program exits. The check
+ * awaits every registration itself, so that bookkeeping (two extra promises per promise) is only
+ * cost here. The SDK calls it through its module object, so replacing the export takes effect.
+ */
+function withoutPromiseLeakTracking(): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
+  const original = debuggable.debuggablePromise;
+  if (typeof original !== "function") return () => undefined;
+  debuggable.debuggablePromise = <T>(promise: Promise<T>) => promise;
+  return () => {
+    debuggable.debuggablePromise = original;
   };
 }
 

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { MetricAlarm } from "../../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { type AlarmDimension, bedrockNamespace, profileDimensions } from "../../metrics";
 import { alarmName, logicalName } from "../../naming";
@@ -19,7 +19,7 @@ export function createProfileAlarms(
   actions: pulumi.Input<string>[],
   dimension: AlarmDimension,
   parent: pulumi.Resource,
-): aws.cloudwatch.MetricAlarm[] {
+): InstanceType<typeof MetricAlarm>[] {
   const { profile } = resources;
   const dimensions = profileDimensions(resources, dimension);
   const common = {
@@ -32,7 +32,7 @@ export function createProfileAlarms(
   const name = (metric: string) => alarmName(tenant.name, profile.name, tenant.environment, metric);
   const options = { parent };
 
-  const invocations = new aws.cloudwatch.MetricAlarm(
+  const invocations = new MetricAlarm(
     logicalName(tenant.name, profile.name, "invocations"),
     {
       ...common,
@@ -50,7 +50,7 @@ export function createProfileAlarms(
     options,
   );
 
-  const throttles = new aws.cloudwatch.MetricAlarm(
+  const throttles = new MetricAlarm(
     logicalName(tenant.name, profile.name, "throttles"),
     {
       ...common,
@@ -72,7 +72,7 @@ export function createProfileAlarms(
     metric: { namespace: bedrockNamespace, metricName, dimensions, period: spendPeriodSeconds, stat: "Sum" },
   });
   const { inputPer1M, outputPer1M } = profile.price;
-  const estimatedSpend = new aws.cloudwatch.MetricAlarm(
+  const estimatedSpend = new MetricAlarm(
     logicalName(tenant.name, profile.name, "estimated-spend"),
     {
       ...common,

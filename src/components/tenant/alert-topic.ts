@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { Topic, TopicPolicy, TopicSubscription } from "../../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { alertTopicName, logicalName } from "../../naming";
 import type { StackTenant } from "../../stack-tenants";
@@ -8,13 +8,13 @@ import type { StackTenant } from "../../stack-tenants";
  * publish as services, so the topic policy must let them in (CloudWatch alarms in the same
  * account need no grant).
  */
-export function createAlertTopic(tenant: StackTenant, parent: pulumi.Resource): aws.sns.Topic {
-  const topic = new aws.sns.Topic(
+export function createAlertTopic(tenant: StackTenant, parent: pulumi.Resource): InstanceType<typeof Topic> {
+  const topic = new Topic(
     logicalName(tenant.name, "alerts"),
     { name: alertTopicName(tenant.name, tenant.environment), tags: tenant.tags },
     { parent },
   );
-  new aws.sns.TopicPolicy(
+  new TopicPolicy(
     logicalName(tenant.name, "alerts-policy"),
     {
       arn: topic.arn,
@@ -37,7 +37,7 @@ export function createAlertTopic(tenant: StackTenant, parent: pulumi.Resource): 
     { parent },
   );
   for (const email of tenant.notify.emails) {
-    new aws.sns.TopicSubscription(
+    new TopicSubscription(
       logicalName(tenant.name, "alerts", email),
       { topic: topic.arn, protocol: "email", endpoint: email },
       { parent },

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { Budget, BudgetAction, IamPolicy, IamRole, IamRolePolicy } from "../../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { iamRoleArn } from "../../arns";
 import { budgetActionRoleName, denyPolicyName, logicalName } from "../../naming";
@@ -12,11 +12,11 @@ import { bedrockInvokeActions } from "./invoke-policy";
  */
 export function createBudgetDenyAction(
   tenant: StackTenant,
-  budget: aws.budgets.Budget,
+  budget: InstanceType<typeof Budget>,
   topicArn: pulumi.Output<string>,
   parent: pulumi.Resource,
-): aws.budgets.BudgetAction {
-  const denyPolicy = new aws.iam.Policy(
+): InstanceType<typeof BudgetAction> {
+  const denyPolicy = new IamPolicy(
     logicalName(tenant.name, "deny-policy"),
     {
       name: denyPolicyName(tenant.name, tenant.environment),
@@ -29,7 +29,7 @@ export function createBudgetDenyAction(
     },
     { parent },
   );
-  const executionRole = new aws.iam.Role(
+  const executionRole = new IamRole(
     logicalName(tenant.name, "budget-action-role"),
     {
       name: budgetActionRoleName(tenant.name, tenant.environment),
@@ -49,7 +49,7 @@ export function createBudgetDenyAction(
     },
     { parent },
   );
-  new aws.iam.RolePolicy(
+  new IamRolePolicy(
     logicalName(tenant.name, "budget-action-permissions"),
     {
       role: executionRole.id,
@@ -69,7 +69,7 @@ export function createBudgetDenyAction(
     },
     { parent },
   );
-  return new aws.budgets.BudgetAction(
+  return new BudgetAction(
     logicalName(tenant.name, "budget-deny"),
     {
       budgetName: budget.name,

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { Budget } from "../../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { budgetName, logicalName, tagKeyValueFilter } from "../../naming";
 import type { StackTenant } from "../../stack-tenants";
@@ -8,14 +8,14 @@ import type { StackTenant } from "../../stack-tenants";
  * every 8-12 hours and sees a tag only once it is activated in the payer account, so the
  * CloudWatch spend alarm is the near-real-time guard and this is the accountable one.
  */
-export function createBudget(tenant: StackTenant, topicArn: pulumi.Output<string>, parent: pulumi.Resource): aws.budgets.Budget {
+export function createBudget(tenant: StackTenant, topicArn: pulumi.Output<string>, parent: pulumi.Resource): InstanceType<typeof Budget> {
   const subscribers = { subscriberEmailAddresses: tenant.notify.emails, subscriberSnsTopicArns: [topicArn] };
   const notifications = [
     ...tenant.budget.alertAtPercent.map((percent) => ({ ...subscribers, threshold: percent, notificationType: "ACTUAL" })),
     { ...subscribers, threshold: tenant.budget.forecastAtPercent, notificationType: "FORECASTED" },
   ].map((notification) => ({ ...notification, comparisonOperator: "GREATER_THAN", thresholdType: "PERCENTAGE" }));
 
-  return new aws.budgets.Budget(
+  return new Budget(
     logicalName(tenant.name, "budget"),
     {
       name: budgetName(tenant.name, tenant.environment),

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { InferenceProfile, SsmParameter } from "../../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { foundationModelArn, profileIdFromArn, systemProfileArn } from "../../arns";
 import { logicalName } from "../../naming";
@@ -6,11 +6,11 @@ import type { StackProfile, StackTenant } from "../../stack-tenants";
 
 export interface ProfileResources {
   profile: StackProfile;
-  inferenceProfile: aws.bedrock.InferenceProfile;
+  inferenceProfile: InstanceType<typeof InferenceProfile>;
   arn: pulumi.Output<string>;
   /** The 12-character id (last ARN segment): what CloudWatch's `ModelId` dimension carries for a profile. */
   id: pulumi.Output<string>;
-  parameter: aws.ssm.Parameter;
+  parameter: InstanceType<typeof SsmParameter>;
 }
 
 /** Tags of one profile: the tenant's cost tags plus which profile and model it is. */
@@ -34,7 +34,7 @@ export function copyFromArn(tenant: StackTenant, profile: StackProfile): string 
  */
 export function createProfile(tenant: StackTenant, profile: StackProfile, parent: pulumi.Resource): ProfileResources {
   const tags = profileTags(tenant, profile);
-  const inferenceProfile = new aws.bedrock.InferenceProfile(
+  const inferenceProfile = new InferenceProfile(
     logicalName(tenant.name, profile.name),
     {
       name: profile.awsName,
@@ -46,7 +46,7 @@ export function createProfile(tenant: StackTenant, profile: StackProfile, parent
     { parent, protect: tenant.protect },
   );
   const arn = inferenceProfile.arn;
-  const parameter = new aws.ssm.Parameter(
+  const parameter = new SsmParameter(
     logicalName(tenant.name, profile.name, "arn"),
     {
       name: profile.parameterName,

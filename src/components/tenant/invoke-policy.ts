@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { IamPolicy, IamRolePolicyAttachment } from "../../aws-resources";
 import * as pulumi from "@pulumi/pulumi";
 import { foundationModelArn } from "../../arns";
 import { invokePolicyName, logicalName } from "../../naming";
@@ -43,8 +43,8 @@ export function createInvokePolicy(
   tenant: StackTenant,
   profiles: readonly ProfileResources[],
   parent: pulumi.Resource,
-): aws.iam.Policy {
-  const policy = new aws.iam.Policy(
+): InstanceType<typeof IamPolicy> {
+  const policy = new IamPolicy(
     logicalName(tenant.name, "invoke-policy"),
     {
       name: invokePolicyName(tenant.name, tenant.environment),
@@ -55,7 +55,7 @@ export function createInvokePolicy(
     { parent },
   );
   for (const role of tenant.workloadRoles) {
-    new aws.iam.RolePolicyAttachment(logicalName(tenant.name, "invoke", role), { role, policyArn: policy.arn }, { parent });
+    new IamRolePolicyAttachment(logicalName(tenant.name, "invoke", role), { role, policyArn: policy.arn }, { parent });
   }
   return policy;
 }

@@ -1,0 +1,57 @@
+import * as pulumi from "@pulumi/pulumi";
+import type * as aws from "@pulumi/aws";
+
+/**
+ * The AWS resources the program creates, registered with exactly the inputs it sets and the
+ * outputs it reads.
+ *
+ * Why not the `@pulumi/aws` classes: each of those declares every property of its resource
+ * (a MetricAlarm has 28, a Topic 33) and the SDK makes an Output, with its promises, for each
+ * one on every instance. At a thousand tenants that is about 600,000 Outputs, and planning
+ * spent most of its time collecting them. The engine sees the same request either way: the
+ * same type token, the same provider package version, the same inputs (unset properties are
+ * never sent). The input types are the provider's own `…Args`, so the compiler still checks
+ * every property name and type.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const awsPackageVersion: string = require("@pulumi/aws/package.json").version.replace(/^v/, "");
+
+type LeanResource<TArgs, TOutputs extends string> = new (
+  name: string,
+  args: TArgs,
+  opts?: pulumi.CustomResourceOptions,
+) => pulumi.CustomResource & { readonly [K in TOutputs]: pulumi.Output<string> };
+
+function leanResource<TArgs extends object, TOutputs extends string = never>(
+  type: string,
+  outputs: readonly TOutputs[],
+  defaults: pulumi.CustomResourceOptions = {},
+): LeanResource<TArgs, TOutputs> {
+  return class extends pulumi.CustomResource {
+    constructor(name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) {
+      const props: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(args)) if (value !== undefined) props[key] = value;
+      for (const output of outputs) if (!(output in props)) props[output] = undefined;
+      super(type, name, props, pulumi.mergeOptions({ version: awsPackageVersion, ...defaults }, opts));
+    }
+  } as unknown as LeanResource<TArgs, TOutputs>;
+}
+
+export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">("aws:bedrock/inferenceProfile:InferenceProfile", ["arn"]);
+export const SsmParameter = leanResource<aws.ssm.ParameterArgs>("aws:ssm/parameter:Parameter", [], {
+  // As the provider's class declares: a parameter's value is kept secret in state.
+  additionalSecretOutputs: ["value", "valueWo"],
+});
+export const Topic = leanResource<aws.sns.TopicArgs, "arn">("aws:sns/topic:Topic", ["arn"]);
+export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>("aws:sns/topicPolicy:TopicPolicy", []);
+export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>("aws:sns/topicSubscription:TopicSubscription", []);
+export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">("aws:cloudwatch/metricAlarm:MetricAlarm", ["arn"]);
+export const Budget = leanResource<aws.budgets.BudgetArgs, "name">("aws:budgets/budget:Budget", ["name"]);
+export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>("aws:budgets/budgetAction:BudgetAction", []);
+export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">("aws:iam/policy:Policy", ["arn"]);
+export const IamRole = leanResource<aws.iam.RoleArgs, "arn">("aws:iam/role:Role", ["arn"]);
+export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>("aws:iam/rolePolicy:RolePolicy", []);
+export const IamRolePolicyAttachment = leanResource<aws.iam.RolePolicyAttachmentArgs>("aws:iam/rolePolicyAttachment:RolePolicyAttachment", []);
+export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>("aws:costexplorer/costAllocationTag:CostAllocationTag", []);
+export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">("aws:costexplorer/anomalyMonitor:AnomalyMonitor", ["arn"]);
+export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscriptionArgs>("aws:costexplorer/anomalySubscription:AnomalySubscription", []);
