@@ -1,0 +1,96 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { projectName } from "../../src/naming";
+import { validateStackInputs } from "../../src/stack";
+import type { InputError } from "../../src/validation";
+import { summarizePlan } from "./plan";
+import type { PlannedResource } from "./planned-resource";
+import { PolicyPackHost, parsePolicyConfig } from "./policy-host";
+import { runProgram } from "./program-runner";
+import type { CheckReport } from "./report";
+import { readStackConfigFile } from "./stack-file";
+import { readStackExport } from "./stack-export";
+
+export interface CheckOptions {
+  /** The Pulumi project directory (holds Pulumi.yaml, Pulumi.<stack>.yaml, index.ts). */
+  projectDir: string;
+  /** The policy pack directory. */
+  packDir: string;
+  stack: string;
+  /** Tenant directory replacing the stack's `tenantsDir`. */
+  tenantsDir?: string;
+  /** A `pulumi stack export` to judge instead of running the program. */
+  stateFile?: string;
+  /** JSON in the format of `pulumi --policy-pack-config`. */
+  policyConfigFile?: string;
+}
+
+/**
+ * The offline equivalent of `pulumi preview --policy-pack policies`: validate the inputs, plan
+ * (the real program under mocks, or a stack export), and have the real policy pack judge it over
+ * the Analyzer protocol. Bad input comes back as `errors`, never as an exception.
+ */
+export async function runCheck(options: CheckOptions, startedAt = 0): Promise<CheckReport> {
+  const report = (partial: Partial<CheckReport> & Pick<CheckReport, "stack" | "source">): CheckReport => ({
+    resources: [],
+    violations: [],
+    errors: [],
+    durationMs: performance.now() - startedAt,
+    ...partial,
+  });
+  const source = options.stateFile ? "state" : "program";
+
+  const policyConfig = options.policyConfigFile ? readPolicyConfigFile(options.policyConfigFile) : { config: {} };
+  if ("errors" in policyConfig) return report({ stack: options.stack, source, errors: policyConfig.errors });
+
+  // The pack starts (a second Node process) while the plan is built.
+  const hostStarting = PolicyPackHost.start({ packDir: options.packDir });
+  hostStarting.catch(() => undefined);
+  try {
+    const planned = options.stateFile ? readStackExport(options.stateFile) : await planProgram(options);
+    if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
+
+    const host = await hostStarting;
+    try {
+      const configured = parsePolicyConfig(policyConfig.config, options.policyConfigFile ?? "", host.info);
+      if ("errors" in configured) return report({ stack: planned.stack, source, errors: configured.errors });
+      await host.configure(configured.config);
+      const violations = await host.judge(planned.resources);
+      return report({
+        stack: planned.stack,
+        source,
+        resources: planned.resources,
+        plan: summarizePlan(planned.resources),
+        violations,
+        policyPack: { name: host.info.name, version: host.info.version },
+      });
+    } finally {
+      await host.close();
+    }
+  } catch (error) {
+    void hostStarting.then((host) => host.close(), () => undefined);
+    throw error;
+  }
+}
+
+async function planProgram(options: CheckOptions): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+  const stackFile = readStackConfigFile(options.projectDir, options.stack);
+  if ("errors" in stackFile) return stackFile;
+  const config = { ...stackFile.config };
+  if (options.tenantsDir !== undefined) config[`${projectName}:tenantsDir`] = path.resolve(options.tenantsDir);
+  // Validated here too, so bad input is reported as data (exit 2) before the program starts.
+  const inputs = validateStackInputs(config, stackFile.file, options.projectDir);
+  if ("errors" in inputs) return inputs;
+  const run = await runProgram({ programDir: options.projectDir, project: projectName, stack: options.stack, config });
+  return { stack: options.stack, resources: run.resources };
+}
+
+function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {
+  try {
+    return { config: JSON.parse(fs.readFileSync(file, "utf8")) };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `is not JSON: ${(error as Error).message}`;
+    return { errors: [{ file, path: "", message: reason }] };
+  }
+}

@@ -1,0 +1,123 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { runCheck } from "./check";
+import { renderJson } from "./render-json";
+import { renderMarkdown } from "./render-markdown";
+import { renderText } from "./render-text";
+import { type CheckReport, exitCodeOf, exitCodes } from "./report";
+
+// performance.now() counts from process start: the reported time includes start-up, as a user waits for it.
+const startedAt = 0;
+const projectDir = path.resolve(__dirname, "..", "..");
+const formats = ["text", "markdown", "json"] as const;
+type Format = (typeof formats)[number];
+
+const usage = `Usage: npm run check -- [options]
+
+The offline answer of \`pulumi preview --policy-pack policies\`: plans the stack with the real
+program under mocks (no credentials, no network) and has the real policy pack judge it.
+
+Options:
+  --stack NAME           stack whose Pulumi.<NAME>.yaml is used (default: dev)
+  --tenants DIR          tenant files to plan instead of the stack's tenantsDir
+  --state FILE           judge a \`pulumi stack export\` instead of running the program
+  --policy-config FILE   policy levels and settings, as for \`pulumi --policy-pack-config\`
+  --format FORMAT        text (default), markdown or json
+  --out FILE             write the report to FILE instead of standard output
+  --no-color             no colour, even on a terminal
+  -h, --help             this help
+
+Exit codes:
+  0  no mandatory violation (advisory findings are shown)
+  1  at least one mandatory policy violation
+  2  invalid input (tenant file, stack config, stack export, policy config or flag): nothing judged
+`;
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parseCommandLine>;
+  try {
+    values = parseCommandLine();
+  } catch (error) {
+    process.stderr.write(`check: ${(error as Error).message}\n\n${usage}`);
+    return exitCodes.invalidInput;
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return exitCodes.pass;
+  }
+  const format = values.format as Format;
+  if (!formats.includes(format)) {
+    process.stderr.write(`check: --format: expected one of ${formats.join(", ")}, got "${values.format}"\n`);
+    return exitCodes.invalidInput;
+  }
+
+  let report: CheckReport;
+  try {
+    report = await runCheck(
+      {
+        projectDir,
+        packDir: path.join(projectDir, "policies"),
+        stack: values.stack,
+        tenantsDir: values.tenants,
+        stateFile: values.state,
+        policyConfigFile: values["policy-config"],
+      },
+      startedAt,
+    );
+  } catch (error) {
+    // Not the user's input: the pack or the runtime failed. Still a clean message and a documented code.
+    process.stderr.write(`check: could not judge the stack: ${(error as Error)?.message ?? String(error)}\n`);
+    return exitCodes.invalidInput;
+  }
+
+  const colour = !values["no-color"] && !values.out && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const rendered = format === "json" ? renderJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report, colour);
+  const exitCode = exitCodeOf(report);
+  if (values.out) {
+    try {
+      fs.writeFileSync(values.out, rendered);
+    } catch (error) {
+      process.stderr.write(`check: --out: cannot write ${values.out}: ${(error as Error).message}\n`);
+      return exitCodes.invalidInput;
+    }
+    process.stdout.write(`check: report written to ${values.out} (exit ${exitCode})\n`);
+  } else {
+    process.stdout.write(rendered);
+  }
+  return exitCode;
+}
+
+function parseCommandLine() {
+  return parseArgs({
+    options: {
+      stack: { type: "string", default: "dev" },
+      tenants: { type: "string" },
+      state: { type: "string" },
+      "policy-config": { type: "string" },
+      format: { type: "string", default: "text" },
+      out: { type: "string" },
+      "no-color": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  }).values as {
+    stack: string;
+    tenants?: string;
+    state?: string;
+    "policy-config"?: string;
+    format: string;
+    out?: string;
+    "no-color": boolean;
+    help: boolean;
+  };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`check: ${String(error)}\n`);
+    process.exit(exitCodes.invalidInput);
+  },
+);
