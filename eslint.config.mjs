@@ -33,6 +33,8 @@ export default defineConfig([
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
       ],
+      // Pulumi components name themselves `parent` to pass `{ parent }` to their children.
+      "@typescript-eslint/no-this-alias": ["error", { allowedNames: ["parent"] }],
       // `==` only where it means "null or undefined".
       eqeqeq: ["error", "smart"],
       // A floating `.only` in a mocha file silently skips every other test in CI.
