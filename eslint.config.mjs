@@ -10,7 +10,7 @@ export default defineConfig([
   globalIgnores([
     "**/node_modules/",
     // Pulumi's and the tools' generated or local-only output (see .gitignore).
-    "bin/",
+    "**/bin/",
     ".pulumi/",
     ".scratch/",
     "coverage/",
@@ -50,8 +50,9 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.mocha } },
   },
   {
-    // Plain CommonJS scripts, if any appear, are not modules.
-    files: ["**/*.cjs"],
+    // Plain CommonJS scripts (preloads for `node --require`): `require` is how they import.
+    files: ["**/*.cjs", "**/*.js"],
     languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 ]);
