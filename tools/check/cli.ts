@@ -1,7 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { runCheck } from "./check";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
@@ -54,6 +53,9 @@ async function main(): Promise<number> {
 
   let report: CheckReport;
   try {
+    // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should not wait.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runCheck } = require("./check") as typeof import("./check");
     report = await runCheck(
       {
         projectDir,

@@ -1,0 +1,62 @@
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const repoRoot = path.resolve(__dirname, "..", "..");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run check` the way a user does (same entry point, a real process, real exit code). */
+export function runCheckCli(args: string[], projectDir = repoRoot): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(projectDir, "tools/check/cli.ts"), ...args], {
+      cwd: projectDir,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * A throwaway copy of the project (tracked files as they are in the working tree, node_modules
+ * linked), so a test can change the program and see what the check says of the change.
+ */
+export function copyProject(): { dir: string; edit(file: string, change: (text: string) => string): void; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-project-"));
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" })
+    .split("\n")
+    .filter((file) => file && fs.existsSync(path.join(repoRoot, file)));
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
+  }
+  fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return {
+    dir,
+    edit(file, change) {
+      const target = path.join(dir, file);
+      const before = fs.readFileSync(target, "utf8");
+      const after = change(before);
+      if (after === before) throw new Error(`edit of ${file} changed nothing`);
+      fs.writeFileSync(target, after);
+    },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function tempFile(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-input-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
