@@ -6,7 +6,7 @@
  * Partitions: aws, aws-cn, aws-us-gov. Every pattern here is anchored and free of nested
  * quantifiers, and inputs longer than an ARN can be are refused first, so matching stays linear.
  */
-import { maxArnLength } from "./glob";
+import { type Template, maxArnLength } from "./glob";
 
 export type BedrockArn =
   | { kind: "foundation-model"; partition: string; region: string; modelId: string }
@@ -19,11 +19,17 @@ const systemProfileIdShape = /^([a-z]{2,8}(?:-[a-z]{2,8})?)\.([a-z0-9-]+\.[A-Za-
 const modelIdShape = /^([a-z0-9-]+)\.[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const applicationProfileIdShape = /^[a-z0-9]{12}$/;
 
-/** Wildcard templates of what an IAM grant must not reach directly (see lib/glob.ts). */
-export const arnTemplates = {
-  foundationModel: "arn:*:bedrock:*::foundation-model/*",
-  systemProfile: "arn:*:bedrock:*:*:inference-profile/*",
-} as const;
+const partitionChar = (char: string) => (char >= "a" && char <= "z") || char === "-";
+const regionChar = (char: string) => (char >= "a" && char <= "z") || (char >= "0" && char <= "9") || char === "-";
+const accountChar = (char: string) => char >= "0" && char <= "9";
+/** Model ids (and `<geo>.<model-id>`) hold letters, digits and `._:-`, never `/`. */
+const modelChar = (char: string) => regionChar(char) || (char >= "A" && char <= "Z") || char === "." || char === "_" || char === ":";
+
+/** What an IAM grant must not reach directly, as wildcard templates (see lib/glob.ts). */
+export const arnTemplates: Record<"foundationModel" | "systemProfile", Template> = {
+  foundationModel: { text: "arn:*:bedrock:*::foundation-model/*", wildcards: [partitionChar, regionChar, modelChar] },
+  systemProfile: { text: "arn:*:bedrock:*:*:inference-profile/*", wildcards: [partitionChar, regionChar, accountChar, modelChar] },
+};
 
 export function parseBedrockArn(value: string): BedrockArn | undefined {
   if (value.length > maxArnLength) return undefined;

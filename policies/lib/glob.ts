@@ -64,17 +64,29 @@ export function globMatch(pattern: string, text: string, options: { ignoreCase?:
 }
 
 /**
- * Whether some string of at most `maxArnLength` literal characters matches both `pattern` (from
- * input) and `template` (ours, short, with `*` wildcards). Simulates both at once: the set of
- * template positions still possible after each pattern character. O(|pattern| * |template|), and
- * |pattern| is bounded by the literal-length check.
+ * A wildcard template of ours: `*` stands for any run of characters that `wildcards[n]` (for the
+ * n-th `*`) accepts, so `arn:*:bedrock:*::foundation-model/*` can say that a region has no `/`.
  */
-export function globsOverlap(pattern: string, template: string, options: { ignoreCase?: boolean } = {}): boolean {
-  const ignoreCase = options.ignoreCase ?? false;
-  const { chars: p, minLength } = compile(pattern, ignoreCase);
+export interface Template {
+  text: string;
+  /** One predicate per `*` in `text`, in order. */
+  wildcards: ReadonlyArray<(char: string) => boolean>;
+}
+
+/**
+ * Whether some string of at most `maxArnLength` literal characters matches both `pattern` (from
+ * input; `*` and `?` match anything) and `template`. Simulates both at once: the set of template
+ * positions still possible after each pattern character. O(|pattern| * |template|), and |pattern|
+ * is bounded by the literal-length check.
+ */
+export function globsOverlap(pattern: string, template: Template): boolean {
+  const { chars: p, minLength } = compile(pattern, false);
   if (minLength > maxArnLength) return false;
-  const t = ignoreCase ? template.toLowerCase() : template;
+  const t = template.text;
   const m = t.length;
+  const accepts: Array<((char: string) => boolean) | undefined> = [];
+  let wildcard = 0;
+  for (let j = 0; j < m; j++) accepts.push(t[j] === "*" ? (template.wildcards[wildcard++] ?? (() => true)) : undefined);
   let states = new Uint8Array(m + 1);
   let next = new Uint8Array(m + 1);
   states[0] = 1;
@@ -92,11 +104,14 @@ export function globsOverlap(pattern: string, template: string, options: { ignor
     } else {
       for (let j = 0; j < m; j++) {
         if (!states[j]) continue;
-        const tc = t[j];
-        if (tc === "*") {
-          next[j] = 1;
-          any = true;
-        } else if (c === "?" || tc === "?" || tc === c) {
+        const accept = accepts[j];
+        if (accept) {
+          // A template wildcard stays put while it reads a character it accepts (`?` may be any character).
+          if (c === "?" || accept(c)) {
+            next[j] = 1;
+            any = true;
+          }
+        } else if (c === "?" || t[j] === c) {
           next[j + 1] = 1;
           any = true;
         }

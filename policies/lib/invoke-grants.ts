@@ -8,8 +8,8 @@
  * profiles. A direct model call carries no such key, so that condition is what denies it (facts:
  * iamCondition); a condition that admits system-defined profiles lets spend escape attribution.
  */
-import { arnTemplates } from "./arn";
-import { globMatch, globsOverlap, maxArnLength } from "./glob";
+import { arnTemplates, parseBedrockArn } from "./arn";
+import { globsOverlap } from "./glob";
 import { type Patterns, type Statement, conditionEntries, coversAction, isWildcardOperator, operatorRequiresKey } from "./iam";
 import { quote } from "./text";
 import { UNKNOWN } from "./values";
@@ -48,7 +48,7 @@ const reachesModels = (pattern: string): boolean =>
 function modelTarget(statement: Statement): string | undefined {
   if (statement.resource) {
     const reached = statement.resource.known.find(reachesModels);
-    return reached === undefined ? undefined : quote(reached, 60);
+    return reached === undefined ? undefined : quote(reached, 120);
   }
   if (statement.notResource) return excludesEverything(statement.notResource) ? undefined : "NotResource (every other resource, models included)";
   return undefined;
@@ -84,7 +84,7 @@ function profileCondition(statement: Statement): "restricts" | "none" | string {
     const admitsSystem = entry.values.find(
       (value) =>
         value !== UNKNOWN &&
-        (wildcard ? globsOverlap(value, arnTemplates.systemProfile) : value.length <= maxArnLength && globMatch(arnTemplates.systemProfile, value)),
+        (wildcard ? globsOverlap(value, arnTemplates.systemProfile) : parseBedrockArn(value)?.kind === "system-profile"),
     );
     if (entry.values.length > 0 && admitsSystem === undefined) return "restricts";
     problem ||=
