@@ -36,7 +36,7 @@ describe("npm run check", function () {
     it("passes the dev stack with exit 0, showing the plan per account and tenant and the time to verdict", async () => {
       const result = await runCheckCli(["--stack", "dev"]);
       assert.equal(result.code, 0, result.stdout + result.stderr);
-      assert.match(result.stdout, /Account claims-ai \(444455556666\), us-east-1\n  claims\n    profile chatbot: anthropic\.claude-3-haiku-20240307-v1:0 \(single-Region\)/);
+      assert.match(result.stdout, /Account claims-ai \(444455556666\), us-east-1\n {2}claims\n {4}profile chatbot: anthropic\.claude-3-haiku-20240307-v1:0 \(single-Region\)/);
       assert.match(result.stdout, /profile scoring: anthropic\.claude-3-5-sonnet-20240620-v1:0 \(cross-Region us\)/);
       assert.match(result.stdout, /budget \$400\/month: alerts at 50\/80\/100% actual, 100% forecast, on exceed deny/);
       assert.match(result.stdout, /^PASS \d+ resources, 4 tenants, 5 profiles, \$7,700\/month budgeted, .* 0 mandatory, 0 advisory violations; verdict in \d+\.\d s$/m);
@@ -65,7 +65,7 @@ describe("npm run check", function () {
       const markdown = fs.readFileSync(out, "utf8");
       assert.match(markdown, /^### Bedrock cost governance: `dev` ✅ passes/);
       assert.match(markdown, /```mermaid\nflowchart LR\n/);
-      assert.match(markdown, /a0 --> a0t0\("claims"\)\n  a0t0 --> a0t0p0\["chatbot: anthropic\.claude-3-haiku-20240307-v1:0"\]/);
+      assert.match(markdown, /a0 --> a0t0\("claims"\)\n {2}a0t0 --> a0t0p0\["chatbot: anthropic\.claude-3-haiku-20240307-v1:0"\]/);
       assert.match(markdown, /\| sales-support \| shared-ai \(111122223333\) \| \$1,000 \| 50, 75, 90, 100% \/ 110% \| notify \| 3 \|/);
       assert.match(markdown, /\| \*\*total\*\* \| \| \*\*\$7,700\*\* \|/);
     });
