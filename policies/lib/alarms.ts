@@ -11,8 +11,10 @@ import { type JsonRecord, type Unknown, UNKNOWN, at, bool, isUnknown, list, text
 export interface AlarmView {
   /** Watches the namespace (or might: some namespace is not known yet). */
   inNamespace: boolean | Unknown;
-  /** Values of the dimension (and identifier-like words of metric-math expressions on the namespace). */
-  watched: Set<string>;
+  /** Values of the dimension in the alarm's metrics. */
+  dimensionValues: Set<string>;
+  /** Identifier-like words of metric-math expressions on the namespace (a SEARCH names the profile in its text). */
+  expressionWords: Set<string>;
   /** Some dimension value or expression is not known yet. */
   watchedUnknown: boolean;
   /** Has an alarm action (or actions not known yet), and actions are not disabled. */
@@ -20,7 +22,7 @@ export interface AlarmView {
 }
 
 export function readAlarm(type: string, props: JsonRecord, namespace: string, dimension: string): AlarmView {
-  const view: AlarmView = { inNamespace: false, watched: new Set(), watchedUnknown: false, notifies: notifies(props) };
+  const view: AlarmView = { inNamespace: false, dimensionValues: new Set(), expressionWords: new Set(), watchedUnknown: false, notifies: notifies(props) };
   const native = type === types.nativeAlarm;
   readMetric(view, at(props, "namespace"), at(props, "dimensions"), namespace, dimension, native);
   const queries = list(at(props, native ? "metrics" : "metricQueries"));
@@ -36,7 +38,7 @@ export function readAlarm(type: string, props: JsonRecord, namespace: string, di
     else if (typeof expression === "string" && expression.includes(namespace)) {
       // A SEARCH expression names the namespace and the dimension value in its text.
       view.inNamespace = true;
-      for (const word of expression.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? []) view.watched.add(word);
+      for (const word of expression.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? []) view.expressionWords.add(word);
     }
   }
   return view;
@@ -53,7 +55,7 @@ function readMetric(view: AlarmView, namespaceValue: unknown, dimensions: unknow
   }
   const values = native ? nativeDimension(dimensions, dimension) : at(dimensions, dimension);
   if (isUnknown(values) || isUnknown(dimensions)) view.watchedUnknown = true;
-  else if (typeof values === "string") view.watched.add(values);
+  else if (typeof values === "string") view.dimensionValues.add(values);
 }
 
 function nativeDimension(dimensions: unknown, dimension: string): unknown {

@@ -101,6 +101,11 @@ describe("#profile-usage-alarm", () => {
     await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN), metricMathAlarm(UNKNOWN)]));
   });
 
+  it("under preview, does not guess about a profile whose id is unknown while an alarm watches an id no known profile has", async () => {
+    await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]));
+    await assertHasStackViolation(policy, stackArgs(policy, [profile(UNKNOWN), alarm({ namespace: "AWS/Lambda" })]), "has no CloudWatch alarm");
+  });
+
   it("counts an alarm whose actions are unknown (a topic ARN not known yet)", async () => {
     await assertNoStackViolations(policy, stackArgs(policy, [profile(), alarm({ alarmActions: [UNKNOWN] })]));
   });
