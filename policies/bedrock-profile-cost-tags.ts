@@ -37,20 +37,39 @@ export const bedrockProfileCostTags: ResourceValidationPolicy = {
   remediationSteps:
     "Add each missing key to the profile's tags (or to the AWS provider's defaultTags) with a non-blank value. Keys are case-sensitive: cost allocation treats `Tenant` and `tenant` as different tags.",
   configSchema,
-  validateResource: validateResourceOfTypes("bedrock-profile-cost-tags", profileTypes, (props, args, reportViolation) => {
-    const config = configOf<BedrockProfileCostTagsArgs>(args, configSchema);
-    const allowedValues = isRecord(config.allowedValues) ? (config.allowedValues as Record<string, string[]>) : {};
-    const findings = checkTags(effectiveTags(props, args.provider), stringList(config.mandatoryTags), allowedValues);
-    const problems = [
-      findings.missing.length > 0 ? `lacks ${plural(findings.missing.length, "tag")} ${enumerate(findings.missing)}` : "",
-      findings.blank.length > 0 ? `has blank ${plural(findings.blank.length, "tag")} ${enumerate(findings.blank)}` : "",
-      ...[...findings.miscased].map(([wanted, found]) => `has ${quote(found)} where cost allocation needs exactly ${quote(wanted)}`),
-      ...[...findings.disallowed].map(([key, value]) => `has ${key}=${quote(value)}, not one of ${enumerate(allowedValues[key].map((v) => quote(v)))}`),
-    ].filter(Boolean);
-    if (problems.length === 0) return;
-    reportViolation(
-      `Inference profile "${args.name}" ${enumerate(problems, 10)}. ` +
-        "Set the tags on the profile or in the provider's defaultTags, keys spelled exactly, so its Bedrock spend is attributed.",
-    );
-  }),
+  validateResource: validateResourceOfTypes(
+    "bedrock-profile-cost-tags",
+    profileTypes,
+    (props, args, reportViolation) => {
+      const config = configOf<BedrockProfileCostTagsArgs>(args, configSchema);
+      const allowedValues = isRecord(config.allowedValues)
+        ? (config.allowedValues as Record<string, string[]>)
+        : {};
+      const findings = checkTags(
+        effectiveTags(props, args.provider),
+        stringList(config.mandatoryTags),
+        allowedValues,
+      );
+      const problems = [
+        findings.missing.length > 0
+          ? `lacks ${plural(findings.missing.length, "tag")} ${enumerate(findings.missing)}`
+          : "",
+        findings.blank.length > 0
+          ? `has blank ${plural(findings.blank.length, "tag")} ${enumerate(findings.blank)}`
+          : "",
+        ...[...findings.miscased].map(
+          ([wanted, found]) => `has ${quote(found)} where cost allocation needs exactly ${quote(wanted)}`,
+        ),
+        ...[...findings.disallowed].map(
+          ([key, value]) =>
+            `has ${key}=${quote(value)}, not one of ${enumerate(allowedValues[key].map((v) => quote(v)))}`,
+        ),
+      ].filter(Boolean);
+      if (problems.length === 0) return;
+      reportViolation(
+        `Inference profile "${args.name}" ${enumerate(problems, 10)}. ` +
+          "Set the tags on the profile or in the provider's defaultTags, keys spelled exactly, so its Bedrock spend is attributed.",
+      );
+    },
+  ),
 };

@@ -28,26 +28,34 @@ export const bedrockProfileModelSource: ResourceValidationPolicy = {
   remediationSteps:
     "Set modelSource.copyFrom to `arn:aws:bedrock:<region>::foundation-model/<model-id>` or to a system-defined profile `arn:aws:bedrock:<region>:<account>:inference-profile/<geo>.<model-id>`; a bare model id or another application profile is not a valid source.",
   configSchema,
-  validateResource: validateResourceOfTypes("bedrock-profile-model-source", profileTypes, (props, args, reportViolation) => {
-    const { allowedModels } = configOf<BedrockProfileModelSourceArgs>(args, configSchema);
-    const copyFrom = copyFromOf(props);
-    if (copyFrom === UNKNOWN) return;
-    const fix = "copy from a foundation-model ARN or a system-defined inference-profile ARN";
-    if (copyFrom === undefined || copyFrom.trim() === "") {
-      reportViolation(`Inference profile "${args.name}" has no modelSource.copyFrom: ${fix}.`);
-      return;
-    }
-    const source = parseBedrockArn(copyFrom);
-    if (source === undefined || source.kind === "application-profile") {
-      const what = source ? "another application inference profile" : copyFrom.startsWith("arn:") ? "not a Bedrock model ARN" : "a bare model id, not an ARN";
-      reportViolation(`Inference profile "${args.name}" copies from ${quote(copyFrom)}, ${what}: ${fix}.`);
-      return;
-    }
-    const allowed = stringList(allowedModels);
-    if (allowed.length > 0 && !allowed.some((pattern) => globMatch(pattern, source.modelId))) {
-      reportViolation(
-        `Inference profile "${args.name}" copies from model ${quote(source.modelId)}, which is not allowed: use one of ${enumerate(allowed.map((m) => quote(m)))}.`,
-      );
-    }
-  }),
+  validateResource: validateResourceOfTypes(
+    "bedrock-profile-model-source",
+    profileTypes,
+    (props, args, reportViolation) => {
+      const { allowedModels } = configOf<BedrockProfileModelSourceArgs>(args, configSchema);
+      const copyFrom = copyFromOf(props);
+      if (copyFrom === UNKNOWN) return;
+      const fix = "copy from a foundation-model ARN or a system-defined inference-profile ARN";
+      if (copyFrom === undefined || copyFrom.trim() === "") {
+        reportViolation(`Inference profile "${args.name}" has no modelSource.copyFrom: ${fix}.`);
+        return;
+      }
+      const source = parseBedrockArn(copyFrom);
+      if (source === undefined || source.kind === "application-profile") {
+        const what = source
+          ? "another application inference profile"
+          : copyFrom.startsWith("arn:")
+            ? "not a Bedrock model ARN"
+            : "a bare model id, not an ARN";
+        reportViolation(`Inference profile "${args.name}" copies from ${quote(copyFrom)}, ${what}: ${fix}.`);
+        return;
+      }
+      const allowed = stringList(allowedModels);
+      if (allowed.length > 0 && !allowed.some((pattern) => globMatch(pattern, source.modelId))) {
+        reportViolation(
+          `Inference profile "${args.name}" copies from model ${quote(source.modelId)}, which is not allowed: use one of ${enumerate(allowed.map((m) => quote(m)))}.`,
+        );
+      }
+    },
+  ),
 };

@@ -29,26 +29,36 @@ export const budgetNotifications: ResourceValidationPolicy = {
   remediationSteps:
     'Give the budget limitAmount > 0 with limitUnit "USD", and a notification {notificationType: "ACTUAL", comparisonOperator: "GREATER_THAN", thresholdType: "PERCENTAGE", threshold: 80} with subscriberEmailAddresses or subscriberSnsTopicArns.',
   configSchema,
-  validateResource: validateResourceOfTypes("budget-notifications", budgetTypes, (props, args, reportViolation) => {
-    const config = configOf<BudgetNotificationsArgs>(args, configSchema);
-    const budget = readBudget(args.type, props);
-    if (budget.budgetType !== "COST") {
-      if (budget.budgetType !== UNKNOWN) args.notApplicable("only COST budgets are checked");
-      return;
-    }
-    const problems = [limitProblem(budget, config), notificationProblem(budget, config)].filter((problem): problem is string => problem !== undefined);
-    if (problems.length > 0) {
-      reportViolation(`COST budget "${args.name}" ${enumerate(problems)}: fix it so overspend reaches someone before the month ends.`);
-    }
-  }),
+  validateResource: validateResourceOfTypes(
+    "budget-notifications",
+    budgetTypes,
+    (props, args, reportViolation) => {
+      const config = configOf<BudgetNotificationsArgs>(args, configSchema);
+      const budget = readBudget(args.type, props);
+      if (budget.budgetType !== "COST") {
+        if (budget.budgetType !== UNKNOWN) args.notApplicable("only COST budgets are checked");
+        return;
+      }
+      const problems = [limitProblem(budget, config), notificationProblem(budget, config)].filter(
+        (problem): problem is string => problem !== undefined,
+      );
+      if (problems.length > 0) {
+        reportViolation(
+          `COST budget "${args.name}" ${enumerate(problems)}: fix it so overspend reaches someone before the month ends.`,
+        );
+      }
+    },
+  ),
 };
 
 function limitProblem(budget: BudgetView, config: BudgetNotificationsArgs): string | undefined {
   if (budget.limits === UNKNOWN) return undefined;
   if (budget.limits.length === 0) return `has no limit (set limitAmount and limitUnit "${config.currency}")`;
   for (const limit of budget.limits) {
-    if (limit.amount !== UNKNOWN && !(typeof limit.amount === "number" && limit.amount > 0)) return "has a limit that is not a positive amount";
-    if (limit.unit !== UNKNOWN && limit.unit !== config.currency) return `has a limit in ${limit.unit === undefined ? "no unit" : JSON.stringify(limit.unit.slice(0, 16))}, not ${config.currency}`;
+    if (limit.amount !== UNKNOWN && !(typeof limit.amount === "number" && limit.amount > 0))
+      return "has a limit that is not a positive amount";
+    if (limit.unit !== UNKNOWN && limit.unit !== config.currency)
+      return `has a limit in ${limit.unit === undefined ? "no unit" : JSON.stringify(limit.unit.slice(0, 16))}, not ${config.currency}`;
   }
   return undefined;
 }
@@ -62,10 +72,12 @@ function notificationProblem(budget: BudgetView, config: BudgetNotificationsArgs
     const threshold = notification.threshold;
     if (threshold === UNKNOWN || notification.thresholdType === UNKNOWN) return true;
     if (typeof threshold !== "number" || threshold <= 0) return false;
-    if (notification.thresholdType === "ABSOLUTE_VALUE") return typeof limit !== "number" || threshold <= limit;
+    if (notification.thresholdType === "ABSOLUTE_VALUE")
+      return typeof limit !== "number" || threshold <= limit;
     return threshold <= config.maxThresholdPercent;
   });
-  if (early.length === 0) return `has no ACTUAL notification at or below ${config.maxThresholdPercent}% of its limit`;
+  if (early.length === 0)
+    return `has no ACTUAL notification at or below ${config.maxThresholdPercent}% of its limit`;
   if (!early.some(isSubscribed)) return "has no subscriber (email or SNS) on its ACTUAL notifications";
   return undefined;
 }

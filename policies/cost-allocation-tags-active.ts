@@ -31,7 +31,9 @@ export const costAllocationTagsActive: StackValidationPolicy = {
   configSchema,
   validateStack: validateStackWith("cost-allocation-tags-active", (resources, args, reportViolation) => {
     if (!resources.some((resource) => isProfileType(resource.type))) return;
-    const mandatoryTags = stringList(configOf<CostAllocationTagsActiveArgs>(args, configSchema).mandatoryTags);
+    const mandatoryTags = stringList(
+      configOf<CostAllocationTagsActiveArgs>(args, configSchema).mandatoryTags,
+    );
     const active = new Set<string>();
     for (const tag of resources.filter((resource) => resource.type === types.costAllocationTag)) {
       const key = text(at(tag.props, "tagKey"));

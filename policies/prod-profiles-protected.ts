@@ -27,14 +27,20 @@ export const prodProfilesProtected: ResourceValidationPolicy = {
   remediationSteps:
     "Pass `{ protect: true }` in the profile's resource options. Deleting a profile breaks every workload that calls it by ARN, and a new profile starts a new cost history.",
   configSchema,
-  validateResource: validateResourceOfTypes("prod-profiles-protected", profileTypes, (props, args, reportViolation) => {
-    const config = configOf<ProdProfilesProtectedArgs>(args, configSchema);
-    const environment = knownTag(effectiveTags(props, args.provider), config.environmentTagKey);
-    if (typeof environment !== "string") return;
-    const protectedEnvironments = stringList(config.protectedEnvironments).map((name) => name.toLowerCase());
-    if (!protectedEnvironments.includes(environment.toLowerCase()) || args.opts?.protect === true) return;
-    reportViolation(
-      `Inference profile "${args.name}" is in environment "${environment.slice(0, 64)}" but not protected: set protect: true in its resource options so it cannot be deleted by accident.`,
-    );
-  }),
+  validateResource: validateResourceOfTypes(
+    "prod-profiles-protected",
+    profileTypes,
+    (props, args, reportViolation) => {
+      const config = configOf<ProdProfilesProtectedArgs>(args, configSchema);
+      const environment = knownTag(effectiveTags(props, args.provider), config.environmentTagKey);
+      if (typeof environment !== "string") return;
+      const protectedEnvironments = stringList(config.protectedEnvironments).map((name) =>
+        name.toLowerCase(),
+      );
+      if (!protectedEnvironments.includes(environment.toLowerCase()) || args.opts?.protect === true) return;
+      reportViolation(
+        `Inference profile "${args.name}" is in environment "${environment.slice(0, 64)}" but not protected: set protect: true in its resource options so it cannot be deleted by accident.`,
+      );
+    },
+  ),
 };

@@ -38,13 +38,19 @@ export const profileUsageAlarm: StackValidationPolicy = {
       .filter(({ view }) => view.inNamespace !== false && view.notifies);
     const watched = new Set(alarms.flatMap(({ view }) => [...view.dimensionValues, ...view.expressionWords]));
     // Under preview a profile's id is unknown; an alarm is then tied to it by a property dependency.
-    const dependedOn = new Set(alarms.flatMap(({ resource }) => [...resource.propertyDependencies.values()].flatMap((urns) => [...urns])));
+    const dependedOn = new Set(
+      alarms.flatMap(({ resource }) =>
+        [...resource.propertyDependencies.values()].flatMap((urns) => [...urns]),
+      ),
+    );
     const identifiers = new Map(profiles.map((profile) => [profile.urn, profileIdentifiers(profile.props)]));
     const knownIds = new Set([...identifiers.values()].flatMap((ids) => [...ids.known]));
     // An alarm that may watch a profile whose id is not known yet: its dimension is unknown and
     // nothing links it, or it names an id that no profile with a known id has.
     const mayWatchUnknownProfile = alarms.some(
-      ({ resource, view }) => (view.watchedUnknown && resource.propertyDependencies.size === 0) || [...view.dimensionValues].some((value) => !knownIds.has(value)),
+      ({ resource, view }) =>
+        (view.watchedUnknown && resource.propertyDependencies.size === 0) ||
+        [...view.dimensionValues].some((value) => !knownIds.has(value)),
     );
 
     for (const profile of profiles) {

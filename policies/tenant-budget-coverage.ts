@@ -32,21 +32,29 @@ export const tenantBudgetCoverage: StackValidationPolicy = {
     const profilesByTenant = new Map<string, StackResource[]>();
     for (const profile of resources.filter((resource) => isProfileType(resource.type))) {
       const tenant = knownTag(effectiveTags(profile.props, profile.provider), tenantTagKey);
-      if (typeof tenant === "string") profilesByTenant.set(tenant, [...(profilesByTenant.get(tenant) ?? []), profile]);
+      if (typeof tenant === "string")
+        profilesByTenant.set(tenant, [...(profilesByTenant.get(tenant) ?? []), profile]);
     }
     if (profilesByTenant.size === 0) return;
 
     const covered = new Set<string>();
     let someFilterUnknown = false;
-    const profileUrns = new Map<string, string>([...profilesByTenant].flatMap(([tenant, profiles]) => profiles.map((profile): [string, string] => [profile.urn, tenant])));
+    const profileUrns = new Map<string, string>(
+      [...profilesByTenant].flatMap(([tenant, profiles]) =>
+        profiles.map((profile): [string, string] => [profile.urn, tenant]),
+      ),
+    );
     for (const budgetResource of resources.filter((resource) => budgetTypes.includes(resource.type))) {
       const budget = readBudget(budgetResource.type, budgetResource.props);
       if (budget.budgetType !== "COST" && budget.budgetType !== UNKNOWN) continue;
       if (budget.notifications !== UNKNOWN && !budget.notifications.some(isSubscribed)) continue;
-      for (const value of budget.tagKeyValues.known) if (value.startsWith(`user:${tenantTagKey}$`)) covered.add(value.slice(tenantTagKey.length + 6));
+      for (const value of budget.tagKeyValues.known)
+        if (value.startsWith(`user:${tenantTagKey}$`)) covered.add(value.slice(tenantTagKey.length + 6));
       if (budget.tagKeyValues.unknown) {
         // Not known until apply: the budget covers the tenants of profiles its filters came from, and possibly any.
-        const linked = [...budgetResource.propertyDependencies.values()].flatMap((urns) => [...urns].map((urn) => profileUrns.get(urn)));
+        const linked = [...budgetResource.propertyDependencies.values()].flatMap((urns) =>
+          [...urns].map((urn) => profileUrns.get(urn)),
+        );
         for (const tenant of linked) if (tenant !== undefined) covered.add(tenant);
         if (linked.every((tenant) => tenant === undefined)) someFilterUnknown = true;
       }
@@ -56,7 +64,10 @@ export const tenantBudgetCoverage: StackValidationPolicy = {
     for (const [tenant, profiles] of profilesByTenant) {
       if (covered.has(tenant)) continue;
       reportViolation(
-        `Tenant "${tenant}" (profiles ${enumerate(profiles.map((profile) => profile.name), 3)}) has no COST budget filtered on TagKeyValue "user:${tenantTagKey}$${tenant}" with a subscribed notification: add one so its Bedrock spend alerts someone.`,
+        `Tenant "${tenant}" (profiles ${enumerate(
+          profiles.map((profile) => profile.name),
+          3,
+        )}) has no COST budget filtered on TagKeyValue "user:${tenantTagKey}$${tenant}" with a subscribed notification: add one so its Bedrock spend alerts someone.`,
         profiles[0].urn,
       );
     }

@@ -16,7 +16,21 @@ const configSchema: PolicyConfigSchema = {
     modelProviders: {
       type: "array",
       items: { type: "string", minLength: 1 },
-      default: ["ai21", "amazon", "anthropic", "cohere", "deepseek", "luma", "meta", "mistral", "openai", "qwen", "stability", "twelvelabs", "writer"],
+      default: [
+        "ai21",
+        "amazon",
+        "anthropic",
+        "cohere",
+        "deepseek",
+        "luma",
+        "meta",
+        "mistral",
+        "openai",
+        "qwen",
+        "stability",
+        "twelvelabs",
+        "writer",
+      ],
     },
   },
 };
@@ -30,15 +44,21 @@ export const workloadsReferenceProfiles: ResourceValidationPolicy = {
   remediationSteps:
     "Put the application inference profile ARN (or the name of the SSM parameter holding it) in the setting, so every call is attributed to the profile's tenant; a model id lets the workload call the model around its profile.",
   configSchema,
-  validateResource: validateResourceOfTypes("workloads-reference-profiles", workloadTypes, (props, args, reportViolation) => {
-    const providers = stringList(configOf<WorkloadsReferenceProfilesArgs>(args, configSchema).modelProviders);
-    for (const setting of workloadSettings(args.type, props)) {
-      const reference = directModelReference(setting.value, providers);
-      if (!reference) continue;
-      const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
-      reportViolation(
-        `The ${setting.where} of "${args.name}" names ${what} directly (${quote(setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+  validateResource: validateResourceOfTypes(
+    "workloads-reference-profiles",
+    workloadTypes,
+    (props, args, reportViolation) => {
+      const providers = stringList(
+        configOf<WorkloadsReferenceProfilesArgs>(args, configSchema).modelProviders,
       );
-    }
-  }),
+      for (const setting of workloadSettings(args.type, props)) {
+        const reference = directModelReference(setting.value, providers);
+        if (!reference) continue;
+        const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+        reportViolation(
+          `The ${setting.where} of "${args.name}" names ${what} directly (${quote(setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+        );
+      }
+    },
+  ),
 };

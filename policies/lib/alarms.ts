@@ -22,7 +22,13 @@ export interface AlarmView {
 }
 
 export function readAlarm(type: string, props: JsonRecord, namespace: string, dimension: string): AlarmView {
-  const view: AlarmView = { inNamespace: false, dimensionValues: new Set(), expressionWords: new Set(), watchedUnknown: false, notifies: notifies(props) };
+  const view: AlarmView = {
+    inNamespace: false,
+    dimensionValues: new Set(),
+    expressionWords: new Set(),
+    watchedUnknown: false,
+    notifies: notifies(props),
+  };
   const native = type === types.nativeAlarm;
   readMetric(view, at(props, "namespace"), at(props, "dimensions"), namespace, dimension, native);
   const queries = list(at(props, native ? "metrics" : "metricQueries"));
@@ -32,19 +38,28 @@ export function readAlarm(type: string, props: JsonRecord, namespace: string, di
   }
   for (const query of queries === UNKNOWN ? [] : (queries ?? [])) {
     const metric = native ? at(query, "metricStat", "metric") : at(query, "metric");
-    if (metric !== undefined) readMetric(view, at(metric, "namespace"), at(metric, "dimensions"), namespace, dimension, native);
+    if (metric !== undefined)
+      readMetric(view, at(metric, "namespace"), at(metric, "dimensions"), namespace, dimension, native);
     const expression = text(at(query, "expression"));
     if (expression === UNKNOWN) view.watchedUnknown = true;
     else if (typeof expression === "string" && expression.includes(namespace)) {
       // A SEARCH expression names the namespace and the dimension value in its text.
       view.inNamespace = true;
-      for (const word of expression.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? []) view.expressionWords.add(word);
+      for (const word of expression.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? [])
+        view.expressionWords.add(word);
     }
   }
   return view;
 }
 
-function readMetric(view: AlarmView, namespaceValue: unknown, dimensions: unknown, namespace: string, dimension: string, native: boolean): void {
+function readMetric(
+  view: AlarmView,
+  namespaceValue: unknown,
+  dimensions: unknown,
+  namespace: string,
+  dimension: string,
+  native: boolean,
+): void {
   const name = text(namespaceValue);
   if (name === UNKNOWN) {
     if (view.inNamespace === false) view.inNamespace = UNKNOWN;
@@ -72,6 +87,8 @@ function notifies(props: JsonRecord): boolean {
   if (bool(at(props, "actionsEnabled")) === false) return false;
   const actions = at(props, "alarmActions");
   if (isUnknown(actions)) return true;
-  return Array.isArray(actions) && actions.some((action) => isUnknown(action) || (typeof action === "string" && action.trim() !== ""));
+  return (
+    Array.isArray(actions) &&
+    actions.some((action) => isUnknown(action) || (typeof action === "string" && action.trim() !== ""))
+  );
 }
-

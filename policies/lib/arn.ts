@@ -10,25 +10,42 @@ import { type Template, maxArnLength } from "./glob";
 
 export type BedrockArn =
   | { kind: "foundation-model"; partition: string; region: string; modelId: string }
-  | { kind: "system-profile"; partition: string; region: string; account: string; geo: string; modelId: string; profileId: string }
+  | {
+      kind: "system-profile";
+      partition: string;
+      region: string;
+      account: string;
+      geo: string;
+      modelId: string;
+      profileId: string;
+    }
   | { kind: "application-profile"; partition: string; region: string; account: string; profileId: string };
 
-const arnShape = /^arn:(aws|aws-cn|aws-us-gov):bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile|application-inference-profile)\/([^/]+)$/;
+const arnShape =
+  /^arn:(aws|aws-cn|aws-us-gov):bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile|application-inference-profile)\/([^/]+)$/;
 /** A system profile id: a geography prefix (`us`, `eu`, `apac`, `us-gov`, `global`, ...) and a model id. */
 const systemProfileIdShape = /^([a-z]{2,8}(?:-[a-z]{2,8})?)\.([a-z0-9-]+\.[A-Za-z0-9][A-Za-z0-9._:-]*)$/;
 const modelIdShape = /^([a-z0-9-]+)\.[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const applicationProfileIdShape = /^[a-z0-9]{12}$/;
 
 const partitionChar = (char: string) => (char >= "a" && char <= "z") || char === "-";
-const regionChar = (char: string) => (char >= "a" && char <= "z") || (char >= "0" && char <= "9") || char === "-";
+const regionChar = (char: string) =>
+  (char >= "a" && char <= "z") || (char >= "0" && char <= "9") || char === "-";
 const accountChar = (char: string) => char >= "0" && char <= "9";
 /** Model ids (and `<geo>.<model-id>`) hold letters, digits and `._:-`, never `/`. */
-const modelChar = (char: string) => regionChar(char) || (char >= "A" && char <= "Z") || char === "." || char === "_" || char === ":";
+const modelChar = (char: string) =>
+  regionChar(char) || (char >= "A" && char <= "Z") || char === "." || char === "_" || char === ":";
 
 /** What an IAM grant must not reach directly, as wildcard templates (see lib/glob.ts). */
 export const arnTemplates: Record<"foundationModel" | "systemProfile", Template> = {
-  foundationModel: { text: "arn:*:bedrock:*::foundation-model/*", wildcards: [partitionChar, regionChar, modelChar] },
-  systemProfile: { text: "arn:*:bedrock:*:*:inference-profile/*", wildcards: [partitionChar, regionChar, accountChar, modelChar] },
+  foundationModel: {
+    text: "arn:*:bedrock:*::foundation-model/*",
+    wildcards: [partitionChar, regionChar, modelChar],
+  },
+  systemProfile: {
+    text: "arn:*:bedrock:*:*:inference-profile/*",
+    wildcards: [partitionChar, regionChar, accountChar, modelChar],
+  },
 };
 
 export function parseBedrockArn(value: string): BedrockArn | undefined {
@@ -38,11 +55,21 @@ export function parseBedrockArn(value: string): BedrockArn | undefined {
   const [, partition, region, account = "", resourceType, resourceId] = match;
   switch (resourceType) {
     case "foundation-model":
-      return account === "" && modelIdShape.test(resourceId) ? { kind: "foundation-model", partition, region, modelId: resourceId } : undefined;
+      return account === "" && modelIdShape.test(resourceId)
+        ? { kind: "foundation-model", partition, region, modelId: resourceId }
+        : undefined;
     case "inference-profile": {
       const profile = systemProfileIdShape.exec(resourceId);
       return profile
-        ? { kind: "system-profile", partition, region, account, geo: profile[1], modelId: profile[2], profileId: resourceId }
+        ? {
+            kind: "system-profile",
+            partition,
+            region,
+            account,
+            geo: profile[1],
+            modelId: profile[2],
+            profileId: resourceId,
+          }
         : undefined;
     }
     default:
@@ -64,7 +91,10 @@ export function applicationProfileId(arn: string): string | undefined {
  * (`us.anthropic.claude-...`). Bare ids are recognised by their provider prefix (`modelProviders`),
  * so ordinary dotted values (`api.example.com`) are not mistaken for models.
  */
-export function directModelReference(value: string, modelProviders: readonly string[]): { kind: "foundation-model" | "system-profile"; modelId: string } | undefined {
+export function directModelReference(
+  value: string,
+  modelProviders: readonly string[],
+): { kind: "foundation-model" | "system-profile"; modelId: string } | undefined {
   const trimmed = value.trim();
   if (trimmed.length === 0 || trimmed.length > maxArnLength) return undefined;
   if (trimmed.startsWith("arn:")) {
@@ -76,7 +106,8 @@ export function directModelReference(value: string, modelProviders: readonly str
   const profile = systemProfileIdShape.exec(trimmed);
   if (profile) {
     const provider = modelIdShape.exec(profile[2]);
-    if (provider && modelProviders.includes(provider[1])) return { kind: "system-profile", modelId: profile[2] };
+    if (provider && modelProviders.includes(provider[1]))
+      return { kind: "system-profile", modelId: profile[2] };
   }
   return undefined;
 }

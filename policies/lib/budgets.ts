@@ -6,7 +6,20 @@
  * costFilters (JSON object)}` and `notificationsWithSubscribers: [{notification, subscribers}]`.
  */
 import { types } from "./resource-types";
-import { type JsonRecord, type Maybe, type Unknown, UNKNOWN, at, decodeJson, isRecord, isUnknown, list, numeric, strings, text } from "./values";
+import {
+  type JsonRecord,
+  type Maybe,
+  type Unknown,
+  UNKNOWN,
+  at,
+  decodeJson,
+  isRecord,
+  isUnknown,
+  list,
+  numeric,
+  strings,
+  text,
+} from "./values";
 
 export interface BudgetLimit {
   amount: Maybe<number>;
@@ -38,9 +51,14 @@ function readClassicBudget(props: JsonRecord): BudgetView {
   const limitAmount = at(props, "limitAmount");
   const plannedLimits = list(at(props, "plannedLimits"));
   let limits: BudgetLimit[] | Unknown = [];
-  if (limitAmount !== undefined) limits = [{ amount: numeric(limitAmount), unit: text(at(props, "limitUnit")) }];
+  if (limitAmount !== undefined)
+    limits = [{ amount: numeric(limitAmount), unit: text(at(props, "limitUnit")) }];
   else if (plannedLimits === UNKNOWN) limits = UNKNOWN;
-  else if (plannedLimits) limits = plannedLimits.map((limit) => ({ amount: numeric(at(limit, "amount")), unit: text(at(limit, "unit")) }));
+  else if (plannedLimits)
+    limits = plannedLimits.map((limit) => ({
+      amount: numeric(at(limit, "amount")),
+      unit: text(at(limit, "unit")),
+    }));
 
   const tagKeyValues = { known: new Set<string>(), unknown: false };
   const costFilters = list(at(props, "costFilters"));
@@ -65,7 +83,10 @@ function readClassicBudget(props: JsonRecord): BudgetView {
             comparisonOperator: text(at(notification, "comparisonOperator")),
             thresholdType: text(at(notification, "thresholdType")),
             threshold: numeric(at(notification, "threshold")),
-            subscribers: countSubscribers([at(notification, "subscriberEmailAddresses"), at(notification, "subscriberSnsTopicArns")]),
+            subscribers: countSubscribers([
+              at(notification, "subscriberEmailAddresses"),
+              at(notification, "subscriberSnsTopicArns"),
+            ]),
           })),
   };
 }
@@ -75,14 +96,18 @@ function readNativeBudget(props: JsonRecord): BudgetView {
   const limit = at(budget, "budgetLimit");
   let limits: BudgetLimit[] | Unknown = [];
   if (isUnknown(budget) || isUnknown(limit)) limits = UNKNOWN;
-  else if (limit !== undefined) limits = [{ amount: numeric(at(limit, "amount")), unit: text(at(limit, "unit")) }];
+  else if (limit !== undefined)
+    limits = [{ amount: numeric(at(limit, "amount")), unit: text(at(limit, "unit")) }];
   else {
     // plannedBudgetLimits: JSON object of { "<epoch seconds>": { amount, unit } }
     const planned = decodeJson(at(budget, "plannedBudgetLimits"));
     if (planned === UNKNOWN) limits = UNKNOWN;
     else if ("value" in planned && isRecord(planned.value)) {
       const entries = planned.value;
-      limits = Object.keys(entries).map((key) => ({ amount: numeric(at(entries[key], "amount")), unit: text(at(entries[key], "unit")) }));
+      limits = Object.keys(entries).map((key) => ({
+        amount: numeric(at(entries[key], "amount")),
+        unit: text(at(entries[key], "unit")),
+      }));
     }
   }
 
@@ -128,7 +153,10 @@ function addValues(target: { known: Set<string>; unknown: boolean }, value: unkn
  * narrows). A tag key here has no `user:` prefix; it is recorded as `user:<key>$<value>` to compare
  * with `TagKeyValue` filters.
  */
-function addFilterExpressionTags(target: { known: Set<string>; unknown: boolean }, expression: unknown): void {
+function addFilterExpressionTags(
+  target: { known: Set<string>; unknown: boolean },
+  expression: unknown,
+): void {
   if (expression === undefined) return;
   if (isUnknown(expression)) {
     target.unknown = true;

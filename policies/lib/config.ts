@@ -9,7 +9,10 @@ import { isRecord } from "./values";
 
 type JsonType = "array" | "object" | "string" | "number" | "integer" | "boolean" | "null";
 
-export function configOf<T extends object>(args: { getConfig<C extends object>(): C }, schema: PolicyConfigSchema): T {
+export function configOf<T extends object>(
+  args: { getConfig<C extends object>(): C },
+  schema: PolicyConfigSchema,
+): T {
   let configured: unknown;
   try {
     configured = args.getConfig();

@@ -16,7 +16,6 @@ interface Compiled {
 
 function compile(pattern: string, ignoreCase: boolean): Compiled {
   const source = ignoreCase ? pattern.toLowerCase() : pattern;
-  let chars = "";
   let minLength = 0;
   let start = 0;
   // Collapse runs of `*` (`a**b` is `a*b`) by slicing between them: linear, no per-char concatenation.
@@ -30,8 +29,7 @@ function compile(pattern: string, ignoreCase: boolean): Compiled {
     }
   }
   parts.push(source.slice(start));
-  chars = parts.join("");
-  return { chars, minLength };
+  return { chars: parts.join(""), minLength };
 }
 
 /** Whether `text` matches the wildcard `pattern`. */
@@ -86,7 +84,8 @@ export function globsOverlap(pattern: string, template: Template): boolean {
   const m = t.length;
   const accepts: Array<((char: string) => boolean) | undefined> = [];
   let wildcard = 0;
-  for (let j = 0; j < m; j++) accepts.push(t[j] === "*" ? (template.wildcards[wildcard++] ?? (() => true)) : undefined);
+  for (let j = 0; j < m; j++)
+    accepts.push(t[j] === "*" ? (template.wildcards[wildcard++] ?? (() => true)) : undefined);
   let states = new Uint8Array(m + 1);
   let next = new Uint8Array(m + 1);
   states[0] = 1;

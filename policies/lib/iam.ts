@@ -5,7 +5,16 @@
  * linear in the document and bounded: a document far larger than IAM accepts is reported, not read.
  */
 import { globMatch } from "./glob";
-import { type JsonRecord, type Unknown, UNKNOWN, decodeJson, isRecord, isUnknown, strings, text } from "./values";
+import {
+  type JsonRecord,
+  type Unknown,
+  UNKNOWN,
+  decodeJson,
+  isRecord,
+  isUnknown,
+  strings,
+  text,
+} from "./values";
 
 /**
  * IAM accepts at most 10,240 characters in any policy document (role inline policies; managed
@@ -35,26 +44,32 @@ export interface Statement {
 }
 
 export type ParsedDocument =
-  | { kind: "document"; statements: Statement[] }
-  | { kind: "unknown" }
-  | { kind: "invalid"; problem: string };
+  { kind: "document"; statements: Statement[] } | { kind: "unknown" } | { kind: "invalid"; problem: string };
 
 export function parsePolicyDocument(value: unknown): ParsedDocument {
   if (typeof value === "string" && value.length > maxDocumentCharacters) {
-    return { kind: "invalid", problem: `is ${value.length.toLocaleString("en-US")} characters long, far past IAM's 10,240-character limit` };
+    return {
+      kind: "invalid",
+      problem: `is ${value.length.toLocaleString("en-US")} characters long, far past IAM's 10,240-character limit`,
+    };
   }
   const decoded = decodeJson(value);
   if (decoded === UNKNOWN) return { kind: "unknown" };
-  if ("error" in decoded) return { kind: "invalid", problem: `is not valid JSON (${decoded.error.slice(0, 80)})` };
+  if ("error" in decoded)
+    return { kind: "invalid", problem: `is not valid JSON (${decoded.error.slice(0, 80)})` };
   const document = decoded.value;
   if (isUnknown(document)) return { kind: "unknown" };
   if (!isRecord(document)) return { kind: "invalid", problem: "is not a JSON object" };
-  if (!Object.prototype.hasOwnProperty.call(document, "Statement")) return { kind: "document", statements: [] };
+  if (!Object.prototype.hasOwnProperty.call(document, "Statement"))
+    return { kind: "document", statements: [] };
   const statementValue = document.Statement;
   if (isUnknown(statementValue)) return { kind: "unknown" };
   const entries = Array.isArray(statementValue) ? statementValue : [statementValue];
   if (entries.length > maxStatements) {
-    return { kind: "invalid", problem: `has ${entries.length.toLocaleString("en-US")} statements, far more than IAM's size limits allow` };
+    return {
+      kind: "invalid",
+      problem: `has ${entries.length.toLocaleString("en-US")} statements, far more than IAM's size limits allow`,
+    };
   }
   const statements: Statement[] = [];
   for (let index = 0; index < entries.length; index++) {
@@ -115,12 +130,14 @@ function patterns(value: unknown): Patterns | undefined {
  */
 export function coversAction(statement: Statement, action: string): boolean | Unknown {
   if (statement.action) {
-    if (statement.action.known.some((pattern) => globMatch(pattern, action, { ignoreCase: true }))) return true;
+    if (statement.action.known.some((pattern) => globMatch(pattern, action, { ignoreCase: true })))
+      return true;
     return statement.action.unknown ? UNKNOWN : false;
   }
   if (statement.notAction) {
     // NotAction allows every action it does not list.
-    if (statement.notAction.known.some((pattern) => globMatch(pattern, action, { ignoreCase: true }))) return false;
+    if (statement.notAction.known.some((pattern) => globMatch(pattern, action, { ignoreCase: true })))
+      return false;
     return statement.notAction.unknown ? UNKNOWN : true;
   }
   return false;
@@ -154,12 +171,19 @@ export function conditionEntries(condition: JsonRecord, key: string): ConditionE
  * `bedrock:InferenceProfileArn`. Only a positive match without `IfExists`, outside `ForAllValues`
  * (true for an empty set), or `Null: false`, makes the key's presence a requirement.
  */
-export function operatorRequiresKey(operator: string, values: ReadonlyArray<string | Unknown>): "requires" | "admits-absent" | "matches" {
+export function operatorRequiresKey(
+  operator: string,
+  values: ReadonlyArray<string | Unknown>,
+): "requires" | "admits-absent" | "matches" {
   const lower = operator.toLowerCase();
-  if (lower === "null") return values.every((value) => value === UNKNOWN || value.toLowerCase() === "false") ? "requires" : "admits-absent";
+  if (lower === "null")
+    return values.every((value) => value === UNKNOWN || value.toLowerCase() === "false")
+      ? "requires"
+      : "admits-absent";
   if (lower.endsWith("ifexists") || lower.startsWith("forallvalues:")) return "admits-absent";
   const base = lower.startsWith("foranyvalue:") ? lower.slice("foranyvalue:".length) : lower;
-  if (["stringequals", "stringequalsignorecase", "arnequals", "arnlike", "stringlike"].includes(base)) return "matches";
+  if (["stringequals", "stringequalsignorecase", "arnequals", "arnlike", "stringlike"].includes(base))
+    return "matches";
   return "admits-absent";
 }
 

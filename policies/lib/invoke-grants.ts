@@ -10,7 +10,14 @@
  */
 import { arnTemplates, parseBedrockArn } from "./arn";
 import { globsOverlap } from "./glob";
-import { type Patterns, type Statement, conditionEntries, coversAction, isWildcardOperator, operatorRequiresKey } from "./iam";
+import {
+  type Patterns,
+  type Statement,
+  conditionEntries,
+  coversAction,
+  isWildcardOperator,
+  operatorRequiresKey,
+} from "./iam";
 import { quote } from "./text";
 import { UNKNOWN } from "./values";
 
@@ -26,7 +33,10 @@ export interface Bypass {
   conditionProblem?: string;
 }
 
-export function findInvokeBypasses(statements: readonly Statement[], invokeActions: readonly string[]): Bypass[] {
+export function findInvokeBypasses(
+  statements: readonly Statement[],
+  invokeActions: readonly string[],
+): Bypass[] {
   const bypasses: Bypass[] = [];
   for (const statement of statements) {
     if (statement.effect !== "Allow") continue; // Deny is fine; an unknown Effect is not guessed.
@@ -36,7 +46,12 @@ export function findInvokeBypasses(statements: readonly Statement[], invokeActio
     if (target === undefined) continue;
     const condition = profileCondition(statement);
     if (condition === "restricts") continue;
-    bypasses.push({ statement, actions, target, conditionProblem: condition === "none" ? undefined : condition });
+    bypasses.push({
+      statement,
+      actions,
+      target,
+      conditionProblem: condition === "none" ? undefined : condition,
+    });
   }
   return bypasses;
 }
@@ -50,7 +65,10 @@ function modelTarget(statement: Statement): string | undefined {
     const reached = statement.resource.known.find(reachesModels);
     return reached === undefined ? undefined : quote(reached, 120);
   }
-  if (statement.notResource) return excludesEverything(statement.notResource) ? undefined : "NotResource (every other resource, models included)";
+  if (statement.notResource)
+    return excludesEverything(statement.notResource)
+      ? undefined
+      : "NotResource (every other resource, models included)";
   return undefined;
 }
 
@@ -84,7 +102,9 @@ function profileCondition(statement: Statement): "restricts" | "none" | string {
     const admitsSystem = entry.values.find(
       (value) =>
         value !== UNKNOWN &&
-        (wildcard ? globsOverlap(value, arnTemplates.systemProfile) : parseBedrockArn(value)?.kind === "system-profile"),
+        (wildcard
+          ? globsOverlap(value, arnTemplates.systemProfile)
+          : parseBedrockArn(value)?.kind === "system-profile"),
     );
     if (entry.values.length > 0 && admitsSystem === undefined) return "restricts";
     problem ||=

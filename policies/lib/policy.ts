@@ -19,7 +19,9 @@ type InternalErrorHandler = (policyName: string, error: unknown, urn?: string) =
 
 let internalErrorHandler: InternalErrorHandler = (policyName, error, urn) => {
   const reason = error instanceof Error ? error.message : String(error);
-  void log.warn(`policy ${policyName} could not judge ${urn ?? "the stack"} and skipped it (internal error: ${reason})`);
+  void log.warn(
+    `policy ${policyName} could not judge ${urn ?? "the stack"} and skipped it (internal error: ${reason})`,
+  );
 };
 
 /** Replaces what a rule's internal error does (tests make it throw). Returns the previous handler. */
@@ -35,14 +37,22 @@ export function propsOf(resource: { props: unknown }): JsonRecord {
   return isRecord(props) ? props : {};
 }
 
-export type TypedValidation = (props: JsonRecord, args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
+export type TypedValidation = (
+  props: JsonRecord,
+  args: ResourceValidationArgs,
+  reportViolation: ReportViolation,
+) => void;
 
 /**
  * `validateResourceOfType` for type tokens: runs `validate` on resources of `resourceTypes` with
  * plain properties and says "not applicable" for the others. With one type, the SDK's fast path
  * (`__pulumiType`) skips other resources without calling the policy at all.
  */
-export function validateResourceOfTypes(policyName: string, resourceTypes: readonly string[], validate: TypedValidation): ResourceValidation {
+export function validateResourceOfTypes(
+  policyName: string,
+  resourceTypes: readonly string[],
+  validate: TypedValidation,
+): ResourceValidation {
   const validation: ResourceValidation = (args, reportViolation) => {
     if (!resourceTypes.includes(args.type)) {
       args.notApplicable(`applies to ${resourceTypes.join(", ")}`);
@@ -72,7 +82,11 @@ export interface StackResource {
   propertyDependencies: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export type StackRule = (resources: StackResource[], args: StackValidationArgs, reportViolation: ReportViolation) => void;
+export type StackRule = (
+  resources: StackResource[],
+  args: StackValidationArgs,
+  reportViolation: ReportViolation,
+) => void;
 
 export function validateStackWith(policyName: string, rule: StackRule): StackValidation {
   return (args, reportViolation) => {
@@ -94,7 +108,9 @@ export function validateStackWith(policyName: string, rule: StackRule): StackVal
 }
 
 /** The SDK signals "not applicable" by throwing from `notApplicable`; the guard must let that through. */
-function trackNotApplicable<T extends { notApplicable(reason?: string): never }>(args: T): { tracked: T; wasCalled: () => boolean } {
+function trackNotApplicable<T extends { notApplicable(reason?: string): never }>(
+  args: T,
+): { tracked: T; wasCalled: () => boolean } {
   let called = false;
   const tracked: T = {
     ...args,
@@ -108,7 +124,11 @@ function trackNotApplicable<T extends { notApplicable(reason?: string): never }>
 
 function toStackResource(resource: PolicyResource): StackResource {
   const urnsOf = (list: unknown): Set<string> =>
-    new Set((Array.isArray(list) ? list : []).map((dependency: { urn?: unknown }) => dependency?.urn).filter((urn): urn is string => typeof urn === "string"));
+    new Set(
+      (Array.isArray(list) ? list : [])
+        .map((dependency: { urn?: unknown }) => dependency?.urn)
+        .filter((urn): urn is string => typeof urn === "string"),
+    );
   const propertyDependencies = new Map<string, Set<string>>();
   const byProperty: unknown = resource.propertyDependencies;
   if (isRecord(byProperty)) {
@@ -120,7 +140,9 @@ function toStackResource(resource: PolicyResource): StackResource {
     name: String(resource.name),
     props: propsOf(resource),
     protect: resource.opts?.protect === true,
-    provider: resource.provider ? { type: String(resource.provider.type), props: resource.provider.props } : undefined,
+    provider: resource.provider
+      ? { type: String(resource.provider.type), props: resource.provider.props }
+      : undefined,
     dependencies: urnsOf(resource.dependencies),
     propertyDependencies,
   };

@@ -21,7 +21,13 @@ export function copyFromOf(props: JsonRecord): Maybe<string> {
 export function profileIdentifiers(props: JsonRecord): { known: Set<string>; unknown: boolean } {
   const known = new Set<string>();
   let unknown = false;
-  for (const key of ["arn", "inferenceProfileArn", "inferenceProfileId", "inferenceProfileIdentifier", "id"]) {
+  for (const key of [
+    "arn",
+    "inferenceProfileArn",
+    "inferenceProfileId",
+    "inferenceProfileIdentifier",
+    "id",
+  ]) {
     const value = text(at(props, key));
     if (typeof value === "string" && value.length > 0 && value.length <= 2048) {
       known.add(value);

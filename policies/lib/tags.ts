@@ -75,7 +75,11 @@ export interface TagFindings {
 }
 
 /** Checks `required` keys (exact case) for non-blank values, and values against `allowedValues`. */
-export function checkTags(tags: EffectiveTags, required: readonly string[], allowedValues: Readonly<Record<string, readonly string[]>> = {}): TagFindings {
+export function checkTags(
+  tags: EffectiveTags,
+  required: readonly string[],
+  allowedValues: Readonly<Record<string, readonly string[]>> = {},
+): TagFindings {
   const findings: TagFindings = { missing: [], blank: [], miscased: new Map(), disallowed: new Map() };
   const byLowerCase = new Map<string, string>();
   for (const key of tags.values.keys()) byLowerCase.set(key.toLowerCase(), key);
@@ -94,7 +98,13 @@ export function checkTags(tags: EffectiveTags, required: readonly string[], allo
   for (const key of Object.keys(allowedValues)) {
     const allowed = allowedValues[key];
     const value = tags.values.get(key);
-    if (typeof value === "string" && value.trim() !== "" && Array.isArray(allowed) && !allowed.includes(value)) findings.disallowed.set(key, value);
+    if (
+      typeof value === "string" &&
+      value.trim() !== "" &&
+      Array.isArray(allowed) &&
+      !allowed.includes(value)
+    )
+      findings.disallowed.set(key, value);
   }
   return findings;
 }

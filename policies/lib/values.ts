@@ -93,7 +93,11 @@ export function bool(value: unknown): Maybe<boolean> {
 export function numeric(value: unknown): Maybe<number> {
   if (isUnknown(value)) return UNKNOWN;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  if (typeof value === "string" && value.length <= 64 && /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) {
+  if (
+    typeof value === "string" &&
+    value.length <= 64 &&
+    /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)
+  ) {
     const parsed = Number(value);
     return Number.isFinite(parsed) ? parsed : undefined;
   }

@@ -55,7 +55,10 @@ function containerEnvironments(value: unknown, max: number): Setting[] {
       const entryValue = text(at(entry, "value"));
       if (typeof entryValue !== "string") continue;
       const container = typeof containerName === "string" ? ` of container ${containerName}` : "";
-      settings.push({ where: `environment variable ${typeof name === "string" ? name : "(unnamed)"}${container}`, value: entryValue });
+      settings.push({
+        where: `environment variable ${typeof name === "string" ? name : "(unnamed)"}${container}`,
+        value: entryValue,
+      });
     }
   }
   return settings;
@@ -66,7 +69,8 @@ function parameterValues(props: JsonRecord): Setting[] {
   if (parameterType !== "String" && parameterType !== "StringList") return []; // SecureString and unknown types are not read
   const value = text(at(props, "value"));
   const insecureValue = text(at(props, "insecureValue"));
-  const raw = typeof value === "string" ? value : typeof insecureValue === "string" ? insecureValue : undefined;
+  const raw =
+    typeof value === "string" ? value : typeof insecureValue === "string" ? insecureValue : undefined;
   if (raw === undefined) return [];
   const entries = parameterType === "StringList" ? raw.split(",") : [raw];
   return entries.slice(0, 10_000).map((entry) => ({ where: "value", value: entry }));

@@ -80,7 +80,10 @@ function proxied(props: Record<string, unknown>): Record<string, unknown> {
   return unknownCheckingProxy(defined);
 }
 
-function configGetter(policy: { configSchema?: { properties: Record<string, { default?: unknown }> } }, options: ArgsOptions) {
+function configGetter(
+  policy: { configSchema?: { properties: Record<string, { default?: unknown }> } },
+  options: ArgsOptions,
+) {
   const defaults = Object.fromEntries(
     Object.entries(policy.configSchema?.properties ?? {})
       .filter(([, schema]) => schema.default !== undefined)
@@ -109,14 +112,23 @@ function providerOf(spec: ResourceSpec): ResourceValidationArgs["provider"] {
   if (!spec.provider) return undefined;
   const type = spec.provider.type ?? "pulumi:providers:aws";
   const name = spec.provider.name ?? "default";
-  return { type, name, urn: `urn:pulumi:test::policy-tests::${type}::${name}`, props: proxied(spec.provider.props) };
+  return {
+    type,
+    name,
+    urn: `urn:pulumi:test::policy-tests::${type}::${name}`,
+    props: proxied(spec.provider.props),
+  };
 }
 
 const throwNotApplicable = (reason?: string): never => {
   throw new NotApplicable(reason ?? "Policy does not apply");
 };
 
-export function resourceArgs(policy: ResourceValidationPolicy, spec: ResourceSpec, options: ArgsOptions = {}): ResourceValidationArgs {
+export function resourceArgs(
+  policy: ResourceValidationPolicy,
+  spec: ResourceSpec,
+  options: ArgsOptions = {},
+): ResourceValidationArgs {
   const type = spec.type;
   return {
     type,
@@ -133,7 +145,11 @@ export function resourceArgs(policy: ResourceValidationPolicy, spec: ResourceSpe
   };
 }
 
-export function stackArgs(policy: StackValidationPolicy, specs: readonly ResourceSpec[], options: ArgsOptions = {}): StackValidationArgs {
+export function stackArgs(
+  policy: StackValidationPolicy,
+  specs: readonly ResourceSpec[],
+  options: ArgsOptions = {},
+): StackValidationArgs {
   const resources = specs.map((spec): PolicyResource => {
     const type = spec.type;
     const props = proxied(spec.props);
@@ -146,7 +162,8 @@ export function stackArgs(policy: StackValidationPolicy, specs: readonly Resourc
       provider: providerOf(spec),
       dependencies: [],
       propertyDependencies: {},
-      isType: (resourceClass) => (resourceClass as unknown as { __pulumiType?: string }).__pulumiType === type,
+      isType: (resourceClass) =>
+        (resourceClass as unknown as { __pulumiType?: string }).__pulumiType === type,
       asType: () => undefined,
     };
   });
@@ -160,27 +177,46 @@ export function stackArgs(policy: StackValidationPolicy, specs: readonly Resourc
       resource.propertyDependencies[property] = urns.flatMap((urn) => byUrn.get(urn) ?? []);
     }
   });
-  return { resources, stackTags: stackTagsOf(options), getConfig: configGetter(policy, options), notApplicable: throwNotApplicable };
+  return {
+    resources,
+    stackTags: stackTagsOf(options),
+    getConfig: configGetter(policy, options),
+    notApplicable: throwNotApplicable,
+  };
 }
 
 /** Runs the policy's validations as the server does (including its type fast path). Internal errors throw. */
-export async function runResourcePolicy(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<Outcome> {
+export async function runResourcePolicy(
+  policy: ResourceValidationPolicy,
+  args: ResourceValidationArgs,
+): Promise<Outcome> {
   const outcome: Outcome = { violations: [] };
-  const validations = Array.isArray(policy.validateResource) ? policy.validateResource : policy.validateResource ? [policy.validateResource] : [];
+  const validations = Array.isArray(policy.validateResource)
+    ? policy.validateResource
+    : policy.validateResource
+      ? [policy.validateResource]
+      : [];
   for (const validation of validations) {
     const pulumiType = (validation as { __pulumiType?: string }).__pulumiType;
     if (pulumiType && pulumiType !== args.type) {
       outcome.notApplicable = `Policy only applies to resources of type '${pulumiType}'`;
       continue;
     }
-    await capture(outcome, () => validation(args, (message, urn) => outcome.violations.push({ message, urn })));
+    await capture(outcome, () =>
+      validation(args, (message, urn) => outcome.violations.push({ message, urn })),
+    );
   }
   return outcome;
 }
 
-export async function runStackPolicy(policy: StackValidationPolicy, args: StackValidationArgs): Promise<Outcome> {
+export async function runStackPolicy(
+  policy: StackValidationPolicy,
+  args: StackValidationArgs,
+): Promise<Outcome> {
   const outcome: Outcome = { violations: [] };
-  await capture(outcome, () => policy.validateStack(args, (message, urn) => outcome.violations.push({ message, urn })));
+  await capture(outcome, () =>
+    policy.validateStack(args, (message, urn) => outcome.violations.push({ message, urn })),
+  );
   return outcome;
 }
 
@@ -201,45 +237,82 @@ async function capture(outcome: Outcome, run: () => void | Promise<void>): Promi
 }
 
 function show(outcome: Outcome): string {
-  const lines = outcome.violations.map((violation) => `  - ${violation.message}${violation.urn ? ` (${violation.urn})` : ""}`);
+  const lines = outcome.violations.map(
+    (violation) => `  - ${violation.message}${violation.urn ? ` (${violation.urn})` : ""}`,
+  );
   if (outcome.previewUnknown) lines.push(`  - can't run during preview: ${outcome.previewUnknown}`);
   if (outcome.notApplicable) lines.push(`  (not applicable: ${outcome.notApplicable})`);
   return lines.length > 0 ? lines.join("\n") : "  (none)";
 }
 
-function assertHas(outcome: Outcome, expected: string | RegExp | undefined, urn: string | undefined, policyName: string): Outcome {
+function assertHas(
+  outcome: Outcome,
+  expected: string | RegExp | undefined,
+  urn: string | undefined,
+  policyName: string,
+): Outcome {
   const matching = outcome.violations.filter(
     (violation) =>
-      (expected === undefined || (typeof expected === "string" ? violation.message.includes(expected) : expected.test(violation.message))) &&
+      (expected === undefined ||
+        (typeof expected === "string"
+          ? violation.message.includes(expected)
+          : expected.test(violation.message))) &&
       (urn === undefined || violation.urn === urn),
   );
-  assert.ok(matching.length > 0, `expected ${policyName} to report a violation${expected ? ` matching ${String(expected)}` : ""}${urn ? ` on ${urn}` : ""}; it reported:\n${show(outcome)}`);
+  assert.ok(
+    matching.length > 0,
+    `expected ${policyName} to report a violation${expected ? ` matching ${String(expected)}` : ""}${urn ? ` on ${urn}` : ""}; it reported:\n${show(outcome)}`,
+  );
   return outcome;
 }
 
 function assertNone(outcome: Outcome, policyName: string): Outcome {
-  assert.ok(outcome.violations.length === 0 && !outcome.previewUnknown, `expected ${policyName} to report nothing; it reported:\n${show(outcome)}`);
+  assert.ok(
+    outcome.violations.length === 0 && !outcome.previewUnknown,
+    `expected ${policyName} to report nothing; it reported:\n${show(outcome)}`,
+  );
   return outcome;
 }
 
-export async function assertHasResourceViolation(policy: ResourceValidationPolicy, args: ResourceValidationArgs, expected?: string | RegExp): Promise<Outcome> {
+export async function assertHasResourceViolation(
+  policy: ResourceValidationPolicy,
+  args: ResourceValidationArgs,
+  expected?: string | RegExp,
+): Promise<Outcome> {
   return assertHas(await runResourcePolicy(policy, args), expected, undefined, policy.name);
 }
 
-export async function assertNoResourceViolations(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<Outcome> {
+export async function assertNoResourceViolations(
+  policy: ResourceValidationPolicy,
+  args: ResourceValidationArgs,
+): Promise<Outcome> {
   return assertNone(await runResourcePolicy(policy, args), policy.name);
 }
 
-export async function assertNotApplicable(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<Outcome> {
+export async function assertNotApplicable(
+  policy: ResourceValidationPolicy,
+  args: ResourceValidationArgs,
+): Promise<Outcome> {
   const outcome = assertNone(await runResourcePolicy(policy, args), policy.name);
-  assert.ok(outcome.notApplicable, `expected ${policy.name} to say "not applicable"; it reported:\n${show(outcome)}`);
+  assert.ok(
+    outcome.notApplicable,
+    `expected ${policy.name} to say "not applicable"; it reported:\n${show(outcome)}`,
+  );
   return outcome;
 }
 
-export async function assertHasStackViolation(policy: StackValidationPolicy, args: StackValidationArgs, expected?: string | RegExp, urn?: string): Promise<Outcome> {
+export async function assertHasStackViolation(
+  policy: StackValidationPolicy,
+  args: StackValidationArgs,
+  expected?: string | RegExp,
+  urn?: string,
+): Promise<Outcome> {
   return assertHas(await runStackPolicy(policy, args), expected, urn, policy.name);
 }
 
-export async function assertNoStackViolations(policy: StackValidationPolicy, args: StackValidationArgs): Promise<Outcome> {
+export async function assertNoStackViolations(
+  policy: StackValidationPolicy,
+  args: StackValidationArgs,
+): Promise<Outcome> {
   return assertNone(await runStackPolicy(policy, args), policy.name);
 }

@@ -25,13 +25,23 @@ describe("the program's resources under the policy pack", function () {
   for (const stack of ["dev", "prod"]) {
     it(`passes every policy, mandatory and advisory, in ${stack}`, async () => {
       const plan = await planStack(stack);
-      assert.ok(plan.byType("aws:bedrock/inferenceProfile:InferenceProfile").length > 0, "the plan has profiles to judge");
+      assert.ok(
+        plan.byType("aws:bedrock/inferenceProfile:InferenceProfile").length > 0,
+        "the plan has profiles to judge",
+      );
       const violations = await host.judge([...plan.resources]);
       assert.deepEqual(
-        violations.map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}: ${violation.message}`),
+        violations.map(
+          (violation) =>
+            `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}: ${violation.message}`,
+        ),
         [],
       );
-      assert.deepEqual(host.logs.filter((entry) => entry.severity === "warning" || entry.severity === "error"), [], "no policy skipped a resource");
+      assert.deepEqual(
+        host.logs.filter((entry) => entry.severity === "warning" || entry.severity === "error"),
+        [],
+        "no policy skipped a resource",
+      );
     });
   }
 
@@ -39,10 +49,21 @@ describe("the program's resources under the policy pack", function () {
     const plan = await planStack("prod");
     const [first] = plan.byType("aws:bedrock/inferenceProfile:InferenceProfile");
     const { "cost-center": _, ...tags } = first.inputs.tags as Record<string, string>;
-    const changed = plan.resources.map((resource) => (resource.urn === first.urn ? { ...resource, protect: false, inputs: { ...resource.inputs, tags }, outputs: { ...resource.outputs, tags, tagsAll: tags } } : resource));
+    const changed = plan.resources.map((resource) =>
+      resource.urn === first.urn
+        ? {
+            ...resource,
+            protect: false,
+            inputs: { ...resource.inputs, tags },
+            outputs: { ...resource.outputs, tags, tagsAll: tags },
+          }
+        : resource,
+    );
     const violations = await host.judge(changed);
     assert.deepEqual(
-      violations.map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn}`).sort(),
+      violations
+        .map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn}`)
+        .sort(),
       [`mandatory bedrock-profile-cost-tags ${first.urn}`, `mandatory prod-profiles-protected ${first.urn}`],
     );
   });

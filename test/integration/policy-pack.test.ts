@@ -13,30 +13,69 @@ const stack = "urn:pulumi:dev::pack-test";
 const urn = (type: string, name: string) => `${stack}::${type}::${name}`;
 const providerUrn = urn("pulumi:providers:aws", "shared-ai");
 
-function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<PlannedResource> = {}): PlannedResource {
-  return { urn: urn(type, name), type, name, inputs, protect: false, dependencies: [], propertyDependencies: {}, custom: true, provider: `${providerUrn}::0123abcd`, ...extra };
+function resource(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  extra: Partial<PlannedResource> = {},
+): PlannedResource {
+  return {
+    urn: urn(type, name),
+    type,
+    name,
+    inputs,
+    protect: false,
+    dependencies: [],
+    propertyDependencies: {},
+    custom: true,
+    provider: `${providerUrn}::0123abcd`,
+    ...extra,
+  };
 }
 
 const profileId = "abcdef123456";
 const profileArn = `arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/${profileId}`;
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const topicArn = "arn:aws:sns:us-east-1:111122223333:claims-bedrock-alerts-dev";
-const tags = { tenant: "claims", environment: "dev", dept: "operations", team: "claims-ai", app: "chatbot", "cost-center": "CC-1042" };
+const tags = {
+  tenant: "claims",
+  environment: "dev",
+  dept: "operations",
+  team: "claims-ai",
+  app: "chatbot",
+  "cost-center": "CC-1042",
+};
 
 /** A small stack shaped like the program's: provider, profile, budget, alarm, SSM parameter, invoke policy. */
 function compliantStack(): PlannedResource[] {
   const profileInputs = { name: "claims-chatbot-dev", modelSource: { copyFrom: modelArn }, tags };
   return [
     resource("pulumi:pulumi:Stack", "pack-test-dev", {}, { custom: false, provider: undefined }),
-    { ...resource("pulumi:providers:aws", "shared-ai", { region: "us-east-1", defaultTags: JSON.stringify({ tags: { "managed-by": "pulumi" } }) }), provider: undefined },
-    resource("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev", profileInputs, { outputs: { ...profileInputs, arn: profileArn, tagsAll: tags } }),
+    {
+      ...resource("pulumi:providers:aws", "shared-ai", {
+        region: "us-east-1",
+        defaultTags: JSON.stringify({ tags: { "managed-by": "pulumi" } }),
+      }),
+      provider: undefined,
+    },
+    resource("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev", profileInputs, {
+      outputs: { ...profileInputs, arn: profileArn, tagsAll: tags },
+    }),
     resource("aws:budgets/budget:Budget", "claims-budget", {
       budgetType: "COST",
       limitAmount: "1000",
       limitUnit: "USD",
       timeUnit: "MONTHLY",
       costFilters: [{ name: "TagKeyValue", values: ["user:tenant$claims"] }],
-      notifications: [{ comparisonOperator: "GREATER_THAN", threshold: 80, thresholdType: "PERCENTAGE", notificationType: "ACTUAL", subscriberSnsTopicArns: [topicArn] }],
+      notifications: [
+        {
+          comparisonOperator: "GREATER_THAN",
+          threshold: 80,
+          thresholdType: "PERCENTAGE",
+          notificationType: "ACTUAL",
+          subscriberSnsTopicArns: [topicArn],
+        },
+      ],
     }),
     resource("aws:cloudwatch/metricAlarm:MetricAlarm", "claims-chatbot-invocations", {
       namespace: "AWS/Bedrock",
@@ -44,21 +83,42 @@ function compliantStack(): PlannedResource[] {
       dimensions: { ModelId: profileId },
       alarmActions: [topicArn],
     }),
-    resource("aws:ssm/parameter:Parameter", "claims-chatbot-parameter", { name: "/bedrock-cost-governance/dev/claims/chatbot", type: "String", value: profileArn }),
+    resource("aws:ssm/parameter:Parameter", "claims-chatbot-parameter", {
+      name: "/bedrock-cost-governance/dev/claims/chatbot",
+      type: "String",
+      value: profileArn,
+    }),
     resource("aws:iam/policy:Policy", "claims-invoke-policy", {
       policy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-          { Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: [profileArn] },
-          { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [modelArn], Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } } },
+          {
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            Resource: [profileArn],
+          },
+          {
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel"],
+            Resource: [modelArn],
+            Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
+          },
         ],
       }),
     }),
-    ...Object.keys(tags).map((tagKey) => resource("aws:costexplorer/costAllocationTag:CostAllocationTag", `cost-allocation-${tagKey}`, { tagKey, status: "Active" })),
+    ...Object.keys(tags).map((tagKey) =>
+      resource("aws:costexplorer/costAllocationTag:CostAllocationTag", `cost-allocation-${tagKey}`, {
+        tagKey,
+        status: "Active",
+      }),
+    ),
   ];
 }
 
-const summary = (violations: Violation[]) => violations.map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}`).sort();
+const summary = (violations: Violation[]) =>
+  violations
+    .map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}`)
+    .sort();
 
 describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
@@ -76,7 +136,9 @@ describe("policy pack over the Analyzer protocol", function () {
     assert.equal(host.info.name, "bedrock-cost-guardrails");
     assert.equal(host.info.version, "0.1.0");
     assert.deepEqual(
-      host.info.policies.map((policy) => `${policy.name} ${policy.kind} ${policy.enforcementLevel} ${policy.severity}`),
+      host.info.policies.map(
+        (policy) => `${policy.name} ${policy.kind} ${policy.enforcementLevel} ${policy.severity}`,
+      ),
       [
         "bedrock-profile-cost-tags resource mandatory high",
         "bedrock-profile-model-source resource mandatory high",
@@ -92,8 +154,12 @@ describe("policy pack over the Analyzer protocol", function () {
     for (const policy of host.info.policies) {
       assert.match(policy.description, /^Checks (that|whether) /, policy.name);
       assert.ok(policy.remediationSteps, `${policy.name} has remediation steps`);
-      assert.ok(Object.values(policy.configSchema?.properties ?? {}).length > 0, `${policy.name} has a config schema`);
-      for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) assert.notEqual(schema.default, undefined, `${policy.name}.${key} has a default`);
+      assert.ok(
+        Object.values(policy.configSchema?.properties ?? {}).length > 0,
+        `${policy.name} has a config schema`,
+      );
+      for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {}))
+        assert.notEqual(schema.default, undefined, `${policy.name}.${key} has a default`);
     }
   });
 
@@ -106,7 +172,11 @@ describe("policy pack over the Analyzer protocol", function () {
       switch (planned.name) {
         case "claims-chatbot-dev": {
           const { "cost-center": _, ...fewer } = tags;
-          const inputs = { ...planned.inputs, tags: { ...fewer, environment: "prod" }, modelSource: { copyFrom: "anthropic.claude-3-haiku-20240307-v1:0" } };
+          const inputs = {
+            ...planned.inputs,
+            tags: { ...fewer, environment: "prod" },
+            modelSource: { copyFrom: "anthropic.claude-3-haiku-20240307-v1:0" },
+          };
           return { ...planned, inputs, outputs: { ...inputs, arn: profileArn } };
         }
         case "claims-budget":
@@ -114,9 +184,15 @@ describe("policy pack over the Analyzer protocol", function () {
         case "claims-chatbot-invocations":
           return { ...planned, inputs: { ...planned.inputs, alarmActions: [] } };
         case "claims-chatbot-parameter":
-          return { ...planned, inputs: { ...planned.inputs, value: "anthropic.claude-3-haiku-20240307-v1:0" } };
+          return {
+            ...planned,
+            inputs: { ...planned.inputs, value: "anthropic.claude-3-haiku-20240307-v1:0" },
+          };
         case "claims-invoke-policy":
-          return { ...planned, inputs: { policy: { Statement: { Effect: "Allow", Action: "bedrock:*", Resource: "*" } } } };
+          return {
+            ...planned,
+            inputs: { policy: { Statement: { Effect: "Allow", Action: "bedrock:*", Resource: "*" } } },
+          };
         case "cost-allocation-team":
           return { ...planned, inputs: { ...planned.inputs, status: "Inactive" } };
         default:
@@ -144,7 +220,11 @@ describe("policy pack over the Analyzer protocol", function () {
 
   it("sends the provider's inputs, so its defaultTags count", async () => {
     const resources = compliantStack().map((planned): PlannedResource => {
-      if (planned.type === "pulumi:providers:aws") return { ...planned, inputs: { ...planned.inputs, defaultTags: JSON.stringify({ tags: { "cost-center": "CC-1042" } }) } };
+      if (planned.type === "pulumi:providers:aws")
+        return {
+          ...planned,
+          inputs: { ...planned.inputs, defaultTags: JSON.stringify({ tags: { "cost-center": "CC-1042" } }) },
+        };
       if (planned.name !== "claims-chatbot-dev") return planned;
       const { "cost-center": _, ...fewer } = tags;
       return { ...planned, inputs: { ...planned.inputs, tags: fewer }, outputs: undefined };
@@ -155,9 +235,19 @@ describe("policy pack over the Analyzer protocol", function () {
   it("does not guess a violation from values unknown during preview, and links by property dependencies", async () => {
     const profileUrn = urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev");
     const resources = compliantStack().map((planned): PlannedResource => {
-      if (planned.name === "claims-chatbot-dev") return { ...planned, inputs: { ...planned.inputs, tags: { ...tags, team: UNKNOWN } }, outputs: undefined };
+      if (planned.name === "claims-chatbot-dev")
+        return {
+          ...planned,
+          inputs: { ...planned.inputs, tags: { ...tags, team: UNKNOWN } },
+          outputs: undefined,
+        };
       if (planned.name === "claims-chatbot-invocations") {
-        return { ...planned, inputs: { ...planned.inputs, dimensions: { ModelId: UNKNOWN } }, propertyDependencies: { dimensions: [profileUrn] }, dependencies: [profileUrn] };
+        return {
+          ...planned,
+          inputs: { ...planned.inputs, dimensions: { ModelId: UNKNOWN } },
+          propertyDependencies: { dimensions: [profileUrn] },
+          dependencies: [profileUrn],
+        };
       }
       if (planned.name === "claims-invoke-policy") return { ...planned, inputs: { policy: UNKNOWN } };
       return planned;
@@ -172,43 +262,74 @@ describe("policy pack over the Analyzer protocol", function () {
 
     it("changes levels (all, and per policy) and settings", async () => {
       const parsed = parsePolicyConfig(
-        { all: "advisory", "bedrock-profile-model-source": "disabled", "bedrock-profile-cost-tags": { enforcementLevel: "mandatory", mandatoryTags: ["tenant", "owner"] } },
+        {
+          all: "advisory",
+          "bedrock-profile-model-source": "disabled",
+          "bedrock-profile-cost-tags": { enforcementLevel: "mandatory", mandatoryTags: ["tenant", "owner"] },
+        },
         "policy-config.json",
         host.info,
       );
       assert.ok("config" in parsed, JSON.stringify(parsed));
       await host.configure(parsed.config);
       const resources = compliantStack().map((planned) =>
-        planned.name === "claims-chatbot-dev" ? { ...planned, inputs: { ...planned.inputs, modelSource: { copyFrom: "anthropic.claude-v2" } } } : planned,
+        planned.name === "claims-chatbot-dev"
+          ? { ...planned, inputs: { ...planned.inputs, modelSource: { copyFrom: "anthropic.claude-v2" } } }
+          : planned,
       );
-      assert.deepEqual(summary(await host.judge(resources)), [`mandatory bedrock-profile-cost-tags ${urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev")}`]);
+      assert.deepEqual(summary(await host.judge(resources)), [
+        `mandatory bedrock-profile-cost-tags ${urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev")}`,
+      ]);
       assert.equal(host.effectiveConfig["budget-notifications"].enforcementLevel, "advisory");
-      assert.deepEqual(host.effectiveConfig["budget-notifications"].properties, { currency: "USD", maxThresholdPercent: 100 });
+      assert.deepEqual(host.effectiveConfig["budget-notifications"].properties, {
+        currency: "USD",
+        maxThresholdPercent: 100,
+      });
     });
 
     it("refuses an unknown policy, a level that does not exist and a setting that does not fit, naming file and path", () => {
-      const parsed = parsePolicyConfig({ "no-such-policy": "mandatory", "budget-notifications": { enforcementLevel: "blocking", currency: ["USD"] } }, "ci/policy.json", host.info);
+      const parsed = parsePolicyConfig(
+        {
+          "no-such-policy": "mandatory",
+          "budget-notifications": { enforcementLevel: "blocking", currency: ["USD"] },
+        },
+        "ci/policy.json",
+        host.info,
+      );
       assert.ok("errors" in parsed);
       assert.deepEqual(
         parsed.errors.map((error) => `${error.file}: ${error.path}`),
-        ["ci/policy.json: no-such-policy", "ci/policy.json: budget-notifications.enforcementLevel", "ci/policy.json: budget-notifications.currency"],
+        [
+          "ci/policy.json: no-such-policy",
+          "ci/policy.json: budget-notifications.enforcementLevel",
+          "ci/policy.json: budget-notifications.currency",
+        ],
       );
     });
   });
 
   it("collects what the pack logs through the engine address it was given", () => {
-    assert.ok(host.logs.some((entry) => entry.message.includes("Running program")), JSON.stringify(host.logs));
+    assert.ok(
+      host.logs.some((entry) => entry.message.includes("Running program")),
+      JSON.stringify(host.logs),
+    );
   });
 
   it("refuses invalid config at start and stops the pack it started", async () => {
-    await assert.rejects(PolicyPackHost.start({ packDir, policyConfig: { "budget-notifications": "sometimes" } }), (error: unknown) => {
-      assert.ok(error instanceof PolicyConfigError);
-      assert.equal(error.errors[0].path, "budget-notifications");
-      return true;
-    });
+    await assert.rejects(
+      PolicyPackHost.start({ packDir, policyConfig: { "budget-notifications": "sometimes" } }),
+      (error: unknown) => {
+        assert.ok(error instanceof PolicyConfigError);
+        assert.equal(error.errors[0].path, "budget-notifications");
+        return true;
+      },
+    );
   });
 
   it("fails with the pack's own error when the directory holds no pack, leaving no process behind", async () => {
-    await assert.rejects(PolicyPackHost.start({ packDir: path.resolve(__dirname, "../fixtures-that-do-not-exist") }), /policy pack .* (exited|printed no port)|ENOENT|Cannot find/);
+    await assert.rejects(
+      PolicyPackHost.start({ packDir: path.resolve(__dirname, "../fixtures-that-do-not-exist") }),
+      /policy pack .* (exited|printed no port)|ENOENT|Cannot find/,
+    );
   });
 });

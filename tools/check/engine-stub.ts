@@ -39,17 +39,27 @@ export class EngineStub {
     const implementation: engineRpc.IEngineServer = {
       log: (call, callback) => {
         const request = call.request;
-        logs.push({ severity: severities[request.getSeverity()] ?? "info", message: request.getMessage(), urn: request.getUrn() || undefined });
+        logs.push({
+          severity: severities[request.getSeverity()] ?? "info",
+          message: request.getMessage(),
+          urn: request.getUrn() || undefined,
+        });
         callback(null, new Empty());
       },
       getRootResource: (_call, callback) => callback(null, new engineProto.GetRootResourceResponse()),
       setRootResource: (_call, callback) => callback(null, new engineProto.SetRootResourceResponse()),
       startDebugging: (_call, callback) => callback(null, new Empty()),
-      requirePulumiVersion: (_call, callback) => callback(null, new engineProto.RequirePulumiVersionResponse()),
+      requirePulumiVersion: (_call, callback) =>
+        callback(null, new engineProto.RequirePulumiVersionResponse()),
     };
-    server.addService(engineRpc.EngineService, implementation as unknown as grpc.UntypedServiceImplementation);
+    server.addService(
+      engineRpc.EngineService,
+      implementation as unknown as grpc.UntypedServiceImplementation,
+    );
     const port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort))),
+      server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, boundPort) =>
+        error ? reject(error) : resolve(boundPort),
+      ),
     );
     return new EngineStub(server, `127.0.0.1:${port}`, logs);
   }

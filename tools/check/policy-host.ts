@@ -55,7 +55,9 @@ export interface HostTimings {
 
 export class PolicyConfigError extends Error {
   constructor(readonly errors: Array<{ file: string; path: string; message: string }>) {
-    super(`invalid policy config:\n${errors.map((error) => `${error.file}: ${error.path}: ${error.message}`).join("\n")}`);
+    super(
+      `invalid policy config:\n${errors.map((error) => `${error.file}: ${error.path}: ${error.message}`).join("\n")}`,
+    );
     this.name = "PolicyConfigError";
   }
 }
@@ -97,12 +99,20 @@ export class PolicyPackHost {
     try {
       const launched = await launchPack(packDir, engine.address, options, output);
       child = launched.child;
-      client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${launched.port}`, grpc.credentials.createInsecure(), {
-        "grpc.max_receive_message_length": maxMessageBytes,
-        "grpc.max_send_message_length": maxMessageBytes,
+      client = new analyzerRpc.AnalyzerClient(
+        `127.0.0.1:${launched.port}`,
+        grpc.credentials.createInsecure(),
+        {
+          "grpc.max_receive_message_length": maxMessageBytes,
+          "grpc.max_send_message_length": maxMessageBytes,
+        },
+      );
+      const info = toPackInfo(
+        await unary<Empty, analyzerProto.AnalyzerInfo>(client, "getAnalyzerInfo", new Empty(), output),
+      );
+      const host = new PolicyPackHost(child, engine, client, output, info, options.concurrency ?? 32, {
+        startMs: 0,
       });
-      const info = toPackInfo(await unary<Empty, analyzerProto.AnalyzerInfo>(client, "getAnalyzerInfo", new Empty(), output));
-      const host = new PolicyPackHost(child, engine, client, output, info, options.concurrency ?? 32, { startMs: 0 });
       host.exitListener = () => child?.kill("SIGKILL");
       process.once("exit", host.exitListener);
       let config: PolicyPackConfig = {};
@@ -158,7 +168,11 @@ export class PolicyPackHost {
   /** Sends ConfigureStack: the stack's name, project and tags (policies see the tags as `stackTags`). */
   async configureStack(context: StackContext): Promise<void> {
     const request = new analyzerProto.AnalyzerStackConfigureRequest();
-    request.setStack(context.stack).setProject(context.project).setOrganization(context.organization ?? "").setDryRun(context.dryRun ?? true);
+    request
+      .setStack(context.stack)
+      .setProject(context.project)
+      .setOrganization(context.organization ?? "")
+      .setDryRun(context.dryRun ?? true);
     for (const [key, value] of Object.entries(context.tags ?? {})) request.getTagsMap().set(key, value);
     await unary(this.client, "configureStack", request, this.output);
   }
@@ -172,14 +186,28 @@ export class PolicyPackHost {
     const custom = resources.filter((resource) => resource.custom !== false);
     const analyzeStartedAt = performance.now();
     const perResource = await mapLimit(custom, this.concurrency, async (resource) => {
-      const response = await unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(this.client, "analyze", analyzeRequest(resource, byUrn), this.output);
+      const response = await unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
+        this.client,
+        "analyze",
+        analyzeRequest(resource, byUrn),
+        this.output,
+      );
       return toViolations(response, resource.urn);
     });
     const analyzeMs = performance.now() - analyzeStartedAt;
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
     stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, byUrn)));
-    const stackResponse = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(this.client, "analyzeStack", stackRequest, this.output);
-    this.timings.lastJudge = { resources: resources.length, analyzeMs, analyzeStackMs: performance.now() - analyzeStartedAt - analyzeMs };
+    const stackResponse = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
+      this.client,
+      "analyzeStack",
+      stackRequest,
+      this.output,
+    );
+    this.timings.lastJudge = {
+      resources: resources.length,
+      analyzeMs,
+      analyzeStackMs: performance.now() - analyzeStartedAt - analyzeMs,
+    };
     return [...perResource.flat(), ...toViolations(stackResponse)];
   }
 
@@ -201,9 +229,16 @@ export class PolicyPackHost {
 }
 
 /** Starts run-policy-pack in the pack directory and waits for the port it prints on stdout. */
-async function launchPack(packDir: string, engineAddress: string, options: PolicyPackHostOptions, output: { stderr: string }): Promise<{ child: ChildProcess; port: number }> {
+async function launchPack(
+  packDir: string,
+  engineAddress: string,
+  options: PolicyPackHostOptions,
+  output: { stderr: string },
+): Promise<{ child: ChildProcess; port: number }> {
   // The pack's own @pulumi/pulumi, as the CLI resolves it (`pulumi-analyzer-policy` runs it from the pack's node_modules).
-  const runPolicyPack = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] }));
+  const runPolicyPack = path.dirname(
+    require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] }),
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // run-policy-pack drops its <engine-address> argument; the SDK's log module finds the engine here.
@@ -213,7 +248,10 @@ async function launchPack(packDir: string, engineAddress: string, options: Polic
   if (options.typeCheck) delete env.PULUMI_NODEJS_TRANSPILE_ONLY;
   else env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
   // A TypeScript loader of the parent (tsx under mocha) must not load the pack instead of the CLI's ts-node.
-  if (env.NODE_OPTIONS) env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/).filter((option) => !option.includes("tsx")).join(" ");
+  if (env.NODE_OPTIONS)
+    env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/)
+      .filter((option) => !option.includes("tsx"))
+      .join(" ");
   const args = [...(options.typeCheck ? [] : ["--require", preload]), runPolicyPack, engineAddress, packDir];
   const child = spawn(process.execPath, args, { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stderr?.setEncoding("utf8");
@@ -224,7 +262,13 @@ async function launchPack(packDir: string, engineAddress: string, options: Polic
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let stdout = "";
-      const timer = setTimeout(() => reject(new Error(`policy pack ${packDir} printed no port within ${timeoutMs} ms${tail(output.stderr)}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`policy pack ${packDir} printed no port within ${timeoutMs} ms${tail(output.stderr)}`),
+          ),
+        timeoutMs,
+      );
       child.stdout?.setEncoding("utf8");
       child.stdout?.on("data", (chunk: string) => {
         stdout += chunk;
@@ -240,7 +284,11 @@ async function launchPack(packDir: string, engineAddress: string, options: Polic
       });
       child.once("exit", (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`policy pack ${packDir} exited (${signal ?? `code ${code}`}) before serving${tail(output.stderr)}`));
+        reject(
+          new Error(
+            `policy pack ${packDir} exited (${signal ?? `code ${code}`}) before serving${tail(output.stderr)}`,
+          ),
+        );
       });
     });
     return { child, port };
@@ -250,22 +298,38 @@ async function launchPack(packDir: string, engineAddress: string, options: Polic
   }
 }
 
-const tail = (stderr: string): string => (stderr.trim() ? `:\n${stderr.trim().split("\n").slice(-20).join("\n")}` : "");
+const tail = (stderr: string): string =>
+  stderr.trim() ? `:\n${stderr.trim().split("\n").slice(-20).join("\n")}` : "";
 
 type Method = "getAnalyzerInfo" | "configure" | "configureStack" | "analyze" | "analyzeStack";
 
-function unary<Request, Response>(client: analyzerRpc.AnalyzerClient, method: Method, request: Request, output: { stderr: string }): Promise<Response> {
+function unary<Request, Response>(
+  client: analyzerRpc.AnalyzerClient,
+  method: Method,
+  request: Request,
+  output: { stderr: string },
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const call = client[method] as unknown as (request: Request, callback: (error: grpc.ServiceError | null, response: Response) => void) => void;
+    const call = client[method] as unknown as (
+      request: Request,
+      callback: (error: grpc.ServiceError | null, response: Response) => void,
+    ) => void;
     call.call(client, request, (error, response) => {
-      if (error) reject(new Error(`policy pack ${method} failed: ${error.details || error.message}${tail(output.stderr)}`));
+      if (error)
+        reject(
+          new Error(`policy pack ${method} failed: ${error.details || error.message}${tail(output.stderr)}`),
+        );
       else resolve(response);
     });
   });
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results keep the input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -278,7 +342,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T
   return results;
 }
 
-function analyzeRequest(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): analyzerProto.AnalyzeRequest {
+function analyzeRequest(
+  resource: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): analyzerProto.AnalyzeRequest {
   const request = new analyzerProto.AnalyzeRequest();
   request.setType(resource.type).setName(resource.name).setUrn(resource.urn);
   request.setProperties(toStruct(resource.inputs));
@@ -288,7 +355,10 @@ function analyzeRequest(resource: PlannedResource, byUrn: ReadonlyMap<string, Pl
   return request;
 }
 
-function analyzerResource(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): analyzerProto.AnalyzerResource {
+function analyzerResource(
+  resource: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): analyzerProto.AnalyzerResource {
   const result = new analyzerProto.AnalyzerResource();
   result.setType(resource.type).setName(resource.name).setUrn(resource.urn);
   // The engine's view after the step: outputs when known, else the inputs (preview of a new resource).
@@ -314,7 +384,10 @@ function resourceOptions(resource: PlannedResource): analyzerProto.AnalyzerResou
 }
 
 /** The provider a resource was registered with, with its inputs (`<provider urn>::<provider id>`). */
-function providerResource(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): analyzerProto.AnalyzerProviderResource | undefined {
+function providerResource(
+  resource: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): analyzerProto.AnalyzerProviderResource | undefined {
   if (!resource.provider) return undefined;
   const separator = resource.provider.lastIndexOf("::");
   const urn = separator > 0 ? resource.provider.slice(0, separator) : resource.provider;
@@ -330,7 +403,9 @@ function providerResource(resource: PlannedResource, byUrn: ReadonlyMap<string, 
 
 function toStruct(value: Record<string, unknown>): Struct {
   const wire = toWire(value, 0);
-  return Struct.fromJavaScript((wire !== null && typeof wire === "object" && !Array.isArray(wire) ? wire : {}) as Record<string, never>);
+  return Struct.fromJavaScript(
+    (wire !== null && typeof wire === "object" && !Array.isArray(wire) ? wire : {}) as Record<string, never>,
+  );
 }
 
 // Signatures of the engine's special objects (pulumi/sdk resource/properties.go).
@@ -354,8 +429,10 @@ function toWire(value: unknown, depth: number): unknown {
   if (typeof value !== "object") return null;
   const record = value as Record<string, unknown>;
   const signature = record[signatureKey];
-  if (signature === resourceReferenceSignature) return typeof record.id === "string" && record.id !== "" ? record.id : (record.urn ?? UNKNOWN);
-  if (signature === outputValueSignature) return "value" in record ? toWire(record.value, depth + 1) : UNKNOWN;
+  if (signature === resourceReferenceSignature)
+    return typeof record.id === "string" && record.id !== "" ? record.id : (record.urn ?? UNKNOWN);
+  if (signature === outputValueSignature)
+    return "value" in record ? toWire(record.value, depth + 1) : UNKNOWN;
   if (signature === secretSignature && !("value" in record)) return UNKNOWN;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(record)) {
@@ -372,7 +449,10 @@ const levelToProto: Record<EnforcementLevel, analyzerProto.EnforcementLevel> = {
 };
 
 function levelFromProto(level: analyzerProto.EnforcementLevel): EnforcementLevel {
-  return (Object.keys(levelToProto) as EnforcementLevel[]).find((name) => levelToProto[name] === level) ?? "advisory";
+  return (
+    (Object.keys(levelToProto) as EnforcementLevel[]).find((name) => levelToProto[name] === level) ??
+    "advisory"
+  );
 }
 
 const severities = ["low", "medium", "high", "critical"] as const;
@@ -393,7 +473,10 @@ function toPackInfo(info: analyzerProto.AnalyzerInfo): PolicyPackInfo {
         severity: severity > 0 ? severities[severity - 1] : undefined,
         remediationSteps: policy.getRemediationSteps() || undefined,
         configSchema: schema
-          ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, JsonSchema>, required: schema.getRequiredList() }
+          ? {
+              properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, JsonSchema>,
+              required: schema.getRequiredList(),
+            }
           : undefined,
       };
     }),
@@ -406,7 +489,8 @@ function toViolations(response: analyzerProto.AnalyzeResponse, urn?: string): Vi
     const description = diagnostic.getDescription();
     const message = diagnostic.getMessage();
     // The SDK prefixes each message with the policy's description; it is kept apart in `description`.
-    const ownMessage = description && message.startsWith(`${description}\n`) ? message.slice(description.length + 1) : message;
+    const ownMessage =
+      description && message.startsWith(`${description}\n`) ? message.slice(description.length + 1) : message;
     return {
       policyPack: diagnostic.getPolicypackname(),
       policyName: diagnostic.getPolicyname(),

@@ -8,7 +8,14 @@ import {
   resourceArgs,
 } from "../../helpers/policy-args";
 
-const mandatory = { tenant: "claims", environment: "dev", dept: "operations", team: "claims-ai", app: "chatbot", "cost-center": "CC-1042" };
+const mandatory = {
+  tenant: "claims",
+  environment: "dev",
+  dept: "operations",
+  team: "claims-ai",
+  app: "chatbot",
+  "cost-center": "CC-1042",
+};
 
 function getHappyPathArgs(): ResourceSpec {
   return {
@@ -16,7 +23,9 @@ function getHappyPathArgs(): ResourceSpec {
     name: "claims-chatbot-dev",
     props: {
       name: "claims-chatbot-dev",
-      modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" },
+      modelSource: {
+        copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+      },
       tags: { ...mandatory, profile: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0" },
     },
   };
@@ -28,7 +37,9 @@ function nativeProfile(tags: Record<string, string>): ResourceSpec {
     name: "claims-chatbot-dev",
     props: {
       inferenceProfileName: "claims-chatbot-dev",
-      modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" },
+      modelSource: {
+        copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+      },
       tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
     },
   };
@@ -56,12 +67,18 @@ describe("#bedrock-profile-cost-tags", () => {
 
   it("counts tags the AWS provider adds through defaultTags", async () => {
     const { tenant, ...defaults } = mandatory;
-    await assertNoResourceViolations(policy, resourceArgs(policy, withTags({ tenant }, { provider: providerWithDefaults(defaults) })));
+    await assertNoResourceViolations(
+      policy,
+      resourceArgs(policy, withTags({ tenant }, { provider: providerWithDefaults(defaults) })),
+    );
   });
 
   it("counts aws-native provider defaultTags for an aws-native profile", async () => {
     const { tenant, ...defaults } = mandatory;
-    const spec = { ...nativeProfile({ tenant }), provider: { type: "pulumi:providers:aws-native", ...providerWithDefaults(defaults) } };
+    const spec = {
+      ...nativeProfile({ tenant }),
+      provider: { type: "pulumi:providers:aws-native", ...providerWithDefaults(defaults) },
+    };
     await assertNoResourceViolations(policy, resourceArgs(policy, spec));
   });
 
@@ -72,29 +89,55 @@ describe("#bedrock-profile-cost-tags", () => {
   });
 
   it("lets the resource's own tag win over a blank provider default", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, withTags(mandatory, { provider: providerWithDefaults({ team: "" }) })));
+    await assertNoResourceViolations(
+      policy,
+      resourceArgs(policy, withTags(mandatory, { provider: providerWithDefaults({ team: "" }) })),
+    );
   });
 
   it("fails when a mandatory tag is missing, naming it and the profile", async () => {
     const { "cost-center": _, ...rest } = mandatory;
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags(rest)), /"claims-chatbot-dev" lacks tag cost-center/);
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags(rest)),
+      /"claims-chatbot-dev" lacks tag cost-center/,
+    );
   });
 
   it("fails when several tags are missing, naming each", async () => {
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ tenant: "claims" })), "lacks tags environment, dept, team, app and cost-center");
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags({ tenant: "claims" })),
+      "lacks tags environment, dept, team, app and cost-center",
+    );
   });
 
   it("fails when a tag value is blank", async () => {
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ ...mandatory, team: "   " })), "has blank tag team");
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags({ ...mandatory, team: "   " })),
+      "has blank tag team",
+    );
   });
 
   it("fails when the resource's blank tag overrides a provider default", async () => {
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ ...mandatory, team: "" }, { provider: providerWithDefaults({ team: "claims-ai" }) })), "blank tag team");
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(
+        policy,
+        withTags({ ...mandatory, team: "" }, { provider: providerWithDefaults({ team: "claims-ai" }) }),
+      ),
+      "blank tag team",
+    );
   });
 
   it("fails when a key differs only in case, because cost allocation is case-sensitive", async () => {
     const { tenant, ...rest } = mandatory;
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ ...rest, Tenant: tenant })), 'has "Tenant" where cost allocation needs exactly "tenant"');
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags({ ...rest, Tenant: tenant })),
+      'has "Tenant" where cost allocation needs exactly "tenant"',
+    );
   });
 
   it("fails an aws-native profile missing a tag", async () => {
@@ -106,37 +149,72 @@ describe("#bedrock-profile-cost-tags", () => {
     const spec = getHappyPathArgs();
     delete spec.props.tags;
     await assertHasResourceViolation(policy, resourceArgs(policy, spec), "lacks tags tenant, environment");
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags("tenant=claims" as unknown as Record<string, unknown>)), "lacks tags");
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags("tenant=claims" as unknown as Record<string, unknown>)),
+      "lacks tags",
+    );
   });
 
   it("fails a value outside allowedValues and passes an allowed one", async () => {
     const config = { allowedValues: { environment: ["dev", "prod"] } };
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ ...mandatory, environment: "staging" }), { config }), 'has environment="staging", not one of "dev" and "prod"');
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags({ ...mandatory, environment: "staging" }), { config }),
+      'has environment="staging", not one of "dev" and "prod"',
+    );
     await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs(), { config }));
   });
 
   it("checks the keys configured in mandatoryTags instead of the defaults", async () => {
     const config = { mandatoryTags: ["tenant", "owner"] };
-    await assertHasResourceViolation(policy, resourceArgs(policy, getHappyPathArgs(), { config }), "lacks tag owner");
-    await assertNoResourceViolations(policy, resourceArgs(policy, withTags({ tenant: "claims", owner: "ml-platform" }), { config }));
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, getHappyPathArgs(), { config }),
+      "lacks tag owner",
+    );
+    await assertNoResourceViolations(
+      policy,
+      resourceArgs(policy, withTags({ tenant: "claims", owner: "ml-platform" }), { config }),
+    );
   });
 
   it("does not guess while the tags, a tag value or the provider's defaults are unknown (preview)", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, withTags(UNKNOWN as unknown as Record<string, unknown>)));
-    await assertNoResourceViolations(policy, resourceArgs(policy, withTags({ ...mandatory, tenant: UNKNOWN })));
-    await assertNoResourceViolations(policy, resourceArgs(policy, withTags({ tenant: "claims" }, { provider: { props: { defaultTags: UNKNOWN } } })));
+    await assertNoResourceViolations(
+      policy,
+      resourceArgs(policy, withTags(UNKNOWN as unknown as Record<string, unknown>)),
+    );
+    await assertNoResourceViolations(
+      policy,
+      resourceArgs(policy, withTags({ ...mandatory, tenant: UNKNOWN })),
+    );
+    await assertNoResourceViolations(
+      policy,
+      resourceArgs(policy, withTags({ tenant: "claims" }, { provider: { props: { defaultTags: UNKNOWN } } })),
+    );
   });
 
   it("still reports a blank tag while the provider's defaults are unknown", async () => {
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ tenant: "" }, { provider: { props: { defaultTags: UNKNOWN } } })), "blank tag tenant");
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags({ tenant: "" }, { provider: { props: { defaultTags: UNKNOWN } } })),
+      "blank tag tenant",
+    );
   });
 
   it("ignores provider defaultTags that are not valid JSON", async () => {
     const { tenant } = mandatory;
-    await assertHasResourceViolation(policy, resourceArgs(policy, withTags({ tenant }, { provider: providerWithDefaults("{not json") })), "lacks tags environment");
+    await assertHasResourceViolation(
+      policy,
+      resourceArgs(policy, withTags({ tenant }, { provider: providerWithDefaults("{not json") })),
+      "lacks tags environment",
+    );
   });
 
   it("is not applicable to other resource types", async () => {
-    await assertNotApplicable(policy, resourceArgs(policy, { type: "aws:s3/bucket:Bucket", props: { tags: {} } }));
+    await assertNotApplicable(
+      policy,
+      resourceArgs(policy, { type: "aws:s3/bucket:Bucket", props: { tags: {} } }),
+    );
   });
 });

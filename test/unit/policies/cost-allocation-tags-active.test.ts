@@ -1,8 +1,18 @@
 import { costAllocationTagsActive as policy } from "../../../policies/cost-allocation-tags-active";
-import { type ResourceSpec, UNKNOWN, assertHasStackViolation, assertNoStackViolations, stackArgs } from "../../helpers/policy-args";
+import {
+  type ResourceSpec,
+  UNKNOWN,
+  assertHasStackViolation,
+  assertNoStackViolations,
+  stackArgs,
+} from "../../helpers/policy-args";
 
 const mandatory = ["tenant", "environment", "dept", "team", "app", "cost-center"];
-const profile: ResourceSpec = { type: "aws:bedrock/inferenceProfile:InferenceProfile", name: "claims-chatbot-dev", props: { tags: { tenant: "claims" } } };
+const profile: ResourceSpec = {
+  type: "aws:bedrock/inferenceProfile:InferenceProfile",
+  name: "claims-chatbot-dev",
+  props: { tags: { tenant: "claims" } },
+};
 const tag = (tagKey: unknown, status: unknown = "Active"): ResourceSpec => ({
   type: "aws:costexplorer/costAllocationTag:CostAllocationTag",
   name: `cost-allocation-${String(tagKey)}`,
@@ -23,20 +33,41 @@ describe("#cost-allocation-tags-active", () => {
   });
 
   it("fails when a key is not activated, naming it", async () => {
-    await assertHasStackViolation(policy, stackArgs(policy, [profile, ...mandatory.slice(0, 5).map((key) => tag(key))]), "tag key cost-center is not activated for cost allocation");
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile, ...mandatory.slice(0, 5).map((key) => tag(key))]),
+      "tag key cost-center is not activated for cost allocation",
+    );
   });
 
   it("fails when a key's status is Inactive, and when none is activated", async () => {
-    await assertHasStackViolation(policy, stackArgs(policy, [profile, ...mandatory.map((key) => tag(key, key === "team" ? "Inactive" : "Active"))]), "tag key team");
-    await assertHasStackViolation(policy, stackArgs(policy, [profile]), "tag keys tenant, environment, dept, team, app and cost-center are not activated");
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [
+        profile,
+        ...mandatory.map((key) => tag(key, key === "team" ? "Inactive" : "Active")),
+      ]),
+      "tag key team",
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile]),
+      "tag keys tenant, environment, dept, team, app and cost-center are not activated",
+    );
   });
 
   it("reads the keys from config", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile, tag("tenant")], { config: { mandatoryTags: ["tenant"] } }));
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [profile, tag("tenant")], { config: { mandatoryTags: ["tenant"] } }),
+    );
   });
 
   it("does not guess while a tag key or status is unknown", async () => {
     await assertNoStackViolations(policy, stackArgs(policy, [profile, tag(UNKNOWN)]));
-    await assertNoStackViolations(policy, stackArgs(policy, [profile, ...mandatory.map((key) => tag(key, UNKNOWN))]));
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [profile, ...mandatory.map((key) => tag(key, UNKNOWN))]),
+    );
   });
 });

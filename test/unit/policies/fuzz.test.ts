@@ -15,8 +15,23 @@ import { prodProfilesProtected } from "../../../policies/prod-profiles-protected
 import { profileUsageAlarm } from "../../../policies/profile-usage-alarm";
 import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "../../../policies/workloads-reference-profiles";
-import { alarmTypes, budgetTypes, iamDocumentTypes, profileTypes, types, workloadTypes } from "../../../policies/lib/resource-types";
-import { type ResourceSpec, UNKNOWN, resourceArgs, runResourcePolicy, runStackPolicy, stackArgs, urnOf } from "../../helpers/policy-args";
+import {
+  alarmTypes,
+  budgetTypes,
+  iamDocumentTypes,
+  profileTypes,
+  types,
+  workloadTypes,
+} from "../../../policies/lib/resource-types";
+import {
+  type ResourceSpec,
+  UNKNOWN,
+  resourceArgs,
+  runResourcePolicy,
+  runStackPolicy,
+  stackArgs,
+  urnOf,
+} from "../../helpers/policy-args";
 
 /** Each resource policy with the types it judges (most runs go there; the rest are any type). */
 const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
@@ -27,8 +42,20 @@ const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
   [budgetNotifications, budgetTypes],
   [prodProfilesProtected, profileTypes],
 ];
-const stackPolicies: StackValidationPolicy[] = [tenantBudgetCoverage, profileUsageAlarm, costAllocationTagsActive];
-const judgedTypes = [...profileTypes, ...iamDocumentTypes, ...workloadTypes, ...budgetTypes, ...alarmTypes, types.costAllocationTag, "aws:s3/bucket:Bucket"];
+const stackPolicies: StackValidationPolicy[] = [
+  tenantBudgetCoverage,
+  profileUsageAlarm,
+  costAllocationTagsActive,
+];
+const judgedTypes = [
+  ...profileTypes,
+  ...iamDocumentTypes,
+  ...workloadTypes,
+  ...budgetTypes,
+  ...alarmTypes,
+  types.costAllocationTag,
+  "aws:s3/bucket:Bucket",
+];
 const runs = { numRuns: 300 };
 
 const interesting = fc.constantFrom(
@@ -55,13 +82,73 @@ const interesting = fc.constantFrom(
 
 /** JSON values seeded with the strings the policies look for, unknown sentinels included. */
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small", withCrossShrink: true }, fc.jsonValue({ maxDepth: 2 }), interesting, tie("array"), tie("object")),
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.jsonValue({ maxDepth: 2 }),
+    interesting,
+    tie("array"),
+    tie("object"),
+  ),
   array: fc.array(tie("value"), { maxLength: 4 }),
-  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("tags", "policy", "Statement", "Action", "Resource", "Condition", "key", "value", "modelSource", "copyFrom", "notifications", "dimensions", "ModelId", "environment", "variables", "defaultTags", "budget")), tie("value"), { maxKeys: 5 }),
+  object: fc.dictionary(
+    fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(
+        "tags",
+        "policy",
+        "Statement",
+        "Action",
+        "Resource",
+        "Condition",
+        "key",
+        "value",
+        "modelSource",
+        "copyFrom",
+        "notifications",
+        "dimensions",
+        "ModelId",
+        "environment",
+        "variables",
+        "defaultTags",
+        "budget",
+      ),
+    ),
+    tie("value"),
+    { maxKeys: 5 },
+  ),
 })).value;
 
 const props = fc.dictionary(
-  fc.constantFrom("tags", "tagsAll", "modelSource", "policy", "policyDocument", "inlinePolicies", "policies", "environment", "containerDefinitions", "type", "value", "budgetType", "limitAmount", "limitUnit", "notifications", "costFilters", "filterExpression", "budget", "notificationsWithSubscribers", "namespace", "dimensions", "metricQueries", "metrics", "alarmActions", "arn", "tagKey", "status", "plannedLimits"),
+  fc.constantFrom(
+    "tags",
+    "tagsAll",
+    "modelSource",
+    "policy",
+    "policyDocument",
+    "inlinePolicies",
+    "policies",
+    "environment",
+    "containerDefinitions",
+    "type",
+    "value",
+    "budgetType",
+    "limitAmount",
+    "limitUnit",
+    "notifications",
+    "costFilters",
+    "filterExpression",
+    "budget",
+    "notificationsWithSubscribers",
+    "namespace",
+    "dimensions",
+    "metricQueries",
+    "metrics",
+    "alarmActions",
+    "arn",
+    "tagKey",
+    "status",
+    "plannedLimits",
+  ),
   value,
   { maxKeys: 8 },
 );
@@ -72,46 +159,129 @@ const spec = (type: fc.Arbitrary<string>): fc.Arbitrary<ResourceSpec> =>
     props,
     name: fc.string({ minLength: 1, maxLength: 12 }),
     protect: fc.boolean(),
-    provider: fc.option(fc.record({ props: fc.record({ defaultTags: fc.oneof(value, value.map((v) => JSON.stringify(v) ?? "null")) }) }), { nil: undefined }),
+    provider: fc.option(
+      fc.record({
+        props: fc.record({
+          defaultTags: fc.oneof(
+            value,
+            value.map((v) => JSON.stringify(v) ?? "null"),
+          ),
+        }),
+      }),
+      { nil: undefined },
+    ),
   });
 
 const statement = fc.record(
   {
     Sid: fc.oneof(fc.string(), value),
     Effect: fc.oneof(fc.constantFrom("Allow", "Deny", "allow", "DENY", "Permit", UNKNOWN), value),
-    Action: fc.oneof(fc.constantFrom("bedrock:*", "bedrock:Invoke*", "*", "BEDROCK:INVOKEMODEL", "bedrock:Invoke?odel", "s3:*"), fc.array(fc.string({ maxLength: 24 }), { maxLength: 3 }), value),
+    Action: fc.oneof(
+      fc.constantFrom(
+        "bedrock:*",
+        "bedrock:Invoke*",
+        "*",
+        "BEDROCK:INVOKEMODEL",
+        "bedrock:Invoke?odel",
+        "s3:*",
+      ),
+      fc.array(fc.string({ maxLength: 24 }), { maxLength: 3 }),
+      value,
+    ),
     NotAction: value,
-    Resource: fc.oneof(fc.constantFrom("*", "arn:aws:bedrock:*::foundation-model/*", "arn:aws:bedrock:*:*:application-inference-profile/*", "arn:*"), fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }), value),
+    Resource: fc.oneof(
+      fc.constantFrom(
+        "*",
+        "arn:aws:bedrock:*::foundation-model/*",
+        "arn:aws:bedrock:*:*:application-inference-profile/*",
+        "arn:*",
+      ),
+      fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }),
+      value,
+    ),
     NotResource: value,
     Condition: fc.oneof(
       fc.record({ [`${"StringEquals"}`]: fc.record({ "bedrock:InferenceProfileArn": value }) }),
-      fc.dictionary(fc.constantFrom("StringEquals", "ArnLike", "StringLikeIfExists", "ForAllValues:StringEquals", "Null", "foranyvalue:stringlike"), fc.dictionary(fc.constantFrom("bedrock:InferenceProfileArn", "BEDROCK:inferenceprofilearn", "aws:SourceIp"), value, { maxKeys: 2 }), { maxKeys: 2 }),
+      fc.dictionary(
+        fc.constantFrom(
+          "StringEquals",
+          "ArnLike",
+          "StringLikeIfExists",
+          "ForAllValues:StringEquals",
+          "Null",
+          "foranyvalue:stringlike",
+        ),
+        fc.dictionary(
+          fc.constantFrom("bedrock:InferenceProfileArn", "BEDROCK:inferenceprofilearn", "aws:SourceIp"),
+          value,
+          { maxKeys: 2 },
+        ),
+        { maxKeys: 2 },
+      ),
       value,
     ),
   },
   { requiredKeys: [] },
 );
 
-const document = fc.record({ Version: fc.constant("2012-10-17"), Statement: fc.oneof(statement, fc.array(statement, { maxLength: 5 }), value) }, { requiredKeys: [] });
+const document = fc.record(
+  {
+    Version: fc.constant("2012-10-17"),
+    Statement: fc.oneof(statement, fc.array(statement, { maxLength: 5 }), value),
+  },
+  { requiredKeys: [] },
+);
 
 /** A JSON document string, then cut, spliced or with a character replaced. */
 const mutatedText = fc
-  .tuple(document.map((d) => JSON.stringify(d)), fc.nat(), fc.nat(), fc.string({ maxLength: 3 }))
+  .tuple(
+    document.map((d) => JSON.stringify(d)),
+    fc.nat(),
+    fc.nat(),
+    fc.string({ maxLength: 3 }),
+  )
   .map(([text, at, length, insert]) => {
     const position = text.length === 0 ? 0 : at % text.length;
     return text.slice(0, position) + insert + text.slice(position + (length % 4));
   });
 
-const config = fc.dictionary(fc.constantFrom("mandatoryTags", "allowedValues", "allowedModels", "invokeActions", "modelProviders", "currency", "maxThresholdPercent", "tenantTagKey", "namespace", "dimension", "protectedEnvironments", "environmentTagKey"), value, { maxKeys: 3 });
+const config = fc.dictionary(
+  fc.constantFrom(
+    "mandatoryTags",
+    "allowedValues",
+    "allowedModels",
+    "invokeActions",
+    "modelProviders",
+    "currency",
+    "maxThresholdPercent",
+    "tenantTagKey",
+    "namespace",
+    "dimension",
+    "protectedEnvironments",
+    "environmentTagKey",
+  ),
+  value,
+  { maxKeys: 3 },
+);
 
 describe("policy pack robustness (property-based)", () => {
   for (const [policy, ownTypes] of resourcePolicies) {
     it(`${policy.name} never throws on random properties, providers and config`, async () => {
-      const type = fc.oneof({ arbitrary: fc.constantFrom(...ownTypes), weight: 4 }, { arbitrary: fc.constantFrom(...judgedTypes), weight: 1 });
+      const type = fc.oneof(
+        { arbitrary: fc.constantFrom(...ownTypes), weight: 4 },
+        { arbitrary: fc.constantFrom(...judgedTypes), weight: 1 },
+      );
       await fc.assert(
         fc.asyncProperty(spec(type), config, async (resource, settings) => {
-          const outcome = await runResourcePolicy(policy, resourceArgs(policy, resource, { config: settings }));
-          assert.equal(outcome.previewUnknown, undefined, "an unknown value must be read as data, not reach the SDK's proxy error");
+          const outcome = await runResourcePolicy(
+            policy,
+            resourceArgs(policy, resource, { config: settings }),
+          );
+          assert.equal(
+            outcome.previewUnknown,
+            undefined,
+            "an unknown value must be read as data, not reach the SDK's proxy error",
+          );
         }),
         runs,
       );
@@ -121,10 +291,20 @@ describe("policy pack robustness (property-based)", () => {
   it("bedrock-invoke-through-profiles never throws on random or mutated documents, as strings or objects", async () => {
     const policy = bedrockInvokeThroughProfiles;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(document, document.map((d) => JSON.stringify(d)), mutatedText), fc.constantFrom(...iamDocumentTypes), async (policyDocument, type) => {
-        const resourceProps = type.includes("aws-native") ? { policyDocument, policies: [{ policyName: "p", policyDocument }] } : { policy: policyDocument, inlinePolicies: [{ name: "p", policy: policyDocument }] };
-        await runResourcePolicy(policy, resourceArgs(policy, { type, props: resourceProps }));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          document,
+          document.map((d) => JSON.stringify(d)),
+          mutatedText,
+        ),
+        fc.constantFrom(...iamDocumentTypes),
+        async (policyDocument, type) => {
+          const resourceProps = type.includes("aws-native")
+            ? { policyDocument, policies: [{ policyName: "p", policyDocument }] }
+            : { policy: policyDocument, inlinePolicies: [{ name: "p", policy: policyDocument }] };
+          await runResourcePolicy(policy, resourceArgs(policy, { type, props: resourceProps }));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -134,8 +314,18 @@ describe("policy pack robustness (property-based)", () => {
     const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
     await fc.assert(
       fc.asyncProperty(statement, async (random) => {
-        const conditioned = { ...random, Effect: "Allow", Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } } };
-        const outcome = await runResourcePolicy(policy, resourceArgs(policy, { type: types.iamPolicy, props: { policy: JSON.stringify({ Statement: [conditioned] }) } }));
+        const conditioned = {
+          ...random,
+          Effect: "Allow",
+          Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
+        };
+        const outcome = await runResourcePolicy(
+          policy,
+          resourceArgs(policy, {
+            type: types.iamPolicy,
+            props: { policy: JSON.stringify({ Statement: [conditioned] }) },
+          }),
+        );
         assert.deepEqual(outcome.violations, []);
       }),
       runs,
@@ -146,7 +336,13 @@ describe("policy pack robustness (property-based)", () => {
     const policy = bedrockInvokeThroughProfiles;
     await fc.assert(
       fc.asyncProperty(fc.array(statement, { maxLength: 4 }), statement, async (statements, extra) => {
-        const judge = async (list: unknown[]) => (await runResourcePolicy(policy, resourceArgs(policy, { type: types.iamPolicy, props: { policy: { Statement: list } } }))).violations.length;
+        const judge = async (list: unknown[]) =>
+          (
+            await runResourcePolicy(
+              policy,
+              resourceArgs(policy, { type: types.iamPolicy, props: { policy: { Statement: list } } }),
+            )
+          ).violations.length;
         const deny = { ...extra, Effect: "Deny" };
         assert.ok((await judge([...statements, deny])) <= (await judge(statements)));
       }),
@@ -157,17 +353,28 @@ describe("policy pack robustness (property-based)", () => {
   for (const policy of stackPolicies) {
     it(`${policy.name} never throws on random stacks with random dependencies`, async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(spec(fc.constantFrom(...judgedTypes)), { maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("dimensions", "costFilters", "metricQueries")), { maxLength: 6 }), config, async (resources, links, settings) => {
-          const named = resources.map((resource, index) => ({ ...resource, name: `r${index}` }));
-          for (const [from, to, property] of links) {
-            if (named.length === 0) break;
-            const source = named[from % named.length];
-            source.propertyDependencies = { ...source.propertyDependencies, [property]: [urnOf(named[to % named.length]), "urn:pulumi:test::x::missing::gone"] };
-            source.dependencies = [urnOf(named[to % named.length])];
-          }
-          const outcome = await runStackPolicy(policy, stackArgs(policy, named, { config: settings }));
-          assert.equal(outcome.previewUnknown, undefined);
-        }),
+        fc.asyncProperty(
+          fc.array(spec(fc.constantFrom(...judgedTypes)), { maxLength: 12 }),
+          fc.array(
+            fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("dimensions", "costFilters", "metricQueries")),
+            { maxLength: 6 },
+          ),
+          config,
+          async (resources, links, settings) => {
+            const named = resources.map((resource, index) => ({ ...resource, name: `r${index}` }));
+            for (const [from, to, property] of links) {
+              if (named.length === 0) break;
+              const source = named[from % named.length];
+              source.propertyDependencies = {
+                ...source.propertyDependencies,
+                [property]: [urnOf(named[to % named.length]), "urn:pulumi:test::x::missing::gone"],
+              };
+              source.dependencies = [urnOf(named[to % named.length])];
+            }
+            const outcome = await runStackPolicy(policy, stackArgs(policy, named, { config: settings }));
+            assert.equal(outcome.previewUnknown, undefined);
+          },
+        ),
         runs,
       );
     });

@@ -4,7 +4,12 @@ import { bedrockInvokeThroughProfiles } from "../../../policies/bedrock-invoke-t
 import { bedrockProfileCostTags } from "../../../policies/bedrock-profile-cost-tags";
 import { budgetNotifications } from "../../../policies/budget-notifications";
 import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
-import { type JsonSchema, type PolicyPackInfo, effectivePolicyConfig, parsePolicyConfig } from "../../../tools/check/policy-config";
+import {
+  type JsonSchema,
+  type PolicyPackInfo,
+  effectivePolicyConfig,
+  parsePolicyConfig,
+} from "../../../tools/check/policy-config";
 
 /** What GetAnalyzerInfo would say about a pack of these policies (the integration test checks the real answer). */
 function packInfo(policies: Array<ResourceValidationPolicy | StackValidationPolicy>): PolicyPackInfo {
@@ -16,27 +21,45 @@ function packInfo(policies: Array<ResourceValidationPolicy | StackValidationPoli
       description: policy.description,
       enforcementLevel: policy.enforcementLevel ?? "advisory",
       kind: "validateStack" in policy ? "stack" : "resource",
-      configSchema: { properties: policy.configSchema?.properties as Record<string, JsonSchema>, required: policy.configSchema?.required ?? [] },
+      configSchema: {
+        properties: policy.configSchema?.properties as Record<string, JsonSchema>,
+        required: policy.configSchema?.required ?? [],
+      },
     })),
   };
 }
 
-const info = packInfo([bedrockProfileCostTags, bedrockInvokeThroughProfiles, budgetNotifications, tenantBudgetCoverage]);
+const info = packInfo([
+  bedrockProfileCostTags,
+  bedrockInvokeThroughProfiles,
+  budgetNotifications,
+  tenantBudgetCoverage,
+]);
 const file = "policy-config.json";
 
 describe("policy config (the --policy-pack-config format)", () => {
   it("reads levels given as strings, levels and settings given as objects, and all", () => {
     const parsed = parsePolicyConfig(
-      { all: "advisory", "bedrock-invoke-through-profiles": "disabled", "bedrock-profile-cost-tags": { enforcementLevel: "mandatory", mandatoryTags: ["tenant"] } },
+      {
+        all: "advisory",
+        "bedrock-invoke-through-profiles": "disabled",
+        "bedrock-profile-cost-tags": { enforcementLevel: "mandatory", mandatoryTags: ["tenant"] },
+      },
       file,
       info,
     );
     assert.ok("config" in parsed, JSON.stringify(parsed));
     const effective = effectivePolicyConfig(info, parsed.config);
-    assert.deepEqual(effective["bedrock-profile-cost-tags"], { enforcementLevel: "mandatory", properties: { mandatoryTags: ["tenant"], allowedValues: {} } });
+    assert.deepEqual(effective["bedrock-profile-cost-tags"], {
+      enforcementLevel: "mandatory",
+      properties: { mandatoryTags: ["tenant"], allowedValues: {} },
+    });
     assert.equal(effective["bedrock-invoke-through-profiles"].enforcementLevel, "disabled");
     assert.equal(effective["budget-notifications"].enforcementLevel, "advisory");
-    assert.deepEqual(effective["budget-notifications"].properties, { currency: "USD", maxThresholdPercent: 100 });
+    assert.deepEqual(effective["budget-notifications"].properties, {
+      currency: "USD",
+      maxThresholdPercent: 100,
+    });
   });
 
   it("keeps each policy's own level and the schema defaults when nothing is configured", () => {
@@ -51,22 +74,36 @@ describe("policy config (the --policy-pack-config format)", () => {
     assert.equal(parsed.errors.length, 1);
     assert.equal(parsed.errors[0].file, file);
     assert.equal(parsed.errors[0].path, "bedrock-cost-tags");
-    assert.match(parsed.errors[0].message, /^unknown policy; bedrock-cost-guardrails has: all, bedrock-profile-cost-tags, /);
+    assert.match(
+      parsed.errors[0].message,
+      /^unknown policy; bedrock-cost-guardrails has: all, bedrock-profile-cost-tags, /,
+    );
   });
 
   it("refuses a level that does not exist, as a string or as enforcementLevel", () => {
-    const parsed = parsePolicyConfig({ all: "blocking", "budget-notifications": { enforcementLevel: "strict" } }, file, info);
+    const parsed = parsePolicyConfig(
+      { all: "blocking", "budget-notifications": { enforcementLevel: "strict" } },
+      file,
+      info,
+    );
     assert.ok("errors" in parsed);
     assert.deepEqual(
       parsed.errors.map((error) => `${error.path}: ${error.message}`),
-      ['all: expected one of advisory, mandatory, remediate, disabled, got "blocking"', 'budget-notifications.enforcementLevel: expected one of advisory, mandatory, remediate, disabled, got "strict"'],
+      [
+        'all: expected one of advisory, mandatory, remediate, disabled, got "blocking"',
+        'budget-notifications.enforcementLevel: expected one of advisory, mandatory, remediate, disabled, got "strict"',
+      ],
     );
   });
 
   it("refuses settings the schema does not declare or accept, with the path to each", () => {
     const parsed = parsePolicyConfig(
       {
-        "bedrock-profile-cost-tags": { mandatoryTags: ["tenant", ""], allowedValues: { environment: "prod" }, tagz: [] },
+        "bedrock-profile-cost-tags": {
+          mandatoryTags: ["tenant", ""],
+          allowedValues: { environment: "prod" },
+          tagz: [],
+        },
         "budget-notifications": { maxThresholdPercent: 0, currency: 5 },
         all: { mandatoryTags: [] },
       },
@@ -94,6 +131,9 @@ describe("policy config (the --policy-pack-config format)", () => {
       assert.match(parsed.errors[0].message, /^expected an object of policy names/);
     }
     const parsed = parsePolicyConfig({ "budget-notifications": ["mandatory"] }, file, info);
-    assert.ok("errors" in parsed && parsed.errors[0].message.startsWith("expected an enforcement level or an object of settings"));
+    assert.ok(
+      "errors" in parsed &&
+        parsed.errors[0].message.startsWith("expected an enforcement level or an object of settings"),
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { profileUsageAlarm as policy } from "../../../policies/profile-usage-alarm";
-import { type ResourceSpec, UNKNOWN, assertHasStackViolation, assertNoStackViolations, stackArgs, urnOf } from "../../helpers/policy-args";
+import {
+  type ResourceSpec,
+  UNKNOWN,
+  assertHasStackViolation,
+  assertNoStackViolations,
+  stackArgs,
+  urnOf,
+} from "../../helpers/policy-args";
 
 const profileId = "abcdef123456";
 const profileArn = `arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/${profileId}`;
@@ -12,10 +19,21 @@ const profile = (arn: unknown = profileArn, name = "claims-chatbot-dev"): Resour
   props: { name, arn, tags: { tenant: "claims" } },
 });
 
-const alarm = (overrides: Record<string, unknown> = {}, name = "claims-chatbot-invocations"): ResourceSpec => ({
+const alarm = (
+  overrides: Record<string, unknown> = {},
+  name = "claims-chatbot-invocations",
+): ResourceSpec => ({
   type: "aws:cloudwatch/metricAlarm:MetricAlarm",
   name,
-  props: { namespace: "AWS/Bedrock", metricName: "Invocations", dimensions: { ModelId: profileId }, statistic: "Sum", period: 60, alarmActions: [topicArn], ...overrides },
+  props: {
+    namespace: "AWS/Bedrock",
+    metricName: "Invocations",
+    dimensions: { ModelId: profileId },
+    statistic: "Sum",
+    period: 60,
+    alarmActions: [topicArn],
+    ...overrides,
+  },
 });
 
 /** The program's metric-math alarm: token counts of the profile, priced in an expression. */
@@ -26,7 +44,16 @@ const metricMathAlarm = (modelId: unknown = profileId): ResourceSpec =>
       metricName: undefined,
       dimensions: undefined,
       metricQueries: [
-        { id: "input", metric: { namespace: "AWS/Bedrock", metricName: "InputTokenCount", dimensions: { ModelId: modelId }, period: 3600, stat: "Sum" } },
+        {
+          id: "input",
+          metric: {
+            namespace: "AWS/Bedrock",
+            metricName: "InputTokenCount",
+            dimensions: { ModelId: modelId },
+            period: 3600,
+            stat: "Sum",
+          },
+        },
         { id: "usdPerDay", expression: "FILL(input, 0) * 0.25 / 1000000 * 24", returnData: true },
       ],
     },
@@ -47,63 +74,140 @@ describe("#profile-usage-alarm", () => {
   });
 
   it("passes an alarm whose ModelId is the profile ARN", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(), alarm({ dimensions: { ModelId: profileArn } })]));
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [profile(), alarm({ dimensions: { ModelId: profileArn } })]),
+    );
   });
 
   it("passes a SEARCH expression naming the profile id", async () => {
-    const search = alarm({ namespace: undefined, dimensions: undefined, metricQueries: [{ id: "s", expression: `SUM(SEARCH('{AWS/Bedrock,ModelId} ModelId="${profileId}"', 'Sum', 300))` }] });
+    const search = alarm({
+      namespace: undefined,
+      dimensions: undefined,
+      metricQueries: [
+        { id: "s", expression: `SUM(SEARCH('{AWS/Bedrock,ModelId} ModelId="${profileId}"', 'Sum', 300))` },
+      ],
+    });
     await assertNoStackViolations(policy, stackArgs(policy, [profile(), search]));
   });
 
   it("passes an aws-native alarm and an aws-native profile", async () => {
-    const nativeProfile: ResourceSpec = { type: "aws-native:bedrock:ApplicationInferenceProfile", name: "native", props: { inferenceProfileArn: profileArn, inferenceProfileId: profileId } };
-    const nativeAlarm: ResourceSpec = { type: "aws-native:cloudwatch:Alarm", props: { namespace: "AWS/Bedrock", metricName: "Invocations", dimensions: [{ name: "ModelId", value: profileId }], alarmActions: [topicArn] } };
+    const nativeProfile: ResourceSpec = {
+      type: "aws-native:bedrock:ApplicationInferenceProfile",
+      name: "native",
+      props: { inferenceProfileArn: profileArn, inferenceProfileId: profileId },
+    };
+    const nativeAlarm: ResourceSpec = {
+      type: "aws-native:cloudwatch:Alarm",
+      props: {
+        namespace: "AWS/Bedrock",
+        metricName: "Invocations",
+        dimensions: [{ name: "ModelId", value: profileId }],
+        alarmActions: [topicArn],
+      },
+    };
     await assertNoStackViolations(policy, stackArgs(policy, [nativeProfile, nativeAlarm]));
   });
 
   it("fails a profile with no alarm, on the profile, saying what to add", async () => {
     const resources = [profile()];
-    await assertHasStackViolation(policy, stackArgs(policy, resources), 'Inference profile "claims-chatbot-dev" has no CloudWatch alarm with an action on AWS/Bedrock metrics of its ModelId', urnOf(resources[0]));
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, resources),
+      'Inference profile "claims-chatbot-dev" has no CloudWatch alarm with an action on AWS/Bedrock metrics of its ModelId',
+      urnOf(resources[0]),
+    );
   });
 
   it("fails when the only alarm has no action, or its actions are disabled", async () => {
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), alarm({ alarmActions: [] })]), "has no CloudWatch alarm");
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), alarm({ alarmActions: undefined, okActions: [topicArn] })]), "has no CloudWatch alarm");
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), alarm({ actionsEnabled: false })]), "has no CloudWatch alarm");
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), alarm({ alarmActions: [] })]),
+      "has no CloudWatch alarm",
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), alarm({ alarmActions: undefined, okActions: [topicArn] })]),
+      "has no CloudWatch alarm",
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), alarm({ actionsEnabled: false })]),
+      "has no CloudWatch alarm",
+    );
   });
 
   it("fails when the alarm watches another namespace, another profile or another dimension", async () => {
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), alarm({ namespace: "AWS/Lambda" })]), "has no CloudWatch alarm");
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]), "has no CloudWatch alarm");
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), alarm({ dimensions: { FunctionName: profileId } })]), "has no CloudWatch alarm");
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), alarm({ namespace: "AWS/Lambda" })]),
+      "has no CloudWatch alarm",
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]),
+      "has no CloudWatch alarm",
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), alarm({ dimensions: { FunctionName: profileId } })]),
+      "has no CloudWatch alarm",
+    );
   });
 
   it("reports each unwatched profile of several", async () => {
-    const other = profile("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/0a1b2c3d4e5f", "claims-summarizer-dev");
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(), other, alarm()]), '"claims-summarizer-dev"', urnOf(other));
+    const other = profile(
+      "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/0a1b2c3d4e5f",
+      "claims-summarizer-dev",
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(), other, alarm()]),
+      '"claims-summarizer-dev"',
+      urnOf(other),
+    );
   });
 
   it("reads the dimension name from config", async () => {
-    const args = stackArgs(policy, [profile(), alarm({ dimensions: { InferenceProfileId: profileId } })], { config: { dimension: "InferenceProfileId" } });
+    const args = stackArgs(policy, [profile(), alarm({ dimensions: { InferenceProfileId: profileId } })], {
+      config: { dimension: "InferenceProfileId" },
+    });
     await assertNoStackViolations(policy, args);
   });
 
   it("under preview, ties an alarm to the profile its dimensions depend on", async () => {
     const unknownProfile = profile(UNKNOWN);
-    const linked: ResourceSpec = { ...alarm({ dimensions: { ModelId: UNKNOWN } }), propertyDependencies: { dimensions: [urnOf(unknownProfile)] } };
+    const linked: ResourceSpec = {
+      ...alarm({ dimensions: { ModelId: UNKNOWN } }),
+      propertyDependencies: { dimensions: [urnOf(unknownProfile)] },
+    };
     await assertNoStackViolations(policy, stackArgs(policy, [unknownProfile, linked]));
     const second = profile(UNKNOWN, "claims-summarizer-dev");
-    await assertHasStackViolation(policy, stackArgs(policy, [unknownProfile, second, linked]), '"claims-summarizer-dev"');
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [unknownProfile, second, linked]),
+      '"claims-summarizer-dev"',
+    );
   });
 
   it("does not guess when an alarm's dimension is unknown and nothing links it", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: UNKNOWN } })]));
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: UNKNOWN } })]),
+    );
     await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN), metricMathAlarm(UNKNOWN)]));
   });
 
   it("under preview, does not guess about a profile whose id is unknown while an alarm watches an id no known profile has", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]));
-    await assertHasStackViolation(policy, stackArgs(policy, [profile(UNKNOWN), alarm({ namespace: "AWS/Lambda" })]), "has no CloudWatch alarm");
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]),
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [profile(UNKNOWN), alarm({ namespace: "AWS/Lambda" })]),
+      "has no CloudWatch alarm",
+    );
   });
 
   it("counts an alarm whose actions are unknown (a topic ARN not known yet)", async () => {

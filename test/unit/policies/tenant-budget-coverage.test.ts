@@ -1,7 +1,20 @@
 import { tenantBudgetCoverage as policy } from "../../../policies/tenant-budget-coverage";
-import { type ResourceSpec, UNKNOWN, assertHasStackViolation, assertNoStackViolations, stackArgs, urnOf } from "../../helpers/policy-args";
+import {
+  type ResourceSpec,
+  UNKNOWN,
+  assertHasStackViolation,
+  assertNoStackViolations,
+  stackArgs,
+  urnOf,
+} from "../../helpers/policy-args";
 
-const notification = { comparisonOperator: "GREATER_THAN", threshold: 80, thresholdType: "PERCENTAGE", notificationType: "ACTUAL", subscriberEmailAddresses: ["finops@example.com"] };
+const notification = {
+  comparisonOperator: "GREATER_THAN",
+  threshold: 80,
+  thresholdType: "PERCENTAGE",
+  notificationType: "ACTUAL",
+  subscriberEmailAddresses: ["finops@example.com"],
+};
 
 const profile = (tenant: unknown, name = `${String(tenant)}-chatbot-dev`): ResourceSpec => ({
   type: "aws:bedrock/inferenceProfile:InferenceProfile",
@@ -24,7 +37,13 @@ const budget = (tenant: string, overrides: Record<string, unknown> = {}): Resour
 });
 
 function getHappyPathArgs(): ResourceSpec[] {
-  return [profile("claims"), profile("claims", "claims-summarizer-dev"), budget("claims"), profile("underwriting"), budget("underwriting")];
+  return [
+    profile("claims"),
+    profile("claims", "claims-summarizer-dev"),
+    budget("claims"),
+    profile("underwriting"),
+    budget("underwriting"),
+  ];
 }
 
 describe("#tenant-budget-coverage", () => {
@@ -58,14 +77,32 @@ describe("#tenant-budget-coverage", () => {
   });
 
   it("reads the tenant from the provider's defaultTags and from aws-native tag lists", async () => {
-    const fromProvider: ResourceSpec = { ...profile("x"), props: { name: "p" }, provider: { props: { defaultTags: JSON.stringify({ tags: { tenant: "claims" } }) } } };
-    const native: ResourceSpec = { type: "aws-native:bedrock:ApplicationInferenceProfile", name: "native", props: { tags: [{ key: "tenant", value: "marketing" }] } };
-    await assertHasStackViolation(policy, stackArgs(policy, [fromProvider, native, budget("claims")]), 'Tenant "marketing"');
-    await assertNoStackViolations(policy, stackArgs(policy, [fromProvider, native, budget("claims"), budget("marketing")]));
+    const fromProvider: ResourceSpec = {
+      ...profile("x"),
+      props: { name: "p" },
+      provider: { props: { defaultTags: JSON.stringify({ tags: { tenant: "claims" } }) } },
+    };
+    const native: ResourceSpec = {
+      type: "aws-native:bedrock:ApplicationInferenceProfile",
+      name: "native",
+      props: { tags: [{ key: "tenant", value: "marketing" }] },
+    };
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [fromProvider, native, budget("claims")]),
+      'Tenant "marketing"',
+    );
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [fromProvider, native, budget("claims"), budget("marketing")]),
+    );
   });
 
   it("accepts a budget filtered by the newer filterExpression tags", async () => {
-    const filtered = budget("claims", { costFilters: undefined, filterExpression: { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } } });
+    const filtered = budget("claims", {
+      costFilters: undefined,
+      filterExpression: { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
+    });
     await assertNoStackViolations(policy, stackArgs(policy, [profile("claims"), filtered]));
   });
 
@@ -73,8 +110,17 @@ describe("#tenant-budget-coverage", () => {
     const native: ResourceSpec = {
       type: "aws-native:budgets:Budget",
       props: {
-        budget: { budgetType: "COST", budgetLimit: { amount: 100, unit: "USD" }, costFilters: { TagKeyValue: ["user:tenant$claims"] } },
-        notificationsWithSubscribers: [{ notification: { notificationType: "ACTUAL", threshold: 80 }, subscribers: [{ address: "a@example.com", subscriptionType: "EMAIL" }] }],
+        budget: {
+          budgetType: "COST",
+          budgetLimit: { amount: 100, unit: "USD" },
+          costFilters: { TagKeyValue: ["user:tenant$claims"] },
+        },
+        notificationsWithSubscribers: [
+          {
+            notification: { notificationType: "ACTUAL", threshold: 80 },
+            subscribers: [{ address: "a@example.com", subscriptionType: "EMAIL" }],
+          },
+        ],
       },
     };
     await assertNoStackViolations(policy, stackArgs(policy, [profile("claims"), native]));
@@ -82,21 +128,43 @@ describe("#tenant-budget-coverage", () => {
 
   it("reads the tenant tag key from config", async () => {
     const byTeam: ResourceSpec = { ...profile("x"), props: { tags: { team: "claims-ai" } } };
-    const teamBudget = budget("x", { costFilters: [{ name: "TagKeyValue", values: ["user:team$claims-ai"] }] });
-    await assertNoStackViolations(policy, stackArgs(policy, [byTeam, teamBudget], { config: { tenantTagKey: "team" } }));
-    await assertHasStackViolation(policy, stackArgs(policy, [byTeam], { config: { tenantTagKey: "team" } }), 'TagKeyValue "user:team$claims-ai"');
+    const teamBudget = budget("x", {
+      costFilters: [{ name: "TagKeyValue", values: ["user:team$claims-ai"] }],
+    });
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [byTeam, teamBudget], { config: { tenantTagKey: "team" } }),
+    );
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [byTeam], { config: { tenantTagKey: "team" } }),
+      'TagKeyValue "user:team$claims-ai"',
+    );
   });
 
   it("links a budget whose filter is unknown (preview) through its property dependency on the profile", async () => {
     const claims = profile("claims");
-    const unknownFilter: ResourceSpec = { ...budget("claims", { costFilters: UNKNOWN }), propertyDependencies: { costFilters: [urnOf(claims)] } };
+    const unknownFilter: ResourceSpec = {
+      ...budget("claims", { costFilters: UNKNOWN }),
+      propertyDependencies: { costFilters: [urnOf(claims)] },
+    };
     const underwriting = profile("underwriting");
-    await assertHasStackViolation(policy, stackArgs(policy, [claims, unknownFilter, underwriting]), 'Tenant "underwriting"');
+    await assertHasStackViolation(
+      policy,
+      stackArgs(policy, [claims, unknownFilter, underwriting]),
+      'Tenant "underwriting"',
+    );
     await assertNoStackViolations(policy, stackArgs(policy, [claims, unknownFilter]));
   });
 
   it("does not guess when a budget's filter is unknown and linked to nothing, or a tenant tag is unknown", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile("claims"), budget("x", { costFilters: [{ name: "TagKeyValue", values: [UNKNOWN] }] })]));
+    await assertNoStackViolations(
+      policy,
+      stackArgs(policy, [
+        profile("claims"),
+        budget("x", { costFilters: [{ name: "TagKeyValue", values: [UNKNOWN] }] }),
+      ]),
+    );
     await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN, "p")]));
   });
 });
