@@ -26,12 +26,23 @@ export function writeSyntheticTenants(directory: string, count: number, accounts
     const tenant = {
       name,
       account: accounts[index % accounts.length],
-      tags: { dept, team: `team-${index % 37}`, app: `app_${index}`, "cost-center": `CC-${1000 + (index % 500)}` },
+      tags: {
+        dept,
+        team: `team-${index % 37}`,
+        app: `app_${index}`,
+        "cost-center": `CC-${1000 + (index % 500)}`,
+      },
       notify: { emails: [`${name}@example.com`] },
-      profiles: profileNames.map((profile, offset) => ({ name: profile, ...models[(index + offset) % models.length] })),
+      profiles: profileNames.map((profile, offset) => ({
+        name: profile,
+        ...models[(index + offset) % models.length],
+      })),
       budget: { monthlyUsd: 100 + (index % 50) * 100, ...(deny ? { onExceed: "deny" } : {}) },
       ...(deny ? { workloadRoles: [`${name}-workload`] } : {}),
     };
-    fs.writeFileSync(path.join(directory, `${name}.ts`), `export default ${JSON.stringify(tenant, null, 2)};\n`);
+    fs.writeFileSync(
+      path.join(directory, `${name}.ts`),
+      `export default ${JSON.stringify(tenant, null, 2)};\n`,
+    );
   }
 }

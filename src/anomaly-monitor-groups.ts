@@ -13,8 +13,12 @@ export interface AnomalyMonitorGroup {
  * tenant would lose its anomaly history). A shared monitor alerts each of its tenants about the
  * group's anomalies: the price of staying under the quota.
  */
-export function anomalyMonitorGroups(tenants: readonly StackTenant[], maxMonitors: number): AnomalyMonitorGroup[] {
-  if (tenants.length <= maxMonitors) return tenants.map((tenant) => ({ name: tenant.name, tenants: [tenant] }));
+export function anomalyMonitorGroups(
+  tenants: readonly StackTenant[],
+  maxMonitors: number,
+): AnomalyMonitorGroup[] {
+  if (tenants.length <= maxMonitors)
+    return tenants.map((tenant) => ({ name: tenant.name, tenants: [tenant] }));
   const buckets = new Map<number, StackTenant[]>();
   for (const tenant of tenants) {
     const bucket = stableHash(tenant.name) % maxMonitors;

@@ -13,7 +13,12 @@ export function foundationModelArn(region: string, modelId: string, partition = 
 }
 
 /** The system-defined cross-Region profile `<geo>.<model-id>` as seen from one account and Region. */
-export function systemProfileArn(region: string, accountId: string, geo: CrossRegionGeo, modelId: string): string {
+export function systemProfileArn(
+  region: string,
+  accountId: string,
+  geo: CrossRegionGeo,
+  modelId: string,
+): string {
   return `arn:${partitionOf(region)}:bedrock:${region}:${accountId}:inference-profile/${geo}.${modelId}`;
 }
 

@@ -37,21 +37,45 @@ function leanResource<TArgs extends object, TOutputs extends string = never>(
   } as unknown as LeanResource<TArgs, TOutputs>;
 }
 
-export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">("aws:bedrock/inferenceProfile:InferenceProfile", ["arn"]);
+export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">(
+  "aws:bedrock/inferenceProfile:InferenceProfile",
+  ["arn"],
+);
 export const SsmParameter = leanResource<aws.ssm.ParameterArgs>("aws:ssm/parameter:Parameter", [], {
   // As the provider's class declares: a parameter's value is kept secret in state.
   additionalSecretOutputs: ["value", "valueWo"],
 });
 export const Topic = leanResource<aws.sns.TopicArgs, "arn">("aws:sns/topic:Topic", ["arn"]);
 export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>("aws:sns/topicPolicy:TopicPolicy", []);
-export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>("aws:sns/topicSubscription:TopicSubscription", []);
-export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">("aws:cloudwatch/metricAlarm:MetricAlarm", ["arn"]);
+export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(
+  "aws:sns/topicSubscription:TopicSubscription",
+  [],
+);
+export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(
+  "aws:cloudwatch/metricAlarm:MetricAlarm",
+  ["arn"],
+);
 export const Budget = leanResource<aws.budgets.BudgetArgs, "name">("aws:budgets/budget:Budget", ["name"]);
-export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>("aws:budgets/budgetAction:BudgetAction", []);
+export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(
+  "aws:budgets/budgetAction:BudgetAction",
+  [],
+);
 export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">("aws:iam/policy:Policy", ["arn"]);
 export const IamRole = leanResource<aws.iam.RoleArgs, "arn">("aws:iam/role:Role", ["arn"]);
 export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>("aws:iam/rolePolicy:RolePolicy", []);
-export const IamRolePolicyAttachment = leanResource<aws.iam.RolePolicyAttachmentArgs>("aws:iam/rolePolicyAttachment:RolePolicyAttachment", []);
-export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>("aws:costexplorer/costAllocationTag:CostAllocationTag", []);
-export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">("aws:costexplorer/anomalyMonitor:AnomalyMonitor", ["arn"]);
-export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscriptionArgs>("aws:costexplorer/anomalySubscription:AnomalySubscription", []);
+export const IamRolePolicyAttachment = leanResource<aws.iam.RolePolicyAttachmentArgs>(
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  [],
+);
+export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>(
+  "aws:costexplorer/costAllocationTag:CostAllocationTag",
+  [],
+);
+export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">(
+  "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
+  ["arn"],
+);
+export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscriptionArgs>(
+  "aws:costexplorer/anomalySubscription:AnomalySubscription",
+  [],
+);

@@ -9,17 +9,25 @@ import { type InputError, InputValidationError, zodIssuesToErrors } from "./vali
  */
 export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
 
-const accountIdSchema = z.string().regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
+const accountIdSchema = z
+  .string()
+  .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
 const roleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
-const regionSchema = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
+const regionSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
 export const accountAliasSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "expected a lowercase alias of [a-z0-9-], at most 32 characters" });
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, {
+    error: "expected a lowercase alias of [a-z0-9-], at most 32 characters",
+  });
 export const environmentNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9]{0,15}$/, { error: "expected a lowercase environment name of [a-z0-9], at most 16 characters" });
+  .regex(/^[a-z][a-z0-9]{0,15}$/, {
+    error: "expected a lowercase environment name of [a-z0-9], at most 16 characters",
+  });
 const tagKeySchema = z
   .string()
   .min(1)
@@ -48,11 +56,16 @@ export const stackConfigSchema = z
     /** Default Region for the tenant accounts (falls back to `aws:region`, then us-east-1). */
     region: regionSchema.default("us-east-1"),
     /** Tag keys every profile must carry; `tenant` and `environment` are always set by the program. */
-    mandatoryTags: z.array(tagKeySchema).min(1).default([...defaultMandatoryTags]),
+    mandatoryTags: z
+      .array(tagKeySchema)
+      .min(1)
+      .default([...defaultMandatoryTags]),
     /** Account alias → account. Tenants name an alias; the stack maps it. */
-    accounts: z.record(accountAliasSchema, accountSchema).refine((accounts) => Object.keys(accounts).length > 0, {
-      error: "expected at least one account",
-    }),
+    accounts: z
+      .record(accountAliasSchema, accountSchema)
+      .refine((accounts) => Object.keys(accounts).length > 0, {
+        error: "expected at least one account",
+      }),
     /** Alias used by tenants that name no account. */
     defaultAccount: accountAliasSchema,
     /** The payer (management) account: cost allocation tags and anomaly monitors live there. */
@@ -148,7 +161,8 @@ export function validateStackConfig(
   for (const [key, value] of Object.entries(flatConfig)) {
     if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
   }
-  if (raw.region === undefined && typeof flatConfig["aws:region"] === "string") raw.region = flatConfig["aws:region"];
+  if (raw.region === undefined && typeof flatConfig["aws:region"] === "string")
+    raw.region = flatConfig["aws:region"];
   const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { config: parsed.data };
   const errors = zodIssuesToErrors(file, parsed.error.issues).map((error) => ({
@@ -161,7 +175,13 @@ export function validateStackConfig(
 /** Structured config values arrive JSON-encoded; plain strings stay strings. */
 function decodeConfigValue(value: string): unknown {
   const trimmed = value.trimStart();
-  if (!(trimmed.startsWith("{") || trimmed.startsWith("[") || value === "true" || value === "false" || /^-?\d+(\.\d+)?$/.test(value))) {
+  if (!(
+    trimmed.startsWith("{") ||
+    trimmed.startsWith("[") ||
+    value === "true" ||
+    value === "false" ||
+    /^-?\d+(\.\d+)?$/.test(value)
+  )) {
     return value;
   }
   try {

@@ -8,7 +8,10 @@ export const projectName = "bedrock-cost-governance";
  * Tags the AWS providers add to every resource (`defaultTags`), beside each tenant's cost tags.
  * They count toward AWS's 50 tags per resource.
  */
-export const providerDefaultTags: Readonly<Record<string, string>> = { "managed-by": "pulumi", "governed-by": projectName };
+export const providerDefaultTags: Readonly<Record<string, string>> = {
+  "managed-by": "pulumi",
+  "governed-by": projectName,
+};
 
 /** Application inference profile names: 1-64 characters matching `([0-9a-zA-Z][ _-]?)+`. */
 export const profileNamePattern = /^([0-9a-zA-Z][ _-]?)+$/;
@@ -36,10 +39,12 @@ export function ssmParameterName(environment: string, tenant: string, profile: s
 export const budgetName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock`;
 export const invokePolicyName = (tenant: string, environment: string): string =>
   `${tenant}-${environment}-bedrock-invoke`;
-export const denyPolicyName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock-deny`;
+export const denyPolicyName = (tenant: string, environment: string): string =>
+  `${tenant}-${environment}-bedrock-deny`;
 export const budgetActionRoleName = (tenant: string, environment: string): string =>
   `${tenant}-${environment}-budget-action`;
-export const alertTopicName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock-alerts`;
+export const alertTopicName = (tenant: string, environment: string): string =>
+  `${tenant}-${environment}-bedrock-alerts`;
 export const alarmName = (tenant: string, profile: string, environment: string, metric: string): string =>
   `${tenant}-${profile}-${environment}-${metric}`;
 

@@ -18,7 +18,12 @@ export interface StackTenant {
   tags: Record<string, string>;
   notify: { emails: string[]; snsTopicArns: string[] };
   profiles: StackProfile[];
-  budget: { monthlyUsd: number; alertAtPercent: number[]; forecastAtPercent: number; onExceed: "notify" | "deny" };
+  budget: {
+    monthlyUsd: number;
+    alertAtPercent: number[];
+    forecastAtPercent: number;
+    onExceed: "notify" | "deny";
+  };
   workloadRoles: string[];
   /** Profiles are created with `protect: true` (protected environment). */
   protect: boolean;
@@ -47,10 +52,13 @@ const minutesPerMonth = 30 * 24 * 60;
  * share of the budget for estimated spend.
  */
 export function defaultAlarms(monthlyUsd: number, price: ModelPrice): Required<TenantAlarms> {
-  const usdPerCall = (typicalCall.inputTokens * price.inputPer1M + typicalCall.outputTokens * price.outputPer1M) / 1e6;
+  const usdPerCall =
+    (typicalCall.inputTokens * price.inputPer1M + typicalCall.outputTokens * price.outputPer1M) / 1e6;
   const evenCallsPerMinute = usdPerCall > 0 ? monthlyUsd / minutesPerMonth / usdPerCall : Infinity;
   return {
-    maxInvocationsPerMinute: Number.isFinite(evenCallsPerMinute) ? Math.max(10, Math.ceil(10 * evenCallsPerMinute)) : 1000,
+    maxInvocationsPerMinute: Number.isFinite(evenCallsPerMinute)
+      ? Math.max(10, Math.ceil(10 * evenCallsPerMinute))
+      : 1000,
     maxEstimatedUsdPerDay: Math.round(((2 * monthlyUsd) / 30) * 100) / 100,
     maxThrottlesPer5Minutes: 10,
   };
@@ -68,7 +76,8 @@ export function tenantsForStack(
   const errors: InputError[] = [];
   for (const { file, definition } of loaded) {
     const tenant = tenantForStack(file, definition, config, errors);
-    if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope)) tenants.push(tenant);
+    if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope))
+      tenants.push(tenant);
   }
   errors.push(...derivedNameClashes(tenants));
   return { tenants, errors };
@@ -107,23 +116,42 @@ function tenantForStack(
   const environment = config.environment;
   const override = definition.environments?.[environment] ?? {};
   if (override.enabled === false) return undefined;
-  const overridePath = (field: string) => (override[field as keyof typeof override] !== undefined ? `environments.${environment}.${field}` : field);
+  const overridePath = (field: string) =>
+    override[field as keyof typeof override] !== undefined ? `environments.${environment}.${field}` : field;
   const problems: InputError[] = [];
   const report = (path: string, message: string) => problems.push({ file, path, message });
 
   const accountAlias = override.account ?? definition.account ?? config.defaultAccount;
   const account = config.accounts[accountAlias];
   if (!account) {
-    report(overridePath("account"), `"${accountAlias}" is not an account alias of stack "${environment}" (${Object.keys(config.accounts).join(", ")})`);
+    report(
+      overridePath("account"),
+      `"${accountAlias}" is not an account alias of stack "${environment}" (${Object.keys(config.accounts).join(", ")})`,
+    );
   }
 
-  const tags: Record<string, string> = { ...definition.tags, ...override.tags, tenant: definition.name, environment };
+  const tags: Record<string, string> = {
+    ...definition.tags,
+    ...override.tags,
+    tenant: definition.name,
+    environment,
+  };
   for (const key of config.mandatoryTags) {
-    if (tags[key] === undefined) report(overridePath("tags"), `mandatory tag "${key}" is missing (the stack requires ${config.mandatoryTags.join(", ")})`);
-    else if (tags[key].trim() === "") report(`${overridePath("tags")}.${key}`, `mandatory tag "${key}" may not be blank`);
+    if (tags[key] === undefined)
+      report(
+        overridePath("tags"),
+        `mandatory tag "${key}" is missing (the stack requires ${config.mandatoryTags.join(", ")})`,
+      );
+    else if (tags[key].trim() === "")
+      report(`${overridePath("tags")}.${key}`, `mandatory tag "${key}" may not be blank`);
   }
   // Each profile and its SSM parameter also carry `profile`, `model` and the providers' default tags.
-  const resourceTagCount = new Set([...Object.keys(tags), "profile", "model", ...Object.keys(providerDefaultTags)]).size;
+  const resourceTagCount = new Set([
+    ...Object.keys(tags),
+    "profile",
+    "model",
+    ...Object.keys(providerDefaultTags),
+  ]).size;
   if (resourceTagCount > awsLimits.maxUserTagsPerResource) {
     report(
       overridePath("tags"),
@@ -134,7 +162,10 @@ function tenantForStack(
   const budget = { ...definition.budget, ...override.budget };
   const workloadRoles = override.workloadRoles ?? definition.workloadRoles ?? [];
   if (budget.onExceed === "deny" && workloadRoles.length === 0) {
-    report(overridePath("budget") === "budget" ? "budget.onExceed" : `environments.${environment}.budget`, `"deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to`);
+    report(
+      overridePath("budget") === "budget" ? "budget.onExceed" : `environments.${environment}.budget`,
+      `"deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to`,
+    );
   }
   const notify = override.notify ?? definition.notify;
 
@@ -148,11 +179,19 @@ function tenantForStack(
       model: profile.model,
       crossRegion: profile.crossRegion,
       description:
-        profile.description ?? `${definition.name}/${profile.name} (${environment}): ${profile.model}${profile.crossRegion ? ` via ${profile.crossRegion}` : ""}`.slice(0, 200),
+        profile.description ??
+        `${definition.name}/${profile.name} (${environment}): ${profile.model}${profile.crossRegion ? ` via ${profile.crossRegion}` : ""}`.slice(
+          0,
+          200,
+        ),
       awsName,
       parameterName: ssmParameterName(environment, definition.name, profile.name),
       price,
-      alarms: { ...defaultAlarms(budget.monthlyUsd, price), ...stripUndefined(definition.alarms), ...stripUndefined(override.alarms) },
+      alarms: {
+        ...defaultAlarms(budget.monthlyUsd, price),
+        ...stripUndefined(definition.alarms),
+        ...stripUndefined(override.alarms),
+      },
     };
   });
 
@@ -176,5 +215,7 @@ function tenantForStack(
 }
 
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, field]) => field !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value ?? {}).filter(([, field]) => field !== undefined),
+  ) as Partial<T>;
 }

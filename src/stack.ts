@@ -11,7 +11,9 @@ import { type InputError, formatInputError } from "./validation";
  */
 export class StackInputError extends pulumi.RunError {
   constructor(readonly errors: InputError[]) {
-    super(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the stack config or tenant files:\n${errors.map(formatInputError).join("\n")}`);
+    super(
+      `${errors.length} problem${errors.length === 1 ? "" : "s"} in the stack config or tenant files:\n${errors.map(formatInputError).join("\n")}`,
+    );
     this.name = "StackInputError";
   }
 }
@@ -38,7 +40,11 @@ export function validateStackInputs(
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */
 export function loadStack(): StackInputs {
-  const result = validateStackInputs(pulumi.runtime.allConfig(), `Pulumi.${pulumi.getStack()}.yaml`, process.cwd());
+  const result = validateStackInputs(
+    pulumi.runtime.allConfig(),
+    `Pulumi.${pulumi.getStack()}.yaml`,
+    process.cwd(),
+  );
   if ("errors" in result) throw new StackInputError(result.errors);
   return result;
 }

@@ -13,7 +13,12 @@ export type TenantLoadResult = { tenants: LoadedTenant[]; errors: InputError[] }
 
 /** A tenant file is every `*.ts` except `index.ts`, `*.d.ts` and files starting with `_`. */
 export function isTenantFile(fileName: string): boolean {
-  return fileName.endsWith(".ts") && !fileName.endsWith(".d.ts") && fileName !== "index.ts" && !fileName.startsWith("_");
+  return (
+    fileName.endsWith(".ts") &&
+    !fileName.endsWith(".d.ts") &&
+    fileName !== "index.ts" &&
+    !fileName.startsWith("_")
+  );
 }
 
 export function displayPath(file: string): string {
@@ -37,12 +42,21 @@ export function loadTenants(directory: string): TenantLoadResult {
     entries = fs.readdirSync(directory).filter(isTenantFile).sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : String(error);
-    return { tenants: [], errors: [{ file: shownDirectory, path: "", message: `cannot read tenants: ${reason}` }] };
+    return {
+      tenants: [],
+      errors: [{ file: shownDirectory, path: "", message: `cannot read tenants: ${reason}` }],
+    };
   }
   if (entries.length === 0) {
     return {
       tenants: [],
-      errors: [{ file: shownDirectory, path: "", message: "holds no tenant files (*.ts, not index.ts, *.d.ts or _*)" }],
+      errors: [
+        {
+          file: shownDirectory,
+          path: "",
+          message: "holds no tenant files (*.ts, not index.ts, *.d.ts or _*)",
+        },
+      ],
     };
   }
 
@@ -51,21 +65,21 @@ export function loadTenants(directory: string): TenantLoadResult {
   for (const entry of entries) {
     const absolute = path.resolve(directory, entry);
     const file = displayPath(absolute);
-    const exported = loadDefaultExport(absolute, file, errors);
-    if (exported === undefined) continue;
-    const parsed = tenantSchema.safeParse(exported, { reportInput: true });
-    if (!parsed.success) {
-      errors.push(...zodIssuesToErrors(file, parsed.error.issues));
-      continue;
-    }
-    tenants.push({ file, definition: parsed.data });
+    const loaded = loadModule(absolute, file);
+    const result = "errors" in loaded ? loaded : parseTenantModule(loaded.exports, file);
+    if ("errors" in result) errors.push(...result.errors);
+    else tenants.push(result);
   }
 
   const fileByName = new Map<string, string>();
   for (const tenant of tenants) {
     const other = fileByName.get(tenant.definition.name);
     if (other) {
-      errors.push({ file: tenant.file, path: "name", message: `tenant name "${tenant.definition.name}" is already used by ${other}` });
+      errors.push({
+        file: tenant.file,
+        path: "name",
+        message: `tenant name "${tenant.definition.name}" is already used by ${other}`,
+      });
     } else {
       fileByName.set(tenant.definition.name, tenant.file);
     }
@@ -73,35 +87,44 @@ export function loadTenants(directory: string): TenantLoadResult {
   return { tenants, errors };
 }
 
-function loadDefaultExport(absolute: string, file: string, errors: InputError[]): unknown {
-  let moduleExports: unknown;
+function loadModule(absolute: string, file: string): { exports: unknown } | { errors: InputError[] } {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    moduleExports = require(absolute);
+    return { exports: require(absolute) };
   } catch (error) {
-    errors.push({ file, path: "", message: `cannot be loaded: ${loadFailure(error, absolute, file)}` });
-    return undefined;
+    return {
+      errors: [{ file, path: "", message: `cannot be loaded: ${loadFailure(error, absolute, file)}` }],
+    };
   }
-  const exported = (moduleExports as { default?: unknown } | null)?.default;
-  if (exported === undefined || exported === null) {
-    errors.push({ file, path: "", message: "has no default export: end it with `export default defineTenant({ ... })`" });
-    return undefined;
-  }
-  if (typeof exported !== "object" || Array.isArray(exported)) {
-    errors.push({ file, path: "", message: `default export must be a tenant object, got ${describeValue(exported)}` });
-    return undefined;
-  }
-  return exported;
 }
 
-/**
- * The line of a load error that says what is wrong. TypeScript loaders head a compile error with
- * a summary ("Transform failed with 1 error:" from tsx, "Unable to compile TypeScript:" from
- * ts-node) and give the cause, with line and column, on the next line.
- */
+/** Validates what a tenant module exports: the default export must be a valid tenant. Never throws. */
+export function parseTenantModule(
+  moduleExports: unknown,
+  file: string,
+): LoadedTenant | { errors: InputError[] } {
+  const fail = (message: string) => ({ errors: [{ file, path: "", message }] });
+  const exported =
+    moduleExports !== null && (typeof moduleExports === "object" || typeof moduleExports === "function")
+      ? (moduleExports as { default?: unknown }).default
+      : undefined;
+  if (exported === undefined || exported === null) {
+    return fail("has no default export: end it with `export default defineTenant({ ... })`");
+  }
+  if (typeof exported !== "object" || Array.isArray(exported)) {
+    return fail(`default export must be a tenant object, got ${describeValue(exported)}`);
+  }
+  const parsed = tenantSchema.safeParse(exported, { reportInput: true });
+  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues) };
+  return { file, definition: parsed.data };
+}
+
 function loadFailure(error: unknown, absolute: string, file: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   const line = lines[0]?.endsWith(":") && lines.length > 1 ? lines[1] : lines[0];
   return line === undefined ? "unknown error" : line.split(absolute).join(file);
 }

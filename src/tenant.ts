@@ -22,7 +22,9 @@ const tagKeySchema = z
 const tagValueSchema = z
   .string()
   .max(256)
-  .regex(/^[a-zA-Z0-9 ._:/=+@-]*$/, { error: "a tag value may only contain [a-zA-Z0-9 ._:/=+@-], at most 256" });
+  .regex(/^[a-zA-Z0-9 ._:/=+@-]*$/, {
+    error: "a tag value may only contain [a-zA-Z0-9 ._:/=+@-], at most 256",
+  });
 const tagsSchema = z.record(tagKeySchema, tagValueSchema);
 
 const snsTopicArnSchema = z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, {
@@ -32,7 +34,10 @@ const snsTopicArnSchema = z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12
 const notifySchema = z
   .strictObject({
     /** Who hears about budgets, anomalies and alarms. AWS Budgets takes at most 10 addresses per notification. */
-    emails: z.array(z.email({ error: "expected an email address" })).max(10).default([]),
+    emails: z
+      .array(z.email({ error: "expected an email address" }))
+      .max(10)
+      .default([]),
     /** Extra SNS topics for alarms and anomalies (CloudWatch takes five actions per state; ours is one). */
     snsTopicArns: z.array(snsTopicArnSchema).max(4).optional(),
   })
@@ -42,7 +47,9 @@ const notifySchema = z
 
 const profileNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter" });
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, {
+    error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter",
+  });
 
 const profileSchema = z
   .strictObject({
@@ -77,13 +84,17 @@ const percentSchema = z.number().min(1).max(1000);
 
 const budgetFields = {
   /** Monthly limit in USD (positive). */
-  monthlyUsd: z.number({ error: "expected a number greater than 0" }).positive({ error: "expected a number greater than 0" }),
+  monthlyUsd: z
+    .number({ error: "expected a number greater than 0" })
+    .positive({ error: "expected a number greater than 0" }),
   /** ACTUAL-spend alert thresholds, percent of the limit, each once. */
   alertAtPercent: z
     .array(percentSchema)
     .min(1)
     .max(9)
-    .refine((percents) => new Set(percents).size === percents.length, { error: "each threshold may appear once" }),
+    .refine((percents) => new Set(percents).size === percents.length, {
+      error: "each threshold may appear once",
+    }),
   /** FORECASTED-spend alert threshold, percent of the limit. */
   forecastAtPercent: percentSchema,
   /** `deny` attaches a Bedrock deny policy to `workloadRoles` through a Budgets action at 100% actual spend. */
@@ -106,7 +117,9 @@ const alarmFields = {
 };
 const alarmsSchema = z.strictObject(alarmFields);
 
-const iamRoleNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: "expected an IAM role name (not an ARN)" });
+const iamRoleNameSchema = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, { error: "expected an IAM role name (not an ARN)" });
 
 /** What an environment may change: anything but the tenant's name and profiles' identities. */
 const environmentOverrideSchema = z.strictObject({
@@ -122,7 +135,11 @@ const environmentOverrideSchema = z.strictObject({
 export const tenantSchema = z
   .strictObject({
     /** Unique tenant name; becomes the `tenant` tag. */
-    name: z.string().min(2).max(32).regex(/^[a-z][a-z0-9-]*$/, { error: "expected lowercase [a-z][a-z0-9-]*" }),
+    name: z
+      .string()
+      .min(2)
+      .max(32)
+      .regex(/^[a-z][a-z0-9-]*$/, { error: "expected lowercase [a-z][a-z0-9-]*" }),
     /** Account alias from the stack's `accounts`; the stack's `defaultAccount` when omitted. */
     account: accountAliasSchema.optional(),
     /** The tenant's cost tags (dept, team, app, cost-center, ...). */

@@ -41,7 +41,8 @@ export function describeValue(value: unknown): string {
 
 /** zod's issue, reworded as "what is wrong and what is allowed"; messages a schema sets itself are kept. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = "input" in issue && issue.code !== "unrecognized_keys" ? `, got ${describeValue(issue.input)}` : "";
+  const got =
+    "input" in issue && issue.code !== "unrecognized_keys" ? `, got ${describeValue(issue.input)}` : "";
   return `${reword(issue)}${got}`;
 }
 
@@ -50,7 +51,9 @@ function reword(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       if (!isDefault("Invalid input")) return issue.message;
-      return issue.input === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}`;
+      return issue.input === undefined
+        ? `required (expected ${issue.expected})`
+        : `expected ${issue.expected}`;
     case "invalid_value":
       if (!isDefault("Invalid")) return issue.message;
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
@@ -65,9 +68,16 @@ function reword(issue: z.core.$ZodIssue): string {
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
       const inclusive = issue.inclusive !== false;
       const relation =
-        issue.code === "too_small" ? (inclusive ? "at least" : "greater than") : inclusive ? "at most" : "less than";
+        issue.code === "too_small"
+          ? inclusive
+            ? "at least"
+            : "greater than"
+          : inclusive
+            ? "at most"
+            : "less than";
       const plural = Number(bound) === 1 ? "" : "s";
-      const unit = issue.origin === "string" ? ` character${plural}` : issue.origin === "array" ? ` item${plural}` : "";
+      const unit =
+        issue.origin === "string" ? ` character${plural}` : issue.origin === "array" ? ` item${plural}` : "";
       return `expected ${issue.origin === "number" ? "a number " : ""}${relation} ${String(bound)}${unit}`;
     }
     default:
@@ -75,7 +85,11 @@ function reword(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function zodIssuesToErrors(file: string, issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): InputError[] {
+export function zodIssuesToErrors(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[] = [],
+): InputError[] {
   return issues.map((issue) => ({
     file,
     path: formatPath([...prefix, ...issue.path]),

@@ -8,7 +8,15 @@ export default defineTenant({
     emails: ["sales-support-leads@example.com"],
     snsTopicArns: ["arn:aws:sns:us-east-1:111122223333:sales-oncall"],
   },
-  profiles: [{ name: "assistant", model: "amazon.nova-lite-v1:0", description: "Agent-assist answers for sales support" }],
+  profiles: [
+    {
+      name: "assistant",
+      model: "amazon.nova-lite-v1:0",
+      description: "Agent-assist answers for sales support",
+    },
+  ],
   budget: { monthlyUsd: 10_000, alertAtPercent: [50, 75, 90, 100], forecastAtPercent: 110 },
-  environments: { dev: { budget: { monthlyUsd: 1_000 }, notify: { emails: ["sales-support-dev@example.com"] } } },
+  environments: {
+    dev: { budget: { monthlyUsd: 1_000 }, notify: { emails: ["sales-support-dev@example.com"] } },
+  },
 });

@@ -44,7 +44,13 @@ export class BillingGuardrails extends pulumi.ComponentResource {
           // Custom monitors watch the selected values in aggregate: one tenant per monitor until the quota forces sharing.
           monitorSpecification: JSON.stringify({
             And: [
-              { Tags: { Key: "tenant", Values: group.tenants.map((tenant) => tenant.name), MatchOptions: ["EQUALS"] } },
+              {
+                Tags: {
+                  Key: "tenant",
+                  Values: group.tenants.map((tenant) => tenant.name),
+                  MatchOptions: ["EQUALS"],
+                },
+              },
               { Tags: { Key: "environment", Values: [args.environment], MatchOptions: ["EQUALS"] } },
             ],
           }),
@@ -63,10 +69,18 @@ export class BillingGuardrails extends pulumi.ComponentResource {
  * immediate alerts (AWS allows no other pairing). The threshold ignores anomalies smaller than
  * 2% of the monthly budget (at least 10 USD), which would only be noise.
  */
-function createAnomalySubscriptions(tenant: StackTenant, monitor: InstanceType<typeof AnomalyMonitor>, parent: pulumi.Resource): void {
+function createAnomalySubscriptions(
+  tenant: StackTenant,
+  monitor: InstanceType<typeof AnomalyMonitor>,
+  parent: pulumi.Resource,
+): void {
   const threshold = Math.max(10, Math.round(tenant.budget.monthlyUsd * 0.02));
   const thresholdExpression = {
-    dimension: { key: "ANOMALY_TOTAL_IMPACT_ABSOLUTE", matchOptions: ["GREATER_THAN_OR_EQUAL"], values: [String(threshold)] },
+    dimension: {
+      key: "ANOMALY_TOTAL_IMPACT_ABSOLUTE",
+      matchOptions: ["GREATER_THAN_OR_EQUAL"],
+      values: [String(threshold)],
+    },
   };
   const channels = [
     { suffix: "email", frequency: "DAILY", type: "EMAIL", addresses: tenant.notify.emails },

@@ -45,7 +45,8 @@ export class TenantGuardrails extends pulumi.ComponentResource {
     const profiles = tenant.profiles.map((profile) => createProfile(tenant, profile, this));
     const topic = createAlertTopic(tenant, this);
     const alarmActions = [topic.arn, ...tenant.notify.snsTopicArns];
-    for (const resources of profiles) createProfileAlarms(tenant, resources, alarmActions, args.alarmDimension, this);
+    for (const resources of profiles)
+      createProfileAlarms(tenant, resources, alarmActions, args.alarmDimension, this);
     const budget = createBudget(tenant, topic.arn, this);
     if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, topic.arn, this);
     const invokePolicy = createInvokePolicy(tenant, profiles, this);
@@ -53,7 +54,13 @@ export class TenantGuardrails extends pulumi.ComponentResource {
     this.profiles = Object.fromEntries(
       profiles.map(({ profile, arn, id }) => [
         profile.name,
-        { arn, id, model: profile.model, crossRegion: profile.crossRegion, parameterName: profile.parameterName },
+        {
+          arn,
+          id,
+          model: profile.model,
+          crossRegion: profile.crossRegion,
+          parameterName: profile.parameterName,
+        },
       ]),
     );
     this.alertTopicArn = topic.arn;

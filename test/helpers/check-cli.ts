@@ -14,10 +14,14 @@ export interface CliResult {
 /** Runs `npm run check` the way a user does (same entry point, a real process, real exit code). */
 export function runCheckCli(args: string[], projectDir = repoRoot): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(projectDir, "tools/check/cli.ts"), ...args], {
-      cwd: projectDir,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--require", "tsx/cjs", path.join(projectDir, "tools/check/cli.ts"), ...args],
+      {
+        cwd: projectDir,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -31,9 +35,16 @@ export function runCheckCli(args: string[], projectDir = repoRoot): Promise<CliR
  * A throwaway copy of the project (tracked files as they are in the working tree, node_modules
  * linked), so a test can change the program and see what the check says of the change.
  */
-export function copyProject(): { dir: string; edit(file: string, change: (text: string) => string): void; remove(): void } {
+export function copyProject(): {
+  dir: string;
+  edit(file: string, change: (text: string) => string): void;
+  remove(): void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-project-"));
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
     .split("\n")
     .filter((file) => file && fs.existsSync(path.join(repoRoot, file)));
   for (const file of files) {

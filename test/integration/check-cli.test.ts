@@ -16,7 +16,13 @@ function assertReportShape(report: Record<string, unknown>): void {
     assert.deepEqual(Object.keys(resource).sort(), ["name", "type", "urn"]);
   }
   for (const violation of report.violations as Array<Record<string, unknown>>) {
-    assert.deepEqual(Object.keys(violation).sort(), ["enforcementLevel", "message", "policyName", "policyPack", "urn"]);
+    assert.deepEqual(Object.keys(violation).sort(), [
+      "enforcementLevel",
+      "message",
+      "policyName",
+      "policyPack",
+      "urn",
+    ]);
   }
   assert.deepEqual(Object.keys(report.summary as object).sort(), [
     "advisoryViolations",
@@ -36,10 +42,22 @@ describe("npm run check", function () {
     it("passes the dev stack with exit 0, showing the plan per account and tenant and the time to verdict", async () => {
       const result = await runCheckCli(["--stack", "dev"]);
       assert.equal(result.code, 0, result.stdout + result.stderr);
-      assert.match(result.stdout, /Account claims-ai \(444455556666\), us-east-1\n {2}claims\n {4}profile chatbot: anthropic\.claude-3-haiku-20240307-v1:0 \(single-Region\)/);
-      assert.match(result.stdout, /profile scoring: anthropic\.claude-3-5-sonnet-20240620-v1:0 \(cross-Region us\)/);
-      assert.match(result.stdout, /budget \$400\/month: alerts at 50\/80\/100% actual, 100% forecast, on exceed deny/);
-      assert.match(result.stdout, /^PASS \d+ resources, 4 tenants, 5 profiles, \$7,700\/month budgeted, .* 0 mandatory, 0 advisory violations; verdict in \d+\.\d s$/m);
+      assert.match(
+        result.stdout,
+        /Account claims-ai \(444455556666\), us-east-1\n {2}claims\n {4}profile chatbot: anthropic\.claude-3-haiku-20240307-v1:0 \(single-Region\)/,
+      );
+      assert.match(
+        result.stdout,
+        /profile scoring: anthropic\.claude-3-5-sonnet-20240620-v1:0 \(cross-Region us\)/,
+      );
+      assert.match(
+        result.stdout,
+        /budget \$400\/month: alerts at 50\/80\/100% actual, 100% forecast, on exceed deny/,
+      );
+      assert.match(
+        result.stdout,
+        /^PASS \d+ resources, 4 tenants, 5 profiles, \$7,700\/month budgeted, .* 0 mandatory, 0 advisory violations; verdict in \d+\.\d s$/m,
+      );
     });
 
     it("passes the prod stack with exit 0 and reports the json shape the issue documents", async () => {
@@ -55,7 +73,13 @@ describe("npm run check", function () {
       assert.equal(report.summary.monthlyBudgetUsd, 24_000);
       assert.equal(report.summary.resources, report.resources.length);
       assert.ok(report.summary.governanceUsdPerMonth > 0);
-      assert.ok(report.resources.some((resource: { type: string; name: string }) => resource.type === "aws:bedrock/inferenceProfile:InferenceProfile" && resource.name === "claims-chatbot"));
+      assert.ok(
+        report.resources.some(
+          (resource: { type: string; name: string }) =>
+            resource.type === "aws:bedrock/inferenceProfile:InferenceProfile" &&
+            resource.name === "claims-chatbot",
+        ),
+      );
     });
 
     it("renders markdown with a Mermaid diagram of accounts, tenants and profiles and a budget table with the total", async () => {
@@ -65,8 +89,14 @@ describe("npm run check", function () {
       const markdown = fs.readFileSync(out, "utf8");
       assert.match(markdown, /^### Bedrock cost governance: `dev` ✅ passes/);
       assert.match(markdown, /```mermaid\nflowchart LR\n/);
-      assert.match(markdown, /a0 --> a0t0\("claims"\)\n {2}a0t0 --> a0t0p0\["chatbot: anthropic\.claude-3-haiku-20240307-v1:0"\]/);
-      assert.match(markdown, /\| sales-support \| shared-ai \(111122223333\) \| \$1,000 \| 50, 75, 90, 100% \/ 110% \| notify \| 3 \|/);
+      assert.match(
+        markdown,
+        /a0 --> a0t0\("claims"\)\n {2}a0t0 --> a0t0p0\["chatbot: anthropic\.claude-3-haiku-20240307-v1:0"\]/,
+      );
+      assert.match(
+        markdown,
+        /\| sales-support \| shared-ai \(111122223333\) \| \$1,000 \| 50, 75, 90, 100% \/ 110% \| notify \| 3 \|/,
+      );
       assert.match(markdown, /\| \*\*total\*\* \| \| \*\*\$7,700\*\* \|/);
     });
   });
@@ -79,7 +109,12 @@ describe("npm run check", function () {
         path.join(dir, "broken.ts"),
         `export default { name: "broken", tags: {}, notify: { emails: ["a@example.com"] }, profiles: [{ name: "p", model: "gpt-4" }], budget: { monthlyUsd: "1000" } };\n`,
       );
-      fs.writeFileSync(path.join(dir, "claims.ts"), fs.readFileSync(path.join(dir, "claims.ts"), "utf8").replace("../src/tenant", path.join(__dirname, "../../src/tenant")));
+      fs.writeFileSync(
+        path.join(dir, "claims.ts"),
+        fs
+          .readFileSync(path.join(dir, "claims.ts"), "utf8")
+          .replace("../src/tenant", path.join(__dirname, "../../src/tenant")),
+      );
       const result = await runCheckCli(["--tenants", dir, "--format", "json"]);
       assert.equal(result.code, 2, result.stdout);
       const report = JSON.parse(result.stdout);
@@ -109,11 +144,17 @@ describe("npm run check", function () {
     });
 
     it("refuses a policy config naming an unknown policy or an invalid level", async () => {
-      const config = tempFile("policy-config.json", JSON.stringify({ "bedrock-profile-costtags": "mandatory", "budget-notifications": "strict" }));
+      const config = tempFile(
+        "policy-config.json",
+        JSON.stringify({ "bedrock-profile-costtags": "mandatory", "budget-notifications": "strict" }),
+      );
       const result = await runCheckCli(["--policy-config", config]);
       assert.equal(result.code, 2, result.stdout);
       assert.match(result.stdout, /policy-config\.json: bedrock-profile-costtags: unknown policy/);
-      assert.match(result.stdout, /policy-config\.json: budget-notifications: expected one of advisory, mandatory, remediate, disabled, got "strict"/);
+      assert.match(
+        result.stdout,
+        /policy-config\.json: budget-notifications: expected one of advisory, mandatory, remediate, disabled, got "strict"/,
+      );
     });
   });
 
@@ -124,23 +165,46 @@ describe("npm run check", function () {
     it("names bedrock-profile-cost-tags when the program stops tagging profiles with cost-center", async () => {
       project = copyProject();
       project.edit("src/components/tenant/inference-profile.ts", (text) =>
-        text.replace("return { ...tenant.tags, profile: profile.name, model: profile.model };", 'const { "cost-center": _dropped, ...rest } = tenant.tags;\n  return { ...rest, profile: profile.name, model: profile.model };'),
+        text.replace(
+          "return { ...tenant.tags, profile: profile.name, model: profile.model };",
+          'const { "cost-center": _dropped, ...rest } = tenant.tags;\n  return { ...rest, profile: profile.name, model: profile.model };',
+        ),
       );
       const result = await runCheckCli(["--format", "json"], project.dir);
       assert.equal(result.code, 1, result.stderr);
       const report = JSON.parse(result.stdout);
-      const tagViolations = report.violations.filter((violation: { policyName: string }) => violation.policyName === "bedrock-profile-cost-tags");
+      const tagViolations = report.violations.filter(
+        (violation: { policyName: string }) => violation.policyName === "bedrock-profile-cost-tags",
+      );
       assert.equal(tagViolations.length, 5, "one per dev profile");
-      assert.ok(tagViolations.every((violation: { enforcementLevel: string; message: string }) => violation.enforcementLevel === "mandatory" && /cost-center/.test(violation.message)));
-      assert.equal(report.summary.mandatoryViolations, report.violations.filter((violation: { enforcementLevel: string }) => violation.enforcementLevel === "mandatory").length);
+      assert.ok(
+        tagViolations.every(
+          (violation: { enforcementLevel: string; message: string }) =>
+            violation.enforcementLevel === "mandatory" && /cost-center/.test(violation.message),
+        ),
+      );
+      assert.equal(
+        report.summary.mandatoryViolations,
+        report.violations.filter(
+          (violation: { enforcementLevel: string }) => violation.enforcementLevel === "mandatory",
+        ).length,
+      );
     });
 
     it("names tenant-budget-coverage when the program stops creating budgets", async () => {
       project = copyProject();
       project.edit("src/components/tenant-guardrails.ts", (text) =>
-        text.replace("const budget = createBudget(tenant, topic.arn, this);", "const budget = { name: pulumi.output(\"none\") } as unknown as ReturnType<typeof createBudget>;"),
+        text.replace(
+          "const budget = createBudget(tenant, topic.arn, this);",
+          'const budget = { name: pulumi.output("none") } as unknown as ReturnType<typeof createBudget>;',
+        ),
       );
-      project.edit("src/components/tenant-guardrails.ts", (text) => text.replace('if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, topic.arn, this);', ""));
+      project.edit("src/components/tenant-guardrails.ts", (text) =>
+        text.replace(
+          'if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, topic.arn, this);',
+          "",
+        ),
+      );
       const result = await runCheckCli([], project.dir);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       assert.match(result.stdout, /tenant-budget-coverage \[mandatory\]: 4 violations/);
@@ -157,7 +221,12 @@ describe("npm run check", function () {
       assert.equal(report.stack, "audit");
       assert.equal(report.summary.tenants, 1);
       assert.equal(report.summary.monthlyBudgetUsd, 300);
-      assert.deepEqual(report.violations.filter((violation: { enforcementLevel: string }) => violation.enforcementLevel === "mandatory"), []);
+      assert.deepEqual(
+        report.violations.filter(
+          (violation: { enforcementLevel: string }) => violation.enforcementLevel === "mandatory",
+        ),
+        [],
+      );
     });
 
     it("fails an export whose IAM policy allows invoking models around the profiles, with exit 1", async () => {
@@ -165,7 +234,9 @@ describe("npm run check", function () {
       const result = await runCheckCli(["--state", file, "--format", "json"]);
       assert.equal(result.code, 1, result.stdout);
       const report = JSON.parse(result.stdout);
-      const [violation, ...others] = report.violations.filter((item: { policyName: string }) => item.policyName === "bedrock-invoke-through-profiles");
+      const [violation, ...others] = report.violations.filter(
+        (item: { policyName: string }) => item.policyName === "bedrock-invoke-through-profiles",
+      );
       assert.deepEqual(others, []);
       assert.equal(violation.enforcementLevel, "mandatory");
       assert.match(violation.urn, new RegExp(`aws:iam/policy:Policy::${invokePolicyName}$`));
@@ -173,7 +244,10 @@ describe("npm run check", function () {
 
     it("makes a violated policy advisory through --policy-config, so the same export passes", async () => {
       const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
-      const config = tempFile("policy-config.json", JSON.stringify({ "bedrock-invoke-through-profiles": { enforcementLevel: "advisory" } }));
+      const config = tempFile(
+        "policy-config.json",
+        JSON.stringify({ "bedrock-invoke-through-profiles": { enforcementLevel: "advisory" } }),
+      );
       const result = await runCheckCli(["--state", file, "--policy-config", config]);
       assert.equal(result.code, 0, result.stdout);
       assert.match(result.stdout, /bedrock-invoke-through-profiles \[advisory\]: 1 violation/);
@@ -183,7 +257,10 @@ describe("npm run check", function () {
       const file = tempFile("export.json", JSON.stringify({ ...compliantExport(), version: 2 }));
       const result = await runCheckCli(["--state", file]);
       assert.equal(result.code, 2);
-      assert.match(result.stdout, /export\.json: version: expected 3: `pulumi stack export` writes deployment version 3, got 2/);
+      assert.match(
+        result.stdout,
+        /export\.json: version: expected 3: `pulumi stack export` writes deployment version 3, got 2/,
+      );
     });
   });
 });

@@ -24,7 +24,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const { region, accountId } = this.providerOf(args.provider);
     const name = typeof inputs.name === "string" ? inputs.name : `${args.name}-${digest(args.name, 7)}`;
     const awsId = (length: number) => digest(`${args.type}:${args.name}:${accountId}:${region}`, length);
-    const withArn = (arn: string, id = arn) => ({ id, state: { ...inputs, name, arn, tagsAll: inputs.tags } });
+    const withArn = (arn: string, id = arn) => ({
+      id,
+      state: { ...inputs, name, arn, tagsAll: inputs.tags },
+    });
 
     switch (args.type) {
       case "aws:bedrock/inferenceProfile:InferenceProfile": {
@@ -47,7 +50,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         return withArn(`arn:aws:budgets::${accountId}:budget/${name}`, `${accountId}:${name}`);
       case "aws:budgets/budgetAction:BudgetAction": {
         const actionId = uuid(awsId(32));
-        return withArn(`arn:aws:budgets::${accountId}:budget/${String(inputs.budgetName)}/action/${actionId}`, `${accountId}:${actionId}:${String(inputs.budgetName)}`);
+        return withArn(
+          `arn:aws:budgets::${accountId}:budget/${String(inputs.budgetName)}/action/${actionId}`,
+          `${accountId}:${actionId}:${String(inputs.budgetName)}`,
+        );
       }
       case "aws:costexplorer/anomalyMonitor:AnomalyMonitor":
         return withArn(`arn:aws:ce::${accountId}:anomalymonitor/${uuid(awsId(32))}`);

@@ -41,14 +41,18 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
   });
   const source = options.stateFile ? "state" : "program";
 
-  const policyConfig = options.policyConfigFile ? readPolicyConfigFile(options.policyConfigFile) : { config: {} };
+  const policyConfig = options.policyConfigFile
+    ? readPolicyConfigFile(options.policyConfigFile)
+    : { config: {} };
   if ("errors" in policyConfig) return report({ stack: options.stack, source, errors: policyConfig.errors });
 
   // The pack starts (a second Node process) while the plan is built.
   const hostStarting = PolicyPackHost.start({ packDir: options.packDir });
   hostStarting.catch(() => undefined);
   try {
+    const planStartedAt = performance.now();
     const planned = options.stateFile ? readStackExport(options.stateFile) : await planProgram(options);
+    const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
 
     const host = await hostStarting;
@@ -64,25 +68,42 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
         plan: summarizePlan(planned.resources),
         violations,
         policyPack: { name: host.info.name, version: host.info.version },
+        timings: {
+          planMs,
+          packStartMs: host.timings.startMs,
+          analyzeMs: host.timings.lastJudge?.analyzeMs ?? 0,
+          analyzeStackMs: host.timings.lastJudge?.analyzeStackMs ?? 0,
+        },
       });
     } finally {
       await host.close();
     }
   } catch (error) {
-    void hostStarting.then((host) => host.close(), () => undefined);
+    void hostStarting.then(
+      (host) => host.close(),
+      () => undefined,
+    );
     throw error;
   }
 }
 
-async function planProgram(options: CheckOptions): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+async function planProgram(
+  options: CheckOptions,
+): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
-  if (options.tenantsDir !== undefined) config[`${projectName}:tenantsDir`] = path.resolve(options.tenantsDir);
+  if (options.tenantsDir !== undefined)
+    config[`${projectName}:tenantsDir`] = path.resolve(options.tenantsDir);
   // Validated here too, so bad input is reported as data (exit 2) before the program starts.
   const inputs = validateStackInputs(config, stackFile.file, options.projectDir);
   if ("errors" in inputs) return inputs;
-  const run = await runProgram({ programDir: options.projectDir, project: projectName, stack: options.stack, config });
+  const run = await runProgram({
+    programDir: options.projectDir,
+    project: projectName,
+    stack: options.stack,
+    config,
+  });
   return { stack: options.stack, resources: run.resources };
 }
 
@@ -90,7 +111,10 @@ function readPolicyConfigFile(file: string): { config: unknown } | { errors: Inp
   try {
     return { config: JSON.parse(fs.readFileSync(file, "utf8")) };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `is not JSON: ${(error as Error).message}`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "no such file"
+        : `is not JSON: ${(error as Error).message}`;
     return { errors: [{ file, path: "", message: reason }] };
   }
 }

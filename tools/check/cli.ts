@@ -74,7 +74,12 @@ async function main(): Promise<number> {
   }
 
   const colour = !values["no-color"] && !values.out && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const rendered = format === "json" ? renderJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report, colour);
+  const rendered =
+    format === "json"
+      ? renderJson(report)
+      : format === "markdown"
+        ? renderMarkdown(report)
+        : renderText(report, colour);
   const exitCode = exitCodeOf(report);
   if (values.out) {
     try {

@@ -72,12 +72,17 @@ export function summarizePlan(resources: readonly PlannedResource[]): Plan {
     let account = accounts.get(key);
     if (!account) accounts.set(key, (account = { ...where, tenants: [] }));
     let tenant = account.tenants.find((candidate) => candidate.name === tenantName);
-    if (!tenant) account.tenants.push((tenant = { name: tenantName, profiles: [], alarms: 0, governanceUsdPerMonth: 0 }));
+    if (!tenant)
+      account.tenants.push(
+        (tenant = { name: tenantName, profiles: [], alarms: 0, governanceUsdPerMonth: 0 }),
+      );
     return tenant;
   };
 
   const denyBudgets = new Set(
-    resources.filter((resource) => resource.type === types.budgetAction).map((resource) => String(resource.inputs.budgetName)),
+    resources
+      .filter((resource) => resource.type === types.budgetAction)
+      .map((resource) => String(resource.inputs.budgetName)),
   );
   const budgetsPerAccount = new Map<string, { budgets: number; actions: number }>();
 
@@ -85,7 +90,9 @@ export function summarizePlan(resources: readonly PlannedResource[]): Plan {
     if (resource.type === types.profile || resource.type === types.nativeProfile) {
       const tags = tagsOf(resource.inputs);
       const copyFrom = String(
-        (resource.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom ?? resource.inputs.modelSource ?? "",
+        (resource.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom ??
+          resource.inputs.modelSource ??
+          "",
       );
       const systemProfile = /:inference-profile\/([a-z]+)\.(.+)$/.exec(copyFrom);
       const model = tags.model ?? systemProfile?.[2] ?? copyFrom.split("/").pop() ?? "";
@@ -106,9 +113,13 @@ export function summarizePlan(resources: readonly PlannedResource[]): Plan {
       if (denyBudgets.has(name)) count.actions += 1;
       budgetsPerAccount.set(where.accountId, count);
       if (!tenantName) continue;
-      const notifications = Array.isArray(resource.inputs.notifications) ? (resource.inputs.notifications as Array<Record<string, unknown>>) : [];
+      const notifications = Array.isArray(resource.inputs.notifications)
+        ? (resource.inputs.notifications as Array<Record<string, unknown>>)
+        : [];
       const thresholds = (type: string) =>
-        notifications.filter((notification) => notification.notificationType === type).map((notification) => Number(notification.threshold));
+        notifications
+          .filter((notification) => notification.notificationType === type)
+          .map((notification) => Number(notification.threshold));
       const tenant = tenantIn(resource, tenantName);
       tenant.budget = {
         name,
@@ -136,7 +147,8 @@ export function summarizePlan(resources: readonly PlannedResource[]): Plan {
       budgetsSeen += 1;
       if (budgetsSeen > governancePrices.budgetsFreeBudgetsPerAccount) {
         tenant.governanceUsdPerMonth += governancePrices.budgetPerDayAfterFree * daysPerMonth;
-        if (tenant.budget.onExceed === "deny") tenant.governanceUsdPerMonth += governancePrices.budgetActionEnabledPerDayAfterFree * daysPerMonth;
+        if (tenant.budget.onExceed === "deny")
+          tenant.governanceUsdPerMonth += governancePrices.budgetActionEnabledPerDayAfterFree * daysPerMonth;
       }
     }
   }
@@ -154,7 +166,9 @@ export function summarizePlan(resources: readonly PlannedResource[]): Plan {
 
 /** A metric-math alarm is billed per metric it reads; a plain alarm as one standard metric. */
 function alarmUsdPerMonth(inputs: Record<string, unknown>): number {
-  const queries = Array.isArray(inputs.metricQueries) ? (inputs.metricQueries as Array<Record<string, unknown>>) : [];
+  const queries = Array.isArray(inputs.metricQueries)
+    ? (inputs.metricQueries as Array<Record<string, unknown>>)
+    : [];
   const metrics = queries.filter((query) => query.metric !== undefined).length;
   return metrics > 0
     ? metrics * governancePrices.cloudwatchMetricMathAlarmPerMetricPerMonth
@@ -179,32 +193,46 @@ function quotaWarnings(
     }
     return counts;
   };
-  for (const { label, count: profiles } of count(types.profile, (where) => `${where.accountId}/${where.region}`).values()) {
+  for (const { label, count: profiles } of count(
+    types.profile,
+    (where) => `${where.accountId}/${where.region}`,
+  ).values()) {
     if (profiles > awsLimits.applicationProfilesPerAccountRegion) {
-      warnings.push(`${label}: ${profiles} application inference profiles, over the default quota of ${awsLimits.applicationProfilesPerAccountRegion} per account and Region (raise it in Service Quotas or split the stack per account)`);
+      warnings.push(
+        `${label}: ${profiles} application inference profiles, over the default quota of ${awsLimits.applicationProfilesPerAccountRegion} per account and Region (raise it in Service Quotas or split the stack per account)`,
+      );
     }
   }
   for (const { label, count: monitors } of count(types.anomalyMonitor, (where) => where.accountId).values()) {
     if (monitors > awsLimits.customAnomalyMonitorsPerAccount) {
-      warnings.push(`${label.replace(/ in .*$/, "")}: ${monitors} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`);
+      warnings.push(
+        `${label.replace(/ in .*$/, "")}: ${monitors} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`,
+      );
     }
   }
   for (const [accountId, { budgets }] of budgetsPerAccount) {
     if (budgets > awsLimits.budgetsPerAccount) {
-      warnings.push(`account ${accountId}: ${budgets} budgets, over the quota of ${awsLimits.budgetsPerAccount} per account`);
+      warnings.push(
+        `account ${accountId}: ${budgets} budgets, over the quota of ${awsLimits.budgetsPerAccount} per account`,
+      );
     }
   }
   return warnings;
 }
 
 /** The account and Region a resource acts in: its provider's, else what its ARN says. */
-function accountOfResource(resource: PlannedResource, byUrn: Map<string, PlannedResource>): { label: string; accountId: string; region: string } {
+function accountOfResource(
+  resource: PlannedResource,
+  byUrn: Map<string, PlannedResource>,
+): { label: string; accountId: string; region: string } {
   const providerUrn = resource.provider?.slice(0, resource.provider.lastIndexOf("::"));
   const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
   const arn = String(resource.outputs?.arn ?? "");
   const arnParts = arn.startsWith("arn:") ? arn.split(":") : [];
   const accountId = firstString(decode(provider?.inputs.allowedAccountIds)) ?? (arnParts[4] || undefined);
-  const region = (typeof provider?.inputs.region === "string" ? provider.inputs.region : undefined) ?? (arnParts[3] || undefined);
+  const region =
+    (typeof provider?.inputs.region === "string" ? provider.inputs.region : undefined) ??
+    (arnParts[3] || undefined);
   if (!accountId) return { ...unknownAccount, region: region ?? unknownAccount.region };
   const alias = provider?.name.startsWith("account-") ? provider.name.slice("account-".length) : undefined;
   return { label: alias ? `${alias} (${accountId})` : accountId, accountId, region: region ?? "unknown" };
@@ -215,17 +243,23 @@ export function tagsOf(inputs: Record<string, unknown>): Record<string, string> 
   const tags = inputs.tags;
   if (Array.isArray(tags)) {
     return Object.fromEntries(
-      tags.filter((tag): tag is { key: string; value: unknown } => typeof tag?.key === "string").map((tag) => [tag.key, String(tag.value)]),
+      tags
+        .filter((tag): tag is { key: string; value: unknown } => typeof tag?.key === "string")
+        .map((tag) => [tag.key, String(tag.value)]),
     );
   }
   if (tags && typeof tags === "object") {
-    return Object.fromEntries(Object.entries(tags).filter(([, value]) => typeof value === "string")) as Record<string, string>;
+    return Object.fromEntries(
+      Object.entries(tags).filter(([, value]) => typeof value === "string"),
+    ) as Record<string, string>;
   }
   return {};
 }
 
 function budgetTenant(inputs: Record<string, unknown>): string | undefined {
-  const filters = Array.isArray(inputs.costFilters) ? (inputs.costFilters as Array<Record<string, unknown>>) : [];
+  const filters = Array.isArray(inputs.costFilters)
+    ? (inputs.costFilters as Array<Record<string, unknown>>)
+    : [];
   for (const filter of filters) {
     if (filter.name !== "TagKeyValue" || !Array.isArray(filter.values)) continue;
     for (const value of filter.values) {

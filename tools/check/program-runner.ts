@@ -81,7 +81,9 @@ interface RegisterRequest {
   getProvider(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDependenciesList(): string[];
-  getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
+  getPropertydependenciesMap(): {
+    forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void;
+  };
 }
 interface RegisterResponse {
   getUrn(): string;
@@ -142,7 +144,11 @@ function withoutPromiseLeakTracking(): () => void {
 function forgetProjectModules(programDir: string): void {
   const root = path.resolve(programDir) + path.sep;
   for (const file of Object.keys(require.cache)) {
-    if (file.startsWith(root) && !file.includes(`${path.sep}node_modules${path.sep}`) && !file.includes(`${path.sep}tools${path.sep}check${path.sep}`)) {
+    if (
+      file.startsWith(root) &&
+      !file.includes(`${path.sep}node_modules${path.sep}`) &&
+      !file.includes(`${path.sep}tools${path.sep}check${path.sep}`)
+    ) {
       delete require.cache[file];
     }
   }

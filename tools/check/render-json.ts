@@ -20,6 +20,9 @@ export function renderJson(report: CheckReport): string {
       quotaWarnings: report.plan?.quotaWarnings ?? [],
       policyPack: report.policyPack ?? null,
       durationMs: Math.round(report.durationMs),
+      timings: report.timings
+        ? Object.fromEntries(Object.entries(report.timings).map(([phase, ms]) => [phase, Math.round(ms)]))
+        : null,
     },
     null,
     2,

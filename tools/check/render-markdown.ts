@@ -11,7 +11,8 @@ export function renderMarkdown(report: CheckReport): string {
   const summary = summarize(report);
   const passed = report.errors.length === 0 && !report.violations.some(blocks);
   const lines: string[] = [];
-  const status = report.errors.length > 0 ? "❌ invalid input" : passed ? "✅ passes" : "❌ blocked by mandatory policies";
+  const status =
+    report.errors.length > 0 ? "❌ invalid input" : passed ? "✅ passes" : "❌ blocked by mandatory policies";
   lines.push(`### Bedrock cost governance: \`${report.stack}\` ${status}`, "");
 
   if (report.errors.length > 0) {
@@ -32,26 +33,37 @@ export function renderMarkdown(report: CheckReport): string {
   lines.push("#### Policy verdict", "");
   if (report.violations.length === 0) lines.push("No violations.", "");
   for (const group of violationsByPolicy(report.violations)) {
-    lines.push(`**${group.policyName}** (${group.enforcementLevel}): ${group.violations.length}`, "", "| resource | finding |", "|---|---|");
+    lines.push(
+      `**${group.policyName}** (${group.enforcementLevel}): ${group.violations.length}`,
+      "",
+      "| resource | finding |",
+      "|---|---|",
+    );
     for (const violation of group.violations.slice(0, maxTableRows)) {
       lines.push(`| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(violation.message)} |`);
     }
-    if (group.violations.length > maxTableRows) lines.push(`| … | ${group.violations.length - maxTableRows} more |`);
+    if (group.violations.length > maxTableRows)
+      lines.push(`| … | ${group.violations.length - maxTableRows} more |`);
     lines.push("");
   }
-  lines.push(`<sub>${report.source === "program" ? "Program run under mocks" : "Stack export"}; verdict in ${(report.durationMs / 1000).toFixed(1)} s by ${report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "the policy pack"}.</sub>`);
+  lines.push(
+    `<sub>${report.source === "program" ? "Program run under mocks" : "Stack export"}; verdict in ${(report.durationMs / 1000).toFixed(1)} s by ${report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "the policy pack"}.</sub>`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
 function diagram(plan: Plan): string[] {
   const lines = ["```mermaid", "flowchart LR"];
-  const compact = plan.accounts.reduce((sum, account) => sum + account.tenants.length, 0) > maxTenantsInDiagram;
+  const compact =
+    plan.accounts.reduce((sum, account) => sum + account.tenants.length, 0) > maxTenantsInDiagram;
   plan.accounts.forEach((account, accountIndex) => {
     const accountId = `a${accountIndex}`;
     lines.push(`  ${accountId}[["${mermaidText(`${account.label}, ${account.region}`)}"]]`);
     if (compact) {
       const profiles = account.tenants.reduce((sum, tenant) => sum + tenant.profiles.length, 0);
-      lines.push(`  ${accountId} --> ${accountId}t["${account.tenants.length} tenants, ${profiles} profiles"]`);
+      lines.push(
+        `  ${accountId} --> ${accountId}t["${account.tenants.length} tenants, ${profiles} profiles"]`,
+      );
       return;
     }
     account.tenants.forEach((tenant, tenantIndex) => {
@@ -59,7 +71,9 @@ function diagram(plan: Plan): string[] {
       lines.push(`  ${accountId} --> ${tenantId}("${mermaidText(tenant.name)}")`);
       tenant.profiles.forEach((profile, profileIndex) => {
         const routing = profile.crossRegion ? ` via ${profile.crossRegion}` : "";
-        lines.push(`  ${tenantId} --> ${tenantId}p${profileIndex}["${mermaidText(`${profile.name}: ${profile.model}${routing}`)}"]`);
+        lines.push(
+          `  ${tenantId} --> ${tenantId}p${profileIndex}["${mermaidText(`${profile.name}: ${profile.model}${routing}`)}"]`,
+        );
       });
     });
   });
@@ -69,7 +83,10 @@ function diagram(plan: Plan): string[] {
 
 function budgetTable(plan: Plan): string[] {
   const rows = plan.accounts.flatMap((account) => account.tenants.map((tenant) => ({ account, tenant })));
-  const lines = ["| tenant | account | monthly budget | alerts (actual / forecast) | on exceed | alarms |", "|---|---|---:|---|---|---:|"];
+  const lines = [
+    "| tenant | account | monthly budget | alerts (actual / forecast) | on exceed | alarms |",
+    "|---|---|---:|---|---|---:|",
+  ];
   for (const { account, tenant } of rows.slice(0, maxTableRows)) {
     const budget = tenant.budget;
     lines.push(

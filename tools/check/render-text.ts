@@ -11,7 +11,10 @@ interface Palette {
   green: Style;
 }
 
-const ansi = (code: number): Style => (text) => `\u001b[${code}m${text}\u001b[0m`;
+const ansi =
+  (code: number): Style =>
+  (text) =>
+    `\u001b[${code}m${text}\u001b[0m`;
 const plain: Style = (text) => text;
 export const palette = (colour: boolean): Palette =>
   colour
@@ -26,7 +29,14 @@ export function renderText(report: CheckReport, colour: boolean): string {
   lines.push(bold(`bedrock-cost-governance check: stack ${report.stack} (${source})`));
 
   if (report.errors.length > 0) {
-    lines.push("", red(bold(`${report.errors.length} input problem${report.errors.length === 1 ? "" : "s"}; nothing was judged:`)));
+    lines.push(
+      "",
+      red(
+        bold(
+          `${report.errors.length} input problem${report.errors.length === 1 ? "" : "s"}; nothing was judged:`,
+        ),
+      ),
+    );
     for (const error of report.errors) lines.push(`  ${formatInputError(error)}`);
     lines.push("", red("FAIL (exit 2): fix the input above and run again."));
     return `${lines.join("\n")}\n`;
@@ -44,7 +54,11 @@ export function renderText(report: CheckReport, colour: boolean): string {
   if (report.violations.length === 0) lines.push(green("  no violations"));
   for (const group of violationsByPolicy(report.violations)) {
     const colourOf = group.enforcementLevel === "mandatory" ? red : yellow;
-    lines.push(colourOf(`  ${group.policyName} [${group.enforcementLevel}]: ${group.violations.length} violation${group.violations.length === 1 ? "" : "s"}`));
+    lines.push(
+      colourOf(
+        `  ${group.policyName} [${group.enforcementLevel}]: ${group.violations.length} violation${group.violations.length === 1 ? "" : "s"}`,
+      ),
+    );
     for (const violation of group.violations) {
       lines.push(`    ${dim(shortUrn(violation.urn))}`);
       lines.push(...violation.message.split("\n").map((line) => `      ${line}`));
@@ -75,6 +89,8 @@ function tenantLines(tenant: PlanTenant, dim: Style): string[] {
           `${budget.forecastAtPercent !== undefined ? `, ${budget.forecastAtPercent}% forecast` : ""}, on exceed ${budget.onExceed}`
       : "    budget: none",
   );
-  lines.push(`    ${tenant.alarms} alarm${tenant.alarms === 1 ? "" : "s"}; guardrails ${usd(tenant.governanceUsdPerMonth)}/month`);
+  lines.push(
+    `    ${tenant.alarms} alarm${tenant.alarms === 1 ? "" : "s"}; guardrails ${usd(tenant.governanceUsdPerMonth)}/month`,
+  );
   return lines;
 }

@@ -26,6 +26,8 @@ export interface CheckReport {
   policyPack?: { name: string; version: string };
   /** From command start to verdict. */
   durationMs: number;
+  /** Where the time went, in milliseconds (phases overlap: the pack starts while the plan is built). */
+  timings?: { planMs: number; packStartMs: number; analyzeMs: number; analyzeStackMs: number };
 }
 
 export interface CheckSummary {
@@ -47,7 +49,8 @@ export function summarize(report: CheckReport): CheckSummary {
     tenants: report.plan?.tenants ?? 0,
     profiles: report.plan?.profiles ?? 0,
     mandatoryViolations: report.violations.filter(blocks).length,
-    advisoryViolations: report.violations.filter((violation) => violation.enforcementLevel === "advisory").length,
+    advisoryViolations: report.violations.filter((violation) => violation.enforcementLevel === "advisory")
+      .length,
     monthlyBudgetUsd: report.plan?.monthlyBudgetUsd ?? 0,
     governanceUsdPerMonth: report.plan?.governanceUsdPerMonth ?? 0,
   };
@@ -62,16 +65,27 @@ export function exitCodeOf(report: CheckReport): number {
 }
 
 /** Violations grouped by policy, mandatory policies first. */
-export function violationsByPolicy(violations: readonly Violation[]): Array<{ policyName: string; enforcementLevel: EnforcementLevel; violations: Violation[] }> {
-  const groups = new Map<string, { policyName: string; enforcementLevel: EnforcementLevel; violations: Violation[] }>();
+export function violationsByPolicy(
+  violations: readonly Violation[],
+): Array<{ policyName: string; enforcementLevel: EnforcementLevel; violations: Violation[] }> {
+  const groups = new Map<
+    string,
+    { policyName: string; enforcementLevel: EnforcementLevel; violations: Violation[] }
+  >();
   for (const violation of violations) {
     const key = `${violation.enforcementLevel}/${violation.policyName}`;
-    const group = groups.get(key) ?? { policyName: violation.policyName, enforcementLevel: violation.enforcementLevel, violations: [] };
+    const group = groups.get(key) ?? {
+      policyName: violation.policyName,
+      enforcementLevel: violation.enforcementLevel,
+      violations: [],
+    };
     group.violations.push(violation);
     groups.set(key, group);
   }
   const rank = (level: EnforcementLevel) => (level === "mandatory" ? 0 : level === "remediate" ? 1 : 2);
-  return [...groups.values()].sort((a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || a.policyName.localeCompare(b.policyName));
+  return [...groups.values()].sort(
+    (a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || a.policyName.localeCompare(b.policyName),
+  );
 }
 
 export const usd = (value: number): string =>

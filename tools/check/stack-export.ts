@@ -11,7 +11,11 @@ const maxExportBytes = 512 * 1024 * 1024;
 
 const propertyMap = z.record(z.string(), z.unknown());
 const resourceSchema = z.looseObject({
-  urn: z.string().regex(/^urn:pulumi:[^:]+::[^:]+::.+::.*$/, { error: "expected a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)" }),
+  urn: z
+    .string()
+    .regex(/^urn:pulumi:[^:]+::[^:]+::.+::.*$/, {
+      error: "expected a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)",
+    }),
   type: z.string().min(1),
   custom: z.boolean().default(false),
   id: z.string().optional(),
@@ -45,20 +49,31 @@ export interface StackExport {
  * cannot reveal turned into unknowns so no policy judges ciphertext.
  */
 export function readStackExport(file: string): StackExport | { errors: InputError[] } {
-  const fail = (message: string, at = ""): { errors: InputError[] } => ({ errors: [{ file, path: at, message }] });
+  const fail = (message: string, at = ""): { errors: InputError[] } => ({
+    errors: [{ file, path: at, message }],
+  });
   let text: string;
   try {
     const size = fs.statSync(file).size;
-    if (size > maxExportBytes) return fail(`is ${Math.round(size / 2 ** 20)} MiB; a stack export over ${maxExportBytes / 2 ** 20} MiB is refused`);
+    if (size > maxExportBytes)
+      return fail(
+        `is ${Math.round(size / 2 ** 20)} MiB; a stack export over ${maxExportBytes / 2 ** 20} MiB is refused`,
+      );
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    return fail((error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `cannot be read: ${(error as Error).message}`);
+    return fail(
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "no such file"
+        : `cannot be read: ${(error as Error).message}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail(`is not JSON (${(error as Error).message}); produce it with \`pulumi stack export --file ${file}\``);
+    return fail(
+      `is not JSON (${(error as Error).message}); produce it with \`pulumi stack export --file ${file}\``,
+    );
   }
   const parsed = exportSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues.slice(0, 20)) };
@@ -99,5 +114,7 @@ function revealOrHide(value: unknown, depth = 0): unknown {
     }
     return UNKNOWN;
   }
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, revealOrHide(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(record).map(([key, item]) => [key, revealOrHide(item, depth + 1)]),
+  );
 }

@@ -8,12 +8,24 @@ import type { StackTenant } from "../../stack-tenants";
  * every 8-12 hours and sees a tag only once it is activated in the payer account, so the
  * CloudWatch spend alarm is the near-real-time guard and this is the accountable one.
  */
-export function createBudget(tenant: StackTenant, topicArn: pulumi.Output<string>, parent: pulumi.Resource): InstanceType<typeof Budget> {
+export function createBudget(
+  tenant: StackTenant,
+  topicArn: pulumi.Output<string>,
+  parent: pulumi.Resource,
+): InstanceType<typeof Budget> {
   const subscribers = { subscriberEmailAddresses: tenant.notify.emails, subscriberSnsTopicArns: [topicArn] };
   const notifications = [
-    ...tenant.budget.alertAtPercent.map((percent) => ({ ...subscribers, threshold: percent, notificationType: "ACTUAL" })),
+    ...tenant.budget.alertAtPercent.map((percent) => ({
+      ...subscribers,
+      threshold: percent,
+      notificationType: "ACTUAL",
+    })),
     { ...subscribers, threshold: tenant.budget.forecastAtPercent, notificationType: "FORECASTED" },
-  ].map((notification) => ({ ...notification, comparisonOperator: "GREATER_THAN", thresholdType: "PERCENTAGE" }));
+  ].map((notification) => ({
+    ...notification,
+    comparisonOperator: "GREATER_THAN",
+    thresholdType: "PERCENTAGE",
+  }));
 
   return new Budget(
     logicalName(tenant.name, "budget"),

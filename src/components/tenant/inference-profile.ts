@@ -32,7 +32,11 @@ export function copyFromArn(tenant: StackTenant, profile: StackProfile): string 
  * The application inference profile (the only Bedrock resource that carries cost allocation
  * tags) and the SSM parameter applications read its ARN from.
  */
-export function createProfile(tenant: StackTenant, profile: StackProfile, parent: pulumi.Resource): ProfileResources {
+export function createProfile(
+  tenant: StackTenant,
+  profile: StackProfile,
+  parent: pulumi.Resource,
+): ProfileResources {
   const tags = profileTags(tenant, profile);
   const inferenceProfile = new InferenceProfile(
     logicalName(tenant.name, profile.name),

@@ -20,14 +20,21 @@ export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModel
 export function invokePolicyDocument(tenant: StackTenant, profileArns: string[]): string {
   const modelArns = [
     ...new Set(
-      tenant.profiles.map((profile) => foundationModelArn(profile.crossRegion ? "*" : tenant.region, profile.model)),
+      tenant.profiles.map((profile) =>
+        foundationModelArn(profile.crossRegion ? "*" : tenant.region, profile.model),
+      ),
     ),
   ];
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
       { Sid: "InvokeThroughProfiles", Effect: "Allow", Action: bedrockInvokeActions, Resource: profileArns },
-      { Sid: "ReadProfiles", Effect: "Allow", Action: ["bedrock:GetInferenceProfile"], Resource: profileArns },
+      {
+        Sid: "ReadProfiles",
+        Effect: "Allow",
+        Action: ["bedrock:GetInferenceProfile"],
+        Resource: profileArns,
+      },
       {
         Sid: "ModelsOnlyViaProfiles",
         Effect: "Allow",
@@ -49,13 +56,19 @@ export function createInvokePolicy(
     {
       name: invokePolicyName(tenant.name, tenant.environment),
       description: `Invoke Bedrock only through the application inference profiles of ${tenant.name} (${tenant.environment})`,
-      policy: pulumi.all(profiles.map((resources) => resources.arn)).apply((arns) => invokePolicyDocument(tenant, arns)),
+      policy: pulumi
+        .all(profiles.map((resources) => resources.arn))
+        .apply((arns) => invokePolicyDocument(tenant, arns)),
       tags: tenant.tags,
     },
     { parent },
   );
   for (const role of tenant.workloadRoles) {
-    new IamRolePolicyAttachment(logicalName(tenant.name, "invoke", role), { role, policyArn: policy.arn }, { parent });
+    new IamRolePolicyAttachment(
+      logicalName(tenant.name, "invoke", role),
+      { role, policyArn: policy.arn },
+      { parent },
+    );
   }
   return policy;
 }
