@@ -4,7 +4,7 @@ import { configOf, stringList } from "./lib/config";
 import { validateResourceOfTypes } from "./lib/policy";
 import { workloadTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
-import { workloadSettings } from "./lib/workloads";
+import { findSettings } from "./lib/workloads";
 
 export interface WorkloadsReferenceProfilesArgs {
   /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
@@ -51,12 +51,21 @@ export const workloadsReferenceProfiles: ResourceValidationPolicy = {
       const providers = stringList(
         configOf<WorkloadsReferenceProfilesArgs>(args, configSchema).modelProviders,
       );
-      for (const setting of workloadSettings(args.type, props)) {
-        const reference = directModelReference(setting.value, providers);
-        if (!reference) continue;
-        const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+      const found = findSettings(
+        args.type,
+        props,
+        (value) => directModelReference(value, providers) !== undefined,
+      );
+      for (const setting of found.matches) {
+        const kind = directModelReference(setting.value, providers)?.kind;
+        const what = kind === "system-profile" ? "a system-defined profile" : "a foundation model";
         reportViolation(
           `The ${setting.where} of "${args.name}" names ${what} directly (${quote(setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+        );
+      }
+      if (found.more > 0) {
+        reportViolation(
+          `${found.more} more settings of "${args.name}" name a model directly: set each to an application inference profile ARN.`,
         );
       }
     },

@@ -28,23 +28,18 @@ const systemProfileIdShape = /^([a-z]{2,8}(?:-[a-z]{2,8})?)\.([a-z0-9-]+\.[A-Za-
 const modelIdShape = /^([a-z0-9-]+)\.[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const applicationProfileIdShape = /^[a-z0-9]{12}$/;
 
-const partitionChar = (char: string) => (char >= "a" && char <= "z") || char === "-";
-const regionChar = (char: string) =>
-  (char >= "a" && char <= "z") || (char >= "0" && char <= "9") || char === "-";
-const accountChar = (char: string) => char >= "0" && char <= "9";
+const partition = "[a-z-]";
+const region = "[a-z0-9-]";
+const account = "[0-9]";
 /** Model ids (and `<geo>.<model-id>`) hold letters, digits and `._:-`, never `/`. */
-const modelChar = (char: string) =>
-  regionChar(char) || (char >= "A" && char <= "Z") || char === "." || char === "_" || char === ":";
+const model = "[A-Za-z0-9._:-]";
 
 /** What an IAM grant must not reach directly, as wildcard templates (see lib/glob.ts). */
 export const arnTemplates: Record<"foundationModel" | "systemProfile", Template> = {
-  foundationModel: {
-    text: "arn:*:bedrock:*::foundation-model/*",
-    wildcards: [partitionChar, regionChar, modelChar],
-  },
+  foundationModel: { text: "arn:*:bedrock:*::foundation-model/*", wildcards: [partition, region, model] },
   systemProfile: {
     text: "arn:*:bedrock:*:*:inference-profile/*",
-    wildcards: [partitionChar, regionChar, accountChar, modelChar],
+    wildcards: [partition, region, account, model],
   },
 };
 

@@ -16,21 +16,14 @@ interface Compiled {
 
 function compile(pattern: string, ignoreCase: boolean): Compiled {
   const source = ignoreCase ? pattern.toLowerCase() : pattern;
-  let minLength = 0;
-  let start = 0;
-  // Collapse runs of `*` (`a**b` is `a*b`) by slicing between them: linear, no per-char concatenation.
-  const parts: string[] = [];
-  for (let index = 0; index < source.length; index++) {
-    if (source[index] === "*" && index > 0 && source[index - 1] === "*") {
-      parts.push(source.slice(start, index));
-      start = index + 1;
-    } else if (source[index] !== "*") {
-      minLength++;
-    }
-  }
-  parts.push(source.slice(start));
-  return { chars: parts.join(""), minLength };
+  // `a**b` is `a*b`; a regular-expression replace is linear and native.
+  const chars = source.includes("**") ? source.replace(/\*{2,}/g, "*") : source;
+  let stars = 0;
+  for (let index = chars.indexOf("*"); index !== -1; index = chars.indexOf("*", index + 1)) stars++;
+  return { chars, minLength: chars.length - stars };
 }
+
+const hasWildcard = (chars: string): boolean => chars.includes("*") || chars.includes("?");
 
 /** Whether `text` matches the wildcard `pattern`. */
 export function globMatch(pattern: string, text: string, options: { ignoreCase?: boolean } = {}): boolean {
@@ -62,13 +55,44 @@ export function globMatch(pattern: string, text: string, options: { ignoreCase?:
 }
 
 /**
- * A wildcard template of ours: `*` stands for any run of characters that `wildcards[n]` (for the
- * n-th `*`) accepts, so `arn:*:bedrock:*::foundation-model/*` can say that a region has no `/`.
+ * A wildcard template of ours: `*` stands for any run of characters of the class `wildcards[n]`
+ * (a regular-expression class such as `[a-z0-9-]`, for the n-th `*`), so that
+ * `arn:*:bedrock:*::foundation-model/*` can say that a region holds no `/`.
  */
 export interface Template {
   text: string;
-  /** One predicate per `*` in `text`, in order. */
-  wildcards: ReadonlyArray<(char: string) => boolean>;
+  wildcards: readonly string[];
+}
+
+interface CompiledTemplate {
+  /** Per template position: the class a `*` there accepts, or undefined for a literal. */
+  accepts: Array<RegExp | undefined>;
+  /** The whole template as an anchored expression, to test literal patterns in one linear pass. */
+  whole: RegExp;
+}
+
+const compiledTemplates = new WeakMap<Template, CompiledTemplate>();
+
+function compileTemplate(template: Template): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    let wildcard = 0;
+    const accepts: Array<RegExp | undefined> = [];
+    let whole = "^";
+    for (const char of template.text) {
+      if (char === "*") {
+        const charClass = template.wildcards[wildcard++] ?? "[^]";
+        accepts.push(new RegExp(`^${charClass}$`));
+        whole += `${charClass}*`;
+      } else {
+        accepts.push(undefined);
+        whole += char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      }
+    }
+    compiled = { accepts, whole: new RegExp(`${whole}$`) };
+    compiledTemplates.set(template, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -80,12 +104,10 @@ export interface Template {
 export function globsOverlap(pattern: string, template: Template): boolean {
   const { chars: p, minLength } = compile(pattern, false);
   if (minLength > maxArnLength) return false;
+  const { accepts, whole } = compileTemplate(template);
+  if (!hasWildcard(p)) return whole.test(p);
   const t = template.text;
   const m = t.length;
-  const accepts: Array<((char: string) => boolean) | undefined> = [];
-  let wildcard = 0;
-  for (let j = 0; j < m; j++)
-    accepts.push(t[j] === "*" ? (template.wildcards[wildcard++] ?? (() => true)) : undefined);
   let states = new Uint8Array(m + 1);
   let next = new Uint8Array(m + 1);
   states[0] = 1;
@@ -105,8 +127,8 @@ export function globsOverlap(pattern: string, template: Template): boolean {
         if (!states[j]) continue;
         const accept = accepts[j];
         if (accept) {
-          // A template wildcard stays put while it reads a character it accepts (`?` may be any character).
-          if (c === "?" || accept(c)) {
+          // A template wildcard stays put while it reads a character of its class (`?` may be one).
+          if (c === "?" || accept.test(c)) {
             next[j] = 1;
             any = true;
           }

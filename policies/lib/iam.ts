@@ -112,32 +112,35 @@ function own(entry: JsonRecord, key: string): unknown {
 }
 
 function patterns(value: unknown): Patterns | undefined {
-  const values = strings(value);
-  if (values === undefined) return undefined;
-  if (values === UNKNOWN) return { known: [], unknown: true };
-  const known: string[] = [];
-  let unknown = false;
-  for (const entry of values) {
-    if (entry === UNKNOWN) unknown = true;
-    else known.push(entry);
+  if (isUnknown(value)) return { known: [], unknown: true };
+  if (typeof value === "string") return { known: [value], unknown: false };
+  if (!Array.isArray(value)) return undefined;
+  const result: Patterns = { known: [], unknown: false };
+  for (const entry of value) {
+    if (typeof entry !== "string") continue; // IAM takes strings only; other entries grant nothing
+    if (isUnknown(entry)) result.unknown = true;
+    else result.known.push(entry);
   }
-  return { known, unknown };
+  return result;
+}
+
+/** Whether an action pattern covers `action`; IAM action names are case-insensitive. */
+export function actionMatcher(action: string): (pattern: string) => boolean {
+  return (pattern) => globMatch(pattern, action, { ignoreCase: true });
 }
 
 /**
- * Whether a statement's Action/NotAction covers `action` (IAM action names are case-insensitive):
- * `true`, `false`, or `UNKNOWN` when the answer depends on entries not known yet.
+ * Whether a statement's Action/NotAction covers the action `matches` recognises: `true`, `false`,
+ * or `UNKNOWN` when the answer depends on entries not known yet.
  */
-export function coversAction(statement: Statement, action: string): boolean | Unknown {
+export function coversAction(statement: Statement, matches: (pattern: string) => boolean): boolean | Unknown {
   if (statement.action) {
-    if (statement.action.known.some((pattern) => globMatch(pattern, action, { ignoreCase: true })))
-      return true;
+    if (statement.action.known.some(matches)) return true;
     return statement.action.unknown ? UNKNOWN : false;
   }
   if (statement.notAction) {
     // NotAction allows every action it does not list.
-    if (statement.notAction.known.some((pattern) => globMatch(pattern, action, { ignoreCase: true })))
-      return false;
+    if (statement.notAction.known.some(matches)) return false;
     return statement.notAction.unknown ? UNKNOWN : true;
   }
   return false;

@@ -13,6 +13,7 @@ import { globsOverlap } from "./glob";
 import {
   type Patterns,
   type Statement,
+  actionMatcher,
   conditionEntries,
   coversAction,
   isWildcardOperator,
@@ -37,38 +38,51 @@ export function findInvokeBypasses(
   statements: readonly Statement[],
   invokeActions: readonly string[],
 ): Bypass[] {
+  // Documents repeat the same patterns statement after statement: each is matched once.
+  const actions = invokeActions.map((action) => ({ action, matches: memoize(actionMatcher(action)) }));
+  const reaches = memoize(reachesModels);
   const bypasses: Bypass[] = [];
   for (const statement of statements) {
     if (statement.effect !== "Allow") continue; // Deny is fine; an unknown Effect is not guessed.
-    const actions = invokeActions.filter((action) => coversAction(statement, action) === true);
-    if (actions.length === 0) continue;
-    const target = modelTarget(statement);
+    const covered = actions
+      .filter(({ matches }) => coversAction(statement, matches) === true)
+      .map(({ action }) => action);
+    if (covered.length === 0) continue;
+    const target = modelTarget(statement, reaches);
     if (target === undefined) continue;
     const condition = profileCondition(statement);
     if (condition === "restricts") continue;
     bypasses.push({
       statement,
-      actions,
-      target,
+      actions: covered,
+      target: target === notResourceTarget ? target : quote(target, 120),
       conditionProblem: condition === "none" ? undefined : condition,
     });
   }
   return bypasses;
 }
 
+function memoize(test: (pattern: string) => boolean): (pattern: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (pattern) => {
+    let answer = answers.get(pattern);
+    if (answer === undefined) {
+      answer = test(pattern);
+      if (answers.size < 100_000) answers.set(pattern, answer);
+    }
+    return answer;
+  };
+}
+
 const reachesModels = (pattern: string): boolean =>
   globsOverlap(pattern, arnTemplates.foundationModel) || globsOverlap(pattern, arnTemplates.systemProfile);
 
-/** What the statement's resources reach around the profiles, or `undefined` when nothing (or not known yet). */
-function modelTarget(statement: Statement): string | undefined {
-  if (statement.resource) {
-    const reached = statement.resource.known.find(reachesModels);
-    return reached === undefined ? undefined : quote(reached, 120);
-  }
-  if (statement.notResource)
-    return excludesEverything(statement.notResource)
-      ? undefined
-      : "NotResource (every other resource, models included)";
+const notResourceTarget = "NotResource (every other resource, models included)";
+
+/** The first resource pattern that reaches models around the profiles, or `undefined` when none (or not known yet). */
+function modelTarget(statement: Statement, reaches: (pattern: string) => boolean): string | undefined {
+  if (statement.resource) return statement.resource.known.find(reaches);
+  if (statement.notResource) return excludesEverything(statement.notResource) ? undefined : notResourceTarget;
   return undefined;
 }
 

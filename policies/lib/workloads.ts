@@ -12,66 +12,72 @@ export interface Setting {
   value: string;
 }
 
-/** Settings with known string values; unknown ones are left out (not guessed). Bounded by `max`. */
-export function workloadSettings(type: string, props: JsonRecord, max = 10_000): Setting[] {
+export interface SettingMatches {
+  /** The first `limit` settings whose (known) value `test` accepts. */
+  matches: Setting[];
+  /** How many more matched past the limit. */
+  more: number;
+}
+
+/** SSM parameters hold at most 8 KB (advanced tier); a longer value cannot deploy and is not read further. */
+const maxParameterCharacters = 64 * 1024;
+
+/**
+ * Settings of the workload whose known string value `test` accepts (unknown values are left out:
+ * not guessed). Only matches are described, so a resource with thousands of settings costs one
+ * test per value.
+ */
+export function findSettings(
+  type: string,
+  props: JsonRecord,
+  test: (value: string) => boolean,
+  limit = 10,
+): SettingMatches {
+  const found: SettingMatches = { matches: [], more: 0 };
+  const consider = (value: unknown, where: () => string) => {
+    if (typeof value !== "string" || !test(value)) return;
+    if (found.matches.length < limit) found.matches.push({ where: where(), value });
+    else found.more++;
+  };
   switch (type) {
     case types.lambdaFunction:
-    case types.nativeLambdaFunction:
-      return variables(at(props, "environment", "variables"), "environment variable", max);
+    case types.nativeLambdaFunction: {
+      const variables = at(props, "environment", "variables");
+      if (isRecord(variables))
+        for (const name of Object.keys(variables))
+          consider(text(variables[name]), () => `environment variable ${name}`);
+      break;
+    }
     case types.ecsTaskDefinition:
-    case types.nativeEcsTaskDefinition:
-      return containerEnvironments(at(props, "containerDefinitions"), max);
+    case types.nativeEcsTaskDefinition: {
+      const decoded = decodeJson(at(props, "containerDefinitions"));
+      const containers = decoded === UNKNOWN || "error" in decoded ? undefined : list(decoded.value);
+      for (const container of containers === UNKNOWN ? [] : (containers ?? [])) {
+        const containerName = text(at(container, "name"));
+        const environment = list(at(container, "environment"));
+        for (const entry of environment === UNKNOWN ? [] : (environment ?? [])) {
+          consider(text(at(entry, "value")), () => {
+            const name = text(at(entry, "name"));
+            return `environment variable ${typeof name === "string" ? name : "(unnamed)"}${typeof containerName === "string" ? ` of container ${containerName}` : ""}`;
+          });
+        }
+      }
+      break;
+    }
     case types.ssmParameter:
-    case types.nativeSsmParameter:
-      return parameterValues(props);
-    default:
-      return [];
-  }
-}
-
-function variables(map: unknown, label: string, max: number): Setting[] {
-  if (!isRecord(map)) return [];
-  const settings: Setting[] = [];
-  for (const name of Object.keys(map).slice(0, max)) {
-    const value = text(map[name]);
-    if (typeof value === "string") settings.push({ where: `${label} ${name}`, value });
-  }
-  return settings;
-}
-
-function containerEnvironments(value: unknown, max: number): Setting[] {
-  const decoded = decodeJson(value);
-  if (decoded === UNKNOWN || "error" in decoded) return [];
-  const containers = list(decoded.value);
-  if (containers === UNKNOWN || containers === undefined) return [];
-  const settings: Setting[] = [];
-  for (const container of containers) {
-    const containerName = text(at(container, "name"));
-    const environment = list(at(container, "environment"));
-    if (environment === UNKNOWN || environment === undefined) continue;
-    for (const entry of environment) {
-      if (settings.length >= max) return settings;
-      const name = text(at(entry, "name"));
-      const entryValue = text(at(entry, "value"));
-      if (typeof entryValue !== "string") continue;
-      const container = typeof containerName === "string" ? ` of container ${containerName}` : "";
-      settings.push({
-        where: `environment variable ${typeof name === "string" ? name : "(unnamed)"}${container}`,
-        value: entryValue,
-      });
+    case types.nativeSsmParameter: {
+      const parameterType = text(at(props, "type"));
+      if (parameterType !== "String" && parameterType !== "StringList") break; // SecureString and unknown types are not read
+      const value = text(at(props, "value"));
+      const insecureValue = text(at(props, "insecureValue"));
+      const raw =
+        typeof value === "string" ? value : typeof insecureValue === "string" ? insecureValue : undefined;
+      if (raw === undefined) break;
+      const bounded = raw.slice(0, maxParameterCharacters);
+      for (const entry of parameterType === "StringList" ? bounded.split(",") : [bounded])
+        consider(entry, () => "value");
+      break;
     }
   }
-  return settings;
-}
-
-function parameterValues(props: JsonRecord): Setting[] {
-  const parameterType = text(at(props, "type"));
-  if (parameterType !== "String" && parameterType !== "StringList") return []; // SecureString and unknown types are not read
-  const value = text(at(props, "value"));
-  const insecureValue = text(at(props, "insecureValue"));
-  const raw =
-    typeof value === "string" ? value : typeof insecureValue === "string" ? insecureValue : undefined;
-  if (raw === undefined) return [];
-  const entries = parameterType === "StringList" ? raw.split(",") : [raw];
-  return entries.slice(0, 10_000).map((entry) => ({ where: "value", value: entry }));
+  return found;
 }

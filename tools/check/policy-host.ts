@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as grpc from "@grpc/grpc-js";
@@ -36,6 +37,8 @@ export interface PolicyPackHostOptions {
   concurrency?: number;
   /** Give up on a pack that has not printed its port by then. Default 120 s. */
   startTimeoutMs?: number;
+  /** Extra `node` flags for the pack process (e.g. `--cpu-prof` to profile the policies). */
+  nodeFlags?: string[];
 }
 
 /** Stack facts sent with ConfigureStack (they reach policies as `stackTags`). */
@@ -50,7 +53,8 @@ export interface StackContext {
 /** How long each phase took, for benchmarks and reports. */
 export interface HostTimings {
   startMs: number;
-  lastJudge?: { resources: number; analyzeMs: number; analyzeStackMs: number };
+  /** The last judge: when the Analyze calls and the (concurrent) AnalyzeStack call finished, and in all. */
+  lastJudge?: { resources: number; analyzeMs: number; analyzeStackMs: number; totalMs: number };
 }
 
 export class PolicyConfigError extends Error {
@@ -92,6 +96,9 @@ export class PolicyPackHost {
   static async start(options: PolicyPackHostOptions): Promise<PolicyPackHost> {
     const startedAt = performance.now();
     const packDir = path.resolve(options.packDir);
+    if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+      throw new Error(`${packDir} is not a policy pack: it has no PulumiPolicy.yaml`);
+    }
     const engine = await EngineStub.start();
     let child: ChildProcess | undefined;
     let client: analyzerRpc.AnalyzerClient | undefined;
@@ -183,32 +190,42 @@ export class PolicyPackHost {
    */
   async judge(resources: readonly PlannedResource[]): Promise<Violation[]> {
     const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+    const providers = new ProviderCache(byUrn);
     const custom = resources.filter((resource) => resource.custom !== false);
-    const analyzeStartedAt = performance.now();
-    const perResource = await mapLimit(custom, this.concurrency, async (resource) => {
-      const response = await unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
-        this.client,
-        "analyze",
-        analyzeRequest(resource, byUrn),
-        this.output,
-      );
-      return toViolations(response, resource.urn);
-    });
-    const analyzeMs = performance.now() - analyzeStartedAt;
+    const startedAt = performance.now();
+    // AnalyzeStack does not depend on the Analyze results: sent first, the pack judges the stack
+    // while this process is still serializing Analyze requests.
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
-    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, byUrn)));
-    const stackResponse = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
+    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, providers)));
+    let analyzeStackMs = 0;
+    const stackJudged = unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
       this.client,
       "analyzeStack",
       stackRequest,
       this.output,
-    );
+    ).then((response) => {
+      analyzeStackMs = performance.now() - startedAt;
+      return toViolations(response);
+    });
+    stackJudged.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const perResource = await mapLimit(custom, this.concurrency, async (resource) => {
+      const response = await unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
+        this.client,
+        "analyze",
+        analyzeRequest(resource, providers),
+        this.output,
+      );
+      return toViolations(response, resource.urn);
+    });
+    const analyzeMs = performance.now() - startedAt;
+    const stackViolations = await stackJudged;
     this.timings.lastJudge = {
       resources: resources.length,
       analyzeMs,
-      analyzeStackMs: performance.now() - analyzeStartedAt - analyzeMs,
+      analyzeStackMs,
+      totalMs: performance.now() - startedAt,
     };
-    return [...perResource.flat(), ...toViolations(stackResponse)];
+    return [...perResource.flat(), ...stackViolations];
   }
 
   /** Stops the pack (always, also after errors) and the engine stub. Safe to call twice. */
@@ -252,7 +269,13 @@ async function launchPack(
     env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/)
       .filter((option) => !option.includes("tsx"))
       .join(" ");
-  const args = [...(options.typeCheck ? [] : ["--require", preload]), runPolicyPack, engineAddress, packDir];
+  const args = [
+    ...(options.nodeFlags ?? []),
+    ...(options.typeCheck ? [] : ["--require", preload]),
+    runPolicyPack,
+    engineAddress,
+    packDir,
+  ];
   const child = spawn(process.execPath, args, { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stderr?.setEncoding("utf8");
   child.stderr?.on("data", (chunk: string) => {
@@ -342,22 +365,19 @@ async function mapLimit<T, R>(
   return results;
 }
 
-function analyzeRequest(
-  resource: PlannedResource,
-  byUrn: ReadonlyMap<string, PlannedResource>,
-): analyzerProto.AnalyzeRequest {
+function analyzeRequest(resource: PlannedResource, providers: ProviderCache): analyzerProto.AnalyzeRequest {
   const request = new analyzerProto.AnalyzeRequest();
   request.setType(resource.type).setName(resource.name).setUrn(resource.urn);
   request.setProperties(toStruct(resource.inputs));
   request.setOptions(resourceOptions(resource));
-  const provider = providerResource(resource, byUrn);
+  const provider = providers.of(resource);
   if (provider) request.setProvider(provider);
   return request;
 }
 
 function analyzerResource(
   resource: PlannedResource,
-  byUrn: ReadonlyMap<string, PlannedResource>,
+  providers: ProviderCache,
 ): analyzerProto.AnalyzerResource {
   const result = new analyzerProto.AnalyzerResource();
   result.setType(resource.type).setName(resource.name).setUrn(resource.urn);
@@ -365,7 +385,7 @@ function analyzerResource(
   const outputs = resource.outputs && Object.keys(resource.outputs).length > 0 ? resource.outputs : undefined;
   result.setProperties(toStruct(outputs ?? resource.inputs));
   result.setOptions(resourceOptions(resource));
-  const provider = providerResource(resource, byUrn);
+  const provider = providers.of(resource);
   if (provider) result.setProvider(provider);
   result.setParent(resource.parent ?? "");
   result.setDependenciesList(resource.dependencies ?? []);
@@ -383,22 +403,32 @@ function resourceOptions(resource: PlannedResource): analyzerProto.AnalyzerResou
   return options;
 }
 
-/** The provider a resource was registered with, with its inputs (`<provider urn>::<provider id>`). */
-function providerResource(
-  resource: PlannedResource,
-  byUrn: ReadonlyMap<string, PlannedResource>,
-): analyzerProto.AnalyzerProviderResource | undefined {
-  if (!resource.provider) return undefined;
-  const separator = resource.provider.lastIndexOf("::");
-  const urn = separator > 0 ? resource.provider.slice(0, separator) : resource.provider;
-  const known = byUrn.get(urn);
-  const parts = urn.split("::");
-  const provider = new analyzerProto.AnalyzerProviderResource();
-  provider.setUrn(urn);
-  provider.setType(known?.type ?? parts[2]?.split("$").pop() ?? "");
-  provider.setName(known?.name ?? parts[3] ?? "");
-  provider.setProperties(toStruct(known?.inputs ?? {}));
-  return provider;
+/**
+ * The provider each resource was registered with (`<provider urn>::<provider id>`), with its inputs,
+ * as AnalyzerProviderResource; built once per provider, since thousands of resources share one.
+ */
+class ProviderCache {
+  private readonly built = new Map<string, analyzerProto.AnalyzerProviderResource>();
+
+  constructor(private readonly byUrn: ReadonlyMap<string, PlannedResource>) {}
+
+  of(resource: PlannedResource): analyzerProto.AnalyzerProviderResource | undefined {
+    if (!resource.provider) return undefined;
+    const separator = resource.provider.lastIndexOf("::");
+    const urn = separator > 0 ? resource.provider.slice(0, separator) : resource.provider;
+    let provider = this.built.get(urn);
+    if (!provider) {
+      const known = this.byUrn.get(urn);
+      const parts = urn.split("::");
+      provider = new analyzerProto.AnalyzerProviderResource();
+      provider.setUrn(urn);
+      provider.setType(known?.type ?? parts[2]?.split("$").pop() ?? "");
+      provider.setName(known?.name ?? parts[3] ?? "");
+      provider.setProperties(toStruct(known?.inputs ?? {}));
+      this.built.set(urn, provider);
+    }
+    return provider;
+  }
 }
 
 function toStruct(value: Record<string, unknown>): Struct {
