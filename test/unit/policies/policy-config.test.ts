@@ -1,9 +1,16 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { bedrockInvokeThroughProfiles } from "../../../policies/bedrock-invoke-through-profiles";
 import { bedrockProfileCostTags } from "../../../policies/bedrock-profile-cost-tags";
+import { bedrockProfileModelSource } from "../../../policies/bedrock-profile-model-source";
 import { budgetNotifications } from "../../../policies/budget-notifications";
+import { costAllocationTagsActive } from "../../../policies/cost-allocation-tags-active";
+import { prodProfilesProtected } from "../../../policies/prod-profiles-protected";
+import { profileUsageAlarm } from "../../../policies/profile-usage-alarm";
 import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
+import { workloadsReferenceProfiles } from "../../../policies/workloads-reference-profiles";
 import {
   type JsonSchema,
   type PolicyPackInfo,
@@ -135,5 +142,26 @@ describe("policy config (the --policy-pack-config format)", () => {
       "errors" in parsed &&
         parsed.errors[0].message.startsWith("expected an enforcement level or an object of settings"),
     );
+  });
+});
+
+describe("policies/policy-config.example.json", () => {
+  it("is valid configuration for the pack's nine policies", () => {
+    const pack = packInfo([
+      bedrockProfileCostTags,
+      bedrockProfileModelSource,
+      bedrockInvokeThroughProfiles,
+      workloadsReferenceProfiles,
+      budgetNotifications,
+      tenantBudgetCoverage,
+      profileUsageAlarm,
+      costAllocationTagsActive,
+      prodProfilesProtected,
+    ]);
+    const example: unknown = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, "../../../policies/policy-config.example.json"), "utf8"),
+    );
+    const parsed = parsePolicyConfig(example, "policy-config.example.json", pack);
+    assert.ok("config" in parsed, JSON.stringify(parsed));
   });
 });
