@@ -1,5 +1,5 @@
 import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf, stringList } from "./lib/config";
+import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
 import { validateResourceOfTypes } from "./lib/policy";
 import { profileTypes } from "./lib/resource-types";
 import { checkTags, effectiveTags } from "./lib/tags";
@@ -15,11 +15,7 @@ export interface BedrockProfileCostTagsArgs {
 
 const configSchema: PolicyConfigSchema = {
   properties: {
-    mandatoryTags: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 128 },
-      default: ["tenant", "environment", "dept", "team", "app", "cost-center"],
-    },
+    mandatoryTags: mandatoryTagsSetting,
     allowedValues: {
       type: "object",
       additionalProperties: { type: "array", items: { type: "string" } },

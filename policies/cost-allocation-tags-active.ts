@@ -1,5 +1,5 @@
 import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
-import { configOf, stringList } from "./lib/config";
+import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
 import { validateStackWith } from "./lib/policy";
 import { isProfileType, types } from "./lib/resource-types";
 import { enumerate, plural } from "./lib/text";
@@ -12,11 +12,7 @@ export interface CostAllocationTagsActiveArgs {
 
 const configSchema: PolicyConfigSchema = {
   properties: {
-    mandatoryTags: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 128 },
-      default: ["tenant", "environment", "dept", "team", "app", "cost-center"],
-    },
+    mandatoryTags: mandatoryTagsSetting,
   },
 };
 

@@ -52,3 +52,13 @@ function hasType(value: unknown, type: JsonType): boolean {
 export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
 }
+
+/**
+ * The mandatory cost-allocation tag keys, a setting of two policies (tags on profiles, their
+ * activation): AWS tag keys are 1-128 characters.
+ */
+export const mandatoryTagsSetting: PolicyConfigSchema["properties"][string] = {
+  type: "array",
+  items: { type: "string", minLength: 1, maxLength: 128 },
+  default: ["tenant", "environment", "dept", "team", "app", "cost-center"],
+};
