@@ -6,7 +6,7 @@ import { validateStackInputs } from "../../src/stack";
 import type { InputError } from "../../src/validation";
 import { summarizePlan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
-import { PolicyPackHost, parsePolicyConfig } from "./policy-host";
+import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
 import { runProgram } from "./program-runner";
 import type { CheckReport } from "./report";
 import { readStackConfigFile } from "./stack-file";
@@ -46,21 +46,24 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     : { config: {} };
   if ("errors" in policyConfig) return report({ stack: options.stack, source, errors: policyConfig.errors });
 
-  // The pack starts (a second Node process) while the plan is built.
+  // The pack starts (a second Node process) while the plan is built, and judges each resource as
+  // soon as the program has registered it: the program keeps one core, the pack the other.
   const hostStarting = PolicyPackHost.start({ packDir: options.packDir });
   hostStarting.catch(() => undefined);
+  const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
   try {
     const planStartedAt = performance.now();
-    const planned = options.stateFile ? readStackExport(options.stateFile) : await planProgram(options);
+    const planned = options.stateFile
+      ? readStackExport(options.stateFile)
+      : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
 
     const host = await hostStarting;
     try {
-      const configured = parsePolicyConfig(policyConfig.config, options.policyConfigFile ?? "", host.info);
-      if ("errors" in configured) return report({ stack: planned.stack, source, errors: configured.errors });
-      await host.configure(configured.config);
-      const violations = await host.judge(planned.resources);
+      const ready = await stream.ready;
+      if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });
+      const violations = await ready.judgement.finish(planned.resources);
       return report({
         stack: planned.stack,
         source,
@@ -71,8 +74,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
         timings: {
           planMs,
           packStartMs: host.timings.startMs,
-          analyzeMs: host.timings.lastJudge?.analyzeMs ?? 0,
-          analyzeStackMs: host.timings.lastJudge?.analyzeStackMs ?? 0,
+          judgeAfterPlanMs: performance.now() - planStartedAt - planMs,
         },
       });
     } finally {
@@ -87,8 +89,34 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
   }
 }
 
+/**
+ * Hands resources to the pack as they come: held back until the pack has started and been
+ * configured, then each sent at once. Invalid policy config (known only once the pack has said
+ * which policies it has) ends in `errors` and nothing is sent.
+ */
+function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, policyConfigFile: string) {
+  const early: PlannedResource[] = [];
+  let judgement: Judgement | undefined;
+  const ready = hostStarting.then(
+    async (host): Promise<{ judgement: Judgement } | { errors: InputError[] }> => {
+      const configured = parsePolicyConfig(policyConfig, policyConfigFile, host.info);
+      if ("errors" in configured) return configured;
+      await host.configure(configured.config);
+      judgement = host.beginJudgement();
+      for (const resource of early.splice(0)) judgement.add(resource);
+      return { judgement };
+    },
+  );
+  ready.catch(() => undefined);
+  return {
+    ready,
+    add: (resource: PlannedResource) => (judgement ? judgement.add(resource) : early.push(resource)),
+  };
+}
+
 async function planProgram(
   options: CheckOptions,
+  onResource: (resource: PlannedResource) => void,
 ): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
@@ -103,6 +131,7 @@ async function planProgram(
     project: projectName,
     stack: options.stack,
     config,
+    onResource,
   });
   return { stack: options.stack, resources: run.resources };
 }

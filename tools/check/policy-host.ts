@@ -189,43 +189,19 @@ export class PolicyPackHost {
    * AnalyzeStack with every resource. Violations come back in resource order, stack ones last.
    */
   async judge(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
-    const providers = new ProviderCache(byUrn);
-    const custom = resources.filter((resource) => resource.custom !== false);
-    const startedAt = performance.now();
-    // AnalyzeStack does not depend on the Analyze results: sent first, the pack judges the stack
-    // while this process is still serializing Analyze requests.
-    const stackRequest = new analyzerProto.AnalyzeStackRequest();
-    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, providers)));
-    let analyzeStackMs = 0;
-    const stackJudged = unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
-      this.client,
-      "analyzeStack",
-      stackRequest,
-      this.output,
-    ).then((response) => {
-      analyzeStackMs = performance.now() - startedAt;
-      return toViolations(response);
-    });
-    stackJudged.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const perResource = await mapLimit(custom, this.concurrency, async (resource) => {
-      const response = await unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
-        this.client,
-        "analyze",
-        analyzeRequest(resource, providers),
-        this.output,
-      );
-      return toViolations(response, resource.urn);
-    });
-    const analyzeMs = performance.now() - startedAt;
-    const stackViolations = await stackJudged;
-    this.timings.lastJudge = {
-      resources: resources.length,
-      analyzeMs,
-      analyzeStackMs,
-      totalMs: performance.now() - startedAt,
-    };
-    return [...perResource.flat(), ...stackViolations];
+    const judgement = this.beginJudgement();
+    for (const resource of resources) judgement.add(resource);
+    return judgement.finish(resources);
+  }
+
+  /**
+   * Streams a stack to the pack: `add` sends each resource's Analyze as soon as it is known (while
+   * the program is still registering the rest, so the pack works on the other core), `finish`
+   * sends AnalyzeStack with the whole stack and collects every violation. A resource's provider
+   * must be added before it, as the engine registers it.
+   */
+  beginJudgement(): Judgement {
+    return new Judgement(this.client, this.output, this.concurrency, this.timings);
   }
 
   /** Stops the pack (always, also after errors) and the engine stub. Safe to call twice. */
@@ -348,22 +324,6 @@ function unary<Request, Response>(
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results keep the input order. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
 
 function analyzeRequest(resource: PlannedResource, providers: ProviderCache): analyzerProto.AnalyzeRequest {
   const request = new analyzerProto.AnalyzeRequest();
@@ -407,6 +367,86 @@ function resourceOptions(resource: PlannedResource): analyzerProto.AnalyzerResou
  * The provider each resource was registered with (`<provider urn>::<provider id>`), with its inputs,
  * as AnalyzerProviderResource; built once per provider, since thousands of resources share one.
  */
+/** One stack's judgement in progress (see `PolicyPackHost.beginJudgement`). */
+export class Judgement {
+  private readonly byUrn = new Map<string, PlannedResource>();
+  private readonly providers = new ProviderCache(this.byUrn);
+  private readonly results: Array<Promise<Violation[]>> = [];
+  private readonly queue: PlannedResource[] = [];
+  private queueHead = 0;
+  private inFlight = 0;
+  private waiters: Array<() => void> = [];
+  private readonly startedAt = performance.now();
+  private failure: unknown;
+
+  constructor(
+    private readonly client: analyzerRpc.AnalyzerClient,
+    private readonly output: { stderr: string },
+    private readonly concurrency: number,
+    private readonly timings: HostTimings,
+  ) {}
+
+  add(resource: PlannedResource): void {
+    this.byUrn.set(resource.urn, resource);
+    if (resource.custom === false) return;
+    this.queue.push(resource);
+    this.pump();
+  }
+
+  async finish(resources: readonly PlannedResource[]): Promise<Violation[]> {
+    for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.add(resource);
+    const stackRequest = new analyzerProto.AnalyzeStackRequest();
+    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, this.providers)));
+    const stackJudged = unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
+      this.client,
+      "analyzeStack",
+      stackRequest,
+      this.output,
+    );
+    stackJudged.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    while (this.failure === undefined && (this.queueHead < this.queue.length || this.inFlight > 0)) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    if (this.failure !== undefined) throw this.failure;
+    const perResource = await Promise.all(this.results);
+    const analyzeMs = performance.now() - this.startedAt;
+    const stackViolations = toViolations(await stackJudged);
+    const totalMs = performance.now() - this.startedAt;
+    this.timings.lastJudge = { resources: resources.length, analyzeMs, analyzeStackMs: totalMs, totalMs };
+    return [...perResource.flat(), ...stackViolations];
+  }
+
+  /** Keeps up to `concurrency` Analyze calls in flight over the one connection. */
+  private pump(): void {
+    while (
+      this.inFlight < this.concurrency &&
+      this.queueHead < this.queue.length &&
+      this.failure === undefined
+    ) {
+      const resource = this.queue[this.queueHead++];
+      this.inFlight += 1;
+      const judged = unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
+        this.client,
+        "analyze",
+        analyzeRequest(resource, this.providers),
+        this.output,
+      ).then(
+        (response) => toViolations(response, resource.urn),
+        (error: unknown) => {
+          this.failure ??= error;
+          return [];
+        },
+      );
+      this.results.push(judged);
+      void judged.then(() => {
+        this.inFlight -= 1;
+        this.pump();
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+    }
+  }
+}
+
 class ProviderCache {
   private readonly built = new Map<string, analyzerProto.AnalyzerProviderResource>();
 

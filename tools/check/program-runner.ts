@@ -20,6 +20,8 @@ export interface ProgramRunOptions {
   stack: string;
   /** Flat Pulumi config (`namespace:key` → string; structured values JSON-encoded), as the CLI passes it. */
   config: Record<string, string>;
+  /** Called with each resource as soon as its registration completes (to stream it to the policy pack). */
+  onResource?: (resource: PlannedResource) => void;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   await pulumi.runtime.setMocks(new AwsMocks(), options.project, options.stack, false);
   pulumi.runtime.setAllConfig(options.config);
   const resources: PlannedResource[] = [];
-  recordRegistrations(resources);
+  recordRegistrations(resources, options.onResource);
 
   const indexPath = path.join(options.programDir, "index.ts");
   const restoreStackTraces = withoutStackTraces();
@@ -91,14 +93,21 @@ interface RegisterResponse {
 }
 type Callback = (error: Error | null, response?: RegisterResponse) => void;
 
-function recordRegistrations(resources: PlannedResource[]): void {
+function recordRegistrations(
+  resources: PlannedResource[],
+  onResource?: (resource: PlannedResource) => void,
+): void {
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(request: RegisterRequest, callback: Callback): void;
   };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request, callback) =>
     register(request, (error, response) => {
-      if (!error && response) resources.push(toPlannedResource(request, response));
+      if (!error && response) {
+        const resource = toPlannedResource(request, response);
+        resources.push(resource);
+        onResource?.(resource);
+      }
       callback(error, response);
     });
 }
