@@ -7,7 +7,7 @@ import type { InputError } from "../../src/validation";
 import { summarizePlan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
 import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
-import { runProgram } from "./program-runner";
+import { releaseProgram, runProgram } from "./program-runner";
 import type { CheckReport } from "./report";
 import { readStackConfigFile } from "./stack-file";
 import { readStackExport } from "./stack-export";
@@ -133,6 +133,7 @@ async function planProgram(
     config,
     onResource,
   });
+  releaseProgram();
   return { stack: options.stack, resources: run.resources };
 }
 

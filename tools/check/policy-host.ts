@@ -33,7 +33,7 @@ export interface PolicyPackHostOptions {
    * Default false: transpile only (about 3 s); CI type-checks the pack with `tsc -p policies`.
    */
   typeCheck?: boolean;
-  /** Analyze calls in flight at once over the one connection. Default 32. */
+  /** Analyze calls in flight at once over the one connection. Default 128 (32 left the pack waiting). */
   concurrency?: number;
   /** Give up on a pack that has not printed its port by then. Default 120 s. */
   startTimeoutMs?: number;
@@ -117,7 +117,7 @@ export class PolicyPackHost {
       const info = toPackInfo(
         await unary<Empty, analyzerProto.AnalyzerInfo>(client, "getAnalyzerInfo", new Empty(), output),
       );
-      const host = new PolicyPackHost(child, engine, client, output, info, options.concurrency ?? 32, {
+      const host = new PolicyPackHost(child, engine, client, output, info, options.concurrency ?? 128, {
         startMs: 0,
       });
       host.exitListener = () => child?.kill("SIGKILL");
@@ -393,16 +393,10 @@ export class Judgement {
     this.pump();
   }
 
+  /** Sends AnalyzeStack for the whole stack, waits for every Analyze, and returns all violations. */
   async finish(resources: readonly PlannedResource[]): Promise<Violation[]> {
     for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.add(resource);
-    const stackRequest = new analyzerProto.AnalyzeStackRequest();
-    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, this.providers)));
-    const stackJudged = unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
-      this.client,
-      "analyzeStack",
-      stackRequest,
-      this.output,
-    );
+    const stackJudged = this.analyzeStack(resources);
     stackJudged.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     while (this.failure === undefined && (this.queueHead < this.queue.length || this.inFlight > 0)) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -410,10 +404,25 @@ export class Judgement {
     if (this.failure !== undefined) throw this.failure;
     const perResource = await Promise.all(this.results);
     const analyzeMs = performance.now() - this.startedAt;
-    const stackViolations = toViolations(await stackJudged);
+    const stackViolations = await stackJudged;
     const totalMs = performance.now() - this.startedAt;
     this.timings.lastJudge = { resources: resources.length, analyzeMs, analyzeStackMs: totalMs, totalMs };
     return [...perResource.flat(), ...stackViolations];
+  }
+
+  /** AnalyzeStack with every resource of the stack (outputs when known, else inputs). */
+  async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
+    for (const resource of resources)
+      if (!this.byUrn.has(resource.urn)) this.byUrn.set(resource.urn, resource);
+    const stackRequest = new analyzerProto.AnalyzeStackRequest();
+    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, this.providers)));
+    const response = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
+      this.client,
+      "analyzeStack",
+      stackRequest,
+      this.output,
+    );
+    return toViolations(response);
   }
 
   /** Keeps up to `concurrency` Analyze calls in flight over the one connection. */

@@ -73,6 +73,19 @@ function withoutStackTraces(): () => void {
   };
 }
 
+/**
+ * Lets go of everything the finished program holds: the SDK keeps the root stack, every resource
+ * object with its Outputs and the mock monitor's copy of each state until the next run. The
+ * recorded resources are all the check needs, and a thousand tenants' worth of SDK objects would
+ * otherwise be traced by every garbage collection while the pack judges them.
+ */
+export function releaseProgram(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const settings = require("@pulumi/pulumi/runtime/settings") as { _reset?: () => void };
+  settings._reset?.();
+  (globalThis as { stackResource?: unknown }).stackResource = undefined;
+}
+
 /* The generated protobuf request/response types are not exported in a usable form; these are the getters we read. */
 interface RegisterRequest {
   getType(): string;

@@ -11,11 +11,9 @@ const maxExportBytes = 512 * 1024 * 1024;
 
 const propertyMap = z.record(z.string(), z.unknown());
 const resourceSchema = z.looseObject({
-  urn: z
-    .string()
-    .regex(/^urn:pulumi:[^:]+::[^:]+::.+::.*$/, {
-      error: "expected a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)",
-    }),
+  urn: z.string().regex(/^urn:pulumi:[^:]+::[^:]+::.+::.*$/, {
+    error: "expected a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)",
+  }),
   type: z.string().min(1),
   custom: z.boolean().default(false),
   id: z.string().optional(),
