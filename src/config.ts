@@ -18,16 +18,12 @@ const roleArnSchema = z
 const regionSchema = z
   .string()
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
-export const accountAliasSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, {
-    error: "expected a lowercase alias of [a-z0-9-], at most 32 characters",
-  });
-export const environmentNameSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9]{0,15}$/, {
-    error: "expected a lowercase environment name of [a-z0-9], at most 16 characters",
-  });
+export const accountAliasSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
+  error: "expected a lowercase alias of [a-z0-9-], at most 32 characters",
+});
+export const environmentNameSchema = z.string().regex(/^[a-z][a-z0-9]{0,15}$/, {
+  error: "expected a lowercase environment name of [a-z0-9], at most 16 characters",
+});
 const tagKeySchema = z
   .string()
   .min(1)
@@ -55,10 +51,17 @@ export const stackConfigSchema = z
     environment: environmentNameSchema,
     /** Default Region for the tenant accounts (falls back to `aws:region`, then us-east-1). */
     region: regionSchema.default("us-east-1"),
-    /** Tag keys every profile must carry; `tenant` and `environment` are always set by the program. */
+    /**
+     * Tag keys every profile must carry. `tenant` and `environment` must be among them: budgets and
+     * anomaly monitors filter on them, and a key that is not activated for cost allocation is
+     * invisible to both.
+     */
     mandatoryTags: z
       .array(tagKeySchema)
       .min(1)
+      .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
+        error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
+      })
       .default([...defaultMandatoryTags]),
     /** Account alias → account. Tenants name an alias; the stack maps it. */
     accounts: z

@@ -157,9 +157,18 @@ describe("stack config (validateStackConfig)", () => {
     });
 
     it("refuses mandatory tag keys AWS would refuse", () => {
-      assert.deepEqual(problems(withKeys({ mandatoryTags: ["tenant", "aws:owner", "cost center#"] })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags[1]: the "aws:" prefix is reserved by AWS, got "aws:owner"',
-        'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags[2]: expected a tag key of [a-zA-Z0-9 ._:/=+@-], got "cost center#"',
+      assert.deepEqual(
+        problems(withKeys({ mandatoryTags: ["tenant", "environment", "aws:owner", "cost center#"] })),
+        [
+          'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags[2]: the "aws:" prefix is reserved by AWS, got "aws:owner"',
+          'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags[3]: expected a tag key of [a-zA-Z0-9 ._:/=+@-], got "cost center#"',
+        ],
+      );
+    });
+
+    it("refuses mandatory tags without tenant or environment, which budgets and anomaly monitors filter on", () => {
+      assert.deepEqual(problems(withKeys({ mandatoryTags: ["tenant", "cost-center"] })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTags: must include "tenant" and "environment": budgets and anomaly monitors filter on them, got ["tenant","cost-center"]',
       ]);
     });
 
