@@ -4,23 +4,12 @@
  * protocol to the pack started by run-policy-pack.
  */
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
-import { PolicyPackHost } from "../../tools/check/policy-host";
+import { policyPackPerSuite } from "../helpers/policy-pack";
 import { planStack } from "../helpers/program";
-
-const packDir = path.resolve(__dirname, "../../policies");
 
 describe("the program's resources under the policy pack", function () {
   this.timeout(120_000);
-  let host: PolicyPackHost;
-
-  before(async () => {
-    host = await PolicyPackHost.start({ packDir });
-  });
-
-  after(async () => {
-    await host?.close();
-  });
+  const host = policyPackPerSuite();
 
   for (const stack of ["dev", "prod"]) {
     it(`passes every policy, mandatory and advisory, in ${stack}`, async () => {
@@ -29,7 +18,7 @@ describe("the program's resources under the policy pack", function () {
         plan.byType("aws:bedrock/inferenceProfile:InferenceProfile").length > 0,
         "the plan has profiles to judge",
       );
-      const violations = await host.judge([...plan.resources]);
+      const violations = await host().judge([...plan.resources]);
       assert.deepEqual(
         violations.map(
           (violation) =>
@@ -38,7 +27,7 @@ describe("the program's resources under the policy pack", function () {
         [],
       );
       assert.deepEqual(
-        host.logs.filter((entry) => entry.severity === "warning" || entry.severity === "error"),
+        host().logs.filter((entry) => entry.severity === "warning" || entry.severity === "error"),
         [],
         "no policy skipped a resource",
       );
@@ -59,7 +48,7 @@ describe("the program's resources under the policy pack", function () {
           }
         : resource,
     );
-    const violations = await host.judge(changed);
+    const violations = await host().judge(changed);
     assert.deepEqual(
       violations
         .map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn}`)

@@ -7,8 +7,9 @@ import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/planned-resource";
 import { PolicyConfigError, PolicyPackHost, parsePolicyConfig } from "../../tools/check/policy-host";
 import type { Violation } from "../../tools/check/report";
+import { claimsChatbotTags } from "../helpers/policy-fixtures";
+import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
 
-const packDir = path.resolve(__dirname, "../../policies");
 const stack = "urn:pulumi:dev::pack-test";
 const urn = (type: string, name: string) => `${stack}::${type}::${name}`;
 const providerUrn = urn("pulumi:providers:aws", "shared-ai");
@@ -37,14 +38,7 @@ const profileId = "abcdef123456";
 const profileArn = `arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/${profileId}`;
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const topicArn = "arn:aws:sns:us-east-1:111122223333:claims-bedrock-alerts-dev";
-const tags = {
-  tenant: "claims",
-  environment: "dev",
-  dept: "operations",
-  team: "claims-ai",
-  app: "chatbot",
-  "cost-center": "CC-1042",
-};
+const tags = claimsChatbotTags;
 
 /** A small stack shaped like the program's: provider, profile, budget, alarm, SSM parameter, invoke policy. */
 function compliantStack(): PlannedResource[] {
@@ -122,21 +116,13 @@ const summary = (violations: Violation[]) =>
 
 describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
-  let host: PolicyPackHost;
-
-  before(async () => {
-    host = await PolicyPackHost.start({ packDir });
-  });
-
-  after(async () => {
-    await host?.close();
-  });
+  const host = policyPackPerSuite();
 
   it("describes the pack and its nine policies with their levels (GetAnalyzerInfo)", () => {
-    assert.equal(host.info.name, "bedrock-cost-guardrails");
-    assert.equal(host.info.version, "0.1.0");
+    assert.equal(host().info.name, "bedrock-cost-guardrails");
+    assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
-      host.info.policies.map(
+      host().info.policies.map(
         (policy) => `${policy.name} ${policy.kind} ${policy.enforcementLevel} ${policy.severity}`,
       ),
       [
@@ -151,7 +137,7 @@ describe("policy pack over the Analyzer protocol", function () {
         "prod-profiles-protected resource mandatory high",
       ],
     );
-    for (const policy of host.info.policies) {
+    for (const policy of host().info.policies) {
       assert.match(policy.description, /^Checks (that|whether) /, policy.name);
       assert.ok(policy.remediationSteps, `${policy.name} has remediation steps`);
       assert.ok(
@@ -164,7 +150,7 @@ describe("policy pack over the Analyzer protocol", function () {
   });
 
   it("finds nothing wrong with a compliant stack", async () => {
-    assert.deepEqual(summary(await host.judge(compliantStack())), []);
+    assert.deepEqual(summary(await host().judge(compliantStack())), []);
   });
 
   it("reports each broken rule on the resource that breaks it", async () => {
@@ -199,7 +185,7 @@ describe("policy pack over the Analyzer protocol", function () {
           return planned;
       }
     });
-    const violations = await host.judge(resources);
+    const violations = await host().judge(resources);
     const profile = urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev");
     assert.deepEqual(summary(violations), [
       "advisory cost-allocation-tags-active (stack)",
@@ -229,7 +215,7 @@ describe("policy pack over the Analyzer protocol", function () {
       const { "cost-center": _, ...fewer } = tags;
       return { ...planned, inputs: { ...planned.inputs, tags: fewer }, outputs: undefined };
     });
-    assert.deepEqual(summary(await host.judge(resources)), []);
+    assert.deepEqual(summary(await host().judge(resources)), []);
   });
 
   it("does not guess a violation from values unknown during preview, and links by property dependencies", async () => {
@@ -252,12 +238,12 @@ describe("policy pack over the Analyzer protocol", function () {
       if (planned.name === "claims-invoke-policy") return { ...planned, inputs: { policy: UNKNOWN } };
       return planned;
     });
-    assert.deepEqual(summary(await host.judge(resources)), []);
+    assert.deepEqual(summary(await host().judge(resources)), []);
   });
 
   describe("configuration in the --policy-pack-config format", () => {
     afterEach(async () => {
-      await host.configure({});
+      await host().configure({});
     });
 
     it("changes levels (all, and per policy) and settings", async () => {
@@ -268,20 +254,20 @@ describe("policy pack over the Analyzer protocol", function () {
           "bedrock-profile-cost-tags": { enforcementLevel: "mandatory", mandatoryTags: ["tenant", "owner"] },
         },
         "policy-config.json",
-        host.info,
+        host().info,
       );
       assert.ok("config" in parsed, JSON.stringify(parsed));
-      await host.configure(parsed.config);
+      await host().configure(parsed.config);
       const resources = compliantStack().map((planned) =>
         planned.name === "claims-chatbot-dev"
           ? { ...planned, inputs: { ...planned.inputs, modelSource: { copyFrom: "anthropic.claude-v2" } } }
           : planned,
       );
-      assert.deepEqual(summary(await host.judge(resources)), [
+      assert.deepEqual(summary(await host().judge(resources)), [
         `mandatory bedrock-profile-cost-tags ${urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev")}`,
       ]);
-      assert.equal(host.effectiveConfig["budget-notifications"].enforcementLevel, "advisory");
-      assert.deepEqual(host.effectiveConfig["budget-notifications"].properties, {
+      assert.equal(host().effectiveConfig["budget-notifications"].enforcementLevel, "advisory");
+      assert.deepEqual(host().effectiveConfig["budget-notifications"].properties, {
         currency: "USD",
         maxThresholdPercent: 100,
       });
@@ -294,7 +280,7 @@ describe("policy pack over the Analyzer protocol", function () {
           "budget-notifications": { enforcementLevel: "blocking", currency: ["USD"] },
         },
         "ci/policy.json",
-        host.info,
+        host().info,
       );
       assert.ok("errors" in parsed);
       assert.deepEqual(
@@ -310,8 +296,8 @@ describe("policy pack over the Analyzer protocol", function () {
 
   it("collects what the pack logs through the engine address it was given", () => {
     assert.ok(
-      host.logs.some((entry) => entry.message.includes("Running program")),
-      JSON.stringify(host.logs),
+      host().logs.some((entry) => entry.message.includes("Running program")),
+      JSON.stringify(host().logs),
     );
   });
 

@@ -25,45 +25,8 @@ interface ShippedProfile {
   crossRegion?: "us";
 }
 
-/** What the tenant files say, whatever the stack. */
-const shipped: Record<string, { account: string; tags: Record<string, string>; profiles: ShippedProfile[] }> =
-  {
-    claims: {
-      account: "claims-ai",
-      tags: { dept: "claims", team: "automation", app: "claims_chatbot", "cost-center": "CC-4100" },
-      profiles: [{ name: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0" }],
-    },
-    "policy-recommendations": {
-      account: "shared-ai",
-      tags: {
-        dept: "underwriting",
-        team: "digital-broker",
-        app: "policy_recs_api",
-        "cost-center": "CC-3150",
-      },
-      profiles: [
-        { name: "recommender", model: "anthropic.claude-sonnet-4-20250514-v1:0", crossRegion: "us" },
-        { name: "summarizer", model: "amazon.nova-micro-v1:0" },
-      ],
-    },
-    "risk-assessment": {
-      account: "claims-ai",
-      tags: { dept: "risk", team: "actuarial-ml", app: "risk_scoring", "cost-center": "CC-5200" },
-      profiles: [{ name: "scoring", model: "anthropic.claude-3-5-sonnet-20240620-v1:0", crossRegion: "us" }],
-    },
-    "sales-support": {
-      account: "shared-ai",
-      tags: { dept: "sales", team: "support", app: "chat_app", "cost-center": "CC-2300" },
-      profiles: [{ name: "assistant", model: "amazon.nova-lite-v1:0" }],
-    },
-    underwriting: {
-      account: "shared-ai",
-      tags: { dept: "underwriting", team: "commercial-lines", app: "uw_assistant", "cost-center": "CC-3100" },
-      profiles: [{ name: "assistant", model: "amazon.nova-pro-v1:0", crossRegion: "us" }],
-    },
-  };
-
-interface StackTenantExpectation {
+/** A tenant's budget and notification settings in one stack. */
+interface TenantSettings {
   monthlyUsd: number;
   alertAtPercent: number[];
   forecastAtPercent: number;
@@ -71,6 +34,9 @@ interface StackTenantExpectation {
   snsTopicArns: string[];
   workloadRoles: string[];
   deny: boolean;
+}
+
+interface StackTenantExpectation extends TenantSettings {
   /** Per profile: invocations a minute, estimated USD a day, throttles per 5 minutes, and the USD per 1M input/output tokens. */
   alarms: Record<
     string,
@@ -79,6 +45,107 @@ interface StackTenantExpectation {
 }
 
 const salesOncall = "arn:aws:sns:us-east-1:111122223333:sales-oncall";
+
+/**
+ * What the tenant files say, whatever the stack; `settings` are their top-level budget and notify
+ * values, which a stack keeps unless the file's `environments.<stack>` overrides them.
+ */
+const shipped: Record<
+  string,
+  { account: string; tags: Record<string, string>; profiles: ShippedProfile[]; settings: TenantSettings }
+> = {
+  claims: {
+    account: "claims-ai",
+    tags: { dept: "claims", team: "automation", app: "claims_chatbot", "cost-center": "CC-4100" },
+    profiles: [{ name: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0" }],
+    settings: {
+      monthlyUsd: 2500,
+      alertAtPercent: [50, 80, 100],
+      forecastAtPercent: 100,
+      emails: ["claims-automation@example.com", "finops@example.com"],
+      snsTopicArns: [],
+      workloadRoles: [],
+      deny: false,
+    },
+  },
+  "policy-recommendations": {
+    account: "shared-ai",
+    tags: {
+      dept: "underwriting",
+      team: "digital-broker",
+      app: "policy_recs_api",
+      "cost-center": "CC-3150",
+    },
+    profiles: [
+      { name: "recommender", model: "anthropic.claude-sonnet-4-20250514-v1:0", crossRegion: "us" },
+      { name: "summarizer", model: "amazon.nova-micro-v1:0" },
+    ],
+    settings: {
+      monthlyUsd: 4000,
+      alertAtPercent: [50, 80, 100],
+      forecastAtPercent: 100,
+      emails: ["digital-broker@example.com"],
+      snsTopicArns: [],
+      workloadRoles: ["policy-recs-api"],
+      deny: true,
+    },
+  },
+  "risk-assessment": {
+    account: "claims-ai",
+    tags: { dept: "risk", team: "actuarial-ml", app: "risk_scoring", "cost-center": "CC-5200" },
+    profiles: [{ name: "scoring", model: "anthropic.claude-3-5-sonnet-20240620-v1:0", crossRegion: "us" }],
+    settings: {
+      monthlyUsd: 6000,
+      alertAtPercent: [50, 80, 100],
+      forecastAtPercent: 100,
+      emails: ["risk-ml@example.com"],
+      snsTopicArns: [],
+      workloadRoles: [],
+      deny: false,
+    },
+  },
+  "sales-support": {
+    account: "shared-ai",
+    tags: { dept: "sales", team: "support", app: "chat_app", "cost-center": "CC-2300" },
+    profiles: [{ name: "assistant", model: "amazon.nova-lite-v1:0" }],
+    settings: {
+      monthlyUsd: 10000,
+      alertAtPercent: [50, 75, 90, 100],
+      forecastAtPercent: 110,
+      emails: ["sales-support-leads@example.com"],
+      snsTopicArns: [salesOncall],
+      workloadRoles: [],
+      deny: false,
+    },
+  },
+  underwriting: {
+    account: "shared-ai",
+    tags: { dept: "underwriting", team: "commercial-lines", app: "uw_assistant", "cost-center": "CC-3100" },
+    profiles: [{ name: "assistant", model: "amazon.nova-pro-v1:0", crossRegion: "us" }],
+    settings: {
+      monthlyUsd: 1500,
+      alertAtPercent: [80, 100],
+      forecastAtPercent: 100,
+      emails: ["uw-assistant@example.com"],
+      snsTopicArns: [],
+      workloadRoles: [],
+      deny: false,
+    },
+  },
+};
+
+/**
+ * A tenant in one stack: its file's settings with that stack's overrides (written out at each call,
+ * so the table below still shows every value that differs from the file), and the alarm
+ * thresholds those settings give.
+ */
+function inStack(
+  tenant: string,
+  alarms: StackTenantExpectation["alarms"],
+  overrides: Partial<TenantSettings> = {},
+): StackTenantExpectation {
+  return { ...shipped[tenant].settings, ...overrides, alarms };
+}
 
 /**
  * What each stack makes of the tenants. Default alarm thresholds follow `defaultAlarms`: ten times
@@ -106,50 +173,28 @@ const stacks: Record<
       },
     },
     tenants: {
-      claims: {
-        monthlyUsd: 300,
-        alertAtPercent: [50, 80, 100],
-        forecastAtPercent: 100,
-        emails: ["claims-automation@example.com", "finops@example.com"],
-        snsTopicArns: [],
-        workloadRoles: [],
-        deny: false,
-        alarms: { chatbot: { invocations: 62, usdPerDay: 20, throttles: 20, price: [0.25, 1.25] } },
-      },
-      "policy-recommendations": {
-        monthlyUsd: 400,
-        alertAtPercent: [50, 80, 100],
-        forecastAtPercent: 100,
-        emails: ["digital-broker@example.com"],
-        snsTopicArns: [],
-        workloadRoles: ["policy-recs-api-dev"],
-        deny: true,
-        alarms: {
+      claims: inStack(
+        "claims",
+        { chatbot: { invocations: 62, usdPerDay: 20, throttles: 20, price: [0.25, 1.25] } },
+        { monthlyUsd: 300 },
+      ),
+      "policy-recommendations": inStack(
+        "policy-recommendations",
+        {
           recommender: { invocations: 10, usdPerDay: 26.67, throttles: 10, price: [3, 15] },
           summarizer: { invocations: 662, usdPerDay: 26.67, throttles: 10, price: [0.035, 0.14] },
         },
-      },
-      "risk-assessment": {
-        monthlyUsd: 6000,
-        alertAtPercent: [50, 80, 100],
-        forecastAtPercent: 100,
-        emails: ["risk-ml@example.com"],
-        snsTopicArns: [],
-        workloadRoles: [],
-        deny: false,
-        alarms: { scoring: { invocations: 400, usdPerDay: 400, throttles: 10, price: [3, 15] } },
-      },
-      "sales-support": {
-        monthlyUsd: 1000,
-        alertAtPercent: [50, 75, 90, 100],
-        forecastAtPercent: 110,
+        { monthlyUsd: 400, workloadRoles: ["policy-recs-api-dev"] },
+      ),
+      "risk-assessment": inStack("risk-assessment", {
+        scoring: { invocations: 400, usdPerDay: 400, throttles: 10, price: [3, 15] },
+      }),
+      "sales-support": inStack(
+        "sales-support",
+        { assistant: { invocations: 965, usdPerDay: 66.67, throttles: 10, price: [0.06, 0.24] } },
         // dev replaces notify: its own address, and no on-call topic.
-        emails: ["sales-support-dev@example.com"],
-        snsTopicArns: [],
-        workloadRoles: [],
-        deny: false,
-        alarms: { assistant: { invocations: 965, usdPerDay: 66.67, throttles: 10, price: [0.06, 0.24] } },
-      },
+        { monthlyUsd: 1000, emails: ["sales-support-dev@example.com"], snsTopicArns: [] },
+      ),
     },
   },
   prod: {
@@ -166,62 +211,23 @@ const stacks: Record<
       },
     },
     tenants: {
-      claims: {
-        monthlyUsd: 2500,
-        alertAtPercent: [50, 80, 100],
-        forecastAtPercent: 100,
-        emails: ["claims-automation@example.com", "finops@example.com"],
-        snsTopicArns: [],
-        workloadRoles: [],
-        deny: false,
-        alarms: { chatbot: { invocations: 515, usdPerDay: 166.67, throttles: 20, price: [0.25, 1.25] } },
-      },
-      "policy-recommendations": {
-        monthlyUsd: 4000,
-        alertAtPercent: [50, 80, 100],
-        forecastAtPercent: 100,
-        emails: ["digital-broker@example.com"],
-        snsTopicArns: [],
-        workloadRoles: ["policy-recs-api"],
-        deny: true,
-        alarms: {
-          recommender: { invocations: 69, usdPerDay: 266.67, throttles: 10, price: [3, 15] },
-          summarizer: { invocations: 6614, usdPerDay: 266.67, throttles: 10, price: [0.035, 0.14] },
-        },
-      },
-      "risk-assessment": {
-        monthlyUsd: 6000,
-        alertAtPercent: [50, 80, 100],
-        forecastAtPercent: 100,
-        emails: ["risk-ml@example.com"],
-        snsTopicArns: [],
-        workloadRoles: [],
-        deny: false,
-        alarms: { scoring: { invocations: 400, usdPerDay: 400, throttles: 10, price: [3, 15] } },
-      },
-      "sales-support": {
-        monthlyUsd: 10000,
-        alertAtPercent: [50, 75, 90, 100],
-        forecastAtPercent: 110,
-        emails: ["sales-support-leads@example.com"],
-        snsTopicArns: [salesOncall],
-        workloadRoles: [],
-        deny: false,
-        // Pulumi.prod.yaml overrides the nova-lite price (0.06/0.24 in the catalog).
-        alarms: {
-          assistant: { invocations: 10717, usdPerDay: 666.67, throttles: 10, price: [0.054, 0.216] },
-        },
-      },
-      underwriting: {
-        monthlyUsd: 1500,
-        alertAtPercent: [80, 100],
-        forecastAtPercent: 100,
-        emails: ["uw-assistant@example.com"],
-        snsTopicArns: [],
-        workloadRoles: [],
-        deny: false,
-        alarms: { assistant: { invocations: 109, usdPerDay: 100, throttles: 10, price: [0.8, 3.2] } },
-      },
+      claims: inStack("claims", {
+        chatbot: { invocations: 515, usdPerDay: 166.67, throttles: 20, price: [0.25, 1.25] },
+      }),
+      "policy-recommendations": inStack("policy-recommendations", {
+        recommender: { invocations: 69, usdPerDay: 266.67, throttles: 10, price: [3, 15] },
+        summarizer: { invocations: 6614, usdPerDay: 266.67, throttles: 10, price: [0.035, 0.14] },
+      }),
+      "risk-assessment": inStack("risk-assessment", {
+        scoring: { invocations: 400, usdPerDay: 400, throttles: 10, price: [3, 15] },
+      }),
+      // Pulumi.prod.yaml overrides the nova-lite price (0.06/0.24 in the catalog).
+      "sales-support": inStack("sales-support", {
+        assistant: { invocations: 10717, usdPerDay: 666.67, throttles: 10, price: [0.054, 0.216] },
+      }),
+      underwriting: inStack("underwriting", {
+        assistant: { invocations: 109, usdPerDay: 100, throttles: 10, price: [0.8, 3.2] },
+      }),
     },
   },
 };
@@ -273,6 +279,16 @@ function childrenOfTenant(plan: Plan, tenant: string): PlannedResource[] {
 
 function profileArn(plan: Plan, tenant: string, profile: string): string {
   return String(plan.one(types.inferenceProfile, `${tenant}-${profile}`).outputs?.arn);
+}
+
+/** The tags the program puts on a tenant's resources: the tenant file's tags plus tenant and environment. */
+function tenantTags(stack: StackName, tenant: string): Record<string, string> {
+  return { ...shipped[tenant].tags, tenant, environment: stack };
+}
+
+/** The tags of a profile's own resources (the profile, its parameter and alarms): also profile and model. */
+function profileTags(stack: StackName, tenant: string, profile: ShippedProfile): Record<string, string> {
+  return { ...tenantTags(stack, tenant), profile: profile.name, model: profile.model };
 }
 
 function topicArn(stack: StackName, tenant: string): string {
@@ -347,13 +363,7 @@ describe("the program with the shipped tenants", () => {
           for (const tenant of tenantNames) {
             for (const profile of shipped[tenant].profiles) {
               const { inputs } = plans[stack].one(types.inferenceProfile, `${tenant}-${profile.name}`);
-              assert.deepEqual(inputs.tags, {
-                ...shipped[tenant].tags,
-                tenant,
-                environment: stack,
-                profile: profile.name,
-                model: profile.model,
-              });
+              assert.deepEqual(inputs.tags, profileTags(stack, tenant, profile));
               assert.deepEqual(
                 Object.keys(inputs.tags as object)
                   .filter((key) => mandatoryTagKeys.includes(key))
@@ -444,7 +454,7 @@ describe("the program with the shipped tenants", () => {
             const topic = plan.one(types.topic, `${tenant}-alerts`);
             assert.deepEqual(topic.inputs, {
               name: `${tenant}-${stack}-bedrock-alerts`,
-              tags: { ...shipped[tenant].tags, tenant, environment: stack },
+              tags: tenantTags(stack, tenant),
             });
             const policy = plan.one(types.topicPolicy, `${tenant}-alerts-policy`);
             assert.equal(policy.inputs.arn, topicArn(stack, tenant));
@@ -501,7 +511,7 @@ describe("the program with the shipped tenants", () => {
                 ...want.alertAtPercent.map((percent) => notification(percent, "ACTUAL")),
                 notification(want.forecastAtPercent, "FORECASTED"),
               ],
-              tags: { ...shipped[tenant].tags, tenant, environment: stack },
+              tags: tenantTags(stack, tenant),
             });
           }
         });
@@ -528,11 +538,7 @@ describe("the program with the shipped tenants", () => {
               { subscriptionType: "SNS", address: topicArn(stack, "policy-recommendations") },
               { subscriptionType: "EMAIL", address: "digital-broker@example.com" },
             ],
-            tags: {
-              ...shipped["policy-recommendations"].tags,
-              tenant: "policy-recommendations",
-              environment: stack,
-            },
+            tags: tenantTags(stack, "policy-recommendations"),
           });
           const denyPolicy = plan.one(types.policy, "policy-recommendations-deny-policy");
           assert.deepEqual(JSON.parse(String(denyPolicy.inputs.policy)), {
@@ -580,56 +586,31 @@ describe("the program with the shipped tenants", () => {
                 types.metricAlarm,
                 `${tenant}-${profile.name}-invocations`,
               ).inputs;
-              assert.deepEqual(
-                pick(invocations, [
-                  "name",
-                  "namespace",
-                  "metricName",
-                  "dimensions",
-                  "statistic",
-                  "period",
-                  "evaluationPeriods",
-                  "datapointsToAlarm",
-                  "threshold",
-                  "comparisonOperator",
-                ]),
-                {
-                  name: `${tenant}-${profile.name}-${stack}-invocations`,
-                  namespace: "AWS/Bedrock",
-                  metricName: "Invocations",
-                  dimensions: { ModelId: profileId },
-                  statistic: "Sum",
-                  period: 60,
-                  evaluationPeriods: 5,
-                  datapointsToAlarm: 3,
-                  threshold: want.invocations,
-                  comparisonOperator: "GreaterThanThreshold",
-                },
-              );
+              assertFields(invocations, {
+                name: `${tenant}-${profile.name}-${stack}-invocations`,
+                namespace: "AWS/Bedrock",
+                metricName: "Invocations",
+                dimensions: { ModelId: profileId },
+                statistic: "Sum",
+                period: 60,
+                evaluationPeriods: 5,
+                datapointsToAlarm: 3,
+                threshold: want.invocations,
+                comparisonOperator: "GreaterThanThreshold",
+              });
               const throttles = plans[stack].one(
                 types.metricAlarm,
                 `${tenant}-${profile.name}-throttles`,
               ).inputs;
-              assert.deepEqual(
-                pick(throttles, [
-                  "namespace",
-                  "metricName",
-                  "dimensions",
-                  "statistic",
-                  "period",
-                  "evaluationPeriods",
-                  "threshold",
-                ]),
-                {
-                  namespace: "AWS/Bedrock",
-                  metricName: "InvocationThrottles",
-                  dimensions: { ModelId: profileId },
-                  statistic: "Sum",
-                  period: 300,
-                  evaluationPeriods: 1,
-                  threshold: want.throttles,
-                },
-              );
+              assertFields(throttles, {
+                namespace: "AWS/Bedrock",
+                metricName: "InvocationThrottles",
+                dimensions: { ModelId: profileId },
+                statistic: "Sum",
+                period: 300,
+                evaluationPeriods: 1,
+                threshold: want.throttles,
+              });
             }
           }
         });
@@ -653,7 +634,7 @@ describe("the program with the shipped tenants", () => {
                 types.metricAlarm,
                 `${tenant}-${profile.name}-estimated-spend`,
               ).inputs;
-              assert.deepEqual(pick(spend, ["name", "threshold", "evaluationPeriods", "metricQueries"]), {
+              assertFields(spend, {
                 name: `${tenant}-${profile.name}-${stack}-estimated-usd-per-day`,
                 threshold: want.usdPerDay,
                 evaluationPeriods: 1,
@@ -681,21 +662,12 @@ describe("the program with the shipped tenants", () => {
               const profile = shipped[tenant].profiles.find((candidate) =>
                 alarm.name.startsWith(`${tenant}-${candidate.name}-`),
               )!;
-              assert.deepEqual(
-                pick(alarm.inputs, ["alarmActions", "okActions", "treatMissingData", "tags"]),
-                {
-                  alarmActions: actions,
-                  okActions: actions,
-                  treatMissingData: "notBreaching",
-                  tags: {
-                    ...shipped[tenant].tags,
-                    tenant,
-                    environment: stack,
-                    profile: profile.name,
-                    model: profile.model,
-                  },
-                },
-              );
+              assertFields(alarm.inputs, {
+                alarmActions: actions,
+                okActions: actions,
+                treatMissingData: "notBreaching",
+                tags: profileTags(stack, tenant, profile),
+              });
             }
           }
         });
@@ -709,13 +681,7 @@ describe("the program with the shipped tenants", () => {
               assert.equal(inputs.name, `/bedrock-cost-governance/${stack}/${tenant}/${profile.name}`);
               assert.equal(inputs.type, "String");
               assert.equal(plaintext(inputs.value), profileArn(plans[stack], tenant, profile.name));
-              assert.deepEqual(inputs.tags, {
-                ...shipped[tenant].tags,
-                tenant,
-                environment: stack,
-                profile: profile.name,
-                model: profile.model,
-              });
+              assert.deepEqual(inputs.tags, profileTags(stack, tenant, profile));
             }
           }
         });
@@ -811,7 +777,7 @@ describe("the program with the shipped tenants", () => {
                   values: [String(Math.max(10, want.monthlyUsd * 0.02))],
                 },
               },
-              tags: { ...shipped[tenant].tags, tenant, environment: stack },
+              tags: tenantTags(stack, tenant),
             };
             return [
               {
@@ -851,7 +817,7 @@ describe("the program with the shipped tenants", () => {
               account: shipped[tenant].account,
               accountId: account.accountId,
               region: account.region,
-              tags: { ...shipped[tenant].tags, tenant, environment: stack },
+              tags: tenantTags(stack, tenant),
               monthlyBudgetUsd: expected.tenants[tenant].monthlyUsd,
               budgetName: `${tenant}-${stack}-bedrock`,
               alertTopicArn: topicArn(stack, tenant),
@@ -1084,6 +1050,11 @@ describe("the program with other tenants and config", () => {
   });
 });
 
-function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, record[key]]));
+/**
+ * Asserts that the fields `expected` names have its values in `actual`: an alarm has more inputs
+ * than one assertion is about, and listing the fields again beside their values only repeats them.
+ */
+function assertFields(actual: Record<string, unknown>, expected: Record<string, unknown>): void {
+  const picked = Object.fromEntries(Object.keys(expected).map((key) => [key, actual[key]]));
+  assert.deepEqual(picked, expected);
 }

@@ -1,12 +1,8 @@
 import { bedrockInvokeThroughProfiles as policy } from "../../../policies/bedrock-invoke-through-profiles";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasResourceViolation,
-  assertNoResourceViolations,
-  assertNotApplicable,
-  resourceArgs,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
+import { resourcePolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
 const profileArns = [
   "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456",
@@ -54,21 +50,17 @@ const single = (statement: Record<string, unknown>) =>
 describe("#bedrock-invoke-through-profiles", () => {
   describe("documents that keep invocation on the profiles", () => {
     it("passes the program's document, given as a JSON string", async () => {
-      await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs()));
+      await expectNoViolations(getHappyPathArgs());
     });
 
     it("passes the same document given as an object", async () => {
-      await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs(compliantDocument())));
+      await expectNoViolations(getHappyPathArgs(compliantDocument()));
     });
 
     it("passes invoke on application profiles only, also by wildcard", async () => {
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(
-            single({ Action: "bedrock:*", Resource: "arn:aws:bedrock:*:*:application-inference-profile/*" }),
-          ),
+      await expectNoViolations(
+        getHappyPathArgs(
+          single({ Action: "bedrock:*", Resource: "arn:aws:bedrock:*:*:application-inference-profile/*" }),
         ),
       );
     });
@@ -78,7 +70,7 @@ describe("#bedrock-invoke-through-profiles", () => {
         Action: ["bedrock:GetInferenceProfile", "bedrock:ListFoundationModels", "bedrock:InvokeAgent"],
         Resource: "*",
       });
-      await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs(document)));
+      await expectNoViolations(getHappyPathArgs(document));
     });
 
     it("passes Deny statements, however broad", async () => {
@@ -86,66 +78,49 @@ describe("#bedrock-invoke-through-profiles", () => {
         Version: "2012-10-17",
         Statement: [{ Effect: "Deny", Action: invokeActions, Resource: "*" }],
       });
-      await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs(document)));
+      await expectNoViolations(getHappyPathArgs(document));
     });
 
     it("passes a NotAction allow that excludes every Bedrock action", async () => {
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(single({ NotAction: ["bedrock:*", "iam:*"], Resource: "*" }))),
+      await expectNoViolations(
+        getHappyPathArgs(single({ NotAction: ["bedrock:*", "iam:*"], Resource: "*" })),
       );
     });
 
     it("passes a document with no statements", async () => {
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(JSON.stringify({ Version: "2012-10-17" }))),
-      );
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(JSON.stringify({ Version: "2012-10-17", Statement: [] }))),
-      );
+      await expectNoViolations(getHappyPathArgs(JSON.stringify({ Version: "2012-10-17" })));
+      await expectNoViolations(getHappyPathArgs(JSON.stringify({ Version: "2012-10-17", Statement: [] })));
     });
   });
 
   describe("grants around the profiles", () => {
     it("fails invoke on a foundation model without a condition, naming the statement and the fix", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(
-            JSON.stringify({
-              Statement: [
-                { Sid: "Direct", Effect: "Allow", Action: "bedrock:InvokeModel", Resource: modelArn },
-              ],
-            }),
-          ),
+      await expectViolation(
+        getHappyPathArgs(
+          JSON.stringify({
+            Statement: [
+              { Sid: "Direct", Effect: "Allow", Action: "bedrock:InvokeModel", Resource: modelArn },
+            ],
+          }),
         ),
         /"claims-invoke-policy" lets callers invoke models around their application inference profiles: statement 1 \("Direct"\) allows bedrock:InvokeModel on "arn:aws:bedrock:us-east-1::foundation-model\/anthropic.claude-3-haiku-20240307-v1:0" without a bedrock:InferenceProfileArn condition/,
       );
     });
 
     it("fails a single-statement document (Statement as an object)", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(single({ Action: invokeActions, Resource: modelArn }))),
+      await expectViolation(
+        getHappyPathArgs(single({ Action: invokeActions, Resource: modelArn })),
         "statement 1 allows bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream",
       );
     });
 
     it("fails invoke on a system-defined profile, and on *", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: systemProfileArn })),
-        ),
+      await expectViolation(
+        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: systemProfileArn })),
         "inference-profile/us.anthropic",
       );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: "*" }))),
+      await expectViolation(
+        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: "*" })),
         'on "*"',
       );
     });
@@ -159,12 +134,8 @@ describe("#bedrock-invoke-through-profiles", () => {
       "arn:aws:bedrock:us-east-1::foundation-model/anthropic.*",
     ]) {
       it(`fails invoke on the wildcard resource ${resource}`, async () => {
-        await assertHasResourceViolation(
-          policy,
-          resourceArgs(
-            policy,
-            getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: resource })),
-          ),
+        await expectViolation(
+          getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: resource })),
           "around their application inference profiles",
         );
       });
@@ -180,9 +151,8 @@ describe("#bedrock-invoke-through-profiles", () => {
       "bedrock:InvokeModelWithResponseStream",
     ]) {
       it(`fails the action ${action}, which covers an invoke action`, async () => {
-        await assertHasResourceViolation(
-          policy,
-          resourceArgs(policy, getHappyPathArgs(single({ Action: action, Resource: modelArn }))),
+        await expectViolation(
+          getHappyPathArgs(single({ Action: action, Resource: modelArn })),
           "around their application inference profiles",
         );
       });
@@ -195,48 +165,34 @@ describe("#bedrock-invoke-through-profiles", () => {
       "Bedrock:*",
     ]) {
       it(`fails ${action}: IAM action names are case-insensitive`, async () => {
-        await assertHasResourceViolation(
-          policy,
-          resourceArgs(policy, getHappyPathArgs(single({ Action: [action], Resource: modelArn }))),
+        await expectViolation(
+          getHappyPathArgs(single({ Action: [action], Resource: modelArn })),
           "around their application inference profiles",
         );
       });
     }
 
     it("fails Effect written in another case", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(single({ Effect: "allow", Action: "bedrock:InvokeModel", Resource: "*" })),
-        ),
+      await expectViolation(
+        getHappyPathArgs(single({ Effect: "allow", Action: "bedrock:InvokeModel", Resource: "*" })),
         "statement 1 allows",
       );
     });
 
     it("fails a NotAction allow that leaves invoke in", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(single({ NotAction: "iam:*", Resource: "*" }))),
+      await expectViolation(
+        getHappyPathArgs(single({ NotAction: "iam:*", Resource: "*" })),
         "allows bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream",
       );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
-        ),
+      await expectViolation(
+        getHappyPathArgs(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
         "allows bedrock:InvokeModelWithResponseStream on",
       );
     });
 
     it("fails a NotResource allow of invoke, which reaches every model it does not list", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(single({ Action: "bedrock:InvokeModel", NotResource: profileArns })),
-        ),
+      await expectViolation(
+        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", NotResource: profileArns })),
         "on NotResource",
       );
     });
@@ -249,20 +205,16 @@ describe("#bedrock-invoke-through-profiles", () => {
           { Effect: "Allow", Action: "bedrock:Invoke*", Resource: systemProfileArn },
         ],
       });
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(document)),
-        "statement 1 (and 2 more statements) allows",
-      );
+      await expectViolation(getHappyPathArgs(document), "statement 1 (and 2 more statements) allows");
     });
 
     it("reads the invoke actions from config", async () => {
-      const args = resourceArgs(
-        policy,
+      await expectNoViolations(
         getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: modelArn })),
-        { config: { invokeActions: ["bedrock:CreateModelInvocationJob"] } },
+        {
+          config: { invokeActions: ["bedrock:CreateModelInvocationJob"] },
+        },
       );
-      await assertNoResourceViolations(policy, args);
     });
   });
 
@@ -271,93 +223,62 @@ describe("#bedrock-invoke-through-profiles", () => {
       getHappyPathArgs(single({ Action: invokeActions, Resource: "*", Condition: condition }));
 
     it("passes operator and key in any case, as IAM compares them", async () => {
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({ stringequals: { "BEDROCK:INFERENCEPROFILEARN": profileArns[0] } }),
-        ),
+      await expectNoViolations(
+        conditioned({ stringequals: { "BEDROCK:INFERENCEPROFILEARN": profileArns[0] } }),
       );
     });
 
     it("passes ArnLike and ForAnyValue:StringEquals naming application profiles", async () => {
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({
-            ArnLike: {
-              "bedrock:InferenceProfileArn": "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
-            },
-          }),
-        ),
+      await expectNoViolations(
+        conditioned({
+          ArnLike: {
+            "bedrock:InferenceProfileArn": "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
+          },
+        }),
       );
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({ "ForAnyValue:StringEquals": { "bedrock:InferenceProfileArn": profileArns } }),
-        ),
+      await expectNoViolations(
+        conditioned({ "ForAnyValue:StringEquals": { "bedrock:InferenceProfileArn": profileArns } }),
       );
     });
 
     it("fails an IfExists operator, which also holds for a direct call without the key", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({ StringEqualsIfExists: { "bedrock:InferenceProfileArn": profileArns } }),
-        ),
+      await expectViolation(
+        conditioned({ StringEqualsIfExists: { "bedrock:InferenceProfileArn": profileArns } }),
         "also holds for direct model calls",
       );
     });
 
     it("fails negated and ForAllValues operators, which hold when the key is absent", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({ StringNotEquals: { "bedrock:InferenceProfileArn": profileArns } }),
-        ),
+      await expectViolation(
+        conditioned({ StringNotEquals: { "bedrock:InferenceProfileArn": profileArns } }),
         "also holds for direct model calls",
       );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({ "ForAllValues:StringEquals": { "bedrock:InferenceProfileArn": profileArns } }),
-        ),
+      await expectViolation(
+        conditioned({ "ForAllValues:StringEquals": { "bedrock:InferenceProfileArn": profileArns } }),
         "also holds for direct model calls",
       );
     });
 
     it("fails a condition that admits system-defined profiles", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, conditioned({ StringLike: { "bedrock:InferenceProfileArn": "*" } })),
+      await expectViolation(
+        conditioned({ StringLike: { "bedrock:InferenceProfileArn": "*" } }),
         'admits "*", which takes system-defined profiles',
       );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          conditioned({
-            StringEquals: { "bedrock:InferenceProfileArn": [profileArns[0], systemProfileArn] },
-          }),
-        ),
+      await expectViolation(
+        conditioned({
+          StringEquals: { "bedrock:InferenceProfileArn": [profileArns[0], systemProfileArn] },
+        }),
         "which takes system-defined profiles",
       );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, conditioned({ Null: { "bedrock:InferenceProfileArn": "false" } })),
+      await expectViolation(
+        conditioned({ Null: { "bedrock:InferenceProfileArn": "false" } }),
         "admits any inference profile",
       );
     });
 
     it("fails a condition on another key only", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, conditioned({ StringEquals: { "aws:RequestedRegion": "us-east-1" } })),
+      await expectViolation(
+        conditioned({ StringEquals: { "aws:RequestedRegion": "us-east-1" } }),
         "without a bedrock:InferenceProfileArn condition",
       );
     });
@@ -365,30 +286,20 @@ describe("#bedrock-invoke-through-profiles", () => {
 
   describe("documents that cannot be judged", () => {
     it("fails a document string that is not JSON, without crashing", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs('{"Statement": [')),
+      await expectViolation(
+        getHappyPathArgs('{"Statement": ['),
         /policy document of "claims-invoke-policy" is not valid JSON/,
       );
     });
 
     it("fails a document that is not an object, a statement that is not an object, and an Effect that is neither Allow nor Deny", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs("[1, 2]")),
-        "is not a JSON object",
-      );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(JSON.stringify({ Statement: [42] }))),
+      await expectViolation(getHappyPathArgs("[1, 2]"), "is not a JSON object");
+      await expectViolation(
+        getHappyPathArgs(JSON.stringify({ Statement: [42] })),
         "statement 1 is not a JSON object",
       );
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs(single({ Effect: "Permit", Action: "s3:GetObject", Resource: "*" })),
-        ),
+      await expectViolation(
+        getHappyPathArgs(single({ Effect: "Permit", Action: "s3:GetObject", Resource: "*" })),
         "no Effect of Allow or Deny",
       );
     });
@@ -397,17 +308,13 @@ describe("#bedrock-invoke-through-profiles", () => {
       const huge = JSON.stringify({
         Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "x".repeat(2 * 1024 * 1024) }],
       });
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs(huge)),
-        "far past IAM's 10,240-character limit",
-      );
+      await expectViolation(getHappyPathArgs(huge), "far past IAM's 10,240-character limit");
     });
   });
 
   describe("values unknown during preview", () => {
     it("does not guess while the whole document is unknown", async () => {
-      await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs(UNKNOWN)));
+      await expectNoViolations(getHappyPathArgs(UNKNOWN));
     });
 
     it("does not guess on unknown Statement, Effect, Action, Resource or Condition", async () => {
@@ -424,26 +331,16 @@ describe("#bedrock-invoke-through-profiles", () => {
           Condition: { StringEquals: { "bedrock:InferenceProfileArn": UNKNOWN } },
         },
       ]) {
-        await assertNoResourceViolations(
-          policy,
-          resourceArgs(policy, getHappyPathArgs({ Statement: [statement] })),
-        );
+        await expectNoViolations(getHappyPathArgs({ Statement: [statement] }));
       }
-      await assertNoResourceViolations(
-        policy,
-        resourceArgs(policy, getHappyPathArgs({ Statement: UNKNOWN })),
-      );
+      await expectNoViolations(getHappyPathArgs({ Statement: UNKNOWN }));
     });
 
     it("still reports what is known beside an unknown entry", async () => {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(
-          policy,
-          getHappyPathArgs({
-            Statement: [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: [UNKNOWN, modelArn] }],
-          }),
-        ),
+      await expectViolation(
+        getHappyPathArgs({
+          Statement: [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: [UNKNOWN, modelArn] }],
+        }),
         "foundation-model/anthropic",
       );
     });
@@ -457,11 +354,7 @@ describe("#bedrock-invoke-through-profiles", () => {
       "aws:iam/groupPolicy:GroupPolicy",
     ]) {
       it(`fails ${type}`, async () => {
-        await assertHasResourceViolation(
-          policy,
-          resourceArgs(policy, getHappyPathArgs(bad, type)),
-          "around their application inference profiles",
-        );
+        await expectViolation(getHappyPathArgs(bad, type), "around their application inference profiles");
       });
     }
 
@@ -471,11 +364,7 @@ describe("#bedrock-invoke-through-profiles", () => {
         name: "worker",
         props: { assumeRolePolicy: "{}", inlinePolicies: [{ name: "models", policy: bad }] },
       };
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, spec),
-        'IAM inline policy "models" of "worker"',
-      );
+      await expectViolation(spec, 'IAM inline policy "models" of "worker"');
     });
 
     for (const type of [
@@ -486,11 +375,7 @@ describe("#bedrock-invoke-through-profiles", () => {
     ]) {
       it(`fails ${type}, whose policyDocument is an object`, async () => {
         const spec: ResourceSpec = { type, props: { policyDocument: JSON.parse(bad) } };
-        await assertHasResourceViolation(
-          policy,
-          resourceArgs(policy, spec),
-          "around their application inference profiles",
-        );
+        await expectViolation(spec, "around their application inference profiles");
       });
     }
 
@@ -499,22 +384,15 @@ describe("#bedrock-invoke-through-profiles", () => {
         type: "aws-native:iam:Role",
         props: { policies: [{ policyName: "models", policyDocument: document }] },
       });
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, spec(JSON.parse(bad))),
-        'inline policy "models"',
-      );
-      await assertNoResourceViolations(policy, resourceArgs(policy, spec(compliantDocument())));
+      await expectViolation(spec(JSON.parse(bad)), 'inline policy "models"');
+      await expectNoViolations(spec(compliantDocument()));
     });
 
     it("is not applicable to resources without a permissions document", async () => {
-      await assertNotApplicable(
-        policy,
-        resourceArgs(policy, {
-          type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-          props: { role: "r", policyArn: "arn" },
-        }),
-      );
+      await expectNotApplicable({
+        type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        props: { role: "r", policyArn: "arn" },
+      });
     });
   });
 });

@@ -1,12 +1,8 @@
 import { budgetNotifications as policy } from "../../../policies/budget-notifications";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasResourceViolation,
-  assertNoResourceViolations,
-  assertNotApplicable,
-  resourceArgs,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
+import { resourcePolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
 const actual = {
   comparisonOperator: "GREATER_THAN",
@@ -63,35 +59,23 @@ const nativeActual = {
 
 describe("#budget-notifications", () => {
   it("passes the program's tenant budget", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs()));
+    await expectNoViolations(getHappyPathArgs());
   });
 
   it("passes an ACTUAL notification at exactly 100% with only an SNS subscriber", async () => {
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({ notifications: [{ ...actual, threshold: 100, subscriberEmailAddresses: [] }] }),
-      ),
+    await expectNoViolations(
+      getHappyPathArgs({ notifications: [{ ...actual, threshold: 100, subscriberEmailAddresses: [] }] }),
     );
   });
 
   it("passes an ABSOLUTE_VALUE notification at or below the limit, and fails one above it", async () => {
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({ notifications: [{ ...actual, thresholdType: "ABSOLUTE_VALUE", threshold: 900 }] }),
-      ),
+    await expectNoViolations(
+      getHappyPathArgs({ notifications: [{ ...actual, thresholdType: "ABSOLUTE_VALUE", threshold: 900 }] }),
     );
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({
-          notifications: [{ ...actual, thresholdType: "ABSOLUTE_VALUE", threshold: 1500 }],
-        }),
-      ),
+    await expectViolation(
+      getHappyPathArgs({
+        notifications: [{ ...actual, thresholdType: "ABSOLUTE_VALUE", threshold: 1500 }],
+      }),
       "no ACTUAL notification at or below 100%",
     );
   });
@@ -101,153 +85,88 @@ describe("#budget-notifications", () => {
       { amount: "100", unit: "USD", startTime: "2025-01-01_00:00" },
       { amount: "120", unit: "USD", startTime: "2025-02-01_00:00" },
     ];
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ limitAmount: undefined, limitUnit: undefined, plannedLimits })),
+    await expectNoViolations(
+      getHappyPathArgs({ limitAmount: undefined, limitUnit: undefined, plannedLimits }),
     );
   });
 
   it("fails a limit that is zero, negative or not a number, naming the budget", async () => {
     for (const limitAmount of ["0", "-5", "lots", 0]) {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs({ limitAmount })),
+      await expectViolation(
+        getHappyPathArgs({ limitAmount }),
         /COST budget "claims-budget" has a limit that is not a positive amount/,
       );
     }
   });
 
   it("fails a limit in another currency, and a budget with no limit", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ limitUnit: "EUR" })),
-      'has a limit in "EUR", not USD',
-    );
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ limitAmount: undefined, limitUnit: undefined })),
-      "has no limit",
-    );
+    await expectViolation(getHappyPathArgs({ limitUnit: "EUR" }), 'has a limit in "EUR", not USD');
+    await expectViolation(getHappyPathArgs({ limitAmount: undefined, limitUnit: undefined }), "has no limit");
   });
 
   it("fails a budget whose only notifications are FORECASTED", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ notifications: [forecasted] })),
+    await expectViolation(
+      getHappyPathArgs({ notifications: [forecasted] }),
       "has no ACTUAL notification at or below 100% of its limit",
     );
   });
 
   it("fails a budget with no notifications at all", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ notifications: undefined })),
-      "has no ACTUAL notification",
-    );
+    await expectViolation(getHappyPathArgs({ notifications: undefined }), "has no ACTUAL notification");
   });
 
   it("fails an ACTUAL notification above 100%, and one comparing LESS_THAN", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ notifications: [{ ...actual, threshold: 120 }] })),
+    await expectViolation(
+      getHappyPathArgs({ notifications: [{ ...actual, threshold: 120 }] }),
       "has no ACTUAL notification at or below 100%",
     );
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({ notifications: [{ ...actual, comparisonOperator: "LESS_THAN" }] }),
-      ),
+    await expectViolation(
+      getHappyPathArgs({ notifications: [{ ...actual, comparisonOperator: "LESS_THAN" }] }),
       "has no ACTUAL notification",
     );
   });
 
   it("fails an ACTUAL notification nobody is subscribed to", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({
-          notifications: [{ ...actual, subscriberEmailAddresses: [], subscriberSnsTopicArns: undefined }],
-        }),
-      ),
+    await expectViolation(
+      getHappyPathArgs({
+        notifications: [{ ...actual, subscriberEmailAddresses: [], subscriberSnsTopicArns: undefined }],
+      }),
       "has no subscriber (email or SNS) on its ACTUAL notifications",
     );
   });
 
   it("reads maxThresholdPercent and currency from config", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs(), { config: { maxThresholdPercent: 40 } }),
-      "at or below 40%",
-    );
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ limitUnit: "EUR" }), { config: { currency: "EUR" } }),
-    );
+    await expectViolation(getHappyPathArgs(), "at or below 40%", { config: { maxThresholdPercent: 40 } });
+    await expectNoViolations(getHappyPathArgs({ limitUnit: "EUR" }), { config: { currency: "EUR" } });
   });
 
   it("passes an aws-native budget and fails one without a subscriber", async () => {
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, nativeBudget({ amount: 1000, unit: "USD" }, [nativeActual])),
-    );
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(
-        policy,
-        nativeBudget({ amount: 1000, unit: "USD" }, [{ ...nativeActual, subscribers: [] }]),
-      ),
+    await expectNoViolations(nativeBudget({ amount: 1000, unit: "USD" }, [nativeActual]));
+    await expectViolation(
+      nativeBudget({ amount: 1000, unit: "USD" }, [{ ...nativeActual, subscribers: [] }]),
       "has no subscriber",
     );
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, nativeBudget({ amount: 0, unit: "USD" }, [nativeActual])),
-      "not a positive amount",
-    );
+    await expectViolation(nativeBudget({ amount: 0, unit: "USD" }, [nativeActual]), "not a positive amount");
   });
 
   it("does not guess while the limit, the notifications or the subscribers are unknown", async () => {
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ limitAmount: UNKNOWN })),
+    await expectNoViolations(getHappyPathArgs({ limitAmount: UNKNOWN }));
+    await expectNoViolations(getHappyPathArgs({ notifications: UNKNOWN }));
+    await expectNoViolations(
+      getHappyPathArgs({
+        notifications: [{ ...actual, subscriberEmailAddresses: UNKNOWN, subscriberSnsTopicArns: [] }],
+      }),
     );
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ notifications: UNKNOWN })),
+    await expectNoViolations(
+      getHappyPathArgs({
+        notifications: [{ ...actual, subscriberEmailAddresses: [], subscriberSnsTopicArns: [UNKNOWN] }],
+      }),
     );
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({
-          notifications: [{ ...actual, subscriberEmailAddresses: UNKNOWN, subscriberSnsTopicArns: [] }],
-        }),
-      ),
-    );
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({
-          notifications: [{ ...actual, subscriberEmailAddresses: [], subscriberSnsTopicArns: [UNKNOWN] }],
-        }),
-      ),
-    );
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ budgetType: UNKNOWN, limitAmount: "0" })),
-    );
+    await expectNoViolations(getHappyPathArgs({ budgetType: UNKNOWN, limitAmount: "0" }));
   });
 
   it("is not applicable to USAGE budgets or other resource types", async () => {
-    await assertNotApplicable(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ budgetType: "USAGE", limitUnit: "GB" })),
-    );
-    await assertNotApplicable(
-      policy,
-      resourceArgs(policy, { type: "aws:budgets/budgetAction:BudgetAction", props: {} }),
-    );
+    await expectNotApplicable(getHappyPathArgs({ budgetType: "USAGE", limitUnit: "GB" }));
+    await expectNotApplicable({ type: "aws:budgets/budgetAction:BudgetAction", props: {} });
   });
 });

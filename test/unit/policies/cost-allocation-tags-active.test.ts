@@ -1,11 +1,8 @@
 import { costAllocationTagsActive as policy } from "../../../policies/cost-allocation-tags-active";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasStackViolation,
-  assertNoStackViolations,
-  stackArgs,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
+import { stackPolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 
 const mandatory = ["tenant", "environment", "dept", "team", "app", "cost-center"];
 const profile: ResourceSpec = {
@@ -25,49 +22,37 @@ function getHappyPathArgs(): ResourceSpec[] {
 
 describe("#cost-allocation-tags-active", () => {
   it("passes when every mandatory key is activated in a stack with profiles", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, getHappyPathArgs()));
+    await expectNoViolations(getHappyPathArgs());
   });
 
   it("passes a stack without application profiles", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [tag("tenant")]));
+    await expectNoViolations([tag("tenant")]);
   });
 
   it("fails when a key is not activated, naming it", async () => {
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile, ...mandatory.slice(0, 5).map((key) => tag(key))]),
+    await expectViolation(
+      [profile, ...mandatory.slice(0, 5).map((key) => tag(key))],
       "tag key cost-center is not activated for cost allocation",
     );
   });
 
   it("fails when a key's status is Inactive, and when none is activated", async () => {
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [
-        profile,
-        ...mandatory.map((key) => tag(key, key === "team" ? "Inactive" : "Active")),
-      ]),
+    await expectViolation(
+      [profile, ...mandatory.map((key) => tag(key, key === "team" ? "Inactive" : "Active"))],
       "tag key team",
     );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile]),
+    await expectViolation(
+      [profile],
       "tag keys tenant, environment, dept, team, app and cost-center are not activated",
     );
   });
 
   it("reads the keys from config", async () => {
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [profile, tag("tenant")], { config: { mandatoryTags: ["tenant"] } }),
-    );
+    await expectNoViolations([profile, tag("tenant")], { config: { mandatoryTags: ["tenant"] } });
   });
 
   it("does not guess while a tag key or status is unknown", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile, tag(UNKNOWN)]));
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [profile, ...mandatory.map((key) => tag(key, UNKNOWN))]),
-    );
+    await expectNoViolations([profile, tag(UNKNOWN)]);
+    await expectNoViolations([profile, ...mandatory.map((key) => tag(key, UNKNOWN))]);
   });
 });

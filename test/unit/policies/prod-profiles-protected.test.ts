@@ -1,12 +1,8 @@
 import { prodProfilesProtected as policy } from "../../../policies/prod-profiles-protected";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasResourceViolation,
-  assertNoResourceViolations,
-  assertNotApplicable,
-  resourceArgs,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
+import { resourcePolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
 function getHappyPathArgs(environment: unknown = "prod", protect = true): ResourceSpec {
   return {
@@ -19,27 +15,22 @@ function getHappyPathArgs(environment: unknown = "prod", protect = true): Resour
 
 describe("#prod-profiles-protected", () => {
   it("passes a protected prod profile", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs()));
+    await expectNoViolations(getHappyPathArgs());
   });
 
   it("passes an unprotected dev profile", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs("dev", false)));
+    await expectNoViolations(getHappyPathArgs("dev", false));
   });
 
   it("fails an unprotected prod profile, saying how to protect it", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs("prod", false)),
+    await expectViolation(
+      getHappyPathArgs("prod", false),
       'Inference profile "claims-chatbot-prod" is in environment "prod" but not protected: set protect: true',
     );
   });
 
   it("compares the environment case-insensitively", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs("Prod", false)),
-      'environment "Prod"',
-    );
+    await expectViolation(getHappyPathArgs("Prod", false), 'environment "Prod"');
   });
 
   it("reads the environment from the provider's defaultTags and from aws-native tag lists", async () => {
@@ -48,44 +39,33 @@ describe("#prod-profiles-protected", () => {
       props: { tags: {} },
       provider: { props: { defaultTags: JSON.stringify({ tags: { environment: "prod" } }) } },
     };
-    await assertHasResourceViolation(policy, resourceArgs(policy, fromProvider), "not protected");
+    await expectViolation(fromProvider, "not protected");
     const native: ResourceSpec = {
       type: "aws-native:bedrock:ApplicationInferenceProfile",
       name: "n",
       protect: false,
       props: { tags: [{ key: "environment", value: "prod" }] },
     };
-    await assertHasResourceViolation(policy, resourceArgs(policy, native), "not protected");
+    await expectViolation(native, "not protected");
   });
 
   it("reads protectedEnvironments and environmentTagKey from config", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs("staging", false), {
-        config: { protectedEnvironments: ["prod", "staging"] },
-      }),
-      "staging",
-    );
+    await expectViolation(getHappyPathArgs("staging", false), "staging", {
+      config: { protectedEnvironments: ["prod", "staging"] },
+    });
     const stage: ResourceSpec = { ...getHappyPathArgs(undefined, false), props: { tags: { stage: "prod" } } };
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, stage, { config: { environmentTagKey: "stage" } }),
-      "not protected",
-    );
+    await expectViolation(stage, "not protected", { config: { environmentTagKey: "stage" } });
   });
 
   it("does not guess while the environment tag is unknown", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs(UNKNOWN, false)));
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, { ...getHappyPathArgs(undefined, false), props: { tags: UNKNOWN } }),
-    );
+    await expectNoViolations(getHappyPathArgs(UNKNOWN, false));
+    await expectNoViolations({ ...getHappyPathArgs(undefined, false), props: { tags: UNKNOWN } });
   });
 
   it("is not applicable to other resource types", async () => {
-    await assertNotApplicable(
-      policy,
-      resourceArgs(policy, { type: "aws:budgets/budget:Budget", props: { tags: { environment: "prod" } } }),
-    );
+    await expectNotApplicable({
+      type: "aws:budgets/budget:Budget",
+      props: { tags: { environment: "prod" } },
+    });
   });
 });

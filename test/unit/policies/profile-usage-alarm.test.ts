@@ -1,12 +1,8 @@
 import { profileUsageAlarm as policy } from "../../../policies/profile-usage-alarm";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasStackViolation,
-  assertNoStackViolations,
-  stackArgs,
-  urnOf,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN, urnOf } from "../../helpers/policy-args";
+import { stackPolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 
 const profileId = "abcdef123456";
 const profileArn = `arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/${profileId}`;
@@ -66,18 +62,15 @@ function getHappyPathArgs(): ResourceSpec[] {
 
 describe("#profile-usage-alarm", () => {
   it("passes a profile watched by an Invocations alarm on its id with an SNS action", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, getHappyPathArgs()));
+    await expectNoViolations(getHappyPathArgs());
   });
 
   it("passes a profile watched only by the metric-math alarm", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(), metricMathAlarm()]));
+    await expectNoViolations([profile(), metricMathAlarm()]);
   });
 
   it("passes an alarm whose ModelId is the profile ARN", async () => {
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [profile(), alarm({ dimensions: { ModelId: profileArn } })]),
-    );
+    await expectNoViolations([profile(), alarm({ dimensions: { ModelId: profileArn } })]);
   });
 
   it("passes a SEARCH expression naming the profile id", async () => {
@@ -88,7 +81,7 @@ describe("#profile-usage-alarm", () => {
         { id: "s", expression: `SUM(SEARCH('{AWS/Bedrock,ModelId} ModelId="${profileId}"', 'Sum', 300))` },
       ],
     });
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(), search]));
+    await expectNoViolations([profile(), search]);
   });
 
   it("passes an aws-native alarm and an aws-native profile", async () => {
@@ -106,51 +99,35 @@ describe("#profile-usage-alarm", () => {
         alarmActions: [topicArn],
       },
     };
-    await assertNoStackViolations(policy, stackArgs(policy, [nativeProfile, nativeAlarm]));
+    await expectNoViolations([nativeProfile, nativeAlarm]);
   });
 
   it("fails a profile with no alarm, on the profile, saying what to add", async () => {
     const resources = [profile()];
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, resources),
+    await expectViolation(
+      resources,
       'Inference profile "claims-chatbot-dev" has no CloudWatch alarm with an action on AWS/Bedrock metrics of its ModelId',
       urnOf(resources[0]),
     );
   });
 
   it("fails when the only alarm has no action, or its actions are disabled", async () => {
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), alarm({ alarmActions: [] })]),
+    await expectViolation([profile(), alarm({ alarmActions: [] })], "has no CloudWatch alarm");
+    await expectViolation(
+      [profile(), alarm({ alarmActions: undefined, okActions: [topicArn] })],
       "has no CloudWatch alarm",
     );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), alarm({ alarmActions: undefined, okActions: [topicArn] })]),
-      "has no CloudWatch alarm",
-    );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), alarm({ actionsEnabled: false })]),
-      "has no CloudWatch alarm",
-    );
+    await expectViolation([profile(), alarm({ actionsEnabled: false })], "has no CloudWatch alarm");
   });
 
   it("fails when the alarm watches another namespace, another profile or another dimension", async () => {
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), alarm({ namespace: "AWS/Lambda" })]),
+    await expectViolation([profile(), alarm({ namespace: "AWS/Lambda" })], "has no CloudWatch alarm");
+    await expectViolation(
+      [profile(), alarm({ dimensions: { ModelId: "zzzzzz999999" } })],
       "has no CloudWatch alarm",
     );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]),
-      "has no CloudWatch alarm",
-    );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), alarm({ dimensions: { FunctionName: profileId } })]),
+    await expectViolation(
+      [profile(), alarm({ dimensions: { FunctionName: profileId } })],
       "has no CloudWatch alarm",
     );
   });
@@ -160,19 +137,13 @@ describe("#profile-usage-alarm", () => {
       "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/0a1b2c3d4e5f",
       "claims-summarizer-dev",
     );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(), other, alarm()]),
-      '"claims-summarizer-dev"',
-      urnOf(other),
-    );
+    await expectViolation([profile(), other, alarm()], '"claims-summarizer-dev"', urnOf(other));
   });
 
   it("reads the dimension name from config", async () => {
-    const args = stackArgs(policy, [profile(), alarm({ dimensions: { InferenceProfileId: profileId } })], {
+    await expectNoViolations([profile(), alarm({ dimensions: { InferenceProfileId: profileId } })], {
       config: { dimension: "InferenceProfileId" },
     });
-    await assertNoStackViolations(policy, args);
   });
 
   it("under preview, ties an alarm to the profile its dimensions depend on", async () => {
@@ -181,36 +152,22 @@ describe("#profile-usage-alarm", () => {
       ...alarm({ dimensions: { ModelId: UNKNOWN } }),
       propertyDependencies: { dimensions: [urnOf(unknownProfile)] },
     };
-    await assertNoStackViolations(policy, stackArgs(policy, [unknownProfile, linked]));
+    await expectNoViolations([unknownProfile, linked]);
     const second = profile(UNKNOWN, "claims-summarizer-dev");
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [unknownProfile, second, linked]),
-      '"claims-summarizer-dev"',
-    );
+    await expectViolation([unknownProfile, second, linked], '"claims-summarizer-dev"');
   });
 
   it("does not guess when an alarm's dimension is unknown and nothing links it", async () => {
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: UNKNOWN } })]),
-    );
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN), metricMathAlarm(UNKNOWN)]));
+    await expectNoViolations([profile(UNKNOWN), alarm({ dimensions: { ModelId: UNKNOWN } })]);
+    await expectNoViolations([profile(UNKNOWN), metricMathAlarm(UNKNOWN)]);
   });
 
   it("under preview, does not guess about a profile whose id is unknown while an alarm watches an id no known profile has", async () => {
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [profile(UNKNOWN), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]),
-    );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [profile(UNKNOWN), alarm({ namespace: "AWS/Lambda" })]),
-      "has no CloudWatch alarm",
-    );
+    await expectNoViolations([profile(UNKNOWN), alarm({ dimensions: { ModelId: "zzzzzz999999" } })]);
+    await expectViolation([profile(UNKNOWN), alarm({ namespace: "AWS/Lambda" })], "has no CloudWatch alarm");
   });
 
   it("counts an alarm whose actions are unknown (a topic ARN not known yet)", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(), alarm({ alarmActions: [UNKNOWN] })]));
+    await expectNoViolations([profile(), alarm({ alarmActions: [UNKNOWN] })]);
   });
 });

@@ -1,12 +1,8 @@
 import { tenantBudgetCoverage as policy } from "../../../policies/tenant-budget-coverage";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasStackViolation,
-  assertNoStackViolations,
-  stackArgs,
-  urnOf,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN, urnOf } from "../../helpers/policy-args";
+import { stackPolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 
 const notification = {
   comparisonOperator: "GREATER_THAN",
@@ -48,18 +44,17 @@ function getHappyPathArgs(): ResourceSpec[] {
 
 describe("#tenant-budget-coverage", () => {
   it("passes when every tenant of the profiles has a subscribed COST budget on its tag", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, getHappyPathArgs()));
+    await expectNoViolations(getHappyPathArgs());
   });
 
   it("passes a stack without application profiles", async () => {
-    await assertNoStackViolations(policy, stackArgs(policy, [budget("claims")]));
+    await expectNoViolations([budget("claims")]);
   });
 
   it("fails a tenant without a budget, on its first profile, naming the filter to add", async () => {
     const resources = [profile("claims"), budget("claims"), profile("underwriting")];
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, resources),
+    await expectViolation(
+      resources,
       'Tenant "underwriting" (profiles underwriting-chatbot-dev) has no COST budget filtered on TagKeyValue "user:tenant$underwriting" with a subscribed notification',
       urnOf(resources[2]),
     );
@@ -72,7 +67,7 @@ describe("#tenant-budget-coverage", () => {
       budget("claims", { costFilters: [{ name: "TagKeyValue", values: ["user:tenant$claims-legacy"] }] }),
       budget("claims", { costFilters: [{ name: "Service", values: ["Amazon Bedrock"] }] }),
     ]) {
-      await assertHasStackViolation(policy, stackArgs(policy, [profile("claims"), wrong]), 'Tenant "claims"');
+      await expectViolation([profile("claims"), wrong], 'Tenant "claims"');
     }
   });
 
@@ -87,15 +82,8 @@ describe("#tenant-budget-coverage", () => {
       name: "native",
       props: { tags: [{ key: "tenant", value: "marketing" }] },
     };
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [fromProvider, native, budget("claims")]),
-      'Tenant "marketing"',
-    );
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [fromProvider, native, budget("claims"), budget("marketing")]),
-    );
+    await expectViolation([fromProvider, native, budget("claims")], 'Tenant "marketing"');
+    await expectNoViolations([fromProvider, native, budget("claims"), budget("marketing")]);
   });
 
   it("accepts a budget filtered by the newer filterExpression tags", async () => {
@@ -103,7 +91,7 @@ describe("#tenant-budget-coverage", () => {
       costFilters: undefined,
       filterExpression: { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
     });
-    await assertNoStackViolations(policy, stackArgs(policy, [profile("claims"), filtered]));
+    await expectNoViolations([profile("claims"), filtered]);
   });
 
   it("accepts an aws-native budget", async () => {
@@ -123,7 +111,7 @@ describe("#tenant-budget-coverage", () => {
         ],
       },
     };
-    await assertNoStackViolations(policy, stackArgs(policy, [profile("claims"), native]));
+    await expectNoViolations([profile("claims"), native]);
   });
 
   it("reads the tenant tag key from config", async () => {
@@ -131,15 +119,10 @@ describe("#tenant-budget-coverage", () => {
     const teamBudget = budget("x", {
       costFilters: [{ name: "TagKeyValue", values: ["user:team$claims-ai"] }],
     });
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [byTeam, teamBudget], { config: { tenantTagKey: "team" } }),
-    );
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [byTeam], { config: { tenantTagKey: "team" } }),
-      'TagKeyValue "user:team$claims-ai"',
-    );
+    await expectNoViolations([byTeam, teamBudget], { config: { tenantTagKey: "team" } });
+    await expectViolation([byTeam], 'TagKeyValue "user:team$claims-ai"', undefined, {
+      config: { tenantTagKey: "team" },
+    });
   });
 
   it("links a budget whose filter is unknown (preview) through its property dependency on the profile", async () => {
@@ -149,22 +132,15 @@ describe("#tenant-budget-coverage", () => {
       propertyDependencies: { costFilters: [urnOf(claims)] },
     };
     const underwriting = profile("underwriting");
-    await assertHasStackViolation(
-      policy,
-      stackArgs(policy, [claims, unknownFilter, underwriting]),
-      'Tenant "underwriting"',
-    );
-    await assertNoStackViolations(policy, stackArgs(policy, [claims, unknownFilter]));
+    await expectViolation([claims, unknownFilter, underwriting], 'Tenant "underwriting"');
+    await expectNoViolations([claims, unknownFilter]);
   });
 
   it("does not guess when a budget's filter is unknown and linked to nothing, or a tenant tag is unknown", async () => {
-    await assertNoStackViolations(
-      policy,
-      stackArgs(policy, [
-        profile("claims"),
-        budget("x", { costFilters: [{ name: "TagKeyValue", values: [UNKNOWN] }] }),
-      ]),
-    );
-    await assertNoStackViolations(policy, stackArgs(policy, [profile(UNKNOWN, "p")]));
+    await expectNoViolations([
+      profile("claims"),
+      budget("x", { costFilters: [{ name: "TagKeyValue", values: [UNKNOWN] }] }),
+    ]);
+    await expectNoViolations([profile(UNKNOWN, "p")]);
   });
 });

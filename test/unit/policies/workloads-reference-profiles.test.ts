@@ -1,12 +1,8 @@
 import { workloadsReferenceProfiles as policy } from "../../../policies/workloads-reference-profiles";
-import {
-  type ResourceSpec,
-  UNKNOWN,
-  assertHasResourceViolation,
-  assertNoResourceViolations,
-  assertNotApplicable,
-  resourceArgs,
-} from "../../helpers/policy-args";
+import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
+import { resourcePolicyChecks } from "../../helpers/policy-checks";
+
+const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
 const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
 
@@ -32,27 +28,22 @@ const parameter = (value: unknown, type = "String"): ResourceSpec => ({
 
 describe("#workloads-reference-profiles", () => {
   it("passes a Lambda function whose settings name the application profile (ARN or SSM parameter)", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs()));
+    await expectNoViolations(getHappyPathArgs());
   });
 
   it("passes the program's SSM parameter holding the profile ARN", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, parameter(profileArn)));
+    await expectNoViolations(parameter(profileArn));
   });
 
   it("passes dotted values that are not model ids", async () => {
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(
-        policy,
-        getHappyPathArgs({ API_HOST: "api.example.com", VERSION: "v1.2.3", ARN: "arn:aws:s3:::bucket" }),
-      ),
+    await expectNoViolations(
+      getHappyPathArgs({ API_HOST: "api.example.com", VERSION: "v1.2.3", ARN: "arn:aws:s3:::bucket" }),
     );
   });
 
   it("fails a raw foundation-model id, naming the variable and the fix", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, getHappyPathArgs({ MODEL_ID: "anthropic.claude-3-haiku-20240307-v1:0" })),
+    await expectViolation(
+      getHappyPathArgs({ MODEL_ID: "anthropic.claude-3-haiku-20240307-v1:0" }),
       'The environment variable MODEL_ID of "claims-chat-handler" names a foundation model directly ("anthropic.claude-3-haiku-20240307-v1:0"): set it to the application inference profile ARN',
     );
   });
@@ -63,29 +54,20 @@ describe("#workloads-reference-profiles", () => {
       "us.anthropic.claude-3-5-sonnet-20240620-v1:0",
       "arn:aws:bedrock:us-east-1:111122223333:inference-profile/eu.amazon.nova-pro-v1:0",
     ]) {
-      await assertHasResourceViolation(
-        policy,
-        resourceArgs(policy, getHappyPathArgs({ MODEL: value })),
-        "environment variable MODEL",
-      );
+      await expectViolation(getHappyPathArgs({ MODEL: value }), "environment variable MODEL");
     }
   });
 
   it("fails an SSM String or StringList parameter holding a model id, and ignores SecureString", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, parameter("meta.llama3-70b-instruct-v1:0")),
+    await expectViolation(
+      parameter("meta.llama3-70b-instruct-v1:0"),
       'The value of "claims-chatbot-parameter" names a foundation model',
     );
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, parameter(`${profileArn}, amazon.nova-micro-v1:0`, "StringList")),
+    await expectViolation(
+      parameter(`${profileArn}, amazon.nova-micro-v1:0`, "StringList"),
       "amazon.nova-micro-v1:0",
     );
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, parameter("meta.llama3-70b-instruct-v1:0", "SecureString")),
-    );
+    await expectNoViolations(parameter("meta.llama3-70b-instruct-v1:0", "SecureString"));
   });
 
   it("fails a model id in an ECS container environment (classic: a JSON string)", async () => {
@@ -96,62 +78,49 @@ describe("#workloads-reference-profiles", () => {
         environment: [{ name: "BEDROCK_MODEL", value: "anthropic.claude-3-haiku-20240307-v1:0" }],
       },
     ]);
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, {
+    await expectViolation(
+      {
         type: "aws:ecs/taskDefinition:TaskDefinition",
         props: { containerDefinitions },
-      }),
+      },
       "environment variable BEDROCK_MODEL of container api",
     );
   });
 
   it("fails aws-native Lambda and ECS workloads too", async () => {
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, {
+    await expectViolation(
+      {
         type: "aws-native:lambda:Function",
         props: { environment: { variables: { M: "cohere.command-r-v1:0" } } },
-      }),
+      },
       "environment variable M",
     );
     const containerDefinitions = [
       { name: "api", environment: [{ name: "M", value: "mistral.mistral-large-2402-v1:0" }] },
     ];
-    await assertHasResourceViolation(
-      policy,
-      resourceArgs(policy, { type: "aws-native:ecs:TaskDefinition", props: { containerDefinitions } }),
+    await expectViolation(
+      { type: "aws-native:ecs:TaskDefinition", props: { containerDefinitions } },
       "environment variable M of container api",
     );
   });
 
   it("recognises bare ids by the providers configured in modelProviders", async () => {
-    const args = resourceArgs(policy, getHappyPathArgs({ MODEL: "acme.model-v1" }), {
+    await expectViolation(getHappyPathArgs({ MODEL: "acme.model-v1" }), "acme.model-v1", {
       config: { modelProviders: ["acme"] },
     });
-    await assertHasResourceViolation(policy, args, "acme.model-v1");
   });
 
   it("does not guess while values are unknown, and skips container definitions that do not parse", async () => {
-    await assertNoResourceViolations(policy, resourceArgs(policy, getHappyPathArgs({ MODEL: UNKNOWN })));
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, { ...getHappyPathArgs(), props: { environment: UNKNOWN } }),
-    );
-    await assertNoResourceViolations(policy, resourceArgs(policy, parameter(UNKNOWN)));
-    await assertNoResourceViolations(
-      policy,
-      resourceArgs(policy, {
-        type: "aws:ecs/taskDefinition:TaskDefinition",
-        props: { containerDefinitions: "[{" },
-      }),
-    );
+    await expectNoViolations(getHappyPathArgs({ MODEL: UNKNOWN }));
+    await expectNoViolations({ ...getHappyPathArgs(), props: { environment: UNKNOWN } });
+    await expectNoViolations(parameter(UNKNOWN));
+    await expectNoViolations({
+      type: "aws:ecs/taskDefinition:TaskDefinition",
+      props: { containerDefinitions: "[{" },
+    });
   });
 
   it("is not applicable to other resource types", async () => {
-    await assertNotApplicable(
-      policy,
-      resourceArgs(policy, { type: "aws:sqs/queue:Queue", props: { name: "anthropic.claude-v2" } }),
-    );
+    await expectNotApplicable({ type: "aws:sqs/queue:Queue", props: { name: "anthropic.claude-v2" } });
   });
 });

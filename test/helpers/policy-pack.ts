@@ -1,0 +1,28 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { PolicyPackHost } from "../../tools/check/policy-host";
+
+/** The pack this repository ships, the directory `pulumi preview --policy-pack policies` names. */
+export const packDir = path.resolve(__dirname, "../../policies");
+
+/**
+ * Starts the shipped pack in the enclosing suite's `before` and closes it in its `after`: starting
+ * run-policy-pack takes seconds, so each suite shares one host. Call it inside `describe`; the
+ * returned function gives the tests the running host.
+ */
+export function policyPackPerSuite(): () => PolicyPackHost {
+  let host: PolicyPackHost | undefined;
+
+  before(async () => {
+    host = await PolicyPackHost.start({ packDir });
+  });
+
+  after(async () => {
+    await host?.close();
+  });
+
+  return () => {
+    assert.ok(host, "the policy pack did not start");
+    return host;
+  };
+}
