@@ -40,9 +40,15 @@ class FakeTaggingApi {
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let raw = "";
     for await (const chunk of request) raw += chunk;
-    this.requests.push({ target: request.headers["x-amz-target"] as string | undefined, body: JSON.parse(raw) });
+    this.requests.push({
+      target: request.headers["x-amz-target"] as string | undefined,
+      body: JSON.parse(raw),
+    });
     if ((this.script.shift() ?? this.standing) === "throttle") {
-      response.writeHead(400, { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": "ThrottlingException" });
+      response.writeHead(400, {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amzn-errortype": "ThrottlingException",
+      });
       response.end(JSON.stringify({ __type: "ThrottlingException", message: "Rate exceeded" }));
       return;
     }
@@ -51,7 +57,13 @@ class FakeTaggingApi {
       JSON.stringify({
         PaginationToken: "",
         ResourceTagMappingList: [
-          { ResourceARN: ARN, Tags: [{ Key: "tenant", Value: "claims" }, { Key: "profile", Value: "chatbot" }] },
+          {
+            ResourceARN: ARN,
+            Tags: [
+              { Key: "tenant", Value: "claims" },
+              { Key: "profile", Value: "chatbot" },
+            ],
+          },
         ],
       }),
     );
@@ -106,7 +118,11 @@ describe("ProfileResolver with the real AWS SDK client against a throttling endp
     const before = api.requests.length;
     time += TTL;
     assert.equal(await resolver.resolve({ tenant: "claims", profile: "chatbot" }), ARN);
-    assert.equal(api.requests.length - before, MAX_ATTEMPTS, "the SDK spent its attempts, the resolver added none");
+    assert.equal(
+      api.requests.length - before,
+      MAX_ATTEMPTS,
+      "the SDK spent its attempts, the resolver added none",
+    );
     assert.equal(resolver.stats().staleServes, 1);
 
     time += STALE_IF_ERROR - BACKOFF;

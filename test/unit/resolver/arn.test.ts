@@ -18,7 +18,8 @@ describe("resolver ARN check", () => {
     "",
   ];
   for (const arn of accepted) {
-    it(`accepts the application inference profile ARN ${arn}`, () => assert.equal(isApplicationInferenceProfileArn(arn), true));
+    it(`accepts the application inference profile ARN ${arn}`, () =>
+      assert.equal(isApplicationInferenceProfileArn(arn), true));
   }
   for (const value of refused) {
     it(`refuses ${JSON.stringify(value)}, which would bypass the tenant's tags`, () =>

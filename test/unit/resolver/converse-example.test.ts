@@ -5,7 +5,11 @@ import { ProfileResolver } from "../../../resolver";
 import { CLAIMS_CHATBOT, ScriptedSource, profileArn, records } from "./fakes";
 
 // Mirrors the Converse example in resolver/README.md, so the documented call shape stays true.
-async function askChatbot(resolver: ProfileResolver, bedrock: BedrockRuntimeClient, question: string): Promise<string> {
+async function askChatbot(
+  resolver: ProfileResolver,
+  bedrock: BedrockRuntimeClient,
+  question: string,
+): Promise<string> {
   const modelId = await resolver.resolve({ tenant: "claims", profile: "chatbot" });
   const reply = await bedrock.send(
     new ConverseCommand({ modelId, messages: [{ role: "user", content: [{ text: question }] }] }),
@@ -19,8 +23,12 @@ describe("resolver README: Converse example", () => {
   after(() => runtime.restore());
 
   it("calls Converse with the resolved profile ARN as modelId", async () => {
-    runtime.on(ConverseCommand).resolves({ output: { message: { role: "assistant", content: [{ text: "hello" }] } } });
-    const resolver = new ProfileResolver({ source: new ScriptedSource().always(records(CLAIMS_CHATBOT, profileArn("claimschat01"))) });
+    runtime
+      .on(ConverseCommand)
+      .resolves({ output: { message: { role: "assistant", content: [{ text: "hello" }] } } });
+    const resolver = new ProfileResolver({
+      source: new ScriptedSource().always(records(CLAIMS_CHATBOT, profileArn("claimschat01"))),
+    });
     assert.equal(await askChatbot(resolver, bedrock, "hi"), "hello");
     assert.equal(runtime.commandCalls(ConverseCommand)[0].args[0].input.modelId, profileArn("claimschat01"));
   });

@@ -45,7 +45,10 @@ describe("ProfileResolver: answers", () => {
     await assert.rejects(resolver.resolve(CLAIMS_CHATBOT), (error: unknown) => {
       assert.ok(error instanceof ProfileNotFoundError && error instanceof ProfileResolverError);
       assert.equal(error.name, "ProfileNotFoundError");
-      assert.equal(error.message, "no application inference profile matches {profile=chatbot, tenant=claims}");
+      assert.equal(
+        error.message,
+        "no application inference profile matches {profile=chatbot, tenant=claims}",
+      );
       assert.deepEqual(error.selector, CLAIMS_CHATBOT);
       return true;
     });
@@ -57,7 +60,10 @@ describe("ProfileResolver: answers", () => {
     await assert.rejects(resolver.resolve(CLAIMS_CHATBOT), (error: unknown) => {
       assert.ok(error instanceof AmbiguousProfileError);
       assert.equal(error.name, "AmbiguousProfileError");
-      assert.match(error.message, /^2 application inference profiles match \{profile=chatbot, tenant=claims\}/);
+      assert.match(
+        error.message,
+        /^2 application inference profiles match \{profile=chatbot, tenant=claims\}/,
+      );
       assert.deepEqual(error.arns, [ARN_1, ARN_2]);
       assert.deepEqual(error.selector, CLAIMS_CHATBOT);
       return true;
@@ -72,7 +78,10 @@ describe("ProfileResolver: answers", () => {
 
   it("ignores records a source returns whose tags do not match the selector", async () => {
     const { resolver, source } = setup();
-    source.always([...records({ tenant: "claims", profile: "batch" }, ARN_2), ...records(CLAIMS_CHATBOT, ARN_1)]);
+    source.always([
+      ...records({ tenant: "claims", profile: "batch" }, ARN_2),
+      ...records(CLAIMS_CHATBOT, ARN_1),
+    ]);
     assert.equal(await resolver.resolve(CLAIMS_CHATBOT), ARN_1);
   });
 
@@ -239,7 +248,14 @@ describe("ProfileResolver: single flight", () => {
     source.queue(pending);
     const answers = Array.from({ length: 10 }, () => resolver.resolve(CLAIMS_CHATBOT));
     pending.reject(throttled());
-    const errors = await Promise.all(answers.map((answer) => answer.then(() => assert.fail("resolved"), (error) => error)));
+    const errors = await Promise.all(
+      answers.map((answer) =>
+        answer.then(
+          () => assert.fail("resolved"),
+          (error) => error,
+        ),
+      ),
+    );
     assert.ok(errors[0] instanceof ProfileLookupError);
     assert.ok(errors.every((error) => error === errors[0]));
     assert.equal(source.calls.length, 1);
@@ -303,7 +319,11 @@ describe("ProfileResolver: stale if error", () => {
     clock.advance(TTL);
     await assert.rejects(resolver.resolve(CLAIMS_CHATBOT), ProfileNotFoundError);
     clock.advance(BACKOFF);
-    await assert.rejects(resolver.resolve(CLAIMS_CHATBOT), ProfileLookupError, "a later outage must not resurrect the old ARN");
+    await assert.rejects(
+      resolver.resolve(CLAIMS_CHATBOT),
+      ProfileLookupError,
+      "a later outage must not resurrect the old ARN",
+    );
     assert.equal(resolver.stats().staleServes, 0);
   });
 
@@ -372,7 +392,10 @@ describe("ProfileResolver: invalidate", () => {
     resolver.invalidate({ profile: "chatbot", tenant: "claims" });
     await resolver.resolve(CLAIMS_CHATBOT);
     await resolver.resolve(batch);
-    assert.deepEqual(source.calls.map((call) => call.profile), ["chatbot", "batch", "chatbot"]);
+    assert.deepEqual(
+      source.calls.map((call) => call.profile),
+      ["chatbot", "batch", "chatbot"],
+    );
   });
 
   it("forgets every selector when called without one", async () => {
@@ -417,7 +440,14 @@ describe("ProfileResolver: invalidate", () => {
 describe("ProfileResolver: stats", () => {
   it("counts hits, misses, lookups, stale serves and errors", async () => {
     const { resolver, source, clock } = setup();
-    assert.deepEqual(resolver.stats(), { hits: 0, misses: 0, lookups: 0, staleServes: 0, errors: 0, entries: 0 });
+    assert.deepEqual(resolver.stats(), {
+      hits: 0,
+      misses: 0,
+      lookups: 0,
+      staleServes: 0,
+      errors: 0,
+      entries: 0,
+    });
     await Promise.all([resolver.resolve(CLAIMS_CHATBOT), resolver.resolve(CLAIMS_CHATBOT)]); // 2 misses, 1 lookup
     await resolver.resolve(CLAIMS_CHATBOT); // hit
     source.always(throttled());
@@ -427,7 +457,14 @@ describe("ProfileResolver: stats", () => {
     await assert.rejects(resolver.resolve(CLAIMS_CHATBOT)); // miss, lookup, error
     await assert.rejects(resolver.resolve(CLAIMS_CHATBOT)); // miss, replayed error
     await assert.rejects(resolver.resolve({} as never)); // invalid selector: not counted
-    assert.deepEqual(resolver.stats(), { hits: 1, misses: 5, lookups: 3, staleServes: 1, errors: 2, entries: 1 });
+    assert.deepEqual(resolver.stats(), {
+      hits: 1,
+      misses: 5,
+      lookups: 3,
+      staleServes: 1,
+      errors: 2,
+      entries: 1,
+    });
   });
 
   it("returns a snapshot the caller cannot use to change the counters", async () => {
@@ -455,7 +492,9 @@ describe("ProfileResolver: options", () => {
   }
 
   it("uses the 5 minute / 1 hour / 1 second defaults and the wall clock when not told otherwise", async () => {
-    const resolver = new ProfileResolver({ source: new ScriptedSource().always(records(CLAIMS_CHATBOT, ARN_1)) });
+    const resolver = new ProfileResolver({
+      source: new ScriptedSource().always(records(CLAIMS_CHATBOT, ARN_1)),
+    });
     assert.equal(await resolver.resolve(CLAIMS_CHATBOT), ARN_1);
     assert.equal(await resolver.resolve(CLAIMS_CHATBOT), ARN_1);
     assert.equal(resolver.stats().hits, 1);

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { GetResourcesCommand, ResourceGroupsTaggingAPIClient, type ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+  type ResourceTagMapping,
+} from "@aws-sdk/client-resource-groups-tagging-api";
 import { mockClient } from "aws-sdk-client-mock";
 import { ProfileLookupError, ProfileResolver, tagSource } from "../../../resolver";
 import { CLAIMS_CHATBOT, profileArn } from "./fakes";
@@ -50,23 +54,34 @@ describe("tagSource", () => {
   it("drops resources whose ARN is not an application inference profile", async () => {
     tagging.on(GetResourcesCommand).resolves({
       ResourceTagMappingList: [
-        mapping("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0", CLAIMS_CHATBOT),
+        mapping(
+          "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+          CLAIMS_CHATBOT,
+        ),
         { Tags: [] },
         mapping(profileArn("good"), CLAIMS_CHATBOT),
       ],
     });
     const found = await tagSource({ client }).lookup(CLAIMS_CHATBOT);
-    assert.deepEqual(found.map((record) => record.arn), [profileArn("good")]);
+    assert.deepEqual(
+      found.map((record) => record.arn),
+      [profileArn("good")],
+    );
   });
 
   it("fails instead of looping when the service hands back a token it already gave", async () => {
     tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [], PaginationToken: "same" });
-    await assert.rejects(tagSource({ client }).lookup(CLAIMS_CHATBOT), /pagination token same was returned twice/);
+    await assert.rejects(
+      tagSource({ client }).lookup(CLAIMS_CHATBOT),
+      /pagination token same was returned twice/,
+    );
     assert.equal(tagging.commandCalls(GetResourcesCommand).length, 2);
   });
 
   it("lets the client's error through so the resolver can serve stale or surface it", async () => {
-    tagging.on(GetResourcesCommand).rejects(Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" }));
+    tagging
+      .on(GetResourcesCommand)
+      .rejects(Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" }));
     const resolver = new ProfileResolver({ source: tagSource({ client }) });
     await assert.rejects(resolver.resolve(CLAIMS_CHATBOT), (error: unknown) => {
       assert.ok(error instanceof ProfileLookupError);
@@ -76,7 +91,9 @@ describe("tagSource", () => {
   });
 
   it("resolves a tenant's profile through ProfileResolver", async () => {
-    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [mapping(profileArn("claimsbot"), CLAIMS_CHATBOT)] });
+    tagging
+      .on(GetResourcesCommand)
+      .resolves({ ResourceTagMappingList: [mapping(profileArn("claimsbot"), CLAIMS_CHATBOT)] });
     const resolver = new ProfileResolver({ source: tagSource({ client }) });
     assert.equal(await resolver.resolve(CLAIMS_CHATBOT), profileArn("claimsbot"));
   });
