@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { decodeProviderInput } from "./planned-resource";
 
 /**
  * Mocks that answer like AWS: ids and ARNs have the shapes AWS gives them (an application
@@ -14,7 +15,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     if (args.type.startsWith("pulumi:providers:")) {
       const id = digest(`provider:${args.name}`, 16);
       // Provider inputs reach the engine JSON-encoded when they are not strings.
-      const accountIds = parseJson(inputs.allowedAccountIds);
+      const accountIds = decodeProviderInput(inputs.allowedAccountIds);
       this.providers.set(id, {
         region: typeof inputs.region === "string" ? inputs.region : "us-east-1",
         accountId: Array.isArray(accountIds) ? String(accountIds[0]) : "123456789012",
@@ -74,15 +75,6 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   private providerOf(reference: string | undefined): { region: string; accountId: string } {
     const id = reference?.slice(reference.lastIndexOf("::") + 2);
     return (id && this.providers.get(id)) || { region: "us-east-1", accountId: "123456789012" };
-  }
-}
-
-function parseJson(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
   }
 }
 

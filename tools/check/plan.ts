@@ -1,5 +1,5 @@
 import { awsLimits, governancePrices } from "../../src/catalog";
-import type { PlannedResource } from "./planned-resource";
+import { type PlannedResource, decodeProviderInput } from "./planned-resource";
 
 /**
  * What a plan means to the people who read it: per account and tenant, the profiles, the
@@ -229,7 +229,8 @@ function accountOfResource(
   const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
   const arn = String(resource.outputs?.arn ?? "");
   const arnParts = arn.startsWith("arn:") ? arn.split(":") : [];
-  const accountId = firstString(decode(provider?.inputs.allowedAccountIds)) ?? (arnParts[4] || undefined);
+  const accountId =
+    firstString(decodeProviderInput(provider?.inputs.allowedAccountIds)) ?? (arnParts[4] || undefined);
   const region =
     (typeof provider?.inputs.region === "string" ? provider.inputs.region : undefined) ??
     (arnParts[3] || undefined);
@@ -268,16 +269,6 @@ function budgetTenant(inputs: Record<string, unknown>): string | undefined {
     }
   }
   return undefined;
-}
-
-/** Provider inputs reach the engine JSON-encoded when they are not strings. */
-function decode(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
 }
 
 function firstString(value: unknown): string | undefined {

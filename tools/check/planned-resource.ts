@@ -29,3 +29,13 @@ export interface PlannedResource {
 
 /** The engine's wire representation of a value not known until apply (pulumi/sdk `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** A provider's non-string inputs reach the engine JSON-encoded (`allowedAccountIds: '["1111..."]'`): decoded, or left as they are. */
+export function decodeProviderInput(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -386,11 +386,17 @@ export class Judgement {
     private readonly timings: HostTimings,
   ) {}
 
+  /** Sends the resource's Analyze (custom resources only; components are not judged one by one). */
   add(resource: PlannedResource): void {
-    this.byUrn.set(resource.urn, resource);
+    this.know(resource);
     if (resource.custom === false) return;
     this.queue.push(resource);
     this.pump();
+  }
+
+  /** Records a resource without judging it here: what another judgement's providers and parents need. */
+  know(resource: PlannedResource): void {
+    this.byUrn.set(resource.urn, resource);
   }
 
   /** Sends AnalyzeStack for the whole stack, waits for every Analyze, and returns all violations. */
@@ -398,22 +404,38 @@ export class Judgement {
     for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.add(resource);
     const stackJudged = this.analyzeStack(resources);
     stackJudged.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const perResource = await this.settle();
+    const stackViolations = await stackJudged;
+    const totalMs = performance.now() - this.startedAt;
+    this.timings.lastJudge = {
+      resources: resources.length,
+      analyzeMs: this.timings.lastJudge?.analyzeMs ?? totalMs,
+      analyzeStackMs: totalMs,
+      totalMs,
+    };
+    return [...perResource, ...stackViolations];
+  }
+
+  /** Waits for every Analyze sent so far; their violations in the order the resources were added. */
+  async settle(): Promise<Violation[]> {
     while (this.failure === undefined && (this.queueHead < this.queue.length || this.inFlight > 0)) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
     if (this.failure !== undefined) throw this.failure;
     const perResource = await Promise.all(this.results);
     const analyzeMs = performance.now() - this.startedAt;
-    const stackViolations = await stackJudged;
-    const totalMs = performance.now() - this.startedAt;
-    this.timings.lastJudge = { resources: resources.length, analyzeMs, analyzeStackMs: totalMs, totalMs };
-    return [...perResource.flat(), ...stackViolations];
+    this.timings.lastJudge = {
+      resources: this.queue.length,
+      analyzeMs,
+      analyzeStackMs: 0,
+      totalMs: analyzeMs,
+    };
+    return perResource.flat();
   }
 
   /** AnalyzeStack with every resource of the stack (outputs when known, else inputs). */
   async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    for (const resource of resources)
-      if (!this.byUrn.has(resource.urn)) this.byUrn.set(resource.urn, resource);
+    for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.know(resource);
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
     stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, this.providers)));
     const response = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
