@@ -50,7 +50,9 @@ async function nsPerOp(body: () => Promise<unknown>): Promise<number> {
 /** Figure 1: what the cache costs over the cheapest possible cache with the same key. */
 async function cachedResolveCost(): Promise<{ mapNs: number; resolveNs: number; ratio: number }> {
   const resolver = new ProfileResolver({ source: new CountingSource(), ttlMs: 3_600_000 });
-  const map = new Map<string, string>([[canonicalKey({ tenant: "claims", profile: "chatbot" }), arnFor("claims", "chatbot")]]);
+  const map = new Map<string, string>([
+    [canonicalKey({ tenant: "claims", profile: "chatbot" }), arnFor("claims", "chatbot")],
+  ]);
   await resolver.resolve({ tenant: "claims", profile: "chatbot" });
 
   // Both bodies build the selector literal and its canonical key, as an application would on every call.
@@ -83,7 +85,11 @@ async function lookupsForConcurrentColdResolves(): Promise<number> {
   for (let round = 0; round < ROUNDS; round++) {
     const source = new CountingSource();
     const resolver = new ProfileResolver({ source });
-    await Promise.all(Array.from({ length: CONCURRENT_COLD_RESOLVES }, () => resolver.resolve({ tenant: "claims", profile: "chatbot" })));
+    await Promise.all(
+      Array.from({ length: CONCURRENT_COLD_RESOLVES }, () =>
+        resolver.resolve({ tenant: "claims", profile: "chatbot" }),
+      ),
+    );
     perRound.push(source.total);
   }
   return Math.max(...perRound);
@@ -95,7 +101,10 @@ async function lookupsForConcurrentColdResolves(): Promise<number> {
  * while the rest of that second's callers arrive.
  */
 async function lookupsPerSelectorOverAnHour(): Promise<{ max: number; selectors: number; resolves: number }> {
-  const selectors = ["chatbot", "batch", "summarizer", "classifier"].map((profile) => ({ tenant: "claims", profile }));
+  const selectors = ["chatbot", "batch", "summarizer", "classifier"].map((profile) => ({
+    tenant: "claims",
+    profile,
+  }));
   let now = 0;
   const source = new CountingSource();
   const resolver = new ProfileResolver({ source, ttlMs: TTL_MS, now: () => now });
@@ -108,7 +117,11 @@ async function lookupsPerSelectorOverAnHour(): Promise<{ max: number; selectors:
     await Promise.all(pending);
   }
   const { hits, misses } = resolver.stats();
-  return { max: Math.max(...source.lookups.values()), selectors: source.lookups.size, resolves: hits + misses };
+  return {
+    max: Math.max(...source.lookups.values()),
+    selectors: source.lookups.size,
+    resolves: hits + misses,
+  };
 }
 
 async function main(): Promise<void> {
@@ -121,11 +134,15 @@ async function main(): Promise<void> {
   console.log("1. cached resolve vs awaited Map.get(canonicalKey(selector)), medians");
   console.log(`   Map.get  ${cached.mapNs.toFixed(0).padStart(6)} ns/op`);
   console.log(`   resolve  ${cached.resolveNs.toFixed(0).padStart(6)} ns/op`);
-  console.log(`   ratio    ${cached.ratio.toFixed(2)}x   target <= ${MAX_CACHED_RATIO}x   ${verdict(results.at(-1)!)}`);
+  console.log(
+    `   ratio    ${cached.ratio.toFixed(2)}x   target <= ${MAX_CACHED_RATIO}x   ${verdict(results.at(-1)!)}`,
+  );
 
   const coldLookups = await lookupsForConcurrentColdResolves();
   results.push(coldLookups === 1);
-  console.log(`2. lookups for ${CONCURRENT_COLD_RESOLVES} concurrent cold resolves of one selector, worst round`);
+  console.log(
+    `2. lookups for ${CONCURRENT_COLD_RESOLVES} concurrent cold resolves of one selector, worst round`,
+  );
   console.log(`   lookups  ${coldLookups}   target = 1   ${verdict(results.at(-1)!)}`);
 
   const hour = await lookupsPerSelectorOverAnHour();
@@ -133,7 +150,9 @@ async function main(): Promise<void> {
   console.log(
     `3. lookups per selector over a simulated hour, ${RESOLVES_PER_SECOND} resolves/s across ${hour.selectors} selectors (${hour.resolves} resolves), TTL ${TTL_MS / 60_000} min`,
   );
-  console.log(`   lookups  ${hour.max} (worst selector)   target <= ${MAX_LOOKUPS_PER_SELECTOR}   ${verdict(results.at(-1)!)}`);
+  console.log(
+    `   lookups  ${hour.max} (worst selector)   target <= ${MAX_LOOKUPS_PER_SELECTOR}   ${verdict(results.at(-1)!)}`,
+  );
 
   if (results.includes(false)) process.exitCode = 1;
 }

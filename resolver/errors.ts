@@ -40,9 +40,10 @@ export class ProfileNotFoundError extends ProfileResolverError {
   readonly rejectedValues: readonly string[];
 
   constructor(selector: Selector, rejectedValues: readonly string[] = []) {
-    const rejected = rejectedValues.length === 0
-      ? ""
-      : `; refused ${rejectedValues.length} matching record(s) that are not application inference profile ARNs: ${rejectedValues.join(", ")}`;
+    const rejected =
+      rejectedValues.length === 0
+        ? ""
+        : `; refused ${rejectedValues.length} matching record(s) that are not application inference profile ARNs: ${rejectedValues.join(", ")}`;
     super(selector, `no application inference profile matches ${formatSelector(selector)}${rejected}`);
     this.name = "ProfileNotFoundError";
     this.rejectedValues = rejectedValues;
@@ -66,7 +67,11 @@ export class AmbiguousProfileError extends ProfileResolverError {
 export class ProfileLookupError extends ProfileResolverError {
   constructor(selector: Selector, cause: unknown) {
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    super(selector, `looking up the application inference profile for ${formatSelector(selector)} failed: ${reason}`, { cause });
+    super(
+      selector,
+      `looking up the application inference profile for ${formatSelector(selector)} failed: ${reason}`,
+      { cause },
+    );
     this.name = "ProfileLookupError";
   }
 }

@@ -1,4 +1,9 @@
-export { ProfileResolver, DEFAULT_ERROR_BACKOFF_MS, DEFAULT_STALE_IF_ERROR_MS, DEFAULT_TTL_MS } from "./profile-resolver";
+export {
+  ProfileResolver,
+  DEFAULT_ERROR_BACKOFF_MS,
+  DEFAULT_STALE_IF_ERROR_MS,
+  DEFAULT_TTL_MS,
+} from "./profile-resolver";
 export type { ProfileResolverOptions, ProfileResolverStats } from "./profile-resolver";
 export { tagSource, APPLICATION_INFERENCE_PROFILE_RESOURCE_TYPE } from "./tag-source";
 export type { TagSourceOptions } from "./tag-source";

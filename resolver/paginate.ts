@@ -7,7 +7,9 @@ export interface Page<T> {
  * Follows a token-paginated AWS list call to the end. A token seen twice means
  * the service (or a mock) is looping; failing beats spinning forever.
  */
-export async function collectPages<T>(fetchPage: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+export async function collectPages<T>(
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;

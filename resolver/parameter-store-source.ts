@@ -30,7 +30,11 @@ export interface ParameterStoreSourceOptions {
  * profile can be selected on; a selector with any other key is rejected
  * rather than silently matching nothing.
  */
-export function parameterStoreSource({ client, path, root = DEFAULT_PARAMETER_ROOT }: ParameterStoreSourceOptions): ProfileSource {
+export function parameterStoreSource({
+  client,
+  path,
+  root = DEFAULT_PARAMETER_ROOT,
+}: ParameterStoreSourceOptions): ProfileSource {
   const rootSegments = pathSegments(root, "root");
   const scopeSegments = pathSegments(path ?? root, "path");
   const underRoot = rootSegments.every((segment, i) => scopeSegments[i] === segment);

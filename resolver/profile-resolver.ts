@@ -1,6 +1,17 @@
 import { isApplicationInferenceProfileArn } from "./arn";
-import { AmbiguousProfileError, InvalidSelectorError, ProfileLookupError, ProfileNotFoundError } from "./errors";
-import { assertValidSelector, canonicalKey, matchesSelector, withBaseSelector, type Selector } from "./selector";
+import {
+  AmbiguousProfileError,
+  InvalidSelectorError,
+  ProfileLookupError,
+  ProfileNotFoundError,
+} from "./errors";
+import {
+  assertValidSelector,
+  canonicalKey,
+  matchesSelector,
+  withBaseSelector,
+  type Selector,
+} from "./selector";
 import type { ProfileSource } from "./source";
 
 export interface ProfileResolverOptions {
@@ -115,7 +126,12 @@ export class ProfileResolver {
     return { ...this.#counters, entries: this.#entries.size };
   }
 
-  #outcome(key: string, existing: Entry | undefined, selector: Selector, now: number): Outcome | Promise<Outcome> {
+  #outcome(
+    key: string,
+    existing: Entry | undefined,
+    selector: Selector,
+    now: number,
+  ): Outcome | Promise<Outcome> {
     const entry = existing ?? this.#addEntry(key);
     if (entry.refresh !== undefined) return entry.refresh;
     if (entry.failure !== undefined && now - entry.failure.at < this.#errorBackoffMs) {
@@ -140,7 +156,8 @@ export class ProfileResolver {
     let records: unknown;
     try {
       records = await this.#source.lookup(selector);
-      if (!Array.isArray(records)) throw new TypeError("source.lookup must resolve to an array of { arn, tags } records");
+      if (!Array.isArray(records))
+        throw new TypeError("source.lookup must resolve to an array of { arn, tags } records");
     } catch (cause) {
       // A source refusing the selector is the caller's mistake, not an outage: keep its type.
       const error = cause instanceof InvalidSelectorError ? cause : new ProfileLookupError(selector, cause);
@@ -178,7 +195,12 @@ function pickOne(records: unknown[], selector: Selector): string {
   for (const record of records) {
     if (typeof record !== "object" || record === null) continue;
     const { arn, tags } = record as { arn?: unknown; tags?: unknown };
-    if (typeof tags !== "object" || tags === null || !matchesSelector(tags as Record<string, string>, selector)) continue;
+    if (
+      typeof tags !== "object" ||
+      tags === null ||
+      !matchesSelector(tags as Record<string, string>, selector)
+    )
+      continue;
     if (isApplicationInferenceProfileArn(arn)) arns.add(arn);
     else refused.push(typeof arn === "string" ? arn : `<${typeof arn}>`);
   }
@@ -189,6 +211,7 @@ function pickOne(records: unknown[], selector: Selector): string {
 
 function duration(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new TypeError(`${name} must be a finite number of milliseconds >= 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new TypeError(`${name} must be a finite number of milliseconds >= 0, got ${value}`);
   return value;
 }

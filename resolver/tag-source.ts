@@ -1,4 +1,8 @@
-import { GetResourcesCommand, type ResourceGroupsTaggingAPIClient, type ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
+import {
+  GetResourcesCommand,
+  type ResourceGroupsTaggingAPIClient,
+  type ResourceTagMapping,
+} from "@aws-sdk/client-resource-groups-tagging-api";
 import { isApplicationInferenceProfileArn } from "./arn";
 import { collectPages } from "./paginate";
 import type { ProfileRecord, ProfileSource } from "./source";

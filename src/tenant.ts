@@ -45,11 +45,9 @@ const notifySchema = z
     error: "expected at least one email address or SNS topic ARN",
   });
 
-const profileNameSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, {
-    error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter",
-  });
+const profileNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
+  error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter",
+});
 
 const profileSchema = z
   .strictObject({
