@@ -8,7 +8,7 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EngineLogEntry, EngineStub } from "./engine-stub";
-import { type PlannedResource, UNKNOWN } from "./planned-resource";
+import { type PlannedResource, UNKNOWN, registeredInputs } from "./planned-resource";
 import {
   type EffectivePolicyConfig,
   type JsonSchema,
@@ -328,7 +328,9 @@ function unary<Request, Response>(
 function analyzeRequest(resource: PlannedResource, providers: ProviderCache): analyzerProto.AnalyzeRequest {
   const request = new analyzerProto.AnalyzeRequest();
   request.setType(resource.type).setName(resource.name).setUrn(resource.urn);
-  request.setProperties(toStruct(resource.inputs));
+  const registered = registeredInputs.get(resource) as Struct | undefined;
+  registeredInputs.delete(resource);
+  request.setProperties(registered ?? toStruct(resource.inputs));
   request.setOptions(resourceOptions(resource));
   const provider = providers.of(resource);
   if (provider) request.setProvider(provider);
@@ -389,7 +391,10 @@ export class Judgement {
   /** Sends the resource's Analyze (custom resources only; components are not judged one by one). */
   add(resource: PlannedResource): void {
     this.know(resource);
-    if (resource.custom === false) return;
+    if (resource.custom === false) {
+      registeredInputs.delete(resource);
+      return;
+    }
     this.queue.push(resource);
     this.pump();
   }

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks } from "./aws-mocks";
-import type { PlannedResource } from "./planned-resource";
+import { type PlannedResource, registeredInputs } from "./planned-resource";
 
 // Internal to the SDK (not in its typings): resolves once every outstanding registration has settled.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -119,7 +119,11 @@ function recordRegistrations(
       if (!error && response) {
         const resource = toPlannedResource(request, response);
         resources.push(resource);
-        onResource?.(resource);
+        if (onResource) {
+          const inputs = request.getObject();
+          if (inputs) registeredInputs.set(resource, inputs);
+          onResource(resource);
+        }
       }
       callback(error, response);
     });
