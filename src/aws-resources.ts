@@ -16,11 +16,14 @@ import type * as aws from "@pulumi/aws";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const awsPackageVersion: string = require("@pulumi/aws/package.json").version.replace(/^v/, "");
 
-type LeanResource<TArgs, TOutputs extends string> = new (
+type LeanResource<TArgs, TOutputs extends string> = (new (
   name: string,
   args: TArgs,
   opts?: pulumi.CustomResourceOptions,
-) => pulumi.CustomResource & { readonly [K in TOutputs]: pulumi.Output<string> };
+) => pulumi.CustomResource & { readonly [K in TOutputs]: pulumi.Output<string> }) & {
+  /** The provider's type token, as its own class has it (a test keeps the two equal). */
+  readonly __pulumiType: string;
+};
 
 function leanResource<TArgs extends object, TOutputs extends string = never>(
   type: string,
@@ -28,6 +31,7 @@ function leanResource<TArgs extends object, TOutputs extends string = never>(
   defaults: pulumi.CustomResourceOptions = {},
 ): LeanResource<TArgs, TOutputs> {
   return class extends pulumi.CustomResource {
+    static readonly __pulumiType = type;
     constructor(name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) {
       const props: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(args)) if (value !== undefined) props[key] = value;
