@@ -8,7 +8,13 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EngineLogEntry, EngineStub } from "./engine-stub";
-import { type PlannedResource, UNKNOWN, registeredInputs } from "./planned-resource";
+import {
+  type PlannedResource,
+  UNKNOWN,
+  registeredInputs,
+  secretSignature,
+  signatureKey,
+} from "./planned-resource";
 import {
   type EffectivePolicyConfig,
   type JsonSchema,
@@ -390,7 +396,7 @@ export class Judgement {
 
   /** Sends the resource's Analyze (custom resources only; components are not judged one by one). */
   add(resource: PlannedResource): void {
-    this.know(resource);
+    this.byUrn.set(resource.urn, resource);
     if (resource.custom === false) {
       registeredInputs.delete(resource);
       return;
@@ -399,48 +405,39 @@ export class Judgement {
     this.pump();
   }
 
-  /** Records a resource without judging it here: what another judgement's providers and parents need. */
-  know(resource: PlannedResource): void {
-    this.byUrn.set(resource.urn, resource);
-  }
-
-  /** Sends AnalyzeStack for the whole stack, waits for every Analyze, and returns all violations. */
+  /**
+   * Sends AnalyzeStack for the whole stack (the pack judges it while the last Analyze calls are
+   * answered), waits for every Analyze, and returns all violations: per resource in the order
+   * the resources were added, the stack's last.
+   */
   async finish(resources: readonly PlannedResource[]): Promise<Violation[]> {
     for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.add(resource);
-    const stackJudged = this.analyzeStack(resources);
+    const elapsed = () => performance.now() - this.startedAt;
+    const stackJudged = this.analyzeStack(resources).then((violations) => ({ violations, ms: elapsed() }));
     stackJudged.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const perResource = await this.settle();
-    const stackViolations = await stackJudged;
-    const totalMs = performance.now() - this.startedAt;
+    const analyzeMs = elapsed();
+    const stack = await stackJudged;
     this.timings.lastJudge = {
       resources: resources.length,
-      analyzeMs: this.timings.lastJudge?.analyzeMs ?? totalMs,
-      analyzeStackMs: totalMs,
-      totalMs,
+      analyzeMs,
+      analyzeStackMs: stack.ms,
+      totalMs: elapsed(),
     };
-    return [...perResource, ...stackViolations];
+    return [...perResource, ...stack.violations];
   }
 
-  /** Waits for every Analyze sent so far; their violations in the order the resources were added. */
-  async settle(): Promise<Violation[]> {
+  /** Waits for every Analyze sent so far. */
+  private async settle(): Promise<Violation[]> {
     while (this.failure === undefined && (this.queueHead < this.queue.length || this.inFlight > 0)) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
     if (this.failure !== undefined) throw this.failure;
-    const perResource = await Promise.all(this.results);
-    const analyzeMs = performance.now() - this.startedAt;
-    this.timings.lastJudge = {
-      resources: this.queue.length,
-      analyzeMs,
-      analyzeStackMs: 0,
-      totalMs: analyzeMs,
-    };
-    return perResource.flat();
+    return (await Promise.all(this.results)).flat();
   }
 
   /** AnalyzeStack with every resource of the stack (outputs when known, else inputs). */
-  async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.know(resource);
+  private async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
     stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, this.providers)));
     const response = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
@@ -514,9 +511,7 @@ function toStruct(value: Record<string, unknown>): Struct {
   );
 }
 
-// Signatures of the engine's special objects (pulumi/sdk resource/properties.go).
-const signatureKey = "4dabf18193072939515e22adb298388d";
-const secretSignature = "1b47061264138c4ac30d75fd1eb44270";
+// The other special objects' signatures (pulumi/sdk resource/properties.go).
 const resourceReferenceSignature = "5cf8f73096256a8f31e491e813e4eb8e";
 const outputValueSignature = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 

@@ -1,11 +1,8 @@
 import * as fs from "node:fs";
 import { z } from "zod";
 import { type InputError, zodIssuesToErrors } from "../../src/validation";
-import { type PlannedResource, UNKNOWN } from "./planned-resource";
+import { type PlannedResource, UNKNOWN, secretSignature, signatureKey } from "./planned-resource";
 
-/** Pulumi's signature key marking a secret value in state. */
-const secretSignatureKey = "4dabf18193072939515e22adb298388d";
-const secretSignature = "1b47061264138c4ac30d75fd1eb44270";
 /** Beyond this a stack export is not a stack export; refuse it rather than exhaust memory. */
 const maxExportBytes = 512 * 1024 * 1024;
 
@@ -102,7 +99,7 @@ function revealOrHide(value: unknown, depth = 0): unknown {
   if (depth > 64 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => revealOrHide(item, depth + 1));
   const record = value as Record<string, unknown>;
-  if (record[secretSignatureKey] === secretSignature) {
+  if (record[signatureKey] === secretSignature) {
     if (typeof record.plaintext === "string") {
       try {
         return revealOrHide(JSON.parse(record.plaintext), depth + 1);
