@@ -62,6 +62,15 @@ function treeRssKb(pid: number): number {
   return total;
 }
 
+/** `npm run check` as package.json spells it (node flags included), run without npm in between. */
+const checkCommand: string[] = (() => {
+  const script: string = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).scripts
+    .check;
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command !== "node") throw new Error(`package.json's check script does not start with node: ${script}`);
+  return args;
+})();
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function benchmark(tenants: number, rounds: number) {
@@ -75,9 +84,7 @@ async function benchmark(tenants: number, rounds: number) {
   let verdict = "";
   for (let round = 0; round < rounds; round++) {
     const check = await measure([
-      "--require",
-      "tsx/cjs",
-      "tools/check/cli.ts",
+      ...checkCommand,
       "--tenants",
       path.join(dir, "tenants"),
       "--format",

@@ -53,10 +53,9 @@ export function validateResourceOfTypes(
   resourceTypes: readonly string[],
   validate: TypedValidation,
 ): ResourceValidation {
+  const otherType = `applies to ${resourceTypes.join(", ")}`;
   const validation: ResourceValidation = (args, reportViolation) => {
-    if (!resourceTypes.includes(args.type)) {
-      args.notApplicable(`applies to ${resourceTypes.join(", ")}`);
-    }
+    if (!resourceTypes.includes(args.type)) notApplicableWithoutTrace(args, otherType);
     const { tracked, wasCalled } = trackNotApplicable(args);
     try {
       validate(propsOf(args), tracked, reportViolation);
@@ -67,6 +66,20 @@ export function validateResourceOfTypes(
   };
   if (resourceTypes.length === 1) (validation as { __pulumiType?: string }).__pulumiType = resourceTypes[0];
   return validation;
+}
+
+/**
+ * The SDK says "not applicable" by throwing an Error, and most resources are of another type than a
+ * given policy judges: capturing a stack trace for each of those cost more than judging the rest.
+ */
+function notApplicableWithoutTrace(args: ResourceValidationArgs, reason: string): never {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return args.notApplicable(reason);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** One stack resource as the stack rules read it: plain properties, dependencies as URNs. */

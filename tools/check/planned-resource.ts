@@ -43,11 +43,3 @@ export function decodeProviderInput(value: unknown): unknown {
     return value;
   }
 }
-
-/**
- * The google.protobuf.Struct a resource's inputs were registered with, until its Analyze is sent:
- * the engine forwards those very properties to the pack, so the host sends them as they are rather
- * than converting the values to JavaScript and back for each of 20,000 resources. Taken (deleted)
- * when used, so no Struct outlives its request.
- */
-export const registeredInputs = new WeakMap<PlannedResource, object>();

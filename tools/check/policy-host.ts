@@ -8,13 +8,8 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EngineLogEntry, EngineStub } from "./engine-stub";
-import {
-  type PlannedResource,
-  UNKNOWN,
-  registeredInputs,
-  secretSignature,
-  signatureKey,
-} from "./planned-resource";
+import { encodeStruct, repeatedField, withField } from "./analyzer-wire";
+import { type PlannedResource, UNKNOWN, secretSignature, signatureKey } from "./planned-resource";
 import {
   type EffectivePolicyConfig,
   type JsonSchema,
@@ -252,7 +247,11 @@ async function launchPack(
       .filter((option) => !option.includes("tsx"))
       .join(" ");
   const args = [
+    // The pack makes short-lived objects for every request (a decoded Struct per policy): with the
+    // default 16 MB young generation, most of them were promoted and collected again in old space.
+    "--max-semi-space-size=64",
     ...(options.nodeFlags ?? []),
+    ...(process.env.BEDROCK_CHECK_PACK_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
     ...(options.typeCheck ? [] : ["--require", preload]),
     runPolicyPack,
     engineAddress,
@@ -329,29 +328,24 @@ function unary<Request, Response>(
   });
 }
 
-/** Runs `task` over `items` with at most `limit` in flight; results keep the input order. */
+// analyzer.proto field numbers of what is appended as bytes (see analyzer-wire.ts).
+const propertiesField = 2; // AnalyzeRequest.properties, AnalyzerResource.properties
+const stackResourcesField = 1; // AnalyzeStackRequest.resources
 
-function analyzeRequest(resource: PlannedResource, providers: ProviderCache): analyzerProto.AnalyzeRequest {
+/** AnalyzeRequest bytes: the resource's inputs, options and provider. */
+function analyzeRequestBytes(resource: PlannedResource, providers: ProviderCache): Uint8Array {
   const request = new analyzerProto.AnalyzeRequest();
   request.setType(resource.type).setName(resource.name).setUrn(resource.urn);
-  const registered = registeredInputs.get(resource) as Struct | undefined;
-  registeredInputs.delete(resource);
-  request.setProperties(registered ?? toStruct(resource.inputs));
   request.setOptions(resourceOptions(resource));
   const provider = providers.of(resource);
   if (provider) request.setProvider(provider);
-  return request;
+  return withField(request.serializeBinary(), propertiesField, encodeStruct(wireRecord(resource.inputs)));
 }
 
-function analyzerResource(
-  resource: PlannedResource,
-  providers: ProviderCache,
-): analyzerProto.AnalyzerResource {
+/** AnalyzerResource bytes, as AnalyzeStack lists it: the engine's view after the step. */
+function analyzerResourceBytes(resource: PlannedResource, providers: ProviderCache): Uint8Array {
   const result = new analyzerProto.AnalyzerResource();
   result.setType(resource.type).setName(resource.name).setUrn(resource.urn);
-  // The engine's view after the step: outputs when known, else the inputs (preview of a new resource).
-  const outputs = resource.outputs && Object.keys(resource.outputs).length > 0 ? resource.outputs : undefined;
-  result.setProperties(toStruct(outputs ?? resource.inputs));
   result.setOptions(resourceOptions(resource));
   const provider = providers.of(resource);
   if (provider) result.setProvider(provider);
@@ -361,7 +355,13 @@ function analyzerResource(
   for (const [property, urns] of Object.entries(resource.propertyDependencies ?? {})) {
     dependencies.set(property, new analyzerProto.AnalyzerPropertyDependencies().setUrnsList(urns));
   }
-  return result;
+  // Outputs when known, else the inputs (the preview of a new resource).
+  const outputs = resource.outputs && Object.keys(resource.outputs).length > 0 ? resource.outputs : undefined;
+  return withField(
+    result.serializeBinary(),
+    propertiesField,
+    encodeStruct(wireRecord(outputs ?? resource.inputs)),
+  );
 }
 
 function resourceOptions(resource: PlannedResource): analyzerProto.AnalyzerResourceOptions {
@@ -371,16 +371,44 @@ function resourceOptions(resource: PlannedResource): analyzerProto.AnalyzerResou
   return options;
 }
 
+/** Sends request bytes built beforehand (the generated client would serialize a message object). */
+function unaryBytes(
+  client: analyzerRpc.AnalyzerClient,
+  method: "analyze" | "analyzeStack",
+  request: Uint8Array,
+  output: { stderr: string },
+): Promise<analyzerProto.AnalyzeResponse> {
+  const definition = analyzerRpc.AnalyzerService[method];
+  return new Promise((resolve, reject) => {
+    client.makeUnaryRequest(
+      definition.path,
+      (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      definition.responseDeserialize,
+      request,
+      (error, response) => {
+        if (error || !response)
+          reject(
+            new Error(
+              `policy pack ${method} failed: ${error?.details || error?.message}${tail(output.stderr)}`,
+            ),
+          );
+        else resolve(response);
+      },
+    );
+  });
+}
+
 /**
- * The provider each resource was registered with (`<provider urn>::<provider id>`), with its inputs,
- * as AnalyzerProviderResource; built once per provider, since thousands of resources share one.
+ * One stack's judgement in progress (see `PolicyPackHost.beginJudgement`). Each resource is encoded
+ * once, as it is added: its Analyze request is queued as bytes and its AnalyzeStack entry kept as
+ * bytes, so neither the queue nor the stack holds an object graph per resource.
  */
-/** One stack's judgement in progress (see `PolicyPackHost.beginJudgement`). */
 export class Judgement {
   private readonly byUrn = new Map<string, PlannedResource>();
   private readonly providers = new ProviderCache(this.byUrn);
+  private readonly stackEntries = new Map<string, Uint8Array>();
   private readonly results: Array<Promise<Violation[]>> = [];
-  private readonly queue: PlannedResource[] = [];
+  private queue: Array<{ urn: string; request: Uint8Array }> = [];
   private queueHead = 0;
   private inFlight = 0;
   private waiters: Array<() => void> = [];
@@ -397,11 +425,9 @@ export class Judgement {
   /** Sends the resource's Analyze (custom resources only; components are not judged one by one). */
   add(resource: PlannedResource): void {
     this.byUrn.set(resource.urn, resource);
-    if (resource.custom === false) {
-      registeredInputs.delete(resource);
-      return;
-    }
-    this.queue.push(resource);
+    this.stackEntries.set(resource.urn, analyzerResourceBytes(resource, this.providers));
+    if (resource.custom === false) return;
+    this.queue.push({ urn: resource.urn, request: analyzeRequestBytes(resource, this.providers) });
     this.pump();
   }
 
@@ -436,17 +462,14 @@ export class Judgement {
     return (await Promise.all(this.results)).flat();
   }
 
-  /** AnalyzeStack with every resource of the stack (outputs when known, else inputs). */
+  /** AnalyzeStack with every resource of the stack, in the stack's order. */
   private async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    const stackRequest = new analyzerProto.AnalyzeStackRequest();
-    stackRequest.setResourcesList(resources.map((resource) => analyzerResource(resource, this.providers)));
-    const response = await unary<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
-      this.client,
-      "analyzeStack",
-      stackRequest,
-      this.output,
+    const request = repeatedField(
+      stackResourcesField,
+      resources.map((resource) => this.stackEntries.get(resource.urn) as Uint8Array),
     );
-    return toViolations(response);
+    this.stackEntries.clear();
+    return toViolations(await unaryBytes(this.client, "analyzeStack", request, this.output));
   }
 
   /** Keeps up to `concurrency` Analyze calls in flight over the one connection. */
@@ -456,15 +479,16 @@ export class Judgement {
       this.queueHead < this.queue.length &&
       this.failure === undefined
     ) {
-      const resource = this.queue[this.queueHead++];
+      const { urn, request } = this.queue[this.queueHead];
+      // Sent requests are let go of; the array itself is compacted now and then.
+      this.queue[this.queueHead++] = undefined as never;
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.queueHead);
+        this.queueHead = 0;
+      }
       this.inFlight += 1;
-      const judged = unary<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
-        this.client,
-        "analyze",
-        analyzeRequest(resource, this.providers),
-        this.output,
-      ).then(
-        (response) => toViolations(response, resource.urn),
+      const judged = unaryBytes(this.client, "analyze", request, this.output).then(
+        (response) => toViolations(response, urn),
         (error: unknown) => {
           this.failure ??= error;
           return [];
@@ -480,6 +504,10 @@ export class Judgement {
   }
 }
 
+/**
+ * The provider each resource was registered with (`<provider urn>::<provider id>`), with its inputs,
+ * as AnalyzerProviderResource; built once per provider, since thousands of resources share one.
+ */
 class ProviderCache {
   private readonly built = new Map<string, analyzerProto.AnalyzerProviderResource>();
 
@@ -505,10 +533,15 @@ class ProviderCache {
 }
 
 function toStruct(value: Record<string, unknown>): Struct {
+  return Struct.fromJavaScript(wireRecord(value) as Record<string, never>);
+}
+
+/** A property map as the engine marshals it (see `toWire`); `{}` for anything but an object. */
+function wireRecord(value: Record<string, unknown>): Record<string, unknown> {
   const wire = toWire(value, 0);
-  return Struct.fromJavaScript(
-    (wire !== null && typeof wire === "object" && !Array.isArray(wire) ? wire : {}) as Record<string, never>,
-  );
+  return wire !== null && typeof wire === "object" && !Array.isArray(wire)
+    ? (wire as Record<string, unknown>)
+    : {};
 }
 
 // The other special objects' signatures (pulumi/sdk resource/properties.go).

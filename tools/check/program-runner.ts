@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks } from "./aws-mocks";
-import { type PlannedResource, registeredInputs } from "./planned-resource";
+import type { PlannedResource } from "./planned-resource";
 
 // Internal to the SDK (not in its typings): resolves once every outstanding registration has settled.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -119,11 +119,7 @@ function recordRegistrations(
       if (!error && response) {
         const resource = toPlannedResource(request, response);
         resources.push(resource);
-        if (onResource) {
-          const inputs = request.getObject();
-          if (inputs) registeredInputs.set(resource, inputs);
-          onResource(resource);
-        }
+        onResource?.(resource);
       }
       callback(error, response);
     });
