@@ -71,33 +71,45 @@ const checkCommand: string[] = (() => {
   return args;
 })();
 
+const emptyPack = path.join(repoRoot, "bench", "empty-pack");
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function benchmark(tenants: number, rounds: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-bench-${tenants}-`));
-  writeSyntheticTenants(path.join(dir, "tenants"), tenants, ["shared-ai", "claims-ai"]);
+  const tenantsDir = path.join(dir, "tenants");
+  writeSyntheticTenants(tenantsDir, tenants, ["shared-ai", "claims-ai"]);
   const report = path.join(dir, "report.json");
   const floorResources = path.join(dir, "floor-resources.json");
   const checks: Measurement[] = [];
+  const unjudged: Measurement[] = [];
   const floors: Measurement[] = [];
+  const planSeconds: number[] = [];
   let resources = 0;
   let verdict = "";
-  for (let round = 0; round < rounds; round++) {
-    const check = await measure([
+  const runCheck = async (extraArgs: string[]) => {
+    const run = await measure([
       ...checkCommand,
       "--tenants",
-      path.join(dir, "tenants"),
+      tenantsDir,
+      ...extraArgs,
       "--format",
       "json",
       "--out",
       report,
     ]);
-    if (check.code !== 0) throw new Error(`check exited ${check.code}:\n${check.output}`);
-    const parsed = JSON.parse(fs.readFileSync(report, "utf8"));
+    if (run.code !== 0) throw new Error(`check ${extraArgs.join(" ")} exited ${run.code}:\n${run.output}`);
+    return { run, parsed: JSON.parse(fs.readFileSync(report, "utf8")) };
+  };
+  for (let round = 0; round < rounds; round++) {
+    const { run, parsed } = await runCheck([]);
     resources = parsed.summary.resources;
     verdict = `${parsed.summary.mandatoryViolations} mandatory / ${parsed.summary.advisoryViolations} advisory violations, ${parsed.quotaWarnings.length} quota warnings`;
+    planSeconds.push(parsed.timings.planMs / 1000);
     fs.writeFileSync(floorResources, JSON.stringify(parsed.resources));
-    checks.push(check);
+    checks.push(run);
+    // The same check with a pack of no policies: the program plus what the Analyzer protocol and the policy SDK cost alone.
+    unjudged.push((await runCheck(["--policy-pack", emptyPack])).run);
     const floor = await measure(["--require", "tsx/cjs", "bench/sdk-floor/run.ts"], {
       SDK_FLOOR_RESOURCES: floorResources,
     });
@@ -110,13 +122,17 @@ async function benchmark(tenants: number, rounds: number) {
     resources,
     checkSeconds: median(checks.map((run) => run.wallSeconds)),
     checkPeakRssMb: Math.max(...checks.map((run) => run.peakRssMb)),
+    planSeconds: median(planSeconds),
+    emptyPackSeconds: median(unjudged.map((run) => run.wallSeconds)),
     floorSeconds: median(floors.map((run) => run.wallSeconds)),
     floorPeakRssMb: Math.max(...floors.map((run) => run.peakRssMb)),
     verdict,
   };
+  const seconds = (value: number) => `${value.toFixed(1).padStart(5)} s`;
   console.log(
-    `${String(tenants).padStart(5)} tenants  ${String(resources).padStart(6)} resources  check ${result.checkSeconds.toFixed(1).padStart(5)} s  peak RSS ${result.checkPeakRssMb.toFixed(0).padStart(5)} MB` +
-      `  | SDK floor ${result.floorSeconds.toFixed(1).padStart(5)} s, ${result.floorPeakRssMb.toFixed(0)} MB  | check/floor ${(result.checkSeconds / result.floorSeconds).toFixed(2)}  (${verdict})`,
+    `${String(tenants).padStart(5)} tenants  ${String(resources).padStart(6)} resources  check ${seconds(result.checkSeconds)} (plan ${seconds(result.planSeconds)})  peak RSS ${result.checkPeakRssMb.toFixed(0).padStart(5)} MB` +
+      `  | no-policy pack ${seconds(result.emptyPackSeconds)}  | SDK floor ${seconds(result.floorSeconds)}, ${result.floorPeakRssMb.toFixed(0)} MB` +
+      `  | check/floor ${(result.checkSeconds / result.floorSeconds).toFixed(2)}, no-policy/floor ${(result.emptyPackSeconds / result.floorSeconds).toFixed(2)}  (${verdict})`,
   );
   return result;
 }
@@ -156,6 +172,11 @@ async function main(): Promise<number> {
     console.log(
       `1,000 tenants: check/floor ${overFloor.toFixed(2)} (target <= ${targets.overFloor}) ${verdict(overFloor <= targets.overFloor)}`,
     );
+    const emptyOverFloor = at1000.emptyPackSeconds / at1000.floorSeconds;
+    if (emptyOverFloor > targets.overFloor)
+      console.log(
+        `1,000 tenants: with a pack of no policies the check already takes ${emptyOverFloor.toFixed(2)}x the floor: the program and the Analyzer protocol alone exceed ${targets.overFloor}x`,
+      );
   }
   if (at1000 && at100) {
     const scale = at1000.checkSeconds / at100.checkSeconds;

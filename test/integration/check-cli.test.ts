@@ -253,6 +253,32 @@ describe("npm run check", function () {
       assert.match(result.stdout, /bedrock-invoke-through-profiles \[advisory\]: 1 violation/);
     });
 
+    it("judges with the pack --policy-pack names: one without policies passes the same export", async () => {
+      const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
+      const result = await runCheckCli([
+        "--state",
+        file,
+        "--policy-pack",
+        "bench/empty-pack",
+        "--format",
+        "json",
+      ]);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      const report = JSON.parse(result.stdout);
+      assert.deepEqual(report.policyPack, { name: "empty-pack", version: "0.0.0" });
+      assert.deepEqual(report.violations, []);
+    });
+
+    it("refuses a --policy-pack that is not a policy pack", async () => {
+      const result = await runCheckCli(["--policy-pack", "tenants"]);
+      assert.equal(result.code, 2);
+      assert.match(
+        result.stderr,
+        /--policy-pack: .*tenants is not a policy pack \(it has no PulumiPolicy\.yaml\)/,
+      );
+      assert.equal(result.stdout, "");
+    });
+
     it("refuses an export of the wrong version, naming the field", async () => {
       const file = tempFile("export.json", JSON.stringify({ ...compliantExport(), version: 2 }));
       const result = await runCheckCli(["--state", file]);

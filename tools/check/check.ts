@@ -24,6 +24,8 @@ export interface CheckOptions {
   stateFile?: string;
   /** JSON in the format of `pulumi --policy-pack-config`. */
   policyConfigFile?: string;
+  /** The pack of `packDir`, already starting (the CLI starts it before it loads the program's modules). */
+  packStarting?: Promise<PolicyPackHost>;
 }
 
 /**
@@ -41,17 +43,18 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
   });
   const source = options.stateFile ? "state" : "program";
 
-  const policyConfig = options.policyConfigFile
-    ? readPolicyConfigFile(options.policyConfigFile)
-    : { config: {} };
-  if ("errors" in policyConfig) return report({ stack: options.stack, source, errors: policyConfig.errors });
-
   // The pack starts (a second Node process) while the plan is built, and judges each resource as
   // soon as the program has registered it: the program keeps one core, the pack the other.
-  const hostStarting = PolicyPackHost.start({ packDir: options.packDir });
+  const hostStarting = options.packStarting ?? PolicyPackHost.start({ packDir: options.packDir });
   hostStarting.catch(() => undefined);
-  const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
   try {
+    const policyConfig = options.policyConfigFile
+      ? readPolicyConfigFile(options.policyConfigFile)
+      : { config: {} };
+    if ("errors" in policyConfig)
+      return report({ stack: options.stack, source, errors: policyConfig.errors });
+
+    const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
     const planStartedAt = performance.now();
     const planned = options.stateFile
       ? readStackExport(options.stateFile)
@@ -60,32 +63,28 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
 
     const host = await hostStarting;
-    try {
-      const ready = await stream.ready;
-      if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });
-      const violations = await ready.judgement.finish(planned.resources);
-      return report({
-        stack: planned.stack,
-        source,
-        resources: planned.resources,
-        plan: summarizePlan(planned.resources),
-        violations,
-        policyPack: { name: host.info.name, version: host.info.version },
-        timings: {
-          planMs,
-          packStartMs: host.timings.startMs,
-          judgeAfterPlanMs: performance.now() - planStartedAt - planMs,
-        },
-      });
-    } finally {
-      await host.close();
-    }
-  } catch (error) {
-    void hostStarting.then(
+    const ready = await stream.ready;
+    if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });
+    const violations = await ready.judgement.finish(planned.resources);
+    return report({
+      stack: planned.stack,
+      source,
+      resources: planned.resources,
+      plan: summarizePlan(planned.resources),
+      violations,
+      policyPack: { name: host.info.name, version: host.info.version },
+      timings: {
+        planMs,
+        packStartMs: host.timings.startMs,
+        judgeAfterPlanMs: performance.now() - planStartedAt - planMs,
+      },
+    });
+  } finally {
+    // Stopped on every path (bad input too), and waited for only when it had started.
+    await hostStarting.then(
       (host) => host.close(),
       () => undefined,
     );
-    throw error;
   }
 }
 

@@ -21,6 +21,7 @@ Options:
   --stack NAME           stack whose Pulumi.<NAME>.yaml is used (default: dev)
   --tenants DIR          tenant files to plan instead of the stack's tenantsDir
   --state FILE           judge a \`pulumi stack export\` instead of running the program
+  --policy-pack DIR      the policy pack to judge with (default: policies), as for \`pulumi --policy-pack\`
   --policy-config FILE   policy levels and settings, as for \`pulumi --policy-pack-config\`
   --format FORMAT        text (default), markdown or json
   --out FILE             write the report to FILE instead of standard output
@@ -51,15 +52,29 @@ async function main(): Promise<number> {
     return exitCodes.invalidInput;
   }
 
+  const packDir = path.resolve(values["policy-pack"] ?? path.join(projectDir, "policies"));
+  if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+    process.stderr.write(
+      `check: --policy-pack: ${packDir} is not a policy pack (it has no PulumiPolicy.yaml)\n`,
+    );
+    return exitCodes.invalidInput;
+  }
+
   let report: CheckReport;
   try {
-    // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should not wait.
+    // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
+    // not wait. The pack's process starts first, so its start-up overlaps the loading of the program's.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PolicyPackHost } = require("./policy-host") as typeof import("./policy-host");
+    const packStarting = PolicyPackHost.start({ packDir });
+    packStarting.catch(() => undefined);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runCheck } = require("./check") as typeof import("./check");
     report = await runCheck(
       {
         projectDir,
-        packDir: path.join(projectDir, "policies"),
+        packDir,
+        packStarting,
         stack: values.stack,
         tenantsDir: values.tenants,
         stateFile: values.state,
@@ -101,6 +116,7 @@ function parseCommandLine() {
       stack: { type: "string", default: "dev" },
       tenants: { type: "string" },
       state: { type: "string" },
+      "policy-pack": { type: "string" },
       "policy-config": { type: "string" },
       format: { type: "string", default: "text" },
       out: { type: "string" },
@@ -113,6 +129,7 @@ function parseCommandLine() {
     stack: string;
     tenants?: string;
     state?: string;
+    "policy-pack"?: string;
     "policy-config"?: string;
     format: string;
     out?: string;
