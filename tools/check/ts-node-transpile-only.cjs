@@ -22,3 +22,7 @@ if (process.env.PULUMI_NODEJS_TRANSPILE_ONLY === "true" && runPolicyPackDir) {
     tsNode.register = (options) => register({ ...options, typeCheck: false, transpileOnly: true });
   }
 }
+
+// The host stops the pack with SIGTERM; exiting normally lets node write what flags asked for
+// (`--cpu-prof`, `--heap-prof` through BEDROCK_CHECK_PACK_NODE_FLAGS) instead of dying on the signal.
+process.once("SIGTERM", () => process.exit(0));
