@@ -1,0 +1,97 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { PlannedResource } from "../tools/check/planned-resource";
+import { PolicyPackHost } from "../tools/check/policy-host";
+import { releaseProgram, runProgram } from "../tools/check/program-runner";
+import { readStackConfigFile } from "../tools/check/stack-file";
+import { writeSyntheticTenants } from "./synthetic-tenants";
+
+/**
+ * The verdict alone: N synthetic tenants are planned once (not timed), then the same resources are
+ * replayed to a pack with no policies and to the real pack, each started afresh, over the Analyzer
+ * protocol exactly as `npm run check` sends them. What the empty pack costs is the protocol and the
+ * policy SDK's server; the difference is what the policies add.
+ *
+ *   npm run bench:pack -- --tenants 1000 --rounds 3
+ */
+const repoRoot = path.resolve(__dirname, "..");
+const packs = [
+  { label: "no policies (bench/empty-pack)", dir: path.join(repoRoot, "bench", "empty-pack") },
+  { label: "bedrock-cost-guardrails (policies)", dir: path.join(repoRoot, "policies") },
+];
+
+async function plan(tenants: number): Promise<PlannedResource[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-replay-${tenants}-`));
+  try {
+    writeSyntheticTenants(dir, tenants, ["shared-ai", "claims-ai"]);
+    const stackFile = readStackConfigFile(repoRoot, "dev");
+    if ("errors" in stackFile) throw new Error(JSON.stringify(stackFile.errors));
+    const run = await runProgram({
+      programDir: repoRoot,
+      project: "bedrock-cost-governance",
+      stack: "dev",
+      config: { ...stackFile.config, "bedrock-cost-governance:tenantsDir": dir },
+    });
+    releaseProgram();
+    return run.resources;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One judgement with a freshly started pack: when every Analyze, and the AnalyzeStack, was answered. */
+async function judge(packDir: string, resources: readonly PlannedResource[]) {
+  const host = await PolicyPackHost.start({ packDir });
+  try {
+    const startedAt = performance.now();
+    const judgement = host.beginJudgement();
+    for (const resource of resources) judgement.add(resource);
+    const encodedMs = performance.now() - startedAt;
+    const violations = await judgement.finish(resources);
+    const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastJudge!;
+    return { encodedMs, analyzeMs, analyzeStackMs, totalMs, violations: violations.length };
+  } finally {
+    await host.close();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(5)} s`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { tenants: { type: "string", default: "1000" }, rounds: { type: "string", default: "3" } },
+    strict: true,
+  });
+  const tenants = Number(values.tenants);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(rounds) || rounds < 1) {
+    console.error("usage: npm run bench:pack -- [--tenants 1000] [--rounds 3]");
+    return 2;
+  }
+  const resources = await plan(tenants);
+  console.log(
+    `pack replay: ${tenants} tenants, ${resources.length} resources, node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s), each with a fresh pack; Analyze calls and AnalyzeStack run concurrently, times from the first Analyze`,
+  );
+  for (const pack of packs) {
+    const runs: Array<Awaited<ReturnType<typeof judge>>> = [];
+    for (let round = 0; round < rounds; round++) runs.push(await judge(pack.dir, resources));
+    const pick = (key: "encodedMs" | "analyzeMs" | "analyzeStackMs" | "totalMs") =>
+      seconds(median(runs.map((run) => run[key])));
+    console.log(
+      `  ${pack.label.padEnd(36)} encode ${pick("encodedMs")}  every Analyze answered ${pick("analyzeMs")}  AnalyzeStack answered ${pick("analyzeStackMs")}  verdict ${pick("totalMs")}  (${runs[0].violations} violations)`,
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(String(error instanceof Error ? error.message : error));
+    process.exit(2);
+  },
+);
