@@ -319,3 +319,28 @@ describe("policy pack over the Analyzer protocol", function () {
     );
   });
 });
+
+describe("a pack that fails", () => {
+  const failingPack = path.resolve(__dirname, "../fixtures/failing-pack");
+  let host: PolicyPackHost;
+  before(async () => {
+    host = await PolicyPackHost.start({ packDir: failingPack });
+  });
+  after(async () => {
+    await host?.close();
+  });
+
+  it("rejects the judgement with the pack's own message when a resource policy throws", async () => {
+    await assert.rejects(
+      host.judge([resource("test:index:Boom", "b", {}, { provider: undefined })]),
+      /policy pack analyze failed: .*throws-on-boom.*boom in Analyze/s,
+    );
+  });
+
+  it("rejects the judgement with the pack's own message when a stack policy throws", async () => {
+    await assert.rejects(
+      host.judge([resource("test:index:StackBoom", "s", {}, { provider: undefined })]),
+      /policy pack analyzeStack failed: .*boom in AnalyzeStack/s,
+    );
+  });
+});

@@ -305,7 +305,11 @@ async function launchPack(
 const tail = (stderr: string): string =>
   stderr.trim() ? `:\n${stderr.trim().split("\n").slice(-20).join("\n")}` : "";
 
-type Method = "getAnalyzerInfo" | "configure" | "configureStack" | "analyze" | "analyzeStack";
+type Method = "getAnalyzerInfo" | "configure" | "configureStack";
+
+/** A failed call, with the pack's last stderr lines (its uncaught errors explain most failures). */
+const callFailed = (method: string, error: grpc.ServiceError | null, output: { stderr: string }): Error =>
+  new Error(`policy pack ${method} failed: ${error?.details || error?.message}${tail(output.stderr)}`);
 
 function unary<Request, Response>(
   client: analyzerRpc.AnalyzerClient,
@@ -319,10 +323,7 @@ function unary<Request, Response>(
       callback: (error: grpc.ServiceError | null, response: Response) => void,
     ) => void;
     call.call(client, request, (error, response) => {
-      if (error)
-        reject(
-          new Error(`policy pack ${method} failed: ${error.details || error.message}${tail(output.stderr)}`),
-        );
+      if (error) reject(callFailed(method, error, output));
       else resolve(response);
     });
   });
@@ -386,12 +387,7 @@ function unaryBytes(
       definition.responseDeserialize,
       request,
       (error, response) => {
-        if (error || !response)
-          reject(
-            new Error(
-              `policy pack ${method} failed: ${error?.details || error?.message}${tail(output.stderr)}`,
-            ),
-          );
+        if (error || !response) reject(callFailed(method, error, output));
         else resolve(response);
       },
     );
