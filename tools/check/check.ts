@@ -122,7 +122,9 @@ async function planProgram(
   const config = { ...stackFile.config };
   if (options.tenantsDir !== undefined)
     config[`${projectName}:tenantsDir`] = path.resolve(options.tenantsDir);
-  // Validated here too, so bad input is reported as data (exit 2) before the program starts.
+  // Validated here too, so bad input is reported as data (exit 2) before the program starts: the
+  // program's own StackInputError would also reach the SDK's root stack, which leaves it behind as
+  // an unhandled rejection that ends the process.
   const inputs = validateStackInputs(config, stackFile.file, options.projectDir);
   if ("errors" in inputs) return inputs;
   const run = await runProgram({
