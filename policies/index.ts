@@ -1,24 +1,4 @@
 import { PolicyPack } from "@pulumi/policy";
-import { bedrockInvokeThroughProfiles } from "./bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "./bedrock-profile-cost-tags";
-import { bedrockProfileModelSource } from "./bedrock-profile-model-source";
-import { budgetNotifications } from "./budget-notifications";
-import { costAllocationTagsActive } from "./cost-allocation-tags-active";
-import { prodProfilesProtected } from "./prod-profiles-protected";
-import { profileUsageAlarm } from "./profile-usage-alarm";
-import { tenantBudgetCoverage } from "./tenant-budget-coverage";
-import { workloadsReferenceProfiles } from "./workloads-reference-profiles";
+import { policies } from "./policies";
 
-new PolicyPack("bedrock-cost-guardrails", {
-  policies: [
-    bedrockProfileCostTags,
-    bedrockProfileModelSource,
-    bedrockInvokeThroughProfiles,
-    workloadsReferenceProfiles,
-    budgetNotifications,
-    tenantBudgetCoverage,
-    profileUsageAlarm,
-    costAllocationTagsActive,
-    prodProfilesProtected,
-  ],
-});
+new PolicyPack("bedrock-cost-guardrails", { policies });

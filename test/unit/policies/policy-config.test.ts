@@ -4,13 +4,9 @@ import * as path from "node:path";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { bedrockInvokeThroughProfiles } from "../../../policies/bedrock-invoke-through-profiles";
 import { bedrockProfileCostTags } from "../../../policies/bedrock-profile-cost-tags";
-import { bedrockProfileModelSource } from "../../../policies/bedrock-profile-model-source";
 import { budgetNotifications } from "../../../policies/budget-notifications";
-import { costAllocationTagsActive } from "../../../policies/cost-allocation-tags-active";
-import { prodProfilesProtected } from "../../../policies/prod-profiles-protected";
-import { profileUsageAlarm } from "../../../policies/profile-usage-alarm";
 import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
-import { workloadsReferenceProfiles } from "../../../policies/workloads-reference-profiles";
+import { policies } from "../../../policies/policies";
 import {
   type JsonSchema,
   type PolicyPackInfo,
@@ -147,17 +143,8 @@ describe("policy config (the --policy-pack-config format)", () => {
 
 describe("policies/policy-config.example.json", () => {
   it("is valid configuration for the pack's nine policies", () => {
-    const pack = packInfo([
-      bedrockProfileCostTags,
-      bedrockProfileModelSource,
-      bedrockInvokeThroughProfiles,
-      workloadsReferenceProfiles,
-      budgetNotifications,
-      tenantBudgetCoverage,
-      profileUsageAlarm,
-      costAllocationTagsActive,
-      prodProfilesProtected,
-    ]);
+    assert.equal(policies.length, 9);
+    const pack = packInfo(policies);
     const example: unknown = JSON.parse(
       fs.readFileSync(path.resolve(__dirname, "../../../policies/policy-config.example.json"), "utf8"),
     );

@@ -1,0 +1,23 @@
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { bedrockInvokeThroughProfiles } from "./bedrock-invoke-through-profiles";
+import { bedrockProfileCostTags } from "./bedrock-profile-cost-tags";
+import { bedrockProfileModelSource } from "./bedrock-profile-model-source";
+import { budgetNotifications } from "./budget-notifications";
+import { costAllocationTagsActive } from "./cost-allocation-tags-active";
+import { prodProfilesProtected } from "./prod-profiles-protected";
+import { profileUsageAlarm } from "./profile-usage-alarm";
+import { tenantBudgetCoverage } from "./tenant-budget-coverage";
+import { workloadsReferenceProfiles } from "./workloads-reference-profiles";
+
+/** Every policy of the pack, in the order it serves them; a module of its own so tests can read it without serving the pack. */
+export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [
+  bedrockProfileCostTags,
+  bedrockProfileModelSource,
+  bedrockInvokeThroughProfiles,
+  workloadsReferenceProfiles,
+  budgetNotifications,
+  tenantBudgetCoverage,
+  profileUsageAlarm,
+  costAllocationTagsActive,
+  prodProfilesProtected,
+];
