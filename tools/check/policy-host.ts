@@ -333,23 +333,38 @@ function unary<Request, Response>(
 const propertiesField = 2; // AnalyzeRequest.properties, AnalyzerResource.properties
 const stackResourcesField = 1; // AnalyzeStackRequest.resources
 
+/** The fields AnalyzeRequest and AnalyzerResource share (two generated classes with the same setters). */
+interface ResourceMessage {
+  setType(value: string): this;
+  setName(value: string): this;
+  setUrn(value: string): this;
+  setOptions(value?: analyzerProto.AnalyzerResourceOptions): this;
+  setProvider(value?: analyzerProto.AnalyzerProviderResource): this;
+  serializeBinary(): Uint8Array;
+}
+
+/** `message` describing `resource`, serialized, with `properties` as its properties Struct. */
+function resourceMessageBytes(
+  message: ResourceMessage,
+  resource: PlannedResource,
+  providers: ProviderCache,
+  properties: Record<string, unknown>,
+): Uint8Array {
+  message.setType(resource.type).setName(resource.name).setUrn(resource.urn);
+  message.setOptions(resourceOptions(resource));
+  const provider = providers.of(resource);
+  if (provider) message.setProvider(provider);
+  return withField(message.serializeBinary(), propertiesField, encodeStruct(wireRecord(properties)));
+}
+
 /** AnalyzeRequest bytes: the resource's inputs, options and provider. */
 function analyzeRequestBytes(resource: PlannedResource, providers: ProviderCache): Uint8Array {
-  const request = new analyzerProto.AnalyzeRequest();
-  request.setType(resource.type).setName(resource.name).setUrn(resource.urn);
-  request.setOptions(resourceOptions(resource));
-  const provider = providers.of(resource);
-  if (provider) request.setProvider(provider);
-  return withField(request.serializeBinary(), propertiesField, encodeStruct(wireRecord(resource.inputs)));
+  return resourceMessageBytes(new analyzerProto.AnalyzeRequest(), resource, providers, resource.inputs);
 }
 
 /** AnalyzerResource bytes, as AnalyzeStack lists it: the engine's view after the step. */
 function analyzerResourceBytes(resource: PlannedResource, providers: ProviderCache): Uint8Array {
   const result = new analyzerProto.AnalyzerResource();
-  result.setType(resource.type).setName(resource.name).setUrn(resource.urn);
-  result.setOptions(resourceOptions(resource));
-  const provider = providers.of(resource);
-  if (provider) result.setProvider(provider);
   result.setParent(resource.parent ?? "");
   result.setDependenciesList(resource.dependencies ?? []);
   const dependencies = result.getPropertydependenciesMap();
@@ -358,11 +373,7 @@ function analyzerResourceBytes(resource: PlannedResource, providers: ProviderCac
   }
   // Outputs when known, else the inputs (the preview of a new resource).
   const outputs = resource.outputs && Object.keys(resource.outputs).length > 0 ? resource.outputs : undefined;
-  return withField(
-    result.serializeBinary(),
-    propertiesField,
-    encodeStruct(wireRecord(outputs ?? resource.inputs)),
-  );
+  return resourceMessageBytes(result, resource, providers, outputs ?? resource.inputs);
 }
 
 function resourceOptions(resource: PlannedResource): analyzerProto.AnalyzerResourceOptions {
