@@ -8,6 +8,7 @@ import { PolicyPackHost } from "../tools/check/policy-host";
 import { releaseProgram, runProgram } from "../tools/check/program-runner";
 import { readStackConfigFile } from "../tools/check/stack-file";
 import { writeSyntheticTenants } from "./synthetic-tenants";
+import { median } from "./median";
 
 /**
  * The verdict alone: N synthetic tenants are planned once (not timed), then the same resources are
@@ -58,7 +59,6 @@ async function judge(packDir: string, resources: readonly PlannedResource[]) {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(5)} s`;
 
 async function main(): Promise<number> {

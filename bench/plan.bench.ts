@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { writeSyntheticTenants } from "./synthetic-tenants";
+import { median } from "./median";
 
 /**
  * Plan benchmark: N synthetic tenants checked end to end by the real `npm run check` entry point
@@ -72,8 +73,6 @@ const checkCommand: string[] = (() => {
 })();
 
 const emptyPack = path.join(repoRoot, "bench", "empty-pack");
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function benchmark(tenants: number, rounds: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-bench-${tenants}-`));

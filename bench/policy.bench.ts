@@ -32,6 +32,7 @@ import {
 } from "../test/helpers/policy-args";
 import type { PlannedResource } from "../tools/check/planned-resource";
 import { PolicyPackHost } from "../tools/check/policy-host";
+import { median } from "./median";
 
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const profileArn = (index: number) =>
@@ -220,7 +221,6 @@ function tenantStack(tenants: number): ResourceSpec[] {
   return resources;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 /** Median and max of `rounds` calls, after one warm-up call with the same input. */

@@ -3,6 +3,7 @@
  * Prints three figures with their targets and exits 1 when one is missed.
  */
 import { ProfileResolver, canonicalKey, type ProfileRecord, type ProfileSource } from "../resolver";
+import { median } from "./median";
 
 const ROUNDS = 9;
 const CACHED_OPS_PER_ROUND = 200_000;
@@ -34,12 +35,6 @@ class CountingSource implements ProfileSource {
     return [...this.lookups.values()].reduce((sum, n) => sum + n, 0);
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function nsPerOp(body: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
