@@ -4,8 +4,8 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { PlannedResource } from "../tools/check/planned-resource";
-import { PolicyPackHost } from "../tools/check/policy-host";
-import { releaseProgram, runProgram } from "../tools/check/program-runner";
+import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
+import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/check/stack-file";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { median } from "./median";
@@ -48,11 +48,11 @@ async function judge(packDir: string, resources: readonly PlannedResource[]) {
   const host = await PolicyPackHost.start({ packDir });
   try {
     const startedAt = performance.now();
-    const judgement = host.beginJudgement();
+    const judgement = host.beginStackAnalysis();
     for (const resource of resources) judgement.add(resource);
     const encodedMs = performance.now() - startedAt;
     const violations = await judgement.finish(resources);
-    const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastJudge!;
+    const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastAnalysis!;
     return { encodedMs, analyzeMs, analyzeStackMs, totalMs, violations: violations.length };
   } finally {
     await host.close();

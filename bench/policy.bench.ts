@@ -31,7 +31,7 @@ import {
   stackArgs,
 } from "../test/helpers/policy-args";
 import type { PlannedResource } from "../tools/check/planned-resource";
-import { PolicyPackHost } from "../tools/check/policy-host";
+import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { median } from "./median";
 
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
@@ -311,8 +311,8 @@ async function benchHost(count: number, concurrency: number): Promise<void> {
   const host = await PolicyPackHost.start({ packDir: path.resolve(__dirname, "../policies"), concurrency });
   try {
     console.log(`  pack start-up to configured: ${ms(host.timings.startMs)}`);
-    const violations = await host.judge(resources);
-    const judged = host.timings.lastJudge;
+    const violations = await host.analyze(resources);
+    const judged = host.timings.lastAnalysis;
     if (!judged) return;
     console.log(
       `  ${resources.length.toLocaleString("en-US")} resources judged in ${ms(judged.totalMs)} ` +

@@ -18,7 +18,7 @@ describe("the program's resources under the policy pack", function () {
         plan.byType("aws:bedrock/inferenceProfile:InferenceProfile").length > 0,
         "the plan has profiles to judge",
       );
-      const violations = await host().judge([...plan.resources]);
+      const violations = await host().analyze([...plan.resources]);
       assert.deepEqual(
         violations.map(
           (violation) =>
@@ -48,7 +48,7 @@ describe("the program's resources under the policy pack", function () {
           }
         : resource,
     );
-    const violations = await host().judge(changed);
+    const violations = await host().analyze(changed);
     assert.deepEqual(
       violations
         .map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn}`)

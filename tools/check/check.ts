@@ -6,8 +6,10 @@ import { validateStackInputs } from "../../src/stack";
 import type { InputError } from "../../src/validation";
 import { summarizePlan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
-import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
-import { releaseProgram, runProgram } from "./program-runner";
+import { PolicyPackHost } from "./analyzer/policy-pack-host";
+import { parsePolicyConfig } from "./analyzer/policy-config";
+import type { StackAnalysis } from "./analyzer/stack-analysis";
+import { releaseProgram, runProgram } from "./program/program-runner";
 import type { CheckReport } from "./report";
 import { readStackConfigFile } from "./stack-file";
 import { readStackExport } from "./stack-export";
@@ -33,12 +35,13 @@ export interface CheckOptions {
  * (the real program under mocks, or a stack export), and have the real policy pack judge it over
  * the Analyzer protocol. Bad input comes back as `errors`, never as an exception.
  */
-export async function runCheck(options: CheckOptions, startedAt = 0): Promise<CheckReport> {
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const report = (partial: Partial<CheckReport> & Pick<CheckReport, "stack" | "source">): CheckReport => ({
     resources: [],
     violations: [],
     errors: [],
-    durationMs: performance.now() - startedAt,
+    // performance.now() counts from process start: the time includes start-up, as a user waits for it.
+    durationMs: performance.now(),
     ...partial,
   });
   const source = options.stateFile ? "state" : "program";
@@ -95,13 +98,13 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
  */
 function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, policyConfigFile: string) {
   const early: PlannedResource[] = [];
-  let judgement: Judgement | undefined;
+  let judgement: StackAnalysis | undefined;
   const ready = hostStarting.then(
-    async (host): Promise<{ judgement: Judgement } | { errors: InputError[] }> => {
+    async (host): Promise<{ judgement: StackAnalysis } | { errors: InputError[] }> => {
       const configured = parsePolicyConfig(policyConfig, policyConfigFile, host.info);
       if ("errors" in configured) return configured;
       await host.configure(configured.config);
-      judgement = host.beginJudgement();
+      judgement = host.beginStackAnalysis();
       for (const resource of early.splice(0)) judgement.add(resource);
       return { judgement };
     },

@@ -12,7 +12,7 @@ import {
   type PolicyPackInfo,
   effectivePolicyConfig,
   parsePolicyConfig,
-} from "../../../tools/check/policy-config";
+} from "../../../tools/check/analyzer/policy-config";
 
 /** What GetAnalyzerInfo would say about a pack of these policies (the integration test checks the real answer). */
 function packInfo(policies: Array<ResourceValidationPolicy | StackValidationPolicy>): PolicyPackInfo {

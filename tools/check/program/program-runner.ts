@@ -1,11 +1,15 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import type { PlannedResource } from "../planned-resource";
+import {
+  type RegisterResourceRequest,
+  type RegisterResourceResponse,
+  onRegisterResource,
+  releaseSdkState,
+  waitForRPCs,
+  withoutPromiseLeakTracking,
+} from "../sdk-internals";
 import { AwsMocks } from "./aws-mocks";
-import type { PlannedResource } from "./planned-resource";
-
-// Internal to the SDK (not in its typings): resolves once every outstanding registration has settled.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
 
 export interface ProgramRun {
   resources: PlannedResource[];
@@ -34,7 +38,11 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   await pulumi.runtime.setMocks(new AwsMocks(), options.project, options.stack, false);
   pulumi.runtime.setAllConfig(options.config);
   const resources: PlannedResource[] = [];
-  recordRegistrations(resources, options.onResource);
+  onRegisterResource((request, response) => {
+    const resource = toPlannedResource(request, response);
+    resources.push(resource);
+    options.onResource?.(resource);
+  });
 
   const indexPath = path.join(options.programDir, "index.ts");
   const restoreStackTraces = withoutStackTraces();
@@ -74,58 +82,18 @@ function withoutStackTraces(): () => void {
 }
 
 /**
- * Lets go of everything the finished program holds: the SDK keeps the root stack, every resource
- * object with its Outputs and the mock monitor's copy of each state until the next run. The
- * recorded resources are all the check needs, and a thousand tenants' worth of SDK objects would
- * otherwise be traced by every garbage collection while the pack judges them.
+ * Lets go of everything the finished program holds (see `releaseSdkState`). The recorded resources
+ * are all the check needs, and a thousand tenants' worth of SDK objects would otherwise be traced
+ * by every garbage collection while the pack judges them.
  */
 export function releaseProgram(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const settings = require("@pulumi/pulumi/runtime/settings") as { _reset?: () => void };
-  settings._reset?.();
-  (globalThis as { stackResource?: unknown }).stackResource = undefined;
+  releaseSdkState();
 }
 
-/* The generated protobuf request/response types are not exported in a usable form; these are the getters we read. */
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getProtect(): boolean;
-  getProvider(): string;
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-  getDependenciesList(): string[];
-  getPropertydependenciesMap(): {
-    forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void;
-  };
-}
-interface RegisterResponse {
-  getUrn(): string;
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-type Callback = (error: Error | null, response?: RegisterResponse) => void;
-
-function recordRegistrations(
-  resources: PlannedResource[],
-  onResource?: (resource: PlannedResource) => void,
-): void {
-  const monitor = pulumi.runtime.getMonitor() as unknown as {
-    registerResource(request: RegisterRequest, callback: Callback): void;
-  };
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (request, callback) =>
-    register(request, (error, response) => {
-      if (!error && response) {
-        const resource = toPlannedResource(request, response);
-        resources.push(resource);
-        onResource?.(resource);
-      }
-      callback(error, response);
-    });
-}
-
-function toPlannedResource(request: RegisterRequest, response: RegisterResponse): PlannedResource {
+function toPlannedResource(
+  request: RegisterResourceRequest,
+  response: RegisterResourceResponse,
+): PlannedResource {
   const propertyDependencies: Record<string, string[]> = {};
   request.getPropertydependenciesMap().forEach((value, key) => {
     propertyDependencies[key] = value.getUrnsList();
@@ -142,23 +110,6 @@ function toPlannedResource(request: RegisterRequest, response: RegisterResponse)
     dependencies: request.getDependenciesList(),
     propertyDependencies,
     custom: request.getCustom(),
-  };
-}
-
-/**
- * Every promise the SDK creates goes through `debuggablePromise`, which stamps a stack trace and
- * context on it and tracks it in a set, to name leaked promises when a program exits. The check
- * awaits every registration itself, so that bookkeeping (two extra promises per promise) is only
- * cost here. The SDK calls it through its module object, so replacing the export takes effect.
- */
-function withoutPromiseLeakTracking(): () => void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
-  const original = debuggable.debuggablePromise;
-  if (typeof original !== "function") return () => undefined;
-  debuggable.debuggablePromise = <T>(promise: Promise<T>) => promise;
-  return () => {
-    debuggable.debuggablePromise = original;
   };
 }
 

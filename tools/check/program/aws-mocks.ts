@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { decodeProviderInput } from "./planned-resource";
+import { decodeProviderInput } from "../planned-resource";
 
 /**
  * Mocks that answer like AWS: ids and ARNs have the shapes AWS gives them (an application

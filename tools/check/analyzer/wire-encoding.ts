@@ -25,7 +25,7 @@ const listItem = tag(1, 2);
 
 /**
  * The bytes of `google.protobuf.Struct.fromJavaScript(value)`: `value` must be plain JSON (what
- * the host's `toWire` returns). Keys whose value is `undefined` are left out, as JSON does.
+ * `toWire` returns). Keys whose value is `undefined` are left out, as JSON does.
  */
 export function encodeStruct(value: Record<string, unknown>): Uint8Array {
   const writer = Writer.create();
