@@ -62,8 +62,8 @@ async function main(): Promise<number> {
   try {
     // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
     // not wait. The pack's process starts first, so its start-up overlaps the loading of the program's.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { PolicyPackHost } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require("./analyzer/policy-pack-host") as typeof import("./analyzer/policy-pack-host");
     const packStarting = PolicyPackHost.start({ packDir });
     packStarting.catch(() => undefined);
