@@ -9,7 +9,7 @@ import type { PlannedResource } from "./planned-resource";
 import { PolicyPackHost } from "./analyzer/policy-pack-host";
 import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { StackAnalysis } from "./analyzer/stack-analysis";
-import { releaseProgram, runProgram } from "./program/program-runner";
+import { runProgramInWorker } from "./program/program-worker";
 import type { CheckReport } from "./report";
 import { readStackConfigFile } from "./stack-file";
 import { readStackExport } from "./stack-export";
@@ -130,15 +130,14 @@ async function planProgram(
   // an unhandled rejection that ends the process.
   const inputs = validateStackInputs(config, stackFile.file, options.projectDir);
   if ("errors" in inputs) return inputs;
-  const run = await runProgram({
+  const resources = await runProgramInWorker({
     programDir: options.projectDir,
     project: projectName,
     stack: options.stack,
     config,
     onResource,
   });
-  releaseProgram();
-  return { stack: options.stack, resources: run.resources };
+  return { stack: options.stack, resources };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {
