@@ -8,8 +8,9 @@ export const enforcementLevels: readonly EnforcementLevel[] = [
   "disabled",
 ];
 
-/** The subset of JSON Schema that policy config schemas use (unknown keywords are ignored). */
+/** A policy's JSON Schema for one setting (validated with Ajv; these are the keywords the check reads itself). */
 export interface JsonSchema {
+  [keyword: string]: unknown;
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
@@ -162,94 +163,101 @@ function isLevel(value: unknown): value is EnforcementLevel {
   return typeof value === "string" && (enforcementLevels as readonly string[]).includes(value);
 }
 
-/** Validates `value` against the JSON Schema subset above; one problem per offending path. */
+/**
+ * Validates `value` against a policy's JSON Schema with Ajv (draft-07, as the policy SDK declares
+ * its schemas), one problem per offending path: `<path>.<key>[<index>]` in the project's words.
+ */
 export function validateJson(
   value: unknown,
   schema: JsonSchema | boolean,
   path: string,
 ): Array<{ path: string; message: string }> {
-  if (schema === true) return [];
-  if (schema === false) return [{ path, message: "not allowed" }];
-  const problems: Array<{ path: string; message: string }> = [];
-  const fail = (message: string, at = path) =>
-    problems.push({ path: at, message: `${message}, got ${describeValue(value)}` });
-  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.length > 0 && !types.some((type) => hasJsonType(value, type))) {
-    fail(`expected ${types.map(article).join(" or ")}`);
-    return problems;
-  }
-  if (schema.enum && !schema.enum.some((option) => sameJson(option, value)))
-    fail(`expected one of ${schema.enum.map((option) => JSON.stringify(option)).join(", ")}`);
-  if ("const" in schema && !sameJson(schema.const, value)) fail(`expected ${JSON.stringify(schema.const)}`);
-  if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum)
-      fail(`expected a number at least ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum)
-      fail(`expected a number at most ${schema.maximum}`);
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
-      fail(`expected a number greater than ${schema.exclusiveMinimum}`);
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum)
-      fail(`expected a number less than ${schema.exclusiveMaximum}`);
-  }
-  if (typeof value === "string") {
-    if (schema.minLength !== undefined && value.length < schema.minLength)
-      fail(`expected at least ${schema.minLength} character${schema.minLength === 1 ? "" : "s"}`);
-    if (schema.maxLength !== undefined && value.length > schema.maxLength)
-      fail(`expected at most ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined && !safeRegExp(schema.pattern)?.test(value))
-      fail(`expected to match ${schema.pattern}`);
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems)
-      fail(`expected at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems)
-      fail(`expected at most ${schema.maxItems} items`);
-    if (schema.uniqueItems && new Set(value.map((item) => JSON.stringify(item))).size !== value.length)
-      fail("expected unique items");
-    if (schema.items !== undefined)
-      value.forEach((item, index) =>
-        problems.push(...validateJson(item, schema.items as JsonSchema | boolean, `${path}[${index}]`)),
-      );
-  }
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    for (const required of schema.required ?? [])
-      if (!(required in record)) problems.push({ path: `${path}.${required}`, message: "required" });
-    for (const [key, item] of Object.entries(record)) {
-      const propertySchema = schema.properties?.[key] ?? schema.additionalProperties;
-      if (propertySchema !== undefined)
-        problems.push(...validateJson(item, propertySchema, `${path}.${key}`));
-    }
-  }
-  return problems;
+  const validate = compiled(schema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const at = path + toPath(error.instancePath);
+    if (error.keyword === "required")
+      return {
+        path: `${at}.${(error.params as { missingProperty: string }).missingProperty}`,
+        message: "required",
+      };
+    if (error.keyword === "additionalProperties")
+      return {
+        path: `${at}.${(error.params as { additionalProperty: string }).additionalProperty}`,
+        message: "not allowed",
+      };
+    if (error.keyword === "false schema") return { path: at, message: "not allowed" };
+    return { path: at, message: `${describeError(error)}, got ${describeValue(error.data)}` };
+  });
 }
 
-function hasJsonType(value: unknown, type: string): boolean {
-  switch (type) {
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return value !== null && typeof value === "object" && !Array.isArray(value);
-    case "integer":
-      return Number.isInteger(value);
-    case "null":
-      return value === null;
+// Ajv is loaded on first use: a check without settings in its policy config never needs it.
+let ajv: import("ajv").default | undefined;
+const validators = new WeakMap<object, import("ajv").ValidateFunction>();
+
+function compiled(schema: JsonSchema | boolean): import("ajv").ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ajv ??= new (require("ajv").default as typeof import("ajv").default)({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+  });
+  const key = typeof schema === "boolean" ? (schema ? trueSchema : falseSchema) : schema;
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+const trueSchema = {};
+const falseSchema = {};
+
+/** Ajv's JSON Pointer (`/0/name`) as the project writes paths (`[0].name`). */
+function toPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`))
+    .join("");
+}
+
+/** What the schema expected, in the words of the project's other input errors. */
+function describeError(error: import("ajv").ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const plural = (count: unknown, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  switch (error.keyword) {
+    case "type":
+      return `expected ${String(params.type).split(",").map(article).join(" or ")}`;
+    case "enum":
+      return `expected one of ${(params.allowedValues as unknown[]).map((option) => JSON.stringify(option)).join(", ")}`;
+    case "const":
+      return `expected ${JSON.stringify(params.allowedValue)}`;
+    case "minimum":
+    case "exclusiveMinimum":
+    case "maximum":
+    case "exclusiveMaximum": {
+      const words = { ">=": "at least", ">": "greater than", "<=": "at most", "<": "less than" } as const;
+      return `expected a number ${words[params.comparison as keyof typeof words]} ${params.limit}`;
+    }
+    case "minLength":
+      return `expected at least ${plural(params.limit, "character")}`;
+    case "maxLength":
+      return `expected at most ${plural(params.limit, "character")}`;
+    case "minItems":
+      return `expected at least ${plural(params.limit, "item")}`;
+    case "maxItems":
+      return `expected at most ${plural(params.limit, "item")}`;
+    case "uniqueItems":
+      return "expected unique items";
+    case "pattern":
+      return `expected to match ${params.pattern}`;
     default:
-      return typeof value === type;
+      // Ajv says "must match exactly one schema in oneOf" and the like.
+      return `expected to ${(error.message ?? `satisfy ${error.keyword}`).replace(/^must /, "")}`;
   }
 }
 
 const article = (type: string): string =>
   type === "array" || type === "object" || type === "integer" ? `an ${type}` : `a ${type}`;
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function safeRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, "u");
-  } catch {
-    return undefined;
-  }
-}
