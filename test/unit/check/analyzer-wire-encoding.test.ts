@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { encodeStruct, repeatedField, withField } from "../../tools/check/analyzer/wire-encoding";
+import { encodeStruct, repeatedField, withField } from "../../../tools/check/analyzer/wire-encoding";
 
 /** Plain JSON as the host sends it: no undefined, finite numbers (a Struct cannot hold NaN in JSON terms). */
 const json = fc.letrec((tie) => ({
