@@ -1,12 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
-import {
-  specialOutputValueSig,
-  specialResourceSig,
-  specialSecretSig,
-  specialSigKey,
-  unknownValue,
-} from "@pulumi/pulumi/runtime/rpc";
+import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import {
   configureRequest,
@@ -147,12 +141,12 @@ describe("Analyzer protocol conversions (tools/check/analyzer/)", () => {
   it("marshals values as the engine does for an analyzer", () => {
     assert.deepEqual(
       toWire({
-        ref: { [specialSigKey]: specialResourceSig, urn: "urn:x", id: "i-1" },
-        pendingRef: { [specialSigKey]: specialResourceSig, urn: "urn:y", id: "" },
-        output: { [specialSigKey]: specialOutputValueSig, value: 3 },
-        unknownOutput: { [specialSigKey]: specialOutputValueSig },
-        ciphertext: { [specialSigKey]: specialSecretSig, ciphertext: "AAA" },
-        secret: { [specialSigKey]: specialSecretSig, value: "s" },
+        ref: { [rpc.specialSigKey]: rpc.specialResourceSig, urn: "urn:x", id: "i-1" },
+        pendingRef: { [rpc.specialSigKey]: rpc.specialResourceSig, urn: "urn:y", id: "" },
+        output: { [rpc.specialSigKey]: rpc.specialOutputValueSig, value: 3 },
+        unknownOutput: { [rpc.specialSigKey]: rpc.specialOutputValueSig },
+        ciphertext: { [rpc.specialSigKey]: rpc.specialSecretSig, ciphertext: "AAA" },
+        secret: { [rpc.specialSigKey]: rpc.specialSecretSig, value: "s" },
         dropped: undefined,
         list: [undefined, 1n],
       }),
@@ -160,9 +154,9 @@ describe("Analyzer protocol conversions (tools/check/analyzer/)", () => {
         ref: "i-1",
         pendingRef: "urn:y",
         output: 3,
-        unknownOutput: unknownValue,
-        ciphertext: unknownValue,
-        secret: { [specialSigKey]: specialSecretSig, value: "s" },
+        unknownOutput: rpc.unknownValue,
+        ciphertext: rpc.unknownValue,
+        secret: { [rpc.specialSigKey]: rpc.specialSecretSig, value: "s" },
         list: [null, "1"],
       },
     );
