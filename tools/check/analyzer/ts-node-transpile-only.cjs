@@ -1,6 +1,8 @@
 "use strict";
 /**
- * Preloaded (`node --require`) into the policy pack process by the offline check (policy-host.ts).
+ * Preloaded (`node --require`) into the policy pack process by the offline check (pack-process.ts).
+ * It relies on an SDK internal: tools/check/sdk-internals.ts checks that run-policy-pack still
+ * registers ts-node this way (hook "run-policy-pack ts-node registration").
  *
  * `@pulumi/pulumi/cmd/run-policy-pack` always registers ts-node with `typeCheck: true` (unlike
  * `cmd/run`, it ignores PULUMI_NODEJS_TRANSPILE_ONLY), so every start type-checks the pack against
