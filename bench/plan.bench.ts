@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -17,7 +18,8 @@ import { writeSyntheticTenants } from "./synthetic-tenants";
  *   npm run bench:plan -- --tenants 100,1000 --rounds 3 [--baseline ../main] [--docs]
  */
 const repoRoot = path.resolve(__dirname, "..");
-const targets = { wallSecondsAt1000: 30, peakRssGbAt1000: 1.5, linearity: 11, overFloor: 1.5 };
+// Peak RSS target: 1.5 GB, counted as 1,500 MB (not GiB), for check and pack at once.
+const targets = { wallSecondsAt1000: 30, peakRssMbAt1000: 1500, linearity: 11, overFloor: 1.5 };
 
 /** `npm run check` of the checkout in `root` as its package.json spells it (node flags included), without npm. */
 function checkCommand(root: string): string[] {
@@ -122,12 +124,21 @@ const describe = (f: Figures) =>
 
 type Result = Awaited<ReturnType<typeof benchmark>>;
 
+/** The commit a checkout is at (for the docs table's baseline), or "?" when it is not a git checkout. */
+function gitHead(root: string): string {
+  try {
+    return execFileSync("git", ["-C", root, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "?";
+  }
+}
+
 /** The docs/performance.md table of this run. */
-function docsTable(results: readonly Result[], rounds: number): string {
+function docsTable(results: readonly Result[], rounds: number, baseline?: string): string {
   const row = (label: string, r: Result, f: Figures) =>
     `| ${r.tenants.toLocaleString("en-US")} | ${r.resources.toLocaleString("en-US")} | ${label} | ${seconds(f.wallSeconds)} | ${seconds(f.cpuSeconds)} | ${mb(f.checkProcessMb)} | ${mb(f.packMb)} | ${mb(f.bothMb)} |`;
   return [
-    `Written by \`npm run bench:plan -- --docs\` on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s) (peaks: the highest).`,
+    `Written by \`npm run bench:plan -- --docs\` on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s) (peaks: the highest), load average ${os.loadavg()[0].toFixed(1)} at the end${baseline ? `; baseline: ${path.basename(baseline)} at ${gitHead(baseline)}` : ""}.`,
     "",
     "| tenants | resources | run | wall | CPU | check process | pack | both at once |",
     "|---:|---:|---|---:|---:|---:|---:|---:|",
@@ -162,7 +173,7 @@ async function main(): Promise<number> {
   );
   const results: Result[] = [];
   for (const size of sizes) results.push(await benchmark(size, rounds, baseline));
-  if (values.docs) writeDocsBlock("plan", docsTable(results, rounds));
+  if (values.docs) writeDocsBlock("plan", docsTable(results, rounds, baseline));
 
   let failed = false;
   const verdict = (ok: boolean) => {
@@ -177,7 +188,7 @@ async function main(): Promise<number> {
       `1,000 tenants: ${seconds(wallSeconds)} (target <= ${targets.wallSecondsAt1000} s) ${verdict(wallSeconds <= targets.wallSecondsAt1000)}`,
     );
     console.log(
-      `1,000 tenants: peak RSS of check and pack at once ${(bothMb / 1024).toFixed(2)} GB (check process ${(checkProcessMb / 1024).toFixed(2)} GB, pack ${(packMb / 1024).toFixed(2)} GB; target <= ${targets.peakRssGbAt1000} GB) ${verdict(bothMb / 1024 <= targets.peakRssGbAt1000)}`,
+      `1,000 tenants: peak RSS of check and pack at once ${mb(bothMb)} (check process ${mb(checkProcessMb)}, pack ${mb(packMb)}; target <= ${mb(targets.peakRssMbAt1000)}) ${verdict(bothMb <= targets.peakRssMbAt1000)}`,
     );
     const overFloor = wallSeconds / at1000.floor.wallSeconds;
     console.log(
