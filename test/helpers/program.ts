@@ -121,7 +121,7 @@ export function stackFileConfig(stack: string): Record<string, string> {
   return result.config;
 }
 
-function configFor(stack: string, options: RunOptions): Record<string, string> {
+export function configFor(stack: string, options: RunOptions = {}): Record<string, string> {
   const config = { ...(options.config ?? stackFileConfig(stack)) };
   const set = {
     ...options.set,
