@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { findModel } from "./catalog";
+import {
+  environmentScopeBillingKeys,
+  environmentScopeTopLevelKeys,
+  refusePayerResources,
+} from "./environment-scope";
 import { projectName } from "./naming";
 import { type InputError, InputValidationError, zodIssuesToErrors } from "./validation";
 
@@ -9,13 +14,13 @@ import { type InputError, InputValidationError, zodIssuesToErrors } from "./vali
  */
 export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
 
-const accountIdSchema = z
+export const accountIdSchema = z
   .string()
   .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
-const roleArnSchema = z
+export const roleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
-const regionSchema = z
+export const regionSchema = z
   .string()
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
 export const accountAliasSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
@@ -24,14 +29,14 @@ export const accountAliasSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
 export const environmentNameSchema = z.string().regex(/^[a-z][a-z0-9]{0,15}$/, {
   error: "expected a lowercase environment name of [a-z0-9], at most 16 characters",
 });
-const tagKeySchema = z
+export const tagKeySchema = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[a-zA-Z0-9 ._:/=+@-]+$/, { error: "expected a tag key of [a-zA-Z0-9 ._:/=+@-]" })
   .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: 'the "aws:" prefix is reserved by AWS' });
 
-const accountSchema = z.strictObject({
+export const accountSchema = z.strictObject({
   /** The 12-digit id; the provider refuses to act in any other account. */
   accountId: accountIdSchema,
   /** Role the deploy identity assumes in that account. */
@@ -71,21 +76,16 @@ export const stackConfigSchema = z
       }),
     /** Alias used by tenants that name no account. */
     defaultAccount: accountAliasSchema,
-    /** The payer (management) account: cost allocation tags and anomaly monitors live there. */
+    /**
+     * The payer (management) account. An environment stack creates nothing there (the org stack,
+     * `Pulumi.org.yaml`, owns cost allocation tags and anomaly monitors); it needs the id to let
+     * Cost Anomaly Detection, which publishes as the payer, into each tenant's topic.
+     */
     billing: z.strictObject({
       accountId: accountIdSchema,
-      roleArn: roleArnSchema,
-      /**
-       * Whether this stack owns the payer-account resources. When a deployment is split into
-       * per-account stacks, exactly one of them manages billing; the others set false.
-       */
-      manage: z.boolean().default(true),
-      /**
-       * Activate the mandatory tag keys for cost allocation. AWS can only activate a key once it
-       * has appeared in billing data (about a day after the first tagged resource), so the very
-       * first deployment of a new organisation may set false and flip it a day later.
-       */
-      activateTags: z.boolean().default(true),
+      /** No longer used by environment stacks; accepted so existing stack files stay valid. */
+      roleArn: roleArnSchema.optional(),
+      ...environmentScopeBillingKeys,
     }),
     /** Per-model prices replacing the catalog's list prices (enterprise discounts). */
     priceOverrides: z.record(z.string(), modelPriceSchema).default({}),
@@ -103,10 +103,12 @@ export const stackConfigSchema = z
      * profile id; AWS documentation does not say it plainly, so it is a switch.
      */
     alarmDimension: z.enum(["profileId", "profileArn"]).default("profileId"),
-    /** Custom Cost Anomaly Detection monitors this stack may create (AWS allows 500 per payer account). */
-    maxAnomalyMonitors: z.number().int().min(1).max(500).default(450),
+    /** `environment` (the default); `organization` selects the org stack's own schema (src/org-config.ts). */
+    scope: z.literal("environment").optional(),
+    ...environmentScopeTopLevelKeys,
   })
   .superRefine((config, ctx) => {
+    refusePayerResources(config, ctx);
     // Each issue names its offending value as `input`: left out, zod reports the whole config.
     const aliases = Object.keys(config.accounts).join(", ") || "none";
     if (!(config.defaultAccount in config.accounts)) {
@@ -143,7 +145,7 @@ export type AccountConfig = StackConfig["accounts"][string];
 /** The stack config as JSON Schema, for editors and tools that validate YAML. */
 export const stackConfigJsonSchema = () => z.toJSONSchema(stackConfigSchema, { io: "input" });
 
-const namespacePrefix = `${projectName}:`;
+export const namespacePrefix = `${projectName}:`;
 
 /**
  * Validates the stack config from Pulumi's flat config map (`project:key` → string, structured
@@ -176,7 +178,7 @@ export function validateStackConfig(
 }
 
 /** Structured config values arrive JSON-encoded; plain strings stay strings. */
-function decodeConfigValue(value: string): unknown {
+export function decodeConfigValue(value: string): unknown {
   const trimmed = value.trimStart();
   if (!(
     trimmed.startsWith("{") ||
