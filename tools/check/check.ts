@@ -6,6 +6,7 @@ import { stackScopeOf } from "../../src/org-config";
 import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
 import type { InputError } from "../../src/validation";
+import { summarizeOrgPlan } from "./org-plan";
 import { summarizePlan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
 import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
@@ -73,6 +74,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       source,
       resources: planned.resources,
       plan: summarizePlan(planned.resources),
+      org: summarizeOrgPlan(planned.resources),
       violations,
       policyPack: { name: host.info.name, version: host.info.version },
       timings: {
