@@ -29,7 +29,7 @@ export const accountAliasSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
 export const environmentNameSchema = z.string().regex(/^[a-z][a-z0-9]{0,15}$/, {
   error: "expected a lowercase environment name of [a-z0-9], at most 16 characters",
 });
-export const tagKeySchema = z
+const tagKeySchema = z
   .string()
   .min(1)
   .max(128)
@@ -50,6 +50,15 @@ const modelPriceSchema = z.strictObject({
   outputPer1M: z.number().nonnegative(),
 });
 
+/** Shared by the environment and org stacks (src/org-config.ts). */
+export const mandatoryTagsSchema = z
+  .array(tagKeySchema)
+  .min(1)
+  .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
+    error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
+  })
+  .default([...defaultMandatoryTags]);
+
 export const stackConfigSchema = z
   .strictObject({
     /** Environment name written to the `environment` tag and every derived name. */
@@ -61,13 +70,7 @@ export const stackConfigSchema = z
      * anomaly monitors filter on them, and a key that is not activated for cost allocation is
      * invisible to both.
      */
-    mandatoryTags: z
-      .array(tagKeySchema)
-      .min(1)
-      .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
-        error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
-      })
-      .default([...defaultMandatoryTags]),
+    mandatoryTags: mandatoryTagsSchema,
     /** Account alias → account. Tenants name an alias; the stack maps it. */
     accounts: z
       .record(accountAliasSchema, accountSchema)
@@ -162,23 +165,33 @@ export function validateStackConfig(
   flatConfig: Readonly<Record<string, string>>,
   file: string,
 ): { config: StackConfig } | { errors: InputError[] } {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flatConfig)) {
-    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
-  }
+  const raw = namespacedConfig(flatConfig);
   if (raw.region === undefined && typeof flatConfig["aws:region"] === "string")
     raw.region = flatConfig["aws:region"];
   const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { config: parsed.data };
-  const errors = zodIssuesToErrors(file, parsed.error.issues).map((error) => ({
+  return { errors: namespacedErrors(file, parsed.error.issues) };
+}
+
+/** The project namespace's keys of a flat config map, prefix removed and values decoded. */
+export function namespacedConfig(flatConfig: Readonly<Record<string, string>>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flatConfig)) {
+    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
+  }
+  return raw;
+}
+
+/** zod issues as input errors whose path is the key as written in the stack file (`bedrock-cost-governance:…`). */
+export function namespacedErrors(file: string, issues: readonly z.core.$ZodIssue[]): InputError[] {
+  return zodIssuesToErrors(file, issues).map((error) => ({
     ...error,
     path: error.path ? `${namespacePrefix}${error.path}` : projectName,
   }));
-  return { errors };
 }
 
 /** Structured config values arrive JSON-encoded; plain strings stay strings. */
-export function decodeConfigValue(value: string): unknown {
+function decodeConfigValue(value: string): unknown {
   const trimmed = value.trimStart();
   if (!(
     trimmed.startsWith("{") ||

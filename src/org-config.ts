@@ -3,16 +3,15 @@ import {
   accountAliasSchema,
   accountIdSchema,
   accountSchema,
-  decodeConfigValue,
-  defaultMandatoryTags,
   environmentNameSchema,
+  mandatoryTagsSchema,
   namespacePrefix,
+  namespacedConfig,
+  namespacedErrors,
   regionSchema,
   roleArnSchema,
-  tagKeySchema,
 } from "./config";
-import { projectName } from "./naming";
-import { type InputError, zodIssuesToErrors } from "./validation";
+import type { InputError } from "./validation";
 
 /**
  * The org stack's configuration (`Pulumi.org.yaml`, `bedrock-cost-governance:scope: organization`):
@@ -47,13 +46,7 @@ export const orgConfigSchema = z
     /** The payer (management) account and the role the org stack deploys with there. */
     payer: z.strictObject({ accountId: accountIdSchema, roleArn: roleArnSchema }),
     /** Tag keys activated for cost allocation and required on every profile by the SCPs. */
-    mandatoryTags: z
-      .array(tagKeySchema)
-      .min(1)
-      .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
-        error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
-      })
-      .default([...defaultMandatoryTags]),
+    mandatoryTags: mandatoryTagsSchema,
     tenantsDir: z.string().min(1).default("tenants"),
     /** Environment name → its accounts: the environments whose tenants this stack watches. */
     environments: z
@@ -141,18 +134,8 @@ export function validateOrgConfig(
   flatConfig: Readonly<Record<string, string>>,
   file: string,
 ): { config: OrgConfig } | { errors: InputError[] } {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flatConfig)) {
-    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
-  }
-  const parsed = orgConfigSchema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return { config: parsed.data };
-  return {
-    errors: zodIssuesToErrors(file, parsed.error.issues).map((error) => ({
-      ...error,
-      path: error.path ? `${namespacePrefix}${error.path}` : projectName,
-    })),
-  };
+  const parsed = orgConfigSchema.safeParse(namespacedConfig(flatConfig), { reportInput: true });
+  return parsed.success ? { config: parsed.data } : { errors: namespacedErrors(file, parsed.error.issues) };
 }
 
 /** The org stack's JSON Schema, for editors (as `stackConfigJsonSchema` for environment stacks). */
