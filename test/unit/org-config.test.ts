@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { validateStackConfig } from "../../src/config";
-import { stackScopeOf } from "../../src/org-config";
+import { orgConfigJsonSchema, stackScopeOf } from "../../src/org-config";
 import { type OrgStackInputs, validateOrgInputs } from "../../src/org-stack";
 import modelActionData from "../../src/data/bedrock-model-actions.json";
 import { serviceControlPolicyMaxCharacters } from "../../src/scp/limits";
@@ -56,6 +56,25 @@ describe("org stack config (scope: organization)", () => {
     assert.ok(
       "errors" in validateStackConfig({ ...dev.config, [`${ns}:scope`]: "organization" }, "Pulumi.dev.yaml"),
     );
+  });
+
+  it("exports its JSON Schema for editors, with the org keys and their defaults", () => {
+    const schema = orgConfigJsonSchema() as {
+      properties: Record<string, { default?: unknown }>;
+      required: string[];
+    };
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      "activateTags",
+      "environments",
+      "mandatoryTags",
+      "maxAnomalyMonitors",
+      "payer",
+      "scope",
+      "serviceControlPolicies",
+      "tenantsDir",
+    ]);
+    assert.deepEqual(schema.required.sort(), ["environments", "payer", "scope"]);
+    assert.equal(schema.properties.maxAnomalyMonitors.default, 450);
   });
 
   it("resolves each governed environment's tenants with that environment's accounts", () => {
