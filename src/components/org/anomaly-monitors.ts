@@ -19,7 +19,8 @@ interface MonitoredTenant {
  * Why one `Tags` expression on `tenant`, not `And` of `tenant` and `environment`: AWS documents
  * custom monitors as monitors of "an individual linked account, cost category value or cost
  * allocation tag", with the chosen values "monitored in aggregate" (AnomalyMonitor API reference;
- * Cost Anomaly Detection features), and the console builds a tag monitor from one key. Compound
+ * Cost Anomaly Detection features; user guide manage-ad.html: "analyze specific member accounts,
+ * cost allocation tags, or cost categories"), and the console builds a tag monitor from one key. Compound
  * expressions are documented for Cost Explorer queries, not for monitors ("not all Expression types
  * are supported in each API"), so this stack sends only the shape AWS documents. The price: one
  * monitor watches a tenant's spend in all environments; each environment still gets its own
