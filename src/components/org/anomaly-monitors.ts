@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { partitionOf } from "../../arns";
+import { snsTopicArn } from "../../arns";
 import { AnomalyMonitor, AnomalySubscription } from "../../aws-resources";
 import { alertTopicName, logicalName, projectName } from "../../naming";
 import type { GovernedEnvironmentTenants } from "../../org-stack";
@@ -69,7 +69,7 @@ export function createAnomalyMonitors(
  * derives it instead of reading it through a StackReference, so it deploys first and plans offline.
  */
 export function tenantTopicArn(tenant: StackTenant): string {
-  return `arn:${partitionOf(tenant.region)}:sns:${tenant.region}:${tenant.accountId}:${alertTopicName(tenant.name, tenant.environment)}`;
+  return snsTopicArn(tenant.region, tenant.accountId, alertTopicName(tenant.name, tenant.environment));
 }
 
 /**
