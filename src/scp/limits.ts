@@ -3,6 +3,8 @@
  * 5,120 characters, and at most 5 SCPs attached to one root, OU or account (FullAWSAccess, which
  * Organizations attaches by default, counts). Pure functions over documents and attachments, so
  * the org stack's input validation and an AWS preflight over planned resources can both use them.
+ * Every character counts here: the documents are sent compact, so this is the strict reading of
+ * the quota whichever way Organizations treats whitespace.
  */
 export const serviceControlPolicyMaxCharacters = 5120;
 export const serviceControlPoliciesPerTarget = 5;
