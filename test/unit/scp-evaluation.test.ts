@@ -210,7 +210,7 @@ describe("service control policies, evaluated with identity policies (iam-simula
         // Whether the invoke policy itself grants the system-profile hop is the environment stack's
         // concern (issue 11); what the SCPs must never do is deny any hop of this path.
         for (const check of viaCrossRegionProfile(ownCrossRegionProfileArn, action))
-          assert.notEqual(await decide(administrator, check, scps), "ExplicitlyDenied", check.resource);
+          assert.notEqual(await decide(tenantWorkload, check, scps), "ExplicitlyDenied", check.resource);
       });
     });
   }
