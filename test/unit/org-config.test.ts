@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
+import { scpClosesModelPaths } from "../../policies/scp-closes-model-paths";
 import { validateStackConfig } from "../../src/config";
 import { orgConfigJsonSchema, stackScopeOf } from "../../src/org-config";
 import { type OrgStackInputs, validateOrgInputs } from "../../src/org-stack";
@@ -186,5 +187,10 @@ describe("org stack config (scope: organization)", () => {
 
   it("denies exactly the model-running actions iam-data lists today (regenerate with npm run generate:scp-actions)", async () => {
     assert.deepEqual(modelActionData.actions, (await deriveModelActions()).actions);
+  });
+
+  it("is judged by the pack with the same action list (scp-closes-model-paths defaults to it)", () => {
+    const schema = scpClosesModelPaths.configSchema!.properties.modelActions as { default: string[] };
+    assert.deepEqual(schema.default, modelActionData.actions);
   });
 });

@@ -1,15 +1,69 @@
-import { strict as assert } from "node:assert";
 import { scpClosesModelPaths } from "../../../policies/scp-closes-model-paths";
 import { scpDeployRoleNotLockedOut } from "../../../policies/scp-deploy-role-not-locked-out";
-import modelActionData from "../../../src/data/bedrock-model-actions.json";
-import { serviceControlPolicyDocuments } from "../../../src/scp/documents";
 import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
 import { resourcePolicyChecks, stackPolicyChecks } from "../../helpers/policy-checks";
 
 const deployRoleArn = "arn:aws:iam::111122223333:role/bedrock-governance-deploy";
-const mandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"];
-/** The SCPs the org stack generates: the happy path of both policies. */
-const generated = serviceControlPolicyDocuments({ mandatoryTags, exemptRoleArns: [deployRoleArn] });
+const exempt = { ArnNotLike: { "aws:PrincipalArn": [deployRoleArn] } };
+const applicationProfiles = "arn:*:bedrock:*:*:application-inference-profile/*";
+/**
+ * The three SCPs in the shape the org stack generates them (src/scp/documents.ts; the pack's tests
+ * do not import the program, and test/integration/check-cli.test.ts judges the generated ones).
+ */
+const generated = [
+  {
+    name: "bedrock-invoke-through-application-profiles",
+    statements: [
+      {
+        Sid: "DenyModelUseOutsideApplicationProfiles",
+        Effect: "Deny",
+        Action: [
+          "bedrock:CreateModelInvocationJob",
+          "bedrock:InvokeModel",
+          "bedrock:InvokeModelWithResponseStream",
+        ],
+        Resource: ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"],
+        Condition: { ArnNotLike: { "bedrock:InferenceProfileArn": applicationProfiles } },
+      },
+    ],
+  },
+  {
+    name: "bedrock-profiles-carry-cost-tags",
+    statements: ["tenant", "environment"].map((key) => ({
+      Sid: `RequireTag${key}`,
+      Effect: "Deny",
+      Action: "bedrock:CreateInferenceProfile",
+      Resource: "*",
+      Condition: { Null: { [`aws:RequestTag/${key}`]: "true" }, ...exempt },
+    })),
+  },
+  {
+    name: "bedrock-profile-cost-tags-locked",
+    statements: [
+      {
+        Sid: "DenyRemovingMandatoryTags",
+        Effect: "Deny",
+        Action: "bedrock:UntagResource",
+        Resource: applicationProfiles,
+        Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["tenant", "environment"] }, ...exempt },
+      },
+      {
+        Sid: "DenyChangingTenantOrEnvironment",
+        Effect: "Deny",
+        Action: "bedrock:TagResource",
+        Resource: applicationProfiles,
+        Condition: {
+          "ForAnyValue:StringEquals": { "aws:TagKeys": ["tenant", "environment"] },
+          Null: { "aws:ResourceTag/tenant": "false" },
+          ...exempt,
+        },
+      },
+    ],
+  },
+].map(({ name, statements }) => ({
+  name,
+  content: JSON.stringify({ Version: "2012-10-17", Statement: statements }),
+}));
 
 type Document = { Version: string; Statement: Array<Record<string, unknown>> };
 const documentOf = (name: string): Document =>
@@ -105,11 +159,6 @@ describe("#scp-closes-model-paths", () => {
 
   it("passes the generated SCPs attached to a target", async () => {
     await expectNoViolations([invoke, attachment(invoke), ...others]);
-  });
-
-  it("defaults to the program's model actions (iam-data)", () => {
-    const schema = scpClosesModelPaths.configSchema!.properties.modelActions as { default: string[] };
-    assert.deepEqual(schema.default, modelActionData.actions);
   });
 
   it("passes a stack without SCPs (the org stack's switch is off)", async () => {
