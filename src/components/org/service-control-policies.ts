@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { OrganizationsPolicy, OrganizationsPolicyAttachment } from "../../aws-resources";
-import { logicalName, providerDefaultTags } from "../../naming";
+import { logicalName } from "../../naming";
 import type { ServiceControlPolicyDocument } from "../../scp/documents";
 
 /**
@@ -21,7 +21,6 @@ export function createServiceControlPolicies(
         description: scp.description,
         type: "SERVICE_CONTROL_POLICY",
         content: scp.content,
-        tags: providerDefaultTags,
       },
       { parent },
     );
