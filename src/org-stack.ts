@@ -1,13 +1,13 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { stackConfigSchema } from "./config";
+import { namespacedErrors, stackConfigSchema } from "./config";
 import { type OrgConfig, validateOrgConfig } from "./org-config";
 import type { ServiceControlPolicyDocument } from "./scp/documents";
 import { orgServiceControlPolicies, serviceControlPolicyLimitErrors } from "./scp/org-policies";
 import { StackInputError } from "./stack";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import { loadTenants } from "./tenant-loader";
-import { type InputError, zodIssuesToErrors } from "./validation";
+import type { InputError } from "./validation";
 
 /** One governed environment as the org stack sees it: its tenants, resolved as its own stack resolves them. */
 export interface GovernedEnvironmentTenants {
@@ -54,7 +54,11 @@ export function validateOrgInputs(
       tenantsDir: config.tenantsDir,
     });
     if (!stackConfig.success) {
-      errors.push(...zodIssuesToErrors(configFile, stackConfig.error.issues, ["environments", name]));
+      const issues = stackConfig.error.issues.map((issue) => ({
+        ...issue,
+        path: ["environments", name, ...issue.path],
+      }));
+      errors.push(...namespacedErrors(configFile, issues));
       continue;
     }
     const resolved = tenantsForStack(loaded.tenants, stackConfig.data);
