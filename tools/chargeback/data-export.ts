@@ -31,13 +31,20 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
     const profileRows: SpendRow[] = [];
     const formats = new Set<string>();
     for (const [kind, files] of groups) {
-      const relation = relationOf(kind, files);
-      const columns = await describe(connection, relation, files);
-      const schema = schemaOf(columns, files);
-      formats.add(schema.format);
-      rows.push(...(await aggregate(connection, relation, columns, schema, query, false)));
-      if (query.byProfile)
-        profileRows.push(...(await aggregate(connection, relation, columns, schema, query, true)));
+      // Each file is classified on its own: one directory may hold CUR 2.0 and FOCUS exports side by side.
+      const byFormat = new Map<ExportSchema, string[]>();
+      for (const file of files) {
+        const schema = schemaOf(await describe(connection, relationOf(kind, [file]), [file]), [file]);
+        byFormat.set(schema, [...(byFormat.get(schema) ?? []), file]);
+      }
+      for (const [schema, sameFormat] of byFormat) {
+        const relation = relationOf(kind, sameFormat);
+        const columns = await describe(connection, relation, sameFormat);
+        formats.add(schema.format);
+        rows.push(...(await aggregate(connection, relation, columns, schema, query, false)));
+        if (query.byProfile)
+          profileRows.push(...(await aggregate(connection, relation, columns, schema, query, true)));
+      }
     }
     return {
       source: [...formats].sort().join("+"),
