@@ -18,6 +18,8 @@ export async function writeExport(
   items: readonly LineItem[],
   format: FixtureFormat,
   file: FixtureFile,
+  /** Prefix of the tag keys: `user_` in CUR 2.0; none in FOCUS unless given. */
+  tagPrefix = format === "cur2" ? "user_" : "",
 ): Promise<string> {
   const target = path.join(directory, `${name}.${file}`);
   const source = path.join(directory, `${name}.items.json`);
@@ -45,12 +47,12 @@ export async function writeExport(
              CASE WHEN service = 'Amazon Bedrock' THEN 'AmazonBedrock' ELSE 'prod-' || md5(service)[1:12] END AS line_item_product_code,
              usageType AS line_item_usage_type, coalesce(resourceId, '') AS line_item_resource_id,
              usd AS line_item_unblended_cost, ${map("map(['product_name'], [service])")} AS product,
-             ${tags("user_")} AS resource_tags
+             ${tags(tagPrefix)} AS resource_tags
            FROM items`
         : `SELECT account AS SubAccountId, day::TIMESTAMP AS ChargePeriodStart, (day + 1)::TIMESTAMP AS ChargePeriodEnd,
              usd AS BilledCost, usd AS EffectiveCost, service AS ServiceName,
              CASE WHEN service = 'Amazon Bedrock' THEN 'AmazonBedrock' ELSE 'prod-' || md5(service)[1:12] END AS x_ServiceCode,
-             usageType AS x_UsageType, resourceId AS ResourceId, ${tags("")} AS Tags
+             usageType AS x_UsageType, resourceId AS ResourceId, ${tags(tagPrefix)} AS Tags
            FROM items`;
     const options =
       file === "parquet"

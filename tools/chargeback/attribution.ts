@@ -102,7 +102,15 @@ export function attribute(input: AttributionInput): ChargebackReport {
     unattributed: {
       usd: unattributed,
       share: total > 0 ? unattributed / total : 0,
-      top: [...contributors.values()].sort((a, b) => b.usd - a.usd).slice(0, topContributorCount),
+      top: [...contributors.values()]
+        .sort(
+          (a, b) =>
+            b.usd - a.usd ||
+            a.account.localeCompare(b.account) ||
+            a.service.localeCompare(b.service) ||
+            a.usageType.localeCompare(b.usageType),
+        )
+        .slice(0, topContributorCount),
     },
     unknownTenants: [...unknown]
       .map(([tenant, bedrockUsd]) => ({ tenant, bedrockUsd }))
