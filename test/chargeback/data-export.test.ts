@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { attribute, stackAccountIds } from "../../tools/chargeback/attribution";
+import { runChargeback } from "../../tools/chargeback/chargeback";
 import { readDataExports } from "../../tools/chargeback/data-export";
 import { billingMonth } from "../../tools/chargeback/month";
 import { SourceError } from "../../tools/chargeback/source-error";
@@ -16,7 +17,7 @@ import {
   sharedAi,
   sonnetEdition,
 } from "./scenario";
-import { prodStack } from "./stack";
+import { fixtureTenantsDir, prodStack, projectDir } from "./stack";
 
 const stack = prodStack();
 const accounts = [...stackAccountIds(stack.config)];
@@ -102,6 +103,30 @@ describe("chargeback from Data Exports (DuckDB)", function () {
       { profile: "chat", arn: alphaChatArn, model: "amazon.nova-lite-v1:0", usd: 300.25 },
     ]);
     assert.deepEqual(report.tenants.find((tenant) => tenant.tenant === "beta")!.profiles, []);
+  });
+
+  it("shows month-to-date and a linear forecast for a month in progress", async () => {
+    const file = await writeExport(directory, "in-progress", novemberItems, "cur2", "parquet");
+    const result = await runChargeback(
+      projectDir,
+      {
+        stack: "prod",
+        month: "2026-11",
+        cur: [file],
+        byProfile: false,
+        format: "json",
+        tenantsDir: fixtureTenantsDir,
+        assumeRole: false,
+        help: false,
+      },
+      new Date("2026-11-16T00:00:00Z"),
+    );
+    assert.ok("report" in result, JSON.stringify(result));
+    assert.equal(result.report.complete, false);
+    assert.match(result.report.forecastMethod ?? "", /linear projection/);
+    const alpha = result.report.tenants.find((tenant) => tenant.tenant === "alpha")!;
+    close(alpha.bedrockUsd, expected.alpha);
+    close(alpha.forecastUsd, (expected.alpha / 15) * 30);
   });
 
   it("reads FOCUS tags whose keys carry a user: prefix", async () => {

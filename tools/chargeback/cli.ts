@@ -1,7 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ChargebackOptions, type Format, parseChargebackArgs, usage } from "./args";
-import { runChargeback } from "./chargeback";
 import { renderCsv } from "./render-csv";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
@@ -40,6 +39,9 @@ async function main(): Promise<number> {
     process.stdout.write(usage);
     return exitCodes.written;
   }
+  // Loaded only now: DuckDB and the AWS SDK take a while to load, and --help or a bad flag should not wait.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runChargeback } = require("./chargeback") as typeof import("./chargeback");
   const result = await runChargeback(projectDir, options, now);
   if ("errors" in result) {
     process.stderr.write(result.errors.map((line) => `chargeback: ${line}\n`).join(""));
