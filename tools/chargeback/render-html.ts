@@ -60,6 +60,14 @@ export function renderHtml(report: ChargebackReport): string {
         `<tr><td>${escape(entry.account)}</td><td>${escape(entry.service)}</td><td>${escape(entry.usageType)}</td><td>${usd(entry.usd)}</td></tr>`,
     )
     .join("\n");
+  const profiles = tenants
+    .flatMap((tenant) =>
+      (tenant.profiles ?? []).map(
+        (profile) =>
+          `<tr><td>${escape(tenant.tenant)}</td><td>${escape(profile.profile)}</td><td>${escape(profile.model ?? "unknown")}</td><td>${usd(profile.usd)}</td><td><code>${escape(profile.arn)}</code></td></tr>`,
+      ),
+    )
+    .join("\n");
   const unknown = report.unknownTenants
     .map((entry) => `<li>${escape(entry.tenant)}: ${usd(entry.bedrockUsd)}</li>`)
     .join("");
@@ -78,6 +86,7 @@ ${svg}
 <tr><th>Tenant</th><th>Spend</th><th>Budget</th><th>Used</th>${forecast ? "<th>Forecast</th>" : ""}</tr>
 ${rows}
 </table>
+${profiles ? `<h2>Profiles</h2>\n<table>\n<tr><th>Tenant</th><th>Profile</th><th>Model</th><th>Spend</th><th>ARN</th></tr>\n${profiles}\n</table>` : ""}
 ${forecast && report.forecastMethod ? `<p>Forecast: ${escape(report.forecastMethod)}.</p>` : ""}
 <h2>Unattributed: ${usd(report.unattributed.usd)} (${percent(report.unattributed.share * 100)} of the total)</h2>
 <table>
