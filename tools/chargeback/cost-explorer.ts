@@ -85,6 +85,7 @@ export async function readCostExplorer(
           usd: group.usd,
         });
     }
+    // GetCostAndUsage takes EQUALS, ABSENT and CASE_SENSITIVE for Tags (its API reference, since aws/aws-sdk#113).
     const untagged = all(...scope, { Tags: { Key: "tenant", MatchOptions: ["ABSENT"] } });
     for (const group of await costAndUsage(client, period, untagged, [
       dimensionGroup("SERVICE"),
