@@ -165,11 +165,13 @@ function groupsOf(pages: ReadonlyArray<{ ResultsByTime?: ResultByTime[] }>): Gro
   );
 }
 
+/** GetCostAndUsage, or its resource-level twin (same request and answer shapes), every page. */
 async function costAndUsage(
   client: CostExplorerClient,
   period: DateInterval,
   filter: Expression,
   groupBy: GroupDefinition[],
+  operation: "GetCostAndUsage" | "GetCostAndUsageWithResources" = "GetCostAndUsage",
 ): Promise<GroupAmount[]> {
   const request = {
     TimePeriod: period,
@@ -178,11 +180,12 @@ async function costAndUsage(
     Filter: filter,
     GroupBy: groupBy,
   };
-  return groupsOf(
-    await allPages("GetCostAndUsage", (token) =>
-      client.send(new GetCostAndUsageCommand({ ...request, NextPageToken: token })),
-    ),
-  );
+  type Page = { NextPageToken?: string; ResultsByTime?: ResultByTime[] };
+  const send = (token: string | undefined): Promise<Page> =>
+    operation === "GetCostAndUsage"
+      ? client.send(new GetCostAndUsageCommand({ ...request, NextPageToken: token }))
+      : client.send(new GetCostAndUsageWithResourcesCommand({ ...request, NextPageToken: token }));
+  return groupsOf(await allPages(operation, send));
 }
 
 /**
@@ -262,10 +265,22 @@ async function profileSpend(
       );
       const window = { Start: start, End: period.End };
       const names = new Map<string, string>();
-      for (const group of await withResources(client, window, filter, "profile"))
+      for (const group of await costAndUsage(
+        client,
+        window,
+        filter,
+        [dimensionGroup("RESOURCE_ID"), tagGroup("profile")],
+        "GetCostAndUsageWithResources",
+      ))
         if (tagValueOfKey(group.keys[1], "profile"))
           names.set(group.keys[0], tagValueOfKey(group.keys[1], "profile")!);
-      for (const group of await withResources(client, window, filter, "tenant")) {
+      for (const group of await costAndUsage(
+        client,
+        window,
+        filter,
+        [dimensionGroup("RESOURCE_ID"), tagGroup("tenant")],
+        "GetCostAndUsageWithResources",
+      )) {
         const tenant = tagValueOfKey(group.keys[1], "tenant");
         if (tenant === undefined) continue;
         const profileTag = names.get(group.keys[0]);
@@ -287,24 +302,4 @@ async function profileSpend(
     return [];
   }
   return rows;
-}
-
-async function withResources(
-  client: CostExplorerClient,
-  period: DateInterval,
-  filter: Expression,
-  tagKey: string,
-): Promise<GroupAmount[]> {
-  const request = {
-    TimePeriod: period,
-    Granularity: "MONTHLY" as const,
-    Metrics: [metric],
-    Filter: filter,
-    GroupBy: [dimensionGroup("RESOURCE_ID"), tagGroup(tagKey)],
-  };
-  return groupsOf(
-    await allPages("GetCostAndUsageWithResources", (token) =>
-      client.send(new GetCostAndUsageWithResourcesCommand({ ...request, NextPageToken: token })),
-    ),
-  );
 }
