@@ -1,19 +1,13 @@
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { type CliResult, runTypeScriptCli } from "../helpers/check-cli";
 import { awsTestEnv } from "./aws-env";
 import { startFakeCostExplorer } from "./cost-explorer-server";
 import { writeExport } from "./export-fixtures";
 import { novemberItems } from "./scenario";
 import { fixtureTenantsDir, projectDir } from "./stack";
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** `npm run chargeback` as a user runs it: a real process, its real exit code. */
 function chargeback(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
@@ -23,21 +17,9 @@ function chargeback(args: string[], env: Record<string, string | undefined> = {}
     ...env,
   };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--require", "tsx/cjs", path.join(projectDir, "tools/chargeback/cli.ts"), ...args],
-      {
-        cwd: projectDir,
-        env: merged as NodeJS.ProcessEnv,
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  return runTypeScriptCli(path.join(projectDir, "tools/chargeback/cli.ts"), args, {
+    cwd: projectDir,
+    env: merged as NodeJS.ProcessEnv,
   });
 }
 
