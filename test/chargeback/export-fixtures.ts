@@ -32,6 +32,8 @@ export async function writeExport(
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
+    // Fixtures state UTC days, as AWS does, whatever the machine's zone.
+    await connection.run("SET TimeZone = 'UTC'");
     await connection.run(
       `CREATE TABLE items AS SELECT * FROM read_json(${quote(source)}, columns = {account: 'VARCHAR', service: 'VARCHAR', usageType: 'VARCHAR', tenant: 'VARCHAR', environment: 'VARCHAR', profile: 'VARCHAR', resourceId: 'VARCHAR', usd: 'DOUBLE', day: 'DATE'})`,
     );
@@ -49,7 +51,7 @@ export async function writeExport(
              usd AS line_item_unblended_cost, ${map("map(['product_name'], [service])")} AS product,
              ${tags(tagPrefix)} AS resource_tags
            FROM items`
-        : `SELECT account AS SubAccountId, day::TIMESTAMP AS ChargePeriodStart, (day + 1)::TIMESTAMP AS ChargePeriodEnd,
+        : `SELECT account AS SubAccountId, day::TIMESTAMPTZ AS ChargePeriodStart, (day + 1)::TIMESTAMPTZ AS ChargePeriodEnd,
              usd AS BilledCost, usd AS EffectiveCost, service AS ServiceName,
              CASE WHEN service = 'Amazon Bedrock' THEN 'AmazonBedrock' ELSE 'prod-' || md5(service)[1:12] END AS x_ServiceCode,
              usageType AS x_UsageType, resourceId AS ResourceId, ${tags(tagPrefix)} AS Tags

@@ -27,6 +27,7 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
+    await connection.run("SET TimeZone = 'UTC'");
     const rows: SpendRow[] = [];
     const profileRows: SpendRow[] = [];
     const formats = new Set<string>();
@@ -114,8 +115,15 @@ async function aggregate(
       : "NULL";
   const text = (column: string | undefined) => (column && has(column) ? `${ident(column)}::VARCHAR` : "NULL");
   const start = ident(schema.usageStart);
-  const inMonth = /TIMESTAMP|DATE/.test(columns.get(schema.usageStart) ?? "")
-    ? `${start} >= TIMESTAMP ${quote(query.month.start)} AND ${start} < TIMESTAMP ${quote(query.month.end)}`
+  // Billing days are UTC days. A Parquet timestamp "adjusted to UTC" arrives as TIMESTAMPTZ, compared
+  // with a UTC instant (the session is UTC too); text (CSV) compares on its ISO date prefix.
+  const startType = columns.get(schema.usageStart) ?? "";
+  const bound = (day: string) =>
+    startType.includes("WITH TIME ZONE")
+      ? `TIMESTAMPTZ ${quote(`${day} 00:00:00+00`)}`
+      : `TIMESTAMP ${quote(day)}`;
+  const inMonth = /TIMESTAMP|DATE/.test(startType)
+    ? `${start} >= ${bound(query.month.start)} AND ${start} < ${bound(query.month.end)}`
     : `left(${start}, 10) >= ${quote(query.month.start)} AND left(${start}, 10) < ${quote(query.month.end)}`;
   const accounts = query.accounts.length > 0 ? query.accounts.map(quote).join(", ") : "NULL";
   const keys = ["account", "service", "usage_type", "tenant", "environment"];
