@@ -88,6 +88,23 @@ describe("npm run chargeback", function () {
     assert.equal((await chargeback([...base, "--max-unattributed-percent", "28"])).code, 1);
   });
 
+  it("counts line items by UTC day whatever the machine's time zone", async () => {
+    const firstHour = await writeExport(
+      directory,
+      "first-hour",
+      [
+        { ...novemberItems[0], day: "2026-11-01" },
+        { ...novemberItems[0], day: "2026-12-01", usd: 1000 },
+      ],
+      "focus",
+      "parquet",
+    );
+    const args = ["--stack", "prod", "--tenants", fixtureTenantsDir, "--cur", firstHour, "--format", "json"];
+    const result = await chargeback(args, { TZ: "America/Los_Angeles" });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).totalBedrockUsd, novemberItems[0].usd);
+  });
+
   it("exits 2 with one line for a bad flag, a bad month and an unreadable export", async () => {
     const flag = await chargeback([...fromExport(), "--format", "pdf"]);
     assert.equal(flag.code, 2);
