@@ -17,6 +17,8 @@ export interface FakeCostExplorerOptions {
   throttleFirst?: number;
   /** Operations answered with AccessDeniedException. */
   deny?: readonly string[];
+  /** Operations answered with DataUnavailableException (no history to forecast from, data not opted in). */
+  unavailable?: readonly string[];
   /** "Today" of the service, for the 14-day window of GetCostAndUsageWithResources. */
   today: string;
 }
@@ -77,6 +79,8 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions) {
           Message: `User: arn:aws:iam::123456789012:user/finops is not authorized to perform: ce:${operation}`,
         },
       ];
+    if (options.unavailable?.includes(operation))
+      return [400, { __type: "DataUnavailableException", Message: `${operation}: data is unavailable` }];
     const period = body.TimePeriod as { Start: string; End: string };
     const inPeriod = options.items.filter((item) => item.day >= period.Start && item.day < period.End);
     const filter = body.Filter as Expression | undefined;

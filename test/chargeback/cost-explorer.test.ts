@@ -145,6 +145,36 @@ describe("chargeback from Cost Explorer (real SDK, local JSON-protocol endpoint)
       assert.deepEqual(report.tenants.find((tenant) => tenant.tenant === "alpha")!.profiles, []);
     }));
 
+  it("goes on without profiles, saying why, when resource-level data is not opted in", () =>
+    withFakeCostExplorer({ today: "2026-11-21", unavailable: ["GetCostAndUsageWithResources"] }, async () => {
+      const result = await runChargeback(
+        projectDir,
+        options({ byProfile: true }),
+        new Date("2026-11-21T12:00:00Z"),
+      );
+      const report = reportOf(result);
+      assert.ok(
+        report.notes.some((note) =>
+          /GetCostAndUsageWithResources is not available \(Cost Explorer GetCostAndUsageWithResources: DataUnavailableException: .*\); opt in to resource-level data/.test(
+            note,
+          ),
+        ),
+        report.notes.join("\n"),
+      );
+      assert.deepEqual(report.tenants.find((tenant) => tenant.tenant === "alpha")!.profiles, []);
+      close(report.tenants.find((tenant) => tenant.tenant === "alpha")!.bedrockUsd, expected.alpha);
+    }));
+
+  it("goes on without a forecast, saying why, when Cost Explorer has too little history", () =>
+    withFakeCostExplorer({ today: "2026-11-16", unavailable: ["GetCostForecast"] }, async () => {
+      const report = reportOf(await runChargeback(projectDir, options(), new Date("2026-11-16T12:00:00Z")));
+      assert.equal(report.tenants.find((tenant) => tenant.tenant === "alpha")!.forecastUsd, undefined);
+      assert.ok(
+        report.notes.some((note) => /^No forecast for alpha: DataUnavailableException/.test(note)),
+        report.notes.join("\n"),
+      );
+    }));
+
   it("assumes the stack's billing.roleArn with --assume-role and signs with the role's credentials", () =>
     withFakeCostExplorer({ today: "2026-12-03" }, async (server) => {
       process.env.AWS_ENDPOINT_URL_STS = server.url;
