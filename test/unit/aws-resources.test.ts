@@ -106,6 +106,19 @@ const cases: Record<keyof typeof resources, { real: ResourceClass; args: object 
     real: aws.costexplorer.AnomalyMonitor,
     args: { name: "bedrock", monitorType: "DIMENSIONAL", monitorDimension: "SERVICE", tags },
   },
+  OrganizationsPolicy: {
+    real: aws.organizations.Policy,
+    args: {
+      name: "bedrock-invoke",
+      type: "SERVICE_CONTROL_POLICY",
+      content: '{"Version":"2012-10-17","Statement":[]}',
+      tags,
+    },
+  },
+  OrganizationsPolicyAttachment: {
+    real: aws.organizations.PolicyAttachment,
+    args: { policyId: "p-12345678", targetId: "111122223333" },
+  },
   AnomalySubscription: {
     real: aws.costexplorer.AnomalySubscription,
     args: {

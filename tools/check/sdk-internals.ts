@@ -58,6 +58,7 @@ export interface RegisterResourceRequest {
   getParent(): string;
   getCustom(): boolean;
   getProtect(): boolean;
+  getRetainondelete(): boolean;
   getProvider(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDependenciesList(): string[];

@@ -107,6 +107,7 @@ function toPlannedResource(
     parent: request.getParent() || undefined,
     provider: request.getProvider() || undefined,
     protect: request.getProtect(),
+    retainOnDelete: request.getRetainondelete(),
     dependencies: request.getDependenciesList(),
     propertyDependencies,
     custom: request.getCustom(),
