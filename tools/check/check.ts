@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectName } from "../../src/naming";
 import { validateStackInputs } from "../../src/stack";
+import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
 import { summarizePlan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
@@ -38,6 +39,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     resources: [],
     violations: [],
     errors: [],
+    policies: [],
     durationMs: performance.now() - startedAt,
     ...partial,
   });
@@ -56,9 +58,10 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
 
     const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
     const planStartedAt = performance.now();
-    const planned = options.stateFile
-      ? readStackExport(options.stateFile)
-      : await planProgram(options, stream.add);
+    // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
+    const planned:
+      { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[] } | { errors: InputError[] } =
+      options.stateFile ? readStackExport(options.stateFile) : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
 
@@ -70,9 +73,13 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       stack: planned.stack,
       source,
       resources: planned.resources,
-      plan: summarizePlan(planned.resources),
+      plan: summarizePlan(planned.resources, planned.leftOut),
       violations,
       policyPack: { name: host.info.name, version: host.info.version },
+      policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
+        name,
+        enforcementLevel,
+      })),
       timings: {
         planMs,
         packStartMs: host.timings.startMs,
@@ -116,7 +123,9 @@ function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, 
 async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
-): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+): Promise<
+  { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[] } | { errors: InputError[] }
+> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
@@ -135,7 +144,7 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
-  return { stack: options.stack, resources: run.resources };
+  return { stack: options.stack, resources: run.resources, leftOut: inputs.leftOut };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {

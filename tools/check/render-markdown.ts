@@ -1,58 +1,156 @@
 import { formatInputError } from "../../src/validation";
-import type { Plan } from "./plan";
-import { type CheckReport, blocks, shortUrn, summarize, usd, violationsByPolicy } from "./report";
+import { alarmText, budgetAlertText, count, integer, usd } from "./format";
+import { BudgetedMarkdown } from "./markdown-budget";
+import type { PlanSummary } from "./plan";
+import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./report";
+import {
+  budgetCostText,
+  judgedByText,
+  leftOutText,
+  nothingJudgedText,
+  planTotalsText,
+  profileText,
+  sourceText,
+  violationCountsText,
+} from "./report-phrases";
 
-/** Past this many tenants the diagram shows tenant counts per account: GitHub comments stop at 65,536 characters. */
+/**
+ * A stack's section of the PR comment: at most this many characters, so that dev and prod fit
+ * GitHub's 65,536-character comment with room for the comment's own heading.
+ */
+export const maxStackSectionChars = 30_000;
+/** Past this many tenants the diagram shows tenant counts per account. */
 const maxTenantsInDiagram = 40;
-const maxTableRows = 100;
+/** A violation's message in a table cell, at most. */
+const maxFindingChars = 600;
+/** Kept for the footer whatever the plan's size. */
+const footerReserve = 600;
 
-/** The report for a PR comment or `$GITHUB_STEP_SUMMARY`. */
-export function renderMarkdown(report: CheckReport): string {
-  const summary = summarize(report);
-  const passed = report.errors.length === 0 && !report.violations.some(blocks);
-  const lines: string[] = [];
-  const status =
-    report.errors.length > 0 ? "❌ invalid input" : passed ? "✅ passes" : "❌ blocked by mandatory policies";
-  lines.push(`### Bedrock cost governance: \`${report.stack}\` ${status}`, "");
+const status: Record<Verdict, string> = {
+  "invalid-input": "❌ invalid input",
+  "nothing-judged": "⚠️ nothing judged",
+  fail: "❌ blocked by mandatory policies",
+  pass: "✅ passes",
+};
 
-  if (report.errors.length > 0) {
-    lines.push("Nothing was judged. Fix these first:", "");
-    for (const error of report.errors) lines.push(`- \`${escapeCode(formatInputError(error))}\``);
-    return `${lines.join("\n")}\n`;
-  }
-
-  lines.push(
-    `| resources | tenants | profiles | monthly budgets | guardrails cost | mandatory | advisory |`,
-    `|---:|---:|---:|---:|---:|---:|---:|`,
-    `| ${summary.resources} | ${summary.tenants} | ${summary.profiles} | ${usd(summary.monthlyBudgetUsd)} | ${usd(summary.governanceUsdPerMonth)}/month | ${summary.mandatoryViolations} | ${summary.advisoryViolations} |`,
-    "",
-  );
-  if (report.plan) lines.push(...diagram(report.plan), ...budgetTable(report.plan));
-  for (const warning of report.plan?.quotaWarnings ?? []) lines.push(`> [!WARNING]\n> ${warning}`, "");
-
-  lines.push("#### Policy verdict", "");
-  if (report.violations.length === 0) lines.push("No violations.", "");
-  for (const group of violationsByPolicy(report.violations)) {
-    lines.push(
-      `**${group.policyName}** (${group.enforcementLevel}): ${group.violations.length}`,
-      "",
-      "| resource | finding |",
-      "|---|---|",
+/** The report for a PR comment or `$GITHUB_STEP_SUMMARY`: the verdict and the violations first, the plan within what is left. */
+export function renderMarkdown(report: CheckReport, maxChars = maxStackSectionChars): string {
+  const out = new BudgetedMarkdown(maxChars, footerReserve);
+  const verdict = verdictOf(report);
+  out.must([`### Bedrock cost governance: \`${report.stack}\` ${status[verdict]}`, ""]);
+  if (verdict === "invalid-input") {
+    out.must(["Nothing was judged. Fix these first:", ""]);
+    out.table(
+      [],
+      report.errors.map((error) => `- \`${escapeCode(formatInputError(error))}\``),
+      moreLine("problem"),
     );
-    for (const violation of group.violations.slice(0, maxTableRows)) {
-      lines.push(`| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(violation.message)} |`);
-    }
-    if (group.violations.length > maxTableRows)
-      lines.push(`| … | ${group.violations.length - maxTableRows} more |`);
-    lines.push("");
+    return out.finish(footer(report, out.shortened));
   }
-  lines.push(
-    `<sub>${report.source === "program" ? "Program run under mocks" : "Stack export"}; verdict in ${(report.durationMs / 1000).toFixed(1)} s by ${report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "the policy pack"}.</sub>`,
-  );
-  return `${lines.join("\n")}\n`;
+  out.must([
+    verdict === "nothing-judged"
+      ? `**${nothingJudgedText(report)}**`
+      : `**${violationCountsText(report)}**, judged by ${judgedByText(report)}.`,
+    "",
+    `${planTotalsText(report)}.`,
+    "",
+  ]);
+  if (verdict !== "nothing-judged") violationSections(report, out);
+  if (report.plan) planSections(report.plan, out);
+  return out.finish(footer(report, out.shortened));
 }
 
-function diagram(plan: Plan): string[] {
+function violationSections(report: CheckReport, out: BudgetedMarkdown): void {
+  const groups = violationsByPolicy(report.violations);
+  if (groups.length === 0) return;
+  // Every policy's count first (a few lines), then the findings as far as the budget goes.
+  out.must([
+    "#### Policy verdict",
+    "",
+    ...groups.map(
+      (group) =>
+        `- **${group.policyName}** (${group.enforcementLevel}): ${count(group.violations.length, "violation")}`,
+    ),
+    "",
+  ]);
+  for (const group of groups) {
+    out.table(
+      [`**${group.policyName}** (${group.enforcementLevel})`, "", "| resource | finding |", "|---|---|"],
+      group.violations.map(
+        (violation) =>
+          `| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(clip(violation.message, maxFindingChars))} |`,
+      ),
+      (left) => `| … | ${count(left, "more violation")} |`,
+    );
+  }
+}
+
+function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
+  out.must(["#### Plan", ""]);
+  for (const warning of plan.quotaWarnings) out.whole([`> [!WARNING]`, `> ${warning}`, ""]);
+  if (plan.leftOut.length > 0) {
+    out.table(
+      [`Left out of this stack (${count(plan.leftOut.length, "tenant")}):`, ""],
+      plan.leftOut.map((tenant) => `- ${escapeCell(leftOutText(tenant))}`),
+      moreLine("tenant"),
+    );
+  }
+  if (plan.accounts.length === 0) {
+    out.must(["The stack is empty: no tenant has a profile, budget or alarm in it.", ""]);
+    return;
+  }
+  out.whole(diagram(plan), [`_The diagram of accounts, tenants and profiles is left out to fit._`, ""]);
+  tenantTable(plan, out);
+  profileTable(plan, out);
+  out.table(
+    [],
+    plan.accounts.flatMap((account) =>
+      account.budgetCost ? [`- ${budgetCostText(account.budgetCost)}`] : [],
+    ),
+    moreLine("account"),
+  );
+}
+
+function tenantTable(plan: PlanSummary, out: BudgetedMarkdown): void {
+  out.table(
+    [
+      "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails |",
+      "|---|---|---:|---|---|---:|---:|",
+    ],
+    plan.accounts.flatMap((account) =>
+      account.tenants.map((tenant) => {
+        const budget = tenant.budget;
+        return (
+          `| ${escapeCell(tenant.name)} | ${escapeCell(account.label)} | ${budget ? usd(budget.monthlyUsd) : "none"} | ` +
+          `${budget ? budgetAlertText(budget.alertAtPercent, budget.forecastAtPercent) : "none"} | ${budget?.onExceed ?? "none"} | ` +
+          `${integer(tenant.alarms)} | ${usd(tenant.governanceUsdPerMonth)}/month |`
+        );
+      }),
+    ),
+    (left) => `| … ${count(left, "more tenant")} | | | | | | |`,
+    [
+      `| **total** | | **${usd(plan.monthlyBudgetUsd)}** | | | | **${usd(plan.governanceUsdPerMonth)}/month** |`,
+      "",
+    ],
+  );
+}
+
+function profileTable(plan: PlanSummary, out: BudgetedMarkdown): void {
+  out.table(
+    ["| tenant | profile | alarms |", "|---|---|---|"],
+    plan.accounts.flatMap((account) =>
+      account.tenants.flatMap((tenant) =>
+        tenant.profiles.map(
+          (profile) =>
+            `| ${escapeCell(tenant.name)} | ${escapeCell(profileText(profile))} | ${escapeCell(profile.alarms.map(alarmText).join("; ") || "none")} |`,
+        ),
+      ),
+    ),
+    (left) => `| … ${count(left, "more profile")} | | |`,
+  );
+}
+
+function diagram(plan: PlanSummary): string[] {
   const lines = ["```mermaid", "flowchart LR"];
   const compact =
     plan.accounts.reduce((sum, account) => sum + account.tenants.length, 0) > maxTenantsInDiagram;
@@ -62,7 +160,7 @@ function diagram(plan: Plan): string[] {
     if (compact) {
       const profiles = account.tenants.reduce((sum, tenant) => sum + tenant.profiles.length, 0);
       lines.push(
-        `  ${accountId} --> ${accountId}t["${account.tenants.length} tenants, ${profiles} profiles"]`,
+        `  ${accountId} --> ${accountId}t["${count(account.tenants.length, "tenant")}, ${count(profiles, "profile")}"]`,
       );
       return;
     }
@@ -81,24 +179,20 @@ function diagram(plan: Plan): string[] {
   return lines;
 }
 
-function budgetTable(plan: Plan): string[] {
-  const rows = plan.accounts.flatMap((account) => account.tenants.map((tenant) => ({ account, tenant })));
-  const lines = [
-    "| tenant | account | monthly budget | alerts (actual / forecast) | on exceed | alarms |",
-    "|---|---|---:|---|---|---:|",
+function footer(report: CheckReport, shortened: boolean): string[] {
+  return [
+    ...(shortened
+      ? [
+          `_Shortened to fit a PR comment (${integer(maxStackSectionChars)} characters a stack). The full report: the workflow's artifact, or \`npm run check -- --stack ${report.stack}\`._`,
+          "",
+        ]
+      : []),
+    `<sub>${sourceText(report) === "program under mocks" ? "Program run under mocks" : "Stack export"}; verdict in ${(report.durationMs / 1000).toFixed(1)} s by ${report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "the policy pack"}.</sub>`,
   ];
-  for (const { account, tenant } of rows.slice(0, maxTableRows)) {
-    const budget = tenant.budget;
-    lines.push(
-      `| ${escapeCell(tenant.name)} | ${escapeCell(account.label)} | ${budget ? usd(budget.monthlyUsd) : "none"} | ` +
-        `${budget ? `${budget.alertAtPercent.join(", ")}% / ${budget.forecastAtPercent ?? "-"}%` : "-"} | ${budget?.onExceed ?? "-"} | ${tenant.alarms} |`,
-    );
-  }
-  if (rows.length > maxTableRows) lines.push(`| … ${rows.length - maxTableRows} more tenants | | | | | |`);
-  lines.push(`| **total** | | **${usd(plan.monthlyBudgetUsd)}** | | | |`, "");
-  return lines;
 }
 
+const moreLine = (noun: string) => (left: number) => `- … ${count(left, `more ${noun}`)}`;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const mermaidText = (text: string) => text.replace(/["<>]/g, "'");
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 const escapeCode = (text: string) => text.replace(/`/g, "'");
