@@ -235,6 +235,9 @@ function groupByAccount(
         tenants: [...tenants.values()]
           .map((tenant) => ({
             ...tenant,
+            // Registrations complete in no fixed order: alarms by name, so the plan reads the same each run.
+            profiles: tenant.profiles.map((profile) => ({ ...profile, alarms: byName(profile.alarms) })),
+            otherAlarms: byName(tenant.otherAlarms),
             governanceUsdPerMonth:
               tenant.governanceUsdPerMonth +
               (tenant.budget ? budgetShare(budgetCost, tenant.budget.onExceed) : 0),
@@ -244,6 +247,9 @@ function groupByAccount(
     })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
+
+const byName = (alarms: readonly PlanAlarm[]): PlanAlarm[] =>
+  [...alarms].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);

@@ -1,3 +1,4 @@
+import { governancePrices } from "../../src/catalog";
 import type { AccountBudgetCost, LeftOutTenant, PlanProfile } from "./plan";
 import { count, integer, usd } from "./format";
 import { type CheckReport, enabledPolicies, summarize } from "./report";
@@ -45,15 +46,15 @@ export const profileText = (profile: PlanProfile): string =>
 /** AWS's budget free tier is the account's: say how it is shared instead of crediting whoever sorts first. */
 export function budgetCostText(cost: AccountBudgetCost): string {
   const actions =
-    cost.actionEnabledBudgets > 0
-      ? ` and ${integer(cost.actionEnabledBudgets)} action-enabled (${integer(cost.freeActionEnabledBudgets)} free)`
+    cost.actionEnabledBudgets > 0 ? `, ${integer(cost.actionEnabledBudgets)} action-enabled` : "";
+  const tier = `AWS's free tier of ${integer(governancePrices.budgetsFreeBudgetsPerAccount)} budgets and ${integer(governancePrices.budgetsFreeBudgetsPerAccount)} action-enabled budgets an account`;
+  const head = `budgets in account ${cost.accountId}: ${integer(cost.budgets)}${actions}`;
+  if (cost.usdPerMonth === 0) return `${head}; within ${tier}`;
+  const perAction =
+    cost.usdPerActionEnabledBudget > 0
+      ? `, ${usd(cost.usdPerActionEnabledBudget)} more an action-enabled one`
       : "";
-  const head = `budgets in account ${cost.accountId}: ${integer(cost.budgets)} (${integer(cost.freeBudgets)} free)${actions}`;
-  if (cost.usdPerMonth === 0) return `${head}, all within AWS's free tier`;
-  return (
-    `${head}; ${usd(cost.usdPerMonth)}/month beyond AWS's free tier, shared evenly: ` +
-    `${usd(cost.usdPerBudget)} a budget${cost.usdPerActionEnabledBudget > 0 ? `, ${usd(cost.usdPerActionEnabledBudget)} more an action-enabled one` : ""}`
-  );
+  return `${head}; beyond ${tier} they cost ${usd(cost.usdPerMonth)}/month, shared evenly: ${usd(cost.usdPerBudget)} a budget${perAction}`;
 }
 
 export const leftOutText = (tenant: LeftOutTenant): string =>
