@@ -1,0 +1,8 @@
+export default {
+  name: "search",
+  account: "shared-ai",
+  tags: { dept: "digital", team: "search", app: "site_search", "cost-center": "CC-5100" },
+  notify: { emails: ["search@example.com"] },
+  profiles: [{ name: "rerank", model: "amazon.nova-micro-v1:0" }],
+  budget: { monthlyUsd: 300 },
+};

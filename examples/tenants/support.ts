@@ -1,0 +1,9 @@
+export default {
+  name: "support",
+  account: "shared-ai",
+  tags: { dept: "service", team: "support", app: "support_bot", "cost-center": "CC-5200" },
+  notify: { emails: ["support@example.com"] },
+  profiles: [{ name: "assistant", model: "amazon.nova-lite-v1:0", crossRegion: "us" }],
+  budget: { monthlyUsd: 1500, onExceed: "deny" },
+  workloadRoles: ["support-bot"],
+};

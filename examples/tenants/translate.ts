@@ -1,0 +1,8 @@
+export default {
+  name: "translate",
+  account: "shared-ai",
+  tags: { dept: "digital", team: "localisation", app: "translate_api", "cost-center": "CC-5300" },
+  notify: { emails: ["localisation@example.com"] },
+  profiles: [{ name: "translator", model: "anthropic.claude-3-haiku-20240307-v1:0" }],
+  budget: { monthlyUsd: 800, alertAtPercent: [80, 100] },
+};
