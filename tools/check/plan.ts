@@ -233,19 +233,24 @@ function groupByAccount(
         ...where,
         budgetCost,
         tenants: [...tenants.values()]
-          .map((tenant) => ({
-            ...tenant,
-            // Registrations complete in no fixed order: alarms by name, so the plan reads the same each run.
-            profiles: tenant.profiles.map((profile) => ({ ...profile, alarms: byName(profile.alarms) })),
-            otherAlarms: byName(tenant.otherAlarms),
-            governanceUsdPerMonth:
-              tenant.governanceUsdPerMonth +
-              (tenant.budget ? budgetShare(budgetCost, tenant.budget.onExceed) : 0),
-          }))
+          .map((tenant) => finishTenant(tenant, budgetCost))
           .sort((a, b) => a.name.localeCompare(b.name)),
       };
     })
     .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Alarms in a fixed order, and the tenant's share of its account's budgets added to its cost. */
+function finishTenant(tenant: PlanTenant, budgetCost: AccountBudgetCost | undefined): PlanTenant {
+  const budgetUsd = tenant.budget ? budgetShare(budgetCost, tenant.budget.onExceed) : 0;
+  return {
+    ...tenant,
+    // Registrations complete in no fixed order: alarms by name, so the plan reads the same each run.
+    profiles: tenant.profiles.map((profile) => ({ ...profile, alarms: byName(profile.alarms) })),
+    otherAlarms: byName(tenant.otherAlarms),
+    // In cents, so that the total is the sum of the figures the reports show.
+    governanceUsdPerMonth: round2(tenant.governanceUsdPerMonth + budgetUsd),
+  };
 }
 
 const byName = (alarms: readonly PlanAlarm[]): PlanAlarm[] =>
