@@ -16,7 +16,8 @@ export class BudgetedMarkdown {
     private readonly reserve: number,
   ) {}
 
-  private get remaining(): number {
+  /** Characters left before the reserve. */
+  get remaining(): number {
     return this.maxChars - this.reserve - this.used;
   }
 
@@ -43,25 +44,32 @@ export class BudgetedMarkdown {
     return false;
   }
 
-  /** A heading and table header, then rows while they fit, then `more(rowsLeftOut)` in place of the rest. */
+  /**
+   * A heading and table header, then rows while they fit (in `limit` characters at most, so one table
+   * cannot starve the next), then `more(rowsLeftOut)` in place of the rest.
+   */
   table(
     head: readonly string[],
     rows: readonly string[],
     more: (left: number) => string,
     tail: readonly string[] = [""],
+    limit = Infinity,
   ): void {
-    const moreLine = more(rows.length);
-    if (cost([...head, moreLine, ...tail]) > this.remaining) {
+    const room = Math.min(this.remaining, limit);
+    let spent = cost(head) + cost(tail);
+    if (spent + cost([more(rows.length)]) > room) {
       this.shortened = this.shortened || rows.length > 0;
       return;
     }
-    this.push(head);
     let shown = 0;
     for (const row of rows) {
-      if (cost([row, more(rows.length - shown - 1), ...tail]) > this.remaining) break;
-      this.push([row]);
+      const left = rows.length - shown - 1;
+      if (spent + cost([row]) + (left > 0 ? cost([more(left)]) : 0) > room) break;
+      spent += cost([row]);
       shown += 1;
     }
+    this.push(head);
+    this.push(rows.slice(0, shown));
     if (shown < rows.length) {
       this.shortened = true;
       this.push([more(rows.length - shown)]);

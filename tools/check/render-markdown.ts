@@ -73,6 +73,8 @@ function violationSections(report: CheckReport, out: BudgetedMarkdown): void {
     ),
     "",
   ]);
+  // Half of what is left for the findings, shared by the policies; the plan gets the rest.
+  const perGroup = out.remaining / 2 / groups.length;
   for (const group of groups) {
     out.table(
       [`**${group.policyName}** (${group.enforcementLevel})`, "", "| resource | finding |", "|---|---|"],
@@ -81,6 +83,8 @@ function violationSections(report: CheckReport, out: BudgetedMarkdown): void {
           `| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(clip(violation.message, maxFindingChars))} |`,
       ),
       (left) => `| … | ${count(left, "more violation")} |`,
+      [""],
+      perGroup,
     );
   }
 }
@@ -93,6 +97,8 @@ function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
       [`Left out of this stack (${count(plan.leftOut.length, "tenant")}):`, ""],
       plan.leftOut.map((tenant) => `- ${escapeCell(leftOutText(tenant))}`),
       moreLine("tenant"),
+      [""],
+      out.remaining / 10,
     );
   }
   if (plan.accounts.length === 0) {
@@ -100,8 +106,6 @@ function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
     return;
   }
   out.whole(diagram(plan), [`_The diagram of accounts, tenants and profiles is left out to fit._`, ""]);
-  tenantTable(plan, out);
-  profileTable(plan, out);
   out.table(
     [],
     plan.accounts.flatMap((account) =>
@@ -109,9 +113,12 @@ function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
     ),
     moreLine("account"),
   );
+  // The tenants in under half of what is left, so that the profiles and their alarm thresholds show too.
+  tenantTable(plan, out, out.remaining * 0.45);
+  profileTable(plan, out);
 }
 
-function tenantTable(plan: PlanSummary, out: BudgetedMarkdown): void {
+function tenantTable(plan: PlanSummary, out: BudgetedMarkdown, limit: number): void {
   out.table(
     [
       "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails |",
@@ -132,6 +139,7 @@ function tenantTable(plan: PlanSummary, out: BudgetedMarkdown): void {
       `| **total** | | **${usd(plan.monthlyBudgetUsd)}** | | | | **${usd(plan.governanceUsdPerMonth)}/month** |`,
       "",
     ],
+    limit,
   );
 }
 
