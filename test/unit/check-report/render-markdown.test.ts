@@ -37,7 +37,7 @@ function manyTenants(count: number) {
 const mermaidBlocks = (markdown: string) => markdown.match(/```mermaid\n[\s\S]*?\n```\n/g) ?? [];
 
 describe("the markdown report", () => {
-  it("starts with the verdict, then the plan: diagram, budgets, profiles with their alarms, free tier", () => {
+  it("starts with the verdict, then the plan: diagram, free tier, budgets, profiles with their alarms", () => {
     const markdown = renderMarkdown(reportOf(onlyTenants(exampleResources(), ["triage"])));
     assert.equal(
       markdown,
@@ -57,6 +57,8 @@ describe("the markdown report", () => {
         '  a0t0 --> a0t0p0["classifier: anthropic.claude-3-haiku-20240307-v1:0"]',
         "```",
         "",
+        "- budgets in account 444455556666: 1; within AWS's free tier of 2 budgets and 2 action-enabled budgets an account",
+        "",
         "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails |",
         "|---|---|---:|---|---|---:|---:|",
         "| triage | claims-ai (444455556666) | $600.00 | 50/80/100% actual, 100% forecast | notify | 3 | $0.40/month |",
@@ -65,8 +67,6 @@ describe("the markdown report", () => {
         "| tenant | profile | alarms |",
         "|---|---|---|",
         "| triage | classifier: anthropic.claude-3-haiku-20240307-v1:0 (single-Region) triage-classifier-dev | Estimated USD per day > $40.00; Invocations > 124 a minute; InvocationThrottles > 10 per 5 minutes |",
-        "",
-        "- budgets in account 444455556666: 1; within AWS's free tier of 2 budgets and 2 action-enabled budgets an account",
         "",
         "<sub>Stack export; verdict in 4.3 s by bedrock-cost-guardrails 0.1.0.</sub>",
         "",
