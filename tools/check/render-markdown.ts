@@ -3,16 +3,7 @@ import { alarmText, budgetAlertText, count, integer, usd } from "./format";
 import { BudgetedMarkdown } from "./markdown-budget";
 import type { PlanSummary } from "./plan";
 import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./report";
-import {
-  budgetCostText,
-  judgedByText,
-  leftOutText,
-  nothingJudgedText,
-  planTotalsText,
-  profileText,
-  sourceText,
-  violationCountsText,
-} from "./report-phrases";
+import * as phrase from "./report-phrases";
 
 /**
  * A stack's section of the PR comment: at most this many characters, so that dev and prod fit
@@ -49,10 +40,10 @@ export function renderMarkdown(report: CheckReport, maxChars = maxStackSectionCh
   }
   out.must([
     verdict === "nothing-judged"
-      ? `**${nothingJudgedText(report)}**`
-      : `**${violationCountsText(report)}**, judged by ${judgedByText(report)}.`,
+      ? `**${phrase.nothingJudgedText(report)}**`
+      : `**${phrase.violationCountsText(report)}**, judged by ${phrase.judgedByText(report)}.`,
     "",
-    `${planTotalsText(report)}.`,
+    `${phrase.planTotalsText(report)}.`,
     "",
   ]);
   if (verdict !== "nothing-judged") violationSections(report, out);
@@ -95,7 +86,7 @@ function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
   if (plan.leftOut.length > 0) {
     out.table(
       [`Left out of this stack (${count(plan.leftOut.length, "tenant")}):`, ""],
-      plan.leftOut.map((tenant) => `- ${escapeCell(leftOutText(tenant))}`),
+      plan.leftOut.map((tenant) => `- ${escapeCell(phrase.leftOutText(tenant))}`),
       moreLine("tenant"),
       [""],
       out.remaining / 10,
@@ -109,7 +100,7 @@ function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
   out.table(
     [],
     plan.accounts.flatMap((account) =>
-      account.budgetCost ? [`- ${budgetCostText(account.budgetCost)}`] : [],
+      account.budgetCost ? [`- ${phrase.budgetCostText(account.budgetCost)}`] : [],
     ),
     moreLine("account"),
   );
@@ -150,7 +141,7 @@ function profileTable(plan: PlanSummary, out: BudgetedMarkdown): void {
       account.tenants.flatMap((tenant) =>
         tenant.profiles.map(
           (profile) =>
-            `| ${escapeCell(tenant.name)} | ${escapeCell(profileText(profile))} | ${escapeCell(profile.alarms.map(alarmText).join("; ") || "none")} |`,
+            `| ${escapeCell(tenant.name)} | ${escapeCell(phrase.profileText(profile))} | ${escapeCell(profile.alarms.map(alarmText).join("; ") || "none")} |`,
         ),
       ),
     ),
@@ -195,7 +186,7 @@ function footer(report: CheckReport, shortened: boolean): string[] {
           "",
         ]
       : []),
-    `<sub>${sourceText(report) === "program under mocks" ? "Program run under mocks" : "Stack export"}; verdict in ${(report.durationMs / 1000).toFixed(1)} s by ${report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "the policy pack"}.</sub>`,
+    `<sub>${report.source === "program" ? "Program run under mocks" : "Stack export"}; verdict in ${(report.durationMs / 1000).toFixed(1)} s by ${phrase.packText(report)}.</sub>`,
   ];
 }
 
