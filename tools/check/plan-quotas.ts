@@ -1,4 +1,5 @@
 import { awsLimits } from "../../src/catalog";
+import { integer } from "./format";
 import type { AccountBudgetCost } from "./plan-costs";
 import { type AccountRef, planTypes } from "./plan-read";
 import type { PlannedResource } from "./planned-resource";
@@ -20,19 +21,19 @@ export function quotaWarnings(
       .filter(({ count }) => count > awsLimits.applicationProfilesPerAccountRegion)
       .map(
         ({ where, count }) =>
-          `${where.label} in ${where.region}: ${count.toLocaleString("en-US")} application inference profiles, over the default quota of ${awsLimits.applicationProfilesPerAccountRegion.toLocaleString("en-US")} per account and Region (raise it in Service Quotas or split the stack per account)`,
+          `${where.label} in ${where.region}: ${integer(count)} application inference profiles, over the default quota of ${integer(awsLimits.applicationProfilesPerAccountRegion)} per account and Region (raise it in Service Quotas or split the stack per account)`,
       ),
     ...[...monitors.values()]
       .filter(({ count }) => count > awsLimits.customAnomalyMonitorsPerAccount)
       .map(
         ({ where, count }) =>
-          `${where.label}: ${count.toLocaleString("en-US")} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`,
+          `${where.label}: ${integer(count)} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`,
       ),
     ...budgetCosts
       .filter(({ budgets }) => budgets > awsLimits.budgetsPerAccount)
       .map(
         ({ accountId, budgets }) =>
-          `account ${accountId}: ${budgets.toLocaleString("en-US")} budgets, over the quota of ${awsLimits.budgetsPerAccount.toLocaleString("en-US")} per account`,
+          `account ${accountId}: ${integer(budgets)} budgets, over the quota of ${integer(awsLimits.budgetsPerAccount)} per account`,
       ),
   ];
 }

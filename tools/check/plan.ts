@@ -12,6 +12,7 @@ import {
   profileModel,
   tagsOf,
 } from "./plan-read";
+import { byText } from "./format";
 import type { PlannedResource } from "./planned-resource";
 
 export type { PlanAlarm } from "./plan-alarm";
@@ -103,7 +104,7 @@ export function summarizePlan(
     monthlyBudgetUsd: round2(sum(tenants, (tenant) => tenant.budget?.monthlyUsd ?? 0)),
     governanceUsdPerMonth: round2(sum(tenants, (tenant) => tenant.governanceUsdPerMonth)),
     quotaWarnings: quotaWarnings(located, budgetCosts),
-    leftOut: [...leftOut].sort((a, b) => a.name.localeCompare(b.name)),
+    leftOut: [...leftOut].sort((a, b) => byText(a.name, b.name)),
   };
 }
 
@@ -192,7 +193,7 @@ function budgetCostsPerAccount(located: readonly LocatedResource[]): AccountBudg
   }
   return [...counts.values()]
     .map(({ where, budgets, actionEnabled: actions }) => accountBudgetCost(where, budgets, actions))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => byText(a.label, b.label));
 }
 
 /** Accounts sorted by label, their tenants by name, each tenant's alarms on its profiles. */
@@ -234,10 +235,10 @@ function groupByAccount(
         budgetCost,
         tenants: [...tenants.values()]
           .map((tenant) => finishTenant(tenant, budgetCost))
-          .sort((a, b) => a.name.localeCompare(b.name)),
+          .sort((a, b) => byText(a.name, b.name)),
       };
     })
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => byText(a.label, b.label));
 }
 
 /** Alarms in a fixed order, and the tenant's share of its account's budgets added to its cost. */

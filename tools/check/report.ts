@@ -1,5 +1,6 @@
 import type { InputError } from "../../src/validation";
 import type { PlanSummary } from "./plan";
+import { byText } from "./format";
 import type { PlannedResource } from "./planned-resource";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -119,7 +120,7 @@ export function violationsByPolicy(violations: readonly Violation[]): PolicyGrou
   }
   const rank = (level: EnforcementLevel) => (level === "mandatory" ? 0 : level === "remediate" ? 1 : 2);
   return [...groups.values()].sort(
-    (a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || a.policyName.localeCompare(b.policyName),
+    (a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || byText(a.policyName, b.policyName),
   );
 }
 
