@@ -151,3 +151,23 @@ describe("the markdown report", () => {
     );
   });
 });
+
+describe("the markdown report of invalid input", () => {
+  it("lists the problems first, as many as fit, and counts the rest", () => {
+    const errors = Array.from({ length: 5_000 }, (_, index) => ({
+      file: `tenants/t-${index}.ts`,
+      path: "budget.monthlyUsd",
+      message: "expected a number greater than 0, got 0",
+    }));
+    const markdown = renderMarkdown({ ...reportOf([]), plan: undefined, errors });
+    assert.ok(markdown.length <= maxStackSectionChars, `${markdown.length} characters`);
+    assert.deepEqual(markdown.split("\n").slice(0, 5), [
+      "### Bedrock cost governance: `dev` ❌ invalid input",
+      "",
+      "Nothing was judged. Fix these first:",
+      "",
+      "- `tenants/t-0.ts: budget.monthlyUsd: expected a number greater than 0, got 0`",
+    ]);
+    assert.match(markdown, /\n- … 4,\d{3} more problems\n/);
+  });
+});
