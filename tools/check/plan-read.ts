@@ -58,9 +58,13 @@ export function tagsOf(inputs: Record<string, unknown>): Record<string, string> 
     );
   }
   if (tags && typeof tags === "object") {
-    return Object.fromEntries(
-      Object.entries(tags).filter(([, value]) => typeof value === "string"),
-    ) as Record<string, string>;
+    // A loop, not entries/filter/fromEntries: called for every profile and alarm of the stack.
+    const result: Record<string, string> = {};
+    for (const key in tags) {
+      const value = (tags as Record<string, unknown>)[key];
+      if (typeof value === "string") result[key] = value;
+    }
+    return result;
   }
   return {};
 }

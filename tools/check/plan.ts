@@ -119,14 +119,15 @@ function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & 
       ({ resource }) => resource.type === planTypes.profile || resource.type === planTypes.nativeProfile,
     )
     .map(({ resource, where }) => {
-      const tenant = tagsOf(resource.inputs).tenant ?? "(untagged)";
       const { inputs } = resource;
+      const tags = tagsOf(inputs);
+      const tenant = tags.tenant ?? "(untagged)";
       return {
         where,
         tenant,
         profile: {
           tenant,
-          name: tagsOf(inputs).profile ?? resource.name,
+          name: tags.profile ?? resource.name,
           awsName: String(inputs.name ?? inputs.inferenceProfileName ?? resource.name),
           ...profileModel(inputs),
           protect: resource.protect,
