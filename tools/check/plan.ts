@@ -11,6 +11,7 @@ import {
   planTypes,
   profileModel,
   tagsOf,
+  unknownAccount,
 } from "./plan-read";
 import { byText } from "./format";
 import type { PlannedResource } from "./planned-resource";
@@ -108,9 +109,23 @@ export function summarizePlan(
   };
 }
 
+/**
+ * Where each resource acts. A resource whose provider names no account and whose outputs have no
+ * ARN (a budget, an alarm of a hand-written export) acts where the other resources of the same
+ * provider do: the provider is the account, as in the program.
+ */
 function locate(resources: readonly PlannedResource[]): LocatedResource[] {
   const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
-  return resources.map((resource) => ({ resource, where: accountOfResource(resource, byUrn) }));
+  const located = resources.map((resource) => ({ resource, where: accountOfResource(resource, byUrn) }));
+  const knownByProvider = new Map<string, AccountRef>();
+  for (const { resource, where } of located) {
+    if (resource.provider && where.accountId !== unknownAccount.accountId)
+      knownByProvider.set(resource.provider, knownByProvider.get(resource.provider) ?? where);
+  }
+  return located.map((entry) => {
+    const known = entry.resource.provider ? knownByProvider.get(entry.resource.provider) : undefined;
+    return entry.where.accountId === unknownAccount.accountId && known ? { ...entry, where: known } : entry;
+  });
 }
 
 function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & { profile: PlanProfile }> {

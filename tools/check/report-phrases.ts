@@ -1,6 +1,7 @@
 import { governancePrices } from "../../src/catalog";
 import type { AccountBudgetCost, LeftOutTenant, PlanProfile } from "./plan";
 import { count, integer, usd } from "./format";
+import { unknownAccount } from "./plan-read";
 import { type CheckReport, enabledPolicies, summarize } from "./report";
 
 /** Sentences both human reports use, so the terminal and the PR comment say the same thing. */
@@ -48,7 +49,9 @@ export function budgetCostText(cost: AccountBudgetCost): string {
   const actions =
     cost.actionEnabledBudgets > 0 ? `, ${integer(cost.actionEnabledBudgets)} action-enabled` : "";
   const tier = `AWS's free tier of ${integer(governancePrices.budgetsFreeBudgetsPerAccount)} budgets and ${integer(governancePrices.budgetsFreeBudgetsPerAccount)} action-enabled budgets an account`;
-  const head = `budgets in account ${cost.accountId}: ${integer(cost.budgets)}${actions}`;
+  const where =
+    cost.accountId === unknownAccount.accountId ? `an ${unknownAccount.label}` : `account ${cost.accountId}`;
+  const head = `budgets in ${where}: ${integer(cost.budgets)}${actions}`;
   if (cost.usdPerMonth === 0) return `${head}; within ${tier}`;
   const perAction =
     cost.usdPerActionEnabledBudget > 0

@@ -1,6 +1,9 @@
 import * as assert from "node:assert/strict";
 import { summarizePlan } from "../../../tools/check/plan";
+import { readStackExport } from "../../../tools/check/stack-export";
+import { tempFile } from "../../helpers/check-cli";
 import { exampleResources, renameTenant, shuffled } from "../../helpers/check-report";
+import { compliantExport } from "../../fixtures/stack-export";
 
 describe("the plan summary", () => {
   const resources = exampleResources();
@@ -99,6 +102,19 @@ describe("the plan summary", () => {
     assert.deepEqual(
       summarizePlan(resources, leftOut).leftOut.map((t) => t.name),
       ["alpha", "zeta"],
+    );
+  });
+
+  it("puts a resource with no ARN and an account-less provider where its provider's other resources act", () => {
+    const read = readStackExport(tempFile("export.json", JSON.stringify(compliantExport())));
+    assert.ok(!("errors" in read));
+    const summary = summarizePlan(read.resources);
+    assert.deepEqual(
+      summary.accounts.map((account) => [
+        account.label,
+        account.tenants.map((t) => [t.name, t.profiles.length, t.budget?.monthlyUsd, t.alarms]),
+      ]),
+      [["111122223333", [["claims", 1, 300, 1]]]],
     );
   });
 

@@ -80,7 +80,7 @@ describe("the markdown report", () => {
     const markdown = renderMarkdown(reportOf(read.resources));
     assert.match(
       markdown,
-      /\| claims \| unknown account \| \$300\.00 \| 80% actual, no forecast alert \| notify \| 1 \|/,
+      /\| claims \| 111122223333 \| \$300\.00 \| 80% actual, no forecast alert \| notify \| 1 \|/,
     );
     assert.doesNotMatch(markdown, /-%/);
   });
