@@ -1,87 +1,81 @@
 /**
- * Markdown written under a character budget, for a PR comment: GitHub refuses a comment over
- * 65,536 characters, and the comment holds a section per stack. Blocks go in whole or not at all
- * (a Mermaid diagram cut midway would not render), tables row by row with a line counting the rows
- * left out. What must be there (heading, verdict) is added first and never dropped.
+ * Markdown laid out under a character budget, for a PR comment: GitHub refuses a comment over
+ * 65,536 characters, and the comment holds a section per stack. The renderer says what it would
+ * write as blocks, in order of importance; `fitMarkdown` keeps what fits. Blocks go in whole or not
+ * at all (a Mermaid diagram cut midway would not render), tables row by row with a line counting
+ * the rows left out. What must be there (heading, verdict) is never dropped.
  */
-export class BudgetedMarkdown {
-  private readonly lines: string[] = [];
-  private used = 0;
-  /** Something was left out or shortened to fit. */
-  shortened = false;
+/**
+ * `head`, then rows while they fit, then `more(rowsLeftOut)` in place of the rest, then `tail`
+ * (default: an empty line). `share`: the part of what is left when the table starts that it may
+ * use, so one table cannot starve the next.
+ */
+export interface TableBlock {
+  kind: "table";
+  head: readonly string[];
+  rows: readonly string[];
+  more: (left: number) => string;
+  tail?: readonly string[];
+  share?: number;
+}
 
-  /** `reserve`: characters kept for what is added last (the footer), whatever comes before. */
-  constructor(
-    private readonly maxChars: number,
-    private readonly reserve: number,
-  ) {}
-
-  /** Characters left before the reserve. */
-  get remaining(): number {
-    return this.maxChars - this.reserve - this.used;
-  }
-
-  private push(lines: readonly string[]): void {
-    for (const line of lines) {
-      this.lines.push(line);
-      this.used += line.length + 1;
-    }
-  }
-
+export type MarkdownBlock =
   /** Lines that must be there: counted, never dropped. */
-  must(lines: readonly string[]): void {
-    this.push(lines);
-  }
-
+  | { kind: "must"; lines: readonly string[] }
   /** A block whole if it fits, else `instead` if that fits; never part of it. */
-  whole(lines: readonly string[], instead: readonly string[] = []): boolean {
-    if (cost(lines) <= this.remaining) {
-      this.push(lines);
-      return true;
-    }
-    this.shortened = true;
-    if (cost(instead) <= this.remaining) this.push(instead);
-    return false;
-  }
+  | { kind: "whole"; lines: readonly string[]; instead?: readonly string[] }
+  | TableBlock;
 
-  /**
-   * A heading and table header, then rows while they fit (in `limit` characters at most, so one table
-   * cannot starve the next), then `more(rowsLeftOut)` in place of the rest.
-   */
-  table(
-    head: readonly string[],
-    rows: readonly string[],
-    more: (left: number) => string,
-    tail: readonly string[] = [""],
-    limit = Infinity,
-  ): void {
-    const room = Math.min(this.remaining, limit);
-    let spent = cost(head) + cost(tail);
-    if (spent + cost([more(rows.length)]) > room) {
-      this.shortened = this.shortened || rows.length > 0;
-      return;
-    }
-    let shown = 0;
-    for (const row of rows) {
-      const left = rows.length - shown - 1;
-      if (spent + cost([row]) + (left > 0 ? cost([more(left)]) : 0) > room) break;
-      spent += cost([row]);
-      shown += 1;
-    }
-    this.push(head);
-    this.push(rows.slice(0, shown));
-    if (shown < rows.length) {
-      this.shortened = true;
-      this.push([more(rows.length - shown)]);
-    }
-    this.push(tail);
+/** Lays `blocks` out in order within `maxChars`, keeping `reserve` characters for what `footer` adds. */
+export function fitMarkdown(
+  blocks: readonly MarkdownBlock[],
+  maxChars: number,
+  reserve: number,
+  footer: (shortened: boolean) => readonly string[],
+): string {
+  const lines: string[] = [];
+  let shortened = false;
+  let left = maxChars - reserve;
+  const take = (taken: readonly string[]) => {
+    lines.push(...taken);
+    left -= cost(taken);
+  };
+  for (const block of blocks) {
+    const fitted = fitBlock(block, left);
+    take(fitted.lines);
+    shortened = shortened || fitted.shortened;
   }
+  take(footer(shortened));
+  return `${lines.join("\n")}\n`;
+}
 
-  /** The footer, into the reserve kept for it. */
-  finish(footer: readonly string[]): string {
-    this.push(footer);
-    return `${this.lines.join("\n")}\n`;
+function fitBlock(block: MarkdownBlock, left: number): { lines: readonly string[]; shortened: boolean } {
+  if (block.kind === "must") return { lines: block.lines, shortened: false };
+  if (block.kind === "whole") {
+    if (cost(block.lines) <= left) return { lines: block.lines, shortened: false };
+    const instead = block.instead ?? [];
+    return { lines: cost(instead) <= left ? instead : [], shortened: true };
   }
+  return fitTable(block, Math.min(left, left * (block.share ?? 1)));
+}
+
+function fitTable(table: TableBlock, room: number): { lines: readonly string[]; shortened: boolean } {
+  const { head, rows, more } = table;
+  const tail = table.tail ?? [""];
+  let spent = cost(head) + cost(tail);
+  if (spent + cost([more(rows.length)]) > room) return { lines: [], shortened: rows.length > 0 };
+  let shown = 0;
+  for (const row of rows) {
+    const after = rows.length - shown - 1;
+    if (spent + cost([row]) + (after > 0 ? cost([more(after)]) : 0) > room) break;
+    spent += cost([row]);
+    shown += 1;
+  }
+  const cut = shown < rows.length;
+  return {
+    lines: [...head, ...rows.slice(0, shown), ...(cut ? [more(rows.length - shown)] : []), ...tail],
+    shortened: cut,
+  };
 }
 
 const cost = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + line.length + 1, 0);

@@ -1,6 +1,6 @@
 import { formatInputError } from "../../src/validation";
 import { alarmText, budgetAlertText, count, integer, usd } from "./format";
-import { BudgetedMarkdown } from "./markdown-budget";
+import { type MarkdownBlock, type TableBlock, fitMarkdown } from "./markdown-budget";
 import type { PlanSummary } from "./plan";
 import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./report";
 import * as phrase from "./report-phrases";
@@ -26,96 +26,131 @@ const status: Record<Verdict, string> = {
 
 /** The report for a PR comment or `$GITHUB_STEP_SUMMARY`: the verdict and the violations first, the plan within what is left. */
 export function renderMarkdown(report: CheckReport, maxChars = maxStackSectionChars): string {
-  const out = new BudgetedMarkdown(maxChars, footerReserve);
   const verdict = verdictOf(report);
-  out.must([`### Bedrock cost governance: \`${report.stack}\` ${status[verdict]}`, ""]);
-  if (verdict === "invalid-input") {
-    out.must(["Nothing was judged. Fix these first:", ""]);
-    out.table(
-      [],
-      report.errors.map((error) => `- \`${escapeCode(formatInputError(error))}\``),
-      moreLine("problem"),
-    );
-    return out.finish(footer(report, out.shortened));
-  }
-  out.must([
-    verdict === "nothing-judged"
-      ? `**${phrase.nothingJudgedText(report)}**`
-      : `**${phrase.violationCountsText(report)}**, judged by ${phrase.judgedByText(report)}.`,
-    "",
-    `${phrase.planTotalsText(report)}.`,
-    "",
-  ]);
-  if (verdict !== "nothing-judged") violationSections(report, out);
-  if (report.plan) planSections(report.plan, out);
-  return out.finish(footer(report, out.shortened));
+  const heading: MarkdownBlock = {
+    kind: "must",
+    lines: [`### Bedrock cost governance: \`${report.stack}\` ${status[verdict]}`, ""],
+  };
+  const blocks =
+    verdict === "invalid-input"
+      ? inputErrorBlocks(report)
+      : [
+          verdictBlock(report, verdict),
+          ...(verdict === "nothing-judged" ? [] : violationBlocks(report)),
+          ...(report.plan ? planBlocks(report.plan) : []),
+        ];
+  return fitMarkdown([heading, ...blocks], maxChars, footerReserve, (shortened) => footer(report, shortened));
 }
 
-function violationSections(report: CheckReport, out: BudgetedMarkdown): void {
+function inputErrorBlocks(report: CheckReport): MarkdownBlock[] {
+  return [
+    { kind: "must", lines: ["Nothing was judged. Fix these first:", ""] },
+    {
+      kind: "table",
+      head: [],
+      rows: report.errors.map((error) => `- \`${escapeCode(formatInputError(error))}\``),
+      more: moreLine("problem"),
+    },
+  ];
+}
+
+function verdictBlock(report: CheckReport, verdict: Verdict): MarkdownBlock {
+  return {
+    kind: "must",
+    lines: [
+      verdict === "nothing-judged"
+        ? `**${phrase.nothingJudgedText(report)}**`
+        : `**${phrase.violationCountsText(report)}**, judged by ${phrase.judgedByText(report)}.`,
+      "",
+      `${phrase.planTotalsText(report)}.`,
+      "",
+    ],
+  };
+}
+
+/** Every policy's count first (a few lines), then the findings: each policy's table an even share of half of what is left. */
+function violationBlocks(report: CheckReport): MarkdownBlock[] {
   const groups = violationsByPolicy(report.violations);
-  if (groups.length === 0) return;
-  // Every policy's count first (a few lines), then the findings as far as the budget goes.
-  out.must([
-    "#### Policy verdict",
-    "",
-    ...groups.map(
-      (group) =>
-        `- **${group.policyName}** (${group.enforcementLevel}): ${count(group.violations.length, "violation")}`,
-    ),
-    "",
-  ]);
-  // Half of what is left for the findings, shared by the policies; the plan gets the rest.
-  const perGroup = out.remaining / 2 / groups.length;
-  for (const group of groups) {
-    out.table(
-      [`**${group.policyName}** (${group.enforcementLevel})`, "", "| resource | finding |", "|---|---|"],
-      group.violations.map(
-        (violation) =>
-          `| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(clip(violation.message, maxFindingChars))} |`,
+  if (groups.length === 0) return [];
+  const counts: MarkdownBlock = {
+    kind: "must",
+    lines: [
+      "#### Policy verdict",
+      "",
+      ...groups.map(
+        (group) =>
+          `- **${group.policyName}** (${group.enforcementLevel}): ${count(group.violations.length, "violation")}`,
       ),
-      (left) => `| … | ${count(left, "more violation")} |`,
-      [""],
-      perGroup,
-    );
-  }
-}
-
-function planSections(plan: PlanSummary, out: BudgetedMarkdown): void {
-  out.must(["#### Plan", ""]);
-  for (const warning of plan.quotaWarnings) out.whole([`> [!WARNING]`, `> ${warning}`, ""]);
-  if (plan.leftOut.length > 0) {
-    out.table(
-      [`Left out of this stack (${count(plan.leftOut.length, "tenant")}):`, ""],
-      plan.leftOut.map((tenant) => `- ${escapeCell(phrase.leftOutText(tenant))}`),
-      moreLine("tenant"),
-      [""],
-      out.remaining / 10,
-    );
-  }
-  if (plan.accounts.length === 0) {
-    out.must(["The stack is empty: no tenant has a profile, budget or alarm in it.", ""]);
-    return;
-  }
-  out.whole(diagram(plan), [`_The diagram of accounts, tenants and profiles is left out to fit._`, ""]);
-  out.table(
-    [],
-    plan.accounts.flatMap((account) =>
-      account.budgetCost ? [`- ${phrase.budgetCostText(account.budgetCost)}`] : [],
+      "",
+    ],
+  };
+  const tables = groups.map((group, index): MarkdownBlock => ({
+    kind: "table",
+    head: [`**${group.policyName}** (${group.enforcementLevel})`, "", "| resource | finding |", "|---|---|"],
+    rows: group.violations.map(
+      (violation) =>
+        `| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(clip(violation.message, maxFindingChars))} |`,
     ),
-    moreLine("account"),
-  );
-  // The tenants in under half of what is left, so that the profiles and their alarm thresholds show too.
-  tenantTable(plan, out, out.remaining * 0.45);
-  profileTable(plan, out);
+    more: (left) => `| … | ${count(left, "more violation")} |`,
+    // The k-th of n tables takes 1/(2n - k) of what is left then: about 1/(2n) of it at the start each.
+    share: 1 / (2 * groups.length - index),
+  }));
+  return [counts, ...tables];
 }
 
-function tenantTable(plan: PlanSummary, out: BudgetedMarkdown, limit: number): void {
-  out.table(
-    [
+function planBlocks(plan: PlanSummary): MarkdownBlock[] {
+  const head: MarkdownBlock[] = [
+    { kind: "must", lines: ["#### Plan", ""] },
+    ...plan.quotaWarnings.map((warning): MarkdownBlock => ({
+      kind: "whole",
+      lines: [`> [!WARNING]`, `> ${warning}`, ""],
+    })),
+    ...(plan.leftOut.length > 0 ? [leftOutBlock(plan)] : []),
+  ];
+  if (plan.accounts.length === 0)
+    return [
+      ...head,
+      { kind: "must", lines: ["The stack is empty: no tenant has a profile, budget or alarm in it.", ""] },
+    ];
+  return [
+    ...head,
+    {
+      kind: "whole",
+      lines: diagram(plan),
+      instead: [`_The diagram of accounts, tenants and profiles is left out to fit._`, ""],
+    },
+    {
+      kind: "table",
+      head: [],
+      rows: plan.accounts.flatMap((account) =>
+        account.budgetCost ? [`- ${phrase.budgetCostText(account.budgetCost)}`] : [],
+      ),
+      more: moreLine("account"),
+    },
+    // The tenants in under half of what is left, so that the profiles and their alarm thresholds show too.
+    { ...tenantTable(plan), share: 0.45 },
+    profileTable(plan),
+  ];
+}
+
+function leftOutBlock(plan: PlanSummary): MarkdownBlock {
+  return {
+    kind: "table",
+    head: [`Left out of this stack (${count(plan.leftOut.length, "tenant")}):`, ""],
+    rows: plan.leftOut.map((tenant) => `- ${escapeCell(phrase.leftOutText(tenant))}`),
+    more: moreLine("tenant"),
+    share: 0.1,
+  };
+}
+
+function tenantTable(plan: PlanSummary): TableBlock {
+  return {
+    kind: "table",
+    head: [
       "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails |",
       "|---|---|---:|---|---|---:|---:|",
     ],
-    plan.accounts.flatMap((account) =>
+    rows: plan.accounts.flatMap((account) =>
       account.tenants.map((tenant) => {
         const budget = tenant.budget;
         return (
@@ -125,19 +160,19 @@ function tenantTable(plan: PlanSummary, out: BudgetedMarkdown, limit: number): v
         );
       }),
     ),
-    (left) => `| … ${count(left, "more tenant")} | | | | | | |`,
-    [
+    more: (left) => `| … ${count(left, "more tenant")} | | | | | | |`,
+    tail: [
       `| **total** | | **${usd(plan.monthlyBudgetUsd)}** | | | | **${usd(plan.governanceUsdPerMonth)}/month** |`,
       "",
     ],
-    limit,
-  );
+  };
 }
 
-function profileTable(plan: PlanSummary, out: BudgetedMarkdown): void {
-  out.table(
-    ["| tenant | profile | alarms |", "|---|---|---|"],
-    plan.accounts.flatMap((account) =>
+function profileTable(plan: PlanSummary): TableBlock {
+  return {
+    kind: "table",
+    head: ["| tenant | profile | alarms |", "|---|---|---|"],
+    rows: plan.accounts.flatMap((account) =>
       account.tenants.flatMap((tenant) =>
         tenant.profiles.map(
           (profile) =>
@@ -145,8 +180,8 @@ function profileTable(plan: PlanSummary, out: BudgetedMarkdown): void {
         ),
       ),
     ),
-    (left) => `| … ${count(left, "more profile")} | | |`,
-  );
+    more: (left) => `| … ${count(left, "more profile")} | | |`,
+  };
 }
 
 function diagram(plan: PlanSummary): string[] {
