@@ -43,7 +43,7 @@ describe("what npm run check reports", function () {
     );
     assert.match(
       result.stdout,
-      /^PASS 73 resources, 4 tenants, 5 profiles, \$4,850\.50\/month budgeted, guardrails \$2\.60\/month; 0 mandatory violations, 0 advisory violations; verdict in \d+\.\d s$/m,
+      /^PASS 57 resources, 4 tenants, 5 profiles, \$4,850\.50\/month budgeted, guardrails \$2\.60\/month; 0 mandatory violations, 0 advisory violations; verdict in \d+\.\d s$/m,
     );
   });
 
@@ -64,7 +64,7 @@ describe("what npm run check reports", function () {
     assert.equal(result.code, 3, result.stdout + result.stderr);
     assert.match(
       result.stdout,
-      /\nNothing was judged: every policy of bedrock-cost-guardrails \d+\.\d+\.\d+ is disabled \(9 policies\)\.\n\nNOT JUDGED \(exit 3\) /,
+      /\nNothing was judged: every policy of bedrock-cost-guardrails \d+\.\d+\.\d+ is disabled \(\d+ policies\)\.\n\nNOT JUDGED \(exit 3\) /,
     );
     assert.doesNotMatch(result.stdout, /PASS/);
   });
@@ -103,7 +103,7 @@ describe("what npm run check reports", function () {
       assert.deepEqual(markdown.split("\n").slice(0, 3), [
         "### Bedrock cost governance: `dev` ✅ passes",
         "",
-        "**0 mandatory violations, 0 advisory violations**, judged by bedrock-cost-guardrails 0.1.0, 9 of 9 policies enabled.",
+        "**0 mandatory violations, 0 advisory violations**, judged by bedrock-cost-guardrails 0.1.0, 11 of 11 policies enabled.",
       ]);
       assert.match(
         markdown,

@@ -2,9 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectName } from "../../src/naming";
+import { stackScopeOf } from "../../src/org-config";
+import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
 import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
+import { summarizeOrgPlan } from "./org-plan";
 import { summarizePlan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
 import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
@@ -74,6 +77,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       source,
       resources: planned.resources,
       plan: summarizePlan(planned.resources, planned.leftOut),
+      org: summarizeOrgPlan(planned.resources),
       violations,
       policyPack: { name: host.info.name, version: host.info.version },
       policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
@@ -134,7 +138,10 @@ async function planProgram(
   // Validated here too, so bad input is reported as data (exit 2) before the program starts: the
   // program's own StackInputError would also reach the SDK's root stack, which leaves it behind as
   // an unhandled rejection that ends the process.
-  const inputs = validateStackInputs(config, stackFile.file, options.projectDir);
+  const inputs =
+    stackScopeOf(config) === "organization"
+      ? validateOrgInputs(config, stackFile.file, options.projectDir)
+      : validateStackInputs(config, stackFile.file, options.projectDir);
   if ("errors" in inputs) return inputs;
   const run = await runProgram({
     programDir: options.projectDir,
@@ -144,7 +151,12 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
-  return { stack: options.stack, resources: run.resources, leftOut: inputs.leftOut };
+  // An org stack plans no tenant of its own, so it leaves none out.
+  return {
+    stack: options.stack,
+    resources: run.resources,
+    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
+  };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {

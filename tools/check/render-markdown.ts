@@ -1,5 +1,6 @@
 import { formatInputError } from "../../src/validation";
 import { alarmText, budgetAlertText, count, integer, usd } from "./format";
+import { type OrgPlan, orgPlanLines } from "./org-plan";
 import { type MarkdownBlock, type TableBlock, fitMarkdown } from "./markdown-budget";
 import type { PlanSummary } from "./plan";
 import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./report";
@@ -37,7 +38,7 @@ export function renderMarkdown(report: CheckReport, maxChars = maxStackSectionCh
       : [
           verdictBlock(report, verdict),
           ...(verdict === "nothing-judged" ? [] : violationBlocks(report)),
-          ...(report.plan ? planBlocks(report.plan) : []),
+          ...(report.org ? orgBlocks(report.org) : report.plan ? planBlocks(report.plan) : []),
         ];
   return fitMarkdown([heading, ...blocks], maxChars, footerReserve, (shortened) => footer(report, shortened));
 }
@@ -130,6 +131,19 @@ function planBlocks(plan: PlanSummary): MarkdownBlock[] {
     // The tenants in under half of what is left, so that the profiles and their alarm thresholds show too.
     { ...tenantTable(plan), share: 0.45 },
     profileTable(plan),
+  ];
+}
+
+/** An org stack plans the payer account's guardrails, not tenants. */
+function orgBlocks(org: OrgPlan): MarkdownBlock[] {
+  return [
+    { kind: "must", lines: ["#### Plan", ""] },
+    {
+      kind: "table",
+      head: [],
+      rows: orgPlanLines(org).map((line) => `- ${line.trim()}`),
+      more: moreLine("line"),
+    },
   ];
 }
 

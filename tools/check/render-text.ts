@@ -1,5 +1,6 @@
 import { formatInputError } from "../../src/validation";
 import { alarmText, budgetAlertText, count, usd } from "./format";
+import { orgPlanLines } from "./org-plan";
 import type { PlanAccount, PlanSummary, PlanTenant } from "./plan";
 import { type CheckReport, type PolicyGroup, shortUrn, verdictOf, violationsByPolicy } from "./report";
 import {
@@ -40,7 +41,7 @@ export function renderText(report: CheckReport, colour: boolean): string {
   const body =
     verdictOf(report) === "invalid-input"
       ? inputErrorLines(report, style)
-      : [...planLines(report.plan, style), ...verdictLines(report, style), "", summaryLine(report, style)];
+      : [...planLines(report, style), ...verdictLines(report, style), "", summaryLine(report, style)];
   return `${[heading, ...body].join("\n")}\n`;
 }
 
@@ -54,12 +55,18 @@ function inputErrorLines(report: CheckReport, { bold, red }: Palette): string[] 
   ];
 }
 
-function planLines(plan: PlanSummary | undefined, style: Palette): string[] {
+function planLines(report: CheckReport, style: Palette): string[] {
+  const plan = report.plan;
   const accounts = plan?.accounts ?? [];
+  // An org stack plans the payer account's guardrails, not tenants: it is not empty without them.
+  const org = report.org
+    ? ["", ...orgPlanLines(report.org).map((line, index) => (index === 0 ? style.bold(line) : line))]
+    : [];
   return [
-    ...(accounts.length === 0
+    ...(accounts.length === 0 && !report.org
       ? ["", "The stack is empty: no tenant has a profile, budget or alarm in it."]
       : accounts.flatMap((account) => accountLines(account, style))),
+    ...org,
     ...leftOutLines(plan),
     ...(plan?.quotaWarnings ?? []).flatMap((warning) => ["", style.yellow(`quota: ${warning}`)]),
   ];

@@ -1,6 +1,7 @@
 import type { InputError } from "../../src/validation";
-import type { PlanSummary } from "./plan";
 import { byText } from "./format";
+import type { OrgPlan } from "./org-plan";
+import type { PlanSummary } from "./plan";
 import type { PlannedResource } from "./planned-resource";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -28,6 +29,8 @@ export interface CheckReport {
   source: "program" | "state";
   resources: PlannedResource[];
   plan?: PlanSummary;
+  /** The org stack's payer-account plan (tools/check/org-plan.ts); absent for environment stacks. */
+  org?: OrgPlan;
   violations: Violation[];
   /** Problems that stopped the check before a verdict (bad input of any kind): rendered alike, in order. */
   errors: InputError[];

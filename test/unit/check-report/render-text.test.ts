@@ -27,7 +27,7 @@ describe("the text report", () => {
         "Policy verdict (bedrock-cost-guardrails 0.1.0, 9 of 9 policies enabled)",
         "  no violations",
         "",
-        "PASS 13 resources, 1 tenant, 1 profile, $600.00/month budgeted, guardrails $0.40/month; 0 mandatory violations, 0 advisory violations; verdict in 4.3 s",
+        "PASS 11 resources, 1 tenant, 1 profile, $600.00/month budgeted, guardrails $0.40/month; 0 mandatory violations, 0 advisory violations; verdict in 4.3 s",
         "",
       ].join("\n"),
     );
@@ -50,7 +50,7 @@ describe("the text report", () => {
     );
     assert.match(
       text,
-      /^PASS 68 resources, 4 tenants, 4 profiles, \$3,200\.00\/month budgeted, guardrails \$2\.20\/month;/m,
+      /^PASS 52 resources, 4 tenants, 4 profiles, \$3,200\.00\/month budgeted, guardrails \$2\.20\/month;/m,
     );
   });
 
@@ -98,7 +98,7 @@ describe("the text report", () => {
         [
           "Nothing was judged: every policy of bedrock-cost-guardrails 0.1.0 is disabled (9 policies).",
           "",
-          "NOT JUDGED (exit 3) 13 resources, 1 tenant, 1 profile, $600.00/month budgeted, guardrails $0.40/month; 0 mandatory violations, 0 advisory violations; verdict in 4.3 s",
+          "NOT JUDGED (exit 3) 11 resources, 1 tenant, 1 profile, $600.00/month budgeted, guardrails $0.40/month; 0 mandatory violations, 0 advisory violations; verdict in 4.3 s",
           "",
         ].join("\n"),
       ),
