@@ -5,6 +5,7 @@ import { projectName } from "../../src/naming";
 import { stackScopeOf } from "../../src/org-config";
 import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
+import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
 import { summarizeOrgPlan } from "./org-plan";
 import { summarizePlan } from "./plan";
@@ -43,6 +44,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     resources: [],
     violations: [],
     errors: [],
+    policies: [],
     // performance.now() counts from process start: the time includes start-up, as a user waits for it.
     durationMs: performance.now(),
     ...partial,
@@ -62,9 +64,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
     const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
     const planStartedAt = performance.now();
-    const planned = options.stateFile
-      ? readStackExport(options.stateFile)
-      : await planProgram(options, stream.add);
+    // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
+    const planned:
+      { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[] } | { errors: InputError[] } =
+      options.stateFile ? readStackExport(options.stateFile) : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
 
@@ -76,10 +79,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       stack: planned.stack,
       source,
       resources: planned.resources,
-      plan: summarizePlan(planned.resources),
+      plan: summarizePlan(planned.resources, planned.leftOut),
       org: summarizeOrgPlan(planned.resources),
       violations,
       policyPack: { name: host.info.name, version: host.info.version },
+      policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
+        name,
+        enforcementLevel,
+      })),
       timings: {
         planMs,
         packStartMs: host.timings.startMs,
@@ -123,7 +130,9 @@ function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, 
 async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
-): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+): Promise<
+  { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[] } | { errors: InputError[] }
+> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
@@ -144,7 +153,12 @@ async function planProgram(
     config,
     onResource,
   });
-  return { stack: options.stack, resources };
+  // An org stack plans no tenant of its own, so it leaves none out.
+  return {
+    stack: options.stack,
+    resources,
+    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
+  };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {
