@@ -4,7 +4,9 @@ import { performance } from "node:perf_hooks";
 import { projectName } from "../../src/naming";
 import { validateStackInputs } from "../../src/stack";
 import type { InputError } from "../../src/validation";
+import type { StackTenant } from "../../src/stack-tenants";
 import { summarizePlan } from "./plan";
+import { preflight, preflightErrors } from "./preflight";
 import type { PlannedResource } from "./planned-resource";
 import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
 import { releaseProgram, runProgram } from "./program-runner";
@@ -61,6 +63,12 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
+    // What AWS would refuse, or accept and not deliver, stops the check like bad input (exit 2).
+    const preflightStartedAt = performance.now();
+    const tenants = "tenants" in planned ? (planned.tenants as StackTenant[]) : undefined;
+    const refused = tenants ? preflightErrors(preflight(planned.resources), tenants) : [];
+    const preflightMs = performance.now() - preflightStartedAt;
+    if (refused.length > 0) return report({ stack: planned.stack, source, errors: refused });
 
     const host = await hostStarting;
     const ready = await stream.ready;
@@ -77,6 +85,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
         planMs,
         packStartMs: host.timings.startMs,
         judgeAfterPlanMs: performance.now() - planStartedAt - planMs,
+        preflightMs,
       },
     });
   } finally {
@@ -116,7 +125,7 @@ function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, 
 async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
-): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+): Promise<{ stack: string; resources: PlannedResource[]; tenants: StackTenant[] } | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
@@ -135,7 +144,7 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
-  return { stack: options.stack, resources: run.resources };
+  return { stack: options.stack, resources: run.resources, tenants: inputs.tenants };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {
