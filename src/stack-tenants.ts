@@ -15,6 +15,8 @@ export interface StackTenant {
   accountId: string;
   roleArn: string;
   region: string;
+  /** The payer account: Cost Anomaly Detection publishes from it (`aws:SourceAccount`). */
+  billingAccountId: string;
   /** Cost tags every resource of the tenant carries: the tenant's own plus `tenant` and `environment`. */
   tags: Record<string, string>;
   notify: { emails: string[]; snsTopicArns: string[] };
@@ -237,6 +239,7 @@ function tenantForStack(
     accountId: account.accountId,
     roleArn: account.roleArn,
     region,
+    billingAccountId: config.billing.accountId,
     tags,
     notify: { emails: notify.emails, snsTopicArns: notify.snsTopicArns ?? [] },
     profiles,

@@ -1,6 +1,7 @@
 import { IamPolicy, IamRolePolicyAttachment } from "../../aws-resources";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { foundationModelArn } from "../../arns";
+import { applicationProfileArnPattern, foundationModelArn, systemProfileArn } from "../../arns";
 import { invokePolicyName, logicalName } from "../../naming";
 import type { StackTenant } from "../../stack-tenants";
 import type { ProfileResources } from "./inference-profile";
@@ -12,38 +13,47 @@ import type { ProfileResources } from "./inference-profile";
 export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 
 /**
- * Lets the tenant's workloads call its profiles and nothing around them. Invoking through a
- * profile also needs the permission on every foundation model it routes to (in each Region
- * for a cross-Region profile); that grant only holds when the request names one of the
- * tenant's profiles (`bedrock:InferenceProfileArn`), so a direct model call is denied.
+ * Lets the tenant's workloads call its profiles and nothing around them, as AWS documents for
+ * application inference profiles (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html)
+ * and AWS's CDK construct grants (generative-ai-cdk-constructs `grantProfileUsage`):
+ * 1. invoke (and read) the tenant's own application profiles, each ARN once;
+ * 2. invoke what those profiles route to, only when the request goes through an application
+ *    profile (`bedrock:InferenceProfileArn`): the foundation model (in every Region for a
+ *    cross-Region profile) and, for a cross-Region profile, the system-defined `<geo>.<model>`
+ *    profile it was copied from. A direct model call carries no such key and a direct call of a
+ *    system profile names a system profile, so both stay denied.
+ * The condition admits the account's application profiles by pattern rather than listing the
+ * tenant's again: statement 1 already limits which profiles the caller may use, so it grants
+ * nothing more, and the document no longer holds every profile ARN twice (IAM takes 6,144
+ * characters in a managed policy; 20 cross-Region profiles written three times passed it).
  */
-export function invokePolicyDocument(tenant: StackTenant, profileArns: string[]): string {
-  const modelArns = [
-    ...new Set(
-      tenant.profiles.map((profile) =>
-        foundationModelArn(profile.crossRegion ? "*" : tenant.region, profile.model),
-      ),
-    ),
-  ];
-  return JSON.stringify({
+export function invokePolicyDocument(tenant: StackTenant, profileArns: string[]): aws.iam.PolicyDocument {
+  const routed = new Set<string>();
+  for (const profile of tenant.profiles) {
+    routed.add(foundationModelArn(profile.crossRegion ? "*" : tenant.region, profile.model, tenant.region));
+    if (profile.crossRegion)
+      routed.add(systemProfileArn(tenant.region, tenant.accountId, profile.crossRegion, profile.model));
+  }
+  return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "InvokeThroughProfiles", Effect: "Allow", Action: bedrockInvokeActions, Resource: profileArns },
       {
-        Sid: "ReadProfiles",
+        Sid: "InvokeThroughProfiles",
         Effect: "Allow",
-        Action: ["bedrock:GetInferenceProfile"],
+        Action: [...bedrockInvokeActions, "bedrock:GetInferenceProfile"],
         Resource: profileArns,
       },
       {
         Sid: "ModelsOnlyViaProfiles",
         Effect: "Allow",
         Action: bedrockInvokeActions,
-        Resource: modelArns,
-        Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArns } },
+        Resource: [...routed],
+        Condition: {
+          ArnLike: { "bedrock:InferenceProfileArn": applicationProfileArnPattern(tenant.region, tenant.accountId) },
+        },
       },
     ],
-  });
+  } satisfies aws.iam.PolicyDocument;
 }
 
 export function createInvokePolicy(
@@ -56,9 +66,9 @@ export function createInvokePolicy(
     {
       name: invokePolicyName(tenant.name, tenant.environment),
       description: `Invoke Bedrock only through the application inference profiles of ${tenant.name} (${tenant.environment})`,
-      policy: pulumi
-        .all(profiles.map((resources) => resources.arn))
-        .apply((arns) => invokePolicyDocument(tenant, arns)),
+      policy: pulumi.jsonStringify(
+        pulumi.all(profiles.map((resources) => resources.arn)).apply((arns) => invokePolicyDocument(tenant, arns)),
+      ),
       tags: tenant.tags,
     },
     { parent },
