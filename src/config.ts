@@ -138,7 +138,7 @@ export const stackConfigSchema = z
     // `allowedAccountIds` pins each provider to its account: a role of another account fails at deploy.
     const roleAccount = (arn: string) => arn.split(":")[4];
     for (const [alias, account] of Object.entries(config.accounts)) {
-      if (roleAccount(account.roleArn) !== account.accountId)
+      if (/^\d{12}$/.test(account.accountId) && roleAccount(account.roleArn) !== account.accountId)
         ctx.addIssue({
           code: "custom",
           path: ["accounts", alias, "roleArn"],
