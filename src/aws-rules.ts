@@ -41,11 +41,21 @@ export function anchoredPattern(rule: MemberRule): RegExp | undefined {
 }
 
 /** Why `value` breaks a string member's length or pattern, or undefined when it fits. */
-export function stringRuleProblem(rule: MemberRule, value: string, pattern = anchoredPattern(rule)): string | undefined {
+export function stringRuleProblem(
+  rule: MemberRule,
+  value: string,
+  pattern = anchoredPattern(rule),
+): string | undefined {
   const length = [...value].length;
   const bounds =
-    rule.min !== undefined && rule.max !== undefined ? `${rule.min}-${rule.max}` : `at most ${rule.max ?? "any"}`;
-  if ((rule.min !== undefined && length < rule.min) || (rule.max !== undefined && length > rule.max) || (pattern && !pattern.test(value)))
+    rule.min !== undefined && rule.max !== undefined
+      ? `${rule.min}-${rule.max}`
+      : `at most ${rule.max ?? "any"}`;
+  if (
+    (rule.min !== undefined && length < rule.min) ||
+    (rule.max !== undefined && length > rule.max) ||
+    (pattern && !pattern.test(value))
+  )
     return `${bounds} characters${rule.pattern ? ` matching ${rule.pattern}` : ""}`;
   return undefined;
 }

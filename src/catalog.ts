@@ -25,7 +25,9 @@ const geoSourceRegions: Readonly<Record<CrossRegionGeo, (region: string) => bool
 
 /** Whether a `<geo>.<model>` system profile can be used (and copied) from `region`. */
 export function geoServesRegion(geo: string, region: string): boolean {
-  return (crossRegionGeos as readonly string[]).includes(geo) && geoSourceRegions[geo as CrossRegionGeo](region);
+  return (
+    (crossRegionGeos as readonly string[]).includes(geo) && geoSourceRegions[geo as CrossRegionGeo](region)
+  );
 }
 
 /** Bedrock model ids: provider, dot, name (botocore's FoundationModelIdentifier is looser; this is what AWS publishes). */
@@ -81,7 +83,10 @@ export const knownModelIds: readonly string[] = catalog.models.map((model) => mo
  * model never waits for a release of this repository.
  */
 export function useStackModels(models: readonly CatalogModel[]): void {
-  modelsById = models.length === 0 ? catalogModels : new Map([...catalogModels, ...models.map((model): [string, CatalogModel] => [model.id, model])]);
+  modelsById =
+    models.length === 0
+      ? catalogModels
+      : new Map([...catalogModels, ...models.map((model): [string, CatalogModel] => [model.id, model])]);
 }
 
 /** The catalog entry, or undefined: callers refuse unknown models rather than price them at zero. */

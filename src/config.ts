@@ -133,7 +133,12 @@ export const stackConfigSchema = z
     const stackModelIds = new Set(config.models.map((model) => model.id));
     config.models.forEach((model, index) => {
       if (config.models.findIndex((other) => other.id === model.id) !== index)
-        ctx.addIssue({ code: "custom", path: ["models", index, "id"], input: model.id, message: "each model may appear once" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", index, "id"],
+          input: model.id,
+          message: "each model may appear once",
+        });
     });
     // `allowedAccountIds` pins each provider to its account: a role of another account fails at deploy.
     const roleAccount = (arn: string) => arn.split(":")[4];
@@ -159,7 +164,8 @@ export const stackConfigSchema = z
           code: "custom",
           path: ["priceOverrides", modelId],
           input: modelId,
-          message: "not a model of the catalog: add it under bedrock-cost-governance:models (or to src/data/bedrock-models.json) first",
+          message:
+            "not a model of the catalog: add it under bedrock-cost-governance:models (or to src/data/bedrock-models.json) first",
         });
       }
     }

@@ -1,5 +1,12 @@
 import { partitionOf } from "./arns";
-import { awsLimits, type CrossRegionGeo, type ModelPrice, findModel, geoServesRegion, priceOf } from "./catalog";
+import {
+  awsLimits,
+  type CrossRegionGeo,
+  type ModelPrice,
+  findModel,
+  geoServesRegion,
+  priceOf,
+} from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, profileNameProblem, providerDefaultTags, ssmParameterName } from "./naming";
 import type { TenantAlarms, TenantDefinition } from "./tenant";
@@ -202,11 +209,15 @@ function tenantForStack(
     const nameProblem = profileNameProblem(awsName);
     if (nameProblem) report(`profiles[${index}].name`, nameProblem);
     if (profile.crossRegion && !geoServesRegion(profile.crossRegion, region)) {
-      const servedHere = (findModel(profile.model)?.crossRegion ?? []).filter((geo) => geoServesRegion(geo, region));
+      const servedHere = (findModel(profile.model)?.crossRegion ?? []).filter((geo) =>
+        geoServesRegion(geo, region),
+      );
       report(
         `profiles[${index}].crossRegion`,
         `the "${profile.crossRegion}" profiles are not offered in ${region}, the Region of account "${accountAlias}"; ${
-          servedHere.length ? `use ${servedHere.join(" or ")}` : "no geo of the catalog serves this model there"
+          servedHere.length
+            ? `use ${servedHere.join(" or ")}`
+            : "no geo of the catalog serves this model there"
         }`,
       );
     }
@@ -217,7 +228,11 @@ function tenantForStack(
       crossRegion: profile.crossRegion,
       description:
         profile.description ??
-        defaultProfileDescription(definition.name, environment, { name: profile.name, model: profile.model, crossRegion: profile.crossRegion }),
+        defaultProfileDescription(definition.name, environment, {
+          name: profile.name,
+          model: profile.model,
+          crossRegion: profile.crossRegion,
+        }),
       awsName,
       parameterName: ssmParameterName(environment, definition.name, profile.name),
       price,

@@ -53,7 +53,10 @@ function main(argv: readonly string[]): number {
   };
 
   const problems: string[] = [];
-  const rules: AwsRules = { generatedFrom: { from: source.from, commit: source.commit, services: {} }, resources: {} };
+  const rules: AwsRules = {
+    generatedFrom: { from: source.from, commit: source.commit, services: {} },
+    resources: {},
+  };
   for (const [type, mapping] of Object.entries(resourceApiMappings)) {
     const [service, operationName] = mapping.operation.split(":");
     const { operations, shapes } = model(service);
@@ -73,10 +76,14 @@ function main(argv: readonly string[]): number {
         members[pulumiPath] = { api: `${operationName}.${apiPath}`, ...resolved };
       }
     }
-    const mappedTopLevel = new Set(Object.values(mapping.members).map((apiPath) => apiPath.split(/[.[{]/)[0]));
+    const mappedTopLevel = new Set(
+      Object.values(mapping.members).map((apiPath) => apiPath.split(/[.[{]/)[0]),
+    );
     for (const required of shapes[inputShape].required ?? []) {
       if (!mappedTopLevel.has(required) && !mapping.filledByProvider?.includes(required))
-        problems.push(`${type}: required member ${operationName}.${required} has no Pulumi input in the table`);
+        problems.push(
+          `${type}: required member ${operationName}.${required} has no Pulumi input in the table`,
+        );
     }
     rules.resources[type] = { operation: mapping.operation, members };
   }
@@ -85,12 +92,18 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   fs.writeFileSync(outputFile, `${JSON.stringify(rules, null, 1)}\n`);
-  process.stdout.write(`gen:aws-rules: wrote ${path.relative(process.cwd(), outputFile)} (${Object.keys(rules.resources).length} resource types)\n`);
+  process.stdout.write(
+    `gen:aws-rules: wrote ${path.relative(process.cwd(), outputFile)} (${Object.keys(rules.resources).length} resource types)\n`,
+  );
   return 0;
 }
 
 /** The constraints of the member at `apiPath`, or why it cannot be resolved. */
-function resolve(shapes: Record<string, Shape>, root: string, apiPath: string): Omit<MemberRule, "api"> | string {
+function resolve(
+  shapes: Record<string, Shape>,
+  root: string,
+  apiPath: string,
+): Omit<MemberRule, "api"> | string {
   let shapeName = root;
   let required = true;
   for (const step of apiPath.match(/[^.[\]{}]+|\[\]|\{key\}|\{value\}/g) ?? []) {

@@ -473,7 +473,9 @@ describe("the program with the shipped tenants", () => {
                 StringEquals: { "aws:SourceAccount": accountId },
                 ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:*` },
               }),
-              publish("BudgetsPublish", "budgets.amazonaws.com", { StringEquals: { "aws:SourceAccount": accountId } }),
+              publish("BudgetsPublish", "budgets.amazonaws.com", {
+                StringEquals: { "aws:SourceAccount": accountId },
+              }),
               // Anomaly subscriptions live in the payer account: it is the publisher's source account.
               publish("AnomalyAlertsPublish", "costalerts.amazonaws.com", {
                 StringEquals: { "aws:SourceAccount": billingAccount.accountId },
@@ -481,7 +483,10 @@ describe("the program with the shipped tenants", () => {
             ]);
             // Budgets wait for the policy: created first, their notifications would be refused.
             const budget = plan.one(types.budget, `${tenant}-budget`);
-            assert.ok(budget.dependencies.includes(policy.urn), `${tenant}: the budget depends on the topic policy`);
+            assert.ok(
+              budget.dependencies.includes(policy.urn),
+              `${tenant}: the budget depends on the topic policy`,
+            );
           }
         });
 
@@ -718,7 +723,9 @@ describe("the program with the shipped tenants", () => {
             const routedArns = shipped[tenant].profiles.flatMap((profile) => [
               `arn:aws:bedrock:${profile.crossRegion ? "*" : region}::foundation-model/${profile.model}`,
               ...(profile.crossRegion
-                ? [`arn:aws:bedrock:${region}:${accountId}:inference-profile/${profile.crossRegion}.${profile.model}`]
+                ? [
+                    `arn:aws:bedrock:${region}:${accountId}:inference-profile/${profile.crossRegion}.${profile.model}`,
+                  ]
                 : []),
             ]);
             const invoke = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];

@@ -140,7 +140,10 @@ describe("tenants in a stack (tenantsForStack)", () => {
       const [profile] = resolveOne(tenant).profiles;
       assert.equal(profile.awsName, "claims-chatbot-dev");
       assert.equal(profile.parameterName, "/bedrock-cost-governance/dev/claims/chatbot");
-      assert.equal(profile.description, "tenant claims profile chatbot in dev for anthropic.claude-3-haiku-20240307-v1:0");
+      assert.equal(
+        profile.description,
+        "tenant claims profile chatbot in dev for anthropic.claude-3-haiku-20240307-v1:0",
+      );
     });
 
     it("refuses a profile whose derived AWS name passes 64 characters", () => {
@@ -249,7 +252,10 @@ describe("tenants in a stack (tenantsForStack)", () => {
         environments: {
           dev: {
             account: "claims-ai",
-            notify: { emails: ["claims@example.com"], snsTopicArns: ["arn:aws:sns:us-west-2:444455556666:claims-oncall"] },
+            notify: {
+              emails: ["claims@example.com"],
+              snsTopicArns: ["arn:aws:sns:us-west-2:444455556666:claims-oncall"],
+            },
           },
         },
       });

@@ -36,7 +36,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     switch (args.type) {
       case "aws:bedrock/inferenceProfile:InferenceProfile": {
         const profileId = base36(awsId(24)).slice(0, 12).padEnd(12, "0");
-        return withArn(`arn:${partition}:bedrock:${region}:${accountId}:application-inference-profile/${profileId}`);
+        return withArn(
+          `arn:${partition}:bedrock:${region}:${accountId}:application-inference-profile/${profileId}`,
+        );
       }
       case "aws:sns/topic:Topic":
         return withArn(`arn:${partition}:sns:${region}:${accountId}:${name}`);

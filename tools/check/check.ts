@@ -125,7 +125,9 @@ function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, 
 async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
-): Promise<{ stack: string; resources: PlannedResource[]; tenants: StackTenant[] } | { errors: InputError[] }> {
+): Promise<
+  { stack: string; resources: PlannedResource[]; tenants: StackTenant[] } | { errors: InputError[] }
+> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };

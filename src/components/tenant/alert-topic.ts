@@ -35,9 +35,13 @@ export function alertTopicPolicy(tenant: StackTenant, topicArn: string): aws.iam
     Statement: [
       publish("CloudWatchAlarmsPublish", "cloudwatch.amazonaws.com", {
         StringEquals: { "aws:SourceAccount": tenant.accountId },
-        ArnLike: { "aws:SourceArn": `arn:${partitionOf(tenant.region)}:cloudwatch:${tenant.region}:${tenant.accountId}:alarm:*` },
+        ArnLike: {
+          "aws:SourceArn": `arn:${partitionOf(tenant.region)}:cloudwatch:${tenant.region}:${tenant.accountId}:alarm:*`,
+        },
       }),
-      publish("BudgetsPublish", "budgets.amazonaws.com", { StringEquals: { "aws:SourceAccount": tenant.accountId } }),
+      publish("BudgetsPublish", "budgets.amazonaws.com", {
+        StringEquals: { "aws:SourceAccount": tenant.accountId },
+      }),
       publish("AnomalyAlertsPublish", "costalerts.amazonaws.com", {
         StringEquals: { "aws:SourceAccount": tenant.billingAccountId },
       }),
@@ -54,7 +58,10 @@ export function createAlertTopic(tenant: StackTenant, parent: pulumi.Resource): 
   );
   const policy = new TopicPolicy(
     logicalName(tenant.name, "alerts-policy"),
-    { arn: topic.arn, policy: pulumi.jsonStringify(topic.arn.apply((topicArn) => alertTopicPolicy(tenant, topicArn))) },
+    {
+      arn: topic.arn,
+      policy: pulumi.jsonStringify(topic.arn.apply((topicArn) => alertTopicPolicy(tenant, topicArn))),
+    },
     { parent },
   );
   for (const email of tenant.notify.emails) {

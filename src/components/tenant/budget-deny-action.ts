@@ -82,7 +82,9 @@ export function createBudgetDenyAction(
     logicalName(tenant.name, "budget-action-permissions"),
     {
       role: executionRole.id,
-      policy: pulumi.jsonStringify(denyPolicy.arn.apply((policyArn) => budgetActionPermissions(tenant, policyArn))),
+      policy: pulumi.jsonStringify(
+        denyPolicy.arn.apply((policyArn) => budgetActionPermissions(tenant, policyArn)),
+      ),
     },
     { parent },
   );

@@ -21,6 +21,9 @@ export function budgetFilter(tenant: StackTenant): aws.types.input.budgets.Budge
   };
 }
 
+/** A limit as AWS Budgets' NumericValue `([0-9]*\.)?[0-9]+`: cents, never an exponent (`String(1e21)` is "1e+21"). */
+export const budgetAmount = (usd: number): string => usd.toFixed(2).replace(/\.?0+$/, "");
+
 /**
  * A monthly COST budget over the tenant's cost allocation tags. AWS Budgets refreshes every 8-12
  * hours and sees a tag only once it is activated in the payer account, so the CloudWatch spend
@@ -54,7 +57,7 @@ export function createBudget(
     {
       name: budgetName(tenant.name, tenant.environment),
       budgetType: "COST",
-      limitAmount: String(tenant.budget.monthlyUsd),
+      limitAmount: budgetAmount(tenant.budget.monthlyUsd),
       limitUnit: "USD",
       timeUnit: "MONTHLY",
       filterExpression: budgetFilter(tenant),

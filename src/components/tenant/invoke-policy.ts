@@ -49,7 +49,9 @@ export function invokePolicyDocument(tenant: StackTenant, profileArns: string[])
         Action: bedrockInvokeActions,
         Resource: [...routed],
         Condition: {
-          ArnLike: { "bedrock:InferenceProfileArn": applicationProfileArnPattern(tenant.region, tenant.accountId) },
+          ArnLike: {
+            "bedrock:InferenceProfileArn": applicationProfileArnPattern(tenant.region, tenant.accountId),
+          },
         },
       },
     ],
@@ -67,7 +69,9 @@ export function createInvokePolicy(
       name: invokePolicyName(tenant.name, tenant.environment),
       description: `Invoke Bedrock only through the application inference profiles of ${tenant.name} (${tenant.environment})`,
       policy: pulumi.jsonStringify(
-        pulumi.all(profiles.map((resources) => resources.arn)).apply((arns) => invokePolicyDocument(tenant, arns)),
+        pulumi
+          .all(profiles.map((resources) => resources.arn))
+          .apply((arns) => invokePolicyDocument(tenant, arns)),
       ),
       tags: tenant.tags,
     },

@@ -36,7 +36,11 @@ export function checkAcrossResources(
     const granted =
       policies.length === 0
         ? publisher.service === "cloudwatch.amazonaws.com"
-        : policies.some((policy) => typeof policy.inputs.policy === "string" && grantsPublish(policy.inputs.policy, topicArn, publisher));
+        : policies.some(
+            (policy) =>
+              typeof policy.inputs.policy === "string" &&
+              grantsPublish(policy.inputs.policy, topicArn, publisher),
+          );
     if (!granted)
       issue(
         input,
@@ -80,7 +84,11 @@ export function checkAcrossResources(
         const topics = (notification as { subscriberSnsTopicArns?: unknown })?.subscriberSnsTopicArns;
         if (Array.isArray(topics))
           topics.forEach((topic, topicPosition) =>
-            requireGrant(`notifications[${position}].subscriberSnsTopicArns[${topicPosition}]`, topic, budgetsPublisher(placement.accountId)),
+            requireGrant(
+              `notifications[${position}].subscriberSnsTopicArns[${topicPosition}]`,
+              topic,
+              budgetsPublisher(placement.accountId),
+            ),
           );
       });
       return;
@@ -105,7 +113,10 @@ export function checkAcrossResources(
     }
     case "aws:bedrock/inferenceProfile:InferenceProfile": {
       const copyFrom = (resource.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom;
-      const system = typeof copyFrom === "string" ? /:bedrock:([^:]+):\d*:inference-profile\/([a-z-]+)\./.exec(copyFrom) : null;
+      const system =
+        typeof copyFrom === "string"
+          ? /:bedrock:([^:]+):\d*:inference-profile\/([a-z-]+)\./.exec(copyFrom)
+          : null;
       if (system && !geoServesRegion(system[2], system[1]))
         issue(
           "modelSource.copyFrom",

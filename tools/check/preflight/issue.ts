@@ -14,7 +14,8 @@ export interface PreflightIssue {
 }
 
 /** The issue's sentence, value included: `<rule>, got "<value>"`. */
-export const issueMessage = (issue: PreflightIssue): string => `${issue.rule}, got ${describeValue(issue.value)}`;
+export const issueMessage = (issue: PreflightIssue): string =>
+  `${issue.rule}, got ${describeValue(issue.value)}`;
 
 /** How an operation's service names itself in an error (`bedrock:CreateInferenceProfile` → `Bedrock CreateInferenceProfile`). */
 const serviceNames: Readonly<Record<string, string>> = {

@@ -36,7 +36,11 @@ export function checkMembers(resource: PlannedResource, issues: PreflightIssue[]
   if (!resourceRules) return;
   for (const compiledRule of resourceRules) {
     visit(resource.inputs, compiledRule.steps, 0, "", (input, value, present) => {
-      const problem = present ? violation(compiledRule, value) : compiledRule.rule.required ? "it is required" : undefined;
+      const problem = present
+        ? violation(compiledRule, value)
+        : compiledRule.rule.required
+          ? "it is required"
+          : undefined;
       if (problem)
         issues.push({
           urn: resource.urn,
@@ -53,7 +57,13 @@ export function checkMembers(resource: PlannedResource, issues: PreflightIssue[]
 type Visitor = (input: string, value: unknown, present: boolean) => void;
 
 /** Calls `onValue` for each value at `steps` below `value` (and once with `present: false` for a missing last member). */
-function visit(value: unknown, steps: readonly string[], index: number, input: string, onValue: Visitor): void {
+function visit(
+  value: unknown,
+  steps: readonly string[],
+  index: number,
+  input: string,
+  onValue: Visitor,
+): void {
   const current = plain(value);
   if (current === UNKNOWN_VALUE) return;
   if (index === steps.length) {
@@ -63,7 +73,9 @@ function visit(value: unknown, steps: readonly string[], index: number, input: s
   const step = steps[index];
   if (step === "[]") {
     if (!Array.isArray(current)) return;
-    current.forEach((element, position) => visit(element, steps, index + 1, `${input}[${position}]`, onValue));
+    current.forEach((element, position) =>
+      visit(element, steps, index + 1, `${input}[${position}]`, onValue),
+    );
   } else if (step === "{key}" || step === "{value}") {
     if (!isObject(current)) return;
     for (const [key, entry] of Object.entries(current))
@@ -107,7 +119,11 @@ function violation({ rule, pattern }: CompiledRule, value: unknown): string | un
     }
     case "list":
     case "map": {
-      const size = Array.isArray(value) ? value.length : isObject(value) ? Object.keys(value).length : undefined;
+      const size = Array.isArray(value)
+        ? value.length
+        : isObject(value)
+          ? Object.keys(value).length
+          : undefined;
       if (size === undefined) return `expected a list`;
       return outOf(size) ? `${bounds(" entries")}` : undefined;
     }
@@ -117,7 +133,8 @@ function violation({ rule, pattern }: CompiledRule, value: unknown): string | un
     case "float": {
       const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
       if (typeof number !== "number" || Number.isNaN(number)) return `expected a number`;
-      if (rule.type !== "double" && rule.type !== "float" && !Number.isInteger(number)) return `expected an integer`;
+      if (rule.type !== "double" && rule.type !== "float" && !Number.isInteger(number))
+        return `expected an integer`;
       return outOf(number) ? `expected a number of ${bounds("")}` : undefined;
     }
     default:

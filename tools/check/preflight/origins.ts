@@ -8,7 +8,10 @@ import { type PreflightIssue, issueMessage } from "./issue";
  * role name) is that file's input error, at the field it came from; anything else the program
  * built, and AWS refusing it is a bug of the program, named with its resource, input and rule.
  */
-export function preflightErrors(issues: readonly PreflightIssue[], tenants: readonly StackTenant[]): InputError[] {
+export function preflightErrors(
+  issues: readonly PreflightIssue[],
+  tenants: readonly StackTenant[],
+): InputError[] {
   const tenantsByName = new Map(tenants.map((tenant) => [tenant.name, tenant]));
   const tenantNames = [...tenantsByName.keys()].sort((a, b) => b.length - a.length);
   const fieldsByTenant = new Map<string, Map<string, string>>();

@@ -32,7 +32,8 @@ export function indexPlan(resources: readonly PlannedResource[]): PlanIndex {
       if (typeof arn === "string") topicsByArn.set(arn, resource);
     } else if (resource.type === "aws:sns/topicPolicy:TopicPolicy") {
       const arn = resource.inputs.arn;
-      if (typeof arn === "string") topicPoliciesByArn.set(arn, [...(topicPoliciesByArn.get(arn) ?? []), resource]);
+      if (typeof arn === "string")
+        topicPoliciesByArn.set(arn, [...(topicPoliciesByArn.get(arn) ?? []), resource]);
     }
   }
   return {

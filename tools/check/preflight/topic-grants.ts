@@ -30,16 +30,29 @@ export function grantsPublish(policy: string, topicArn: string, publisher: Publi
   return statements.some((statement) => {
     if (!isRecord(statement) || String(statement.Effect) !== "Allow") return false;
     if (!namesService(statement.Principal, publisher.service)) return false;
-    if (!asList(statement.Action).some((action) => globMatch(String(action), "sns:Publish", { ignoreCase: true })))
+    if (
+      !asList(statement.Action).some((action) =>
+        globMatch(String(action), "sns:Publish", { ignoreCase: true }),
+      )
+    )
       return false;
     if (!asList(statement.Resource).some((resource) => globMatch(String(resource), topicArn))) return false;
     const condition = isRecord(statement.Condition) ? statement.Condition : {};
     const accounts = conditionEntries(condition, "aws:SourceAccount").flatMap((entry) => entry.values);
     const arns = conditionEntries(condition, "aws:SourceArn").flatMap((entry) => entry.values);
     if (publisher.requireScope && accounts.length === 0 && arns.length === 0) return false;
-    if (accounts.length > 0 && !accounts.some((value) => typeof value === "string" && globMatch(value, publisher.sourceAccount)))
+    if (
+      accounts.length > 0 &&
+      !accounts.some((value) => typeof value === "string" && globMatch(value, publisher.sourceAccount))
+    )
       return false;
-    if (arns.length > 0 && !(publisher.sourceArn && arns.some((value) => typeof value === "string" && globMatch(value, publisher.sourceArn!))))
+    if (
+      arns.length > 0 &&
+      !(
+        publisher.sourceArn &&
+        arns.some((value) => typeof value === "string" && globMatch(value, publisher.sourceArn!))
+      )
+    )
       return false;
     return true;
   });
@@ -52,6 +65,7 @@ function namesService(principal: unknown, service: string): boolean {
   return asList(principal.Service).some((entry) => entry === service);
 }
 
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
