@@ -56,6 +56,7 @@ const types = {
   budgetAction: "aws:budgets/budgetAction:BudgetAction",
   alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
   anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
+  costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
 } as const;
 
 const daysPerMonth = 365 / 12;
@@ -209,6 +210,15 @@ function quotaWarnings(
         `${label.replace(/ in .*$/, "")}: ${monitors} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`,
       );
     }
+  }
+  const activatedKeys = resources
+    .filter((resource) => resource.type === types.costAllocationTag && resource.inputs.status === "Active")
+    .map((resource) => String(resource.inputs.tagKey));
+  if (activatedKeys.length > 0) {
+    // AWS refuses to activate a key it has not yet seen in billing data (terraform-provider-aws#29068).
+    warnings.push(
+      `first deploy: activating the cost allocation tags ${activatedKeys.join(", ")} fails until each key has appeared in billing data (up to 24 hours after the first tagged resource); in a new organisation deploy once with billing.activateTags: false, then set it to true (docs/operations.md, "The first deploy")`,
+    );
   }
   for (const [accountId, { budgets }] of budgetsPerAccount) {
     if (budgets > awsLimits.budgetsPerAccount) {
