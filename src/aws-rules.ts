@@ -40,22 +40,33 @@ export function anchoredPattern(rule: MemberRule): RegExp | undefined {
   return rule.pattern === undefined ? undefined : new RegExp(`^(?:${rule.pattern})$`, rule.flags);
 }
 
+export const outOfBounds = (rule: MemberRule, size: number): boolean =>
+  (rule.min !== undefined && size < rule.min) || (rule.max !== undefined && size > rule.max);
+
+export const boundsText = (rule: MemberRule, unit: string): string =>
+  rule.min !== undefined && rule.max !== undefined
+    ? `${rule.min}-${rule.max}${unit}`
+    : rule.max !== undefined
+      ? `at most ${rule.max}${unit}`
+      : `at least ${rule.min}${unit}`;
+
+/** Characters as AWS counts them (code points): a string without surrogates is its `length`. */
+function codePoints(value: string): number {
+  let length = value.length;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) length--;
+  }
+  return length;
+}
+
 /** Why `value` breaks a string member's length or pattern, or undefined when it fits. */
 export function stringRuleProblem(
   rule: MemberRule,
   value: string,
   pattern = anchoredPattern(rule),
 ): string | undefined {
-  const length = [...value].length;
-  const bounds =
-    rule.min !== undefined && rule.max !== undefined
-      ? `${rule.min}-${rule.max}`
-      : `at most ${rule.max ?? "any"}`;
-  if (
-    (rule.min !== undefined && length < rule.min) ||
-    (rule.max !== undefined && length > rule.max) ||
-    (pattern && !pattern.test(value))
-  )
-    return `${bounds} characters${rule.pattern ? ` matching ${rule.pattern}` : ""}`;
+  if (outOfBounds(rule, codePoints(value)) || (pattern !== undefined && !pattern.test(value)))
+    return `${boundsText(rule, " characters")}${rule.pattern ? ` matching ${rule.pattern}` : ""}`;
   return undefined;
 }

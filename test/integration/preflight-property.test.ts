@@ -116,18 +116,16 @@ function tenantArb(region: string) {
     }));
 }
 
-const caseArb = fc
-  .constantFrom(...regions)
-  .chain((region) =>
-    fc.record({
-      region: fc.constant(region),
-      tenants: fc.uniqueArray(tenantArb(region), {
-        minLength: 1,
-        maxLength: 2,
-        selector: (tenant) => tenant.name,
-      }),
+const caseArb = fc.constantFrom(...regions).chain((region) =>
+  fc.record({
+    region: fc.constant(region),
+    tenants: fc.uniqueArray(tenantArb(region), {
+      minLength: 1,
+      maxLength: 2,
+      selector: (tenant) => tenant.name,
     }),
-  );
+  }),
+);
 
 /** The heaviest tenant the schema takes: 20 distinct cross-Region models, longest names, in ap-southeast-5. */
 function worstCase(): { region: string; tenants: TenantInput[] } {

@@ -1,5 +1,12 @@
 import { type PreflightIssue, operationLabel } from "./issue";
-import { type MemberRule, anchoredPattern, awsRules, stringRuleProblem } from "../../../src/aws-rules";
+import {
+  type MemberRule,
+  anchoredPattern,
+  awsRules,
+  boundsText,
+  outOfBounds,
+  stringRuleProblem,
+} from "../../../src/aws-rules";
 import { UNKNOWN, secretSignature, signatureKey } from "../planned-resource";
 import type { PlannedResource } from "../planned-resource";
 
@@ -34,58 +41,76 @@ export const coveredTypes = (): string[] => [...compiled.keys()];
 export function checkMembers(resource: PlannedResource, issues: PreflightIssue[]): void {
   const resourceRules = compiled.get(resource.type);
   if (!resourceRules) return;
+  const walk: Walk = { resource, issues, rule: resourceRules[0], path: [] };
   for (const compiledRule of resourceRules) {
-    visit(resource.inputs, compiledRule.steps, 0, "", (input, value, present) => {
-      const problem = present
-        ? violation(compiledRule, value)
-        : compiledRule.rule.required
-          ? "it is required"
-          : undefined;
-      if (problem)
-        issues.push({
-          urn: resource.urn,
-          type: resource.type,
-          name: resource.name,
-          input,
-          rule: `${operationLabel(compiledRule.operation)} would reject it: ${compiledRule.rule.api}: ${problem}`,
-          value,
-        });
-    });
+    walk.rule = compiledRule;
+    visit(walk, resource.inputs, 0);
   }
 }
 
-type Visitor = (input: string, value: unknown, present: boolean) => void;
+/**
+ * One walk of one rule over one resource. The input's path is kept as parts and only joined into a
+ * string for an issue: building it for every value the walk meets was most of the preflight's cost.
+ */
+interface Walk {
+  resource: PlannedResource;
+  issues: PreflightIssue[];
+  rule: CompiledRule;
+  path: Array<string | number>;
+}
 
-/** Calls `onValue` for each value at `steps` below `value` (and once with `present: false` for a missing last member). */
-function visit(
-  value: unknown,
-  steps: readonly string[],
-  index: number,
-  input: string,
-  onValue: Visitor,
-): void {
+function visit(walk: Walk, value: unknown, index: number): void {
   const current = plain(value);
   if (current === UNKNOWN_VALUE) return;
+  const { steps } = walk.rule;
   if (index === steps.length) {
-    onValue(input, current, current !== undefined && current !== null);
+    const present = current !== undefined && current !== null;
+    const problem = present
+      ? violation(walk.rule, current)
+      : walk.rule.rule.required
+        ? "it is required"
+        : undefined;
+    if (problem) report(walk, problem, current);
     return;
   }
   const step = steps[index];
   if (step === "[]") {
     if (!Array.isArray(current)) return;
-    current.forEach((element, position) =>
-      visit(element, steps, index + 1, `${input}[${position}]`, onValue),
-    );
+    for (let position = 0; position < current.length; position++) {
+      walk.path.push(position);
+      visit(walk, current[position], index + 1);
+      walk.path.pop();
+    }
   } else if (step === "{key}" || step === "{value}") {
     if (!isObject(current)) return;
-    for (const [key, entry] of Object.entries(current))
-      visit(step === "{key}" ? key : entry, steps, index + 1, `${input}.${key}`, onValue);
+    for (const key of Object.keys(current)) {
+      walk.path.push(key);
+      visit(walk, step === "{key}" ? key : current[key], index + 1);
+      walk.path.pop();
+    }
   } else {
     if (!isObject(current)) return;
     const child = current[step];
     if (child === undefined && index < steps.length - 1) return; // an optional parent that is absent
-    visit(child, steps, index + 1, input ? `${input}.${step}` : step, onValue);
+    walk.path.push(step);
+    visit(walk, child, index + 1);
+    walk.path.pop();
   }
+}
+
+function report(walk: Walk, problem: string, value: unknown): void {
+  const { resource, rule } = walk;
+  const input = walk.path
+    .map((part, at) => (typeof part === "number" ? `[${part}]` : at === 0 ? part : `.${part}`))
+    .join("");
+  walk.issues.push({
+    urn: resource.urn,
+    type: resource.type,
+    name: resource.name,
+    input,
+    rule: `${operationLabel(rule.operation)} would reject it: ${rule.rule.api}: ${problem}`,
+    value,
+  });
 }
 
 const UNKNOWN_VALUE = Symbol("unknown");
@@ -102,14 +127,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function violation({ rule, pattern }: CompiledRule, value: unknown): string | undefined {
-  const bounds = (unit: string) =>
-    rule.min !== undefined && rule.max !== undefined
-      ? `${rule.min}-${rule.max}${unit}`
-      : rule.max !== undefined
-        ? `at most ${rule.max}${unit}`
-        : `at least ${rule.min}${unit}`;
-  const outOf = (size: number) =>
-    (rule.min !== undefined && size < rule.min) || (rule.max !== undefined && size > rule.max);
   switch (rule.type) {
     case "string": {
       const text = typeof value === "number" || typeof value === "boolean" ? String(value) : value;
@@ -125,7 +142,7 @@ function violation({ rule, pattern }: CompiledRule, value: unknown): string | un
           ? Object.keys(value).length
           : undefined;
       if (size === undefined) return `expected a list`;
-      return outOf(size) ? `${bounds(" entries")}` : undefined;
+      return outOfBounds(rule, size) ? boundsText(rule, " entries") : undefined;
     }
     case "integer":
     case "long":
@@ -135,7 +152,7 @@ function violation({ rule, pattern }: CompiledRule, value: unknown): string | un
       if (typeof number !== "number" || Number.isNaN(number)) return `expected a number`;
       if (rule.type !== "double" && rule.type !== "float" && !Number.isInteger(number))
         return `expected an integer`;
-      return outOf(number) ? `expected a number of ${bounds("")}` : undefined;
+      return outOfBounds(rule, number) ? `expected a number of ${boundsText(rule, "")}` : undefined;
     }
     default:
       return undefined;
