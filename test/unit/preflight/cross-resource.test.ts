@@ -1,6 +1,15 @@
 import * as assert from "node:assert/strict";
 import { preflight } from "../../../tools/check/preflight";
-import { alarm, cloudwatchGrant, planned, provider, topic, topicArn, topicPolicy } from "./fixtures";
+import {
+  alarm,
+  budgetNotifying,
+  cloudwatchGrant,
+  planned,
+  provider,
+  topic,
+  topicArn,
+  topicPolicy,
+} from "./fixtures";
 
 const rules = (...resources: Parameters<typeof preflight>[0]) =>
   preflight(resources).map((issue) => `${issue.input}: ${issue.rule}`);
@@ -35,20 +44,7 @@ describe("AWS preflight: rules across resources", () => {
 
     it("lets CloudWatch publish to a topic with its default policy, but not AWS Budgets", () => {
       assert.deepEqual(rules(provider(), topic, alarm([topicArn])), []);
-      const budget = planned("aws:budgets/budget:Budget", "claims-budget", {
-        name: "claims-dev-bedrock",
-        budgetType: "COST",
-        timeUnit: "MONTHLY",
-        notifications: [
-          {
-            comparisonOperator: "GREATER_THAN",
-            threshold: 80,
-            thresholdType: "PERCENTAGE",
-            notificationType: "ACTUAL",
-            subscriberSnsTopicArns: [topicArn],
-          },
-        ],
-      });
+      const budget = budgetNotifying({ subscriberSnsTopicArns: [topicArn] });
       assert.deepEqual(rules(provider(), topic, budget), [
         `notifications[0].subscriberSnsTopicArns[0]: SNS would drop its notifications: the policy of topic ${topicArn} does not let budgets.amazonaws.com publish from account 111122223333`,
       ]);
@@ -154,20 +150,9 @@ describe("AWS preflight: rules across resources", () => {
     });
 
     it("refuses more than one SNS topic and ten emails on a budget notification", () => {
-      const budget = planned("aws:budgets/budget:Budget", "claims-budget", {
-        name: "b",
-        budgetType: "COST",
-        timeUnit: "MONTHLY",
-        notifications: [
-          {
-            comparisonOperator: "GREATER_THAN",
-            threshold: 80,
-            thresholdType: "PERCENTAGE",
-            notificationType: "ACTUAL",
-            subscriberEmailAddresses: Array.from({ length: 11 }, (_, i) => `a${i}@example.com`),
-            subscriberSnsTopicArns: ["arn:aws:sns:us-east-1:1:a", "arn:aws:sns:us-east-1:1:b"],
-          },
-        ],
+      const budget = budgetNotifying({
+        subscriberEmailAddresses: Array.from({ length: 11 }, (_, i) => `a${i}@example.com`),
+        subscriberSnsTopicArns: ["arn:aws:sns:us-east-1:1:a", "arn:aws:sns:us-east-1:1:b"],
       });
       assert.deepEqual(rules(provider(), budget), [
         "notifications[0].subscriberEmailAddresses: AWS Budgets CreateBudget would reject it: at most 10 email subscribers per notification",

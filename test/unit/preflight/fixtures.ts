@@ -73,3 +73,20 @@ export const cloudwatchGrant = {
   Resource: topicArn,
   Condition: { ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:us-east-1:111122223333:alarm:*" } },
 };
+
+/** The tenant budget with one ACTUAL notification at 80%, the notification's subscribers as given. */
+export const budgetNotifying = (subscribers: Record<string, unknown>): PlannedResource =>
+  planned("aws:budgets/budget:Budget", "claims-budget", {
+    name: "claims-dev-bedrock",
+    budgetType: "COST",
+    timeUnit: "MONTHLY",
+    notifications: [
+      {
+        comparisonOperator: "GREATER_THAN",
+        threshold: 80,
+        thresholdType: "PERCENTAGE",
+        notificationType: "ACTUAL",
+        ...subscribers,
+      },
+    ],
+  });
