@@ -1,4 +1,5 @@
 import { partitionOf } from "./arns";
+import { invokePolicySizeProblem } from "./invoke-policy-document";
 import {
   awsLimits,
   type CrossRegionGeo,
@@ -244,6 +245,11 @@ function tenantForStack(
     };
   });
 
+  // IAM refuses a managed policy past 6,144 characters: known now, not at deploy.
+  const policyProblem = account
+    ? invokePolicySizeProblem({ region, accountId: account.accountId, profiles })
+    : undefined;
+  if (policyProblem) report("profiles", policyProblem);
   errors.push(...problems);
   if (problems.length > 0 || !account) return undefined;
   return {

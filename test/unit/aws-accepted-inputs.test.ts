@@ -128,6 +128,30 @@ describe("inputs AWS would refuse are refused by the schema", () => {
     );
   });
 
+  it("refuses profiles whose invoke policy would pass IAM's 6,144 characters (20 stack models with long ids)", () => {
+    const models = Array.from({ length: 20 }, (_, index) => ({
+      id: `acme.${"m".repeat(90)}-${String(index).padStart(2, "0")}`,
+      inputPer1M: 1,
+      outputPer1M: 1,
+      crossRegion: ["us" as const],
+    }));
+    const stack = config({ models });
+    useStackModels(stack.models);
+    const tenant = validTenant({
+      profiles: models.map((model, index) => ({
+        name: `p${index}`,
+        model: model.id,
+        crossRegion: "us" as const,
+      })),
+    });
+    const problems = stackProblems(tenant, stack);
+    assert.equal(problems.length, 1);
+    assert.match(
+      problems[0],
+      /^tenants\/claims\.ts: profiles: the invoke policy of these profiles would hold [\d,]+ characters; IAM takes 6,144 in a managed policy/,
+    );
+  });
+
   it("refuses a budget AWS Budgets cannot write as its decimal limit", () => {
     assert.equal(schemaProblems(validTenant({ budget: { monthlyUsd: 1e21 } })).length, 1);
     assert.equal(schemaProblems(validTenant({ budget: { monthlyUsd: 0.001 } })).length, 1);

@@ -1,6 +1,6 @@
 import type { PlannedResource } from "../planned-resource";
 import type { PreflightIssue } from "./issue";
-import { awsQuotas, iamPolicySize } from "./quotas";
+import { awsQuotas, iamPolicySize } from "../../../src/aws-quotas";
 
 /** Quotas per resource (policy sizes, subscribers per notification, topic names). */
 export function checkQuotas(
