@@ -102,7 +102,7 @@ const budgetFields = {
     .positive({ error: "expected a number greater than 0" })
     // AWS Budgets takes the limit as a decimal string (`([0-9]*\.)?[0-9]+`): cents at least, and no
     // amount so large that it only has an exponent form.
-    .min(0.01, { error: "expected at least 0.01 (USD, in cents)" })
+    .refine((usd) => usd <= 0 || usd >= 0.01, { error: "expected at least 0.01 (USD, in cents)" })
     .max(1e12, { error: "expected at most 1,000,000,000,000 (USD)" }),
   /** ACTUAL-spend alert thresholds, percent of the limit, each once. */
   alertAtPercent: z
