@@ -2,6 +2,9 @@
  * AWS quotas and service rules the API models do not carry, copied from the team's
  * `shared/data/aws-quotas.json` (asOf 2026-12-01) with the page that states each; the IAM and
  * SNS ones re-read on those pages for this project.
+ * Of the shared list, the rest are in the models already (five actions per alarm state is
+ * PutMetricAlarm's ResourceList max 5; ten notifications per budget is
+ * NotificationWithSubscribersList max 10) or concern nothing the program creates (SCP size).
  */
 export const awsQuotas = {
   /**
