@@ -12,7 +12,9 @@ export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModel
 /**
  * Lets the tenant's workloads call its profiles and nothing around them, as AWS documents for
  * application inference profiles (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html)
- * and AWS's CDK construct grants (generative-ai-cdk-constructs `grantProfileUsage`):
+ * and as AWS's CDK construct grants (generative-ai-cdk-constructs,
+ * src/cdk-lib/bedrock/inference-profiles/cross-region-inference-profile.ts `grantInvoke`: the model in
+ * all Regions plus the system profile ARN of the caller's Region and account):
  * 1. invoke (and read) the tenant's own application profiles, each ARN once;
  * 2. invoke what those profiles route to, only when the request goes through an application
  *    profile (`bedrock:InferenceProfileArn`): the foundation model (in every Region for a
