@@ -55,8 +55,8 @@ describe("npm run check: the AWS preflight", function () {
     assert.match(result.stdout, /FAIL \(exit 2\)/);
   });
 
-  it("passes the shipped stack, warning about the first deploy's cost allocation tags", async () => {
-    const result = await runCheckCli(["--format", "json"]);
+  it("passes the shipped org stack, warning about the first deploy's cost allocation tags", async () => {
+    const result = await runCheckCli(["--stack", "org", "--format", "json"]);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const report = JSON.parse(result.stdout);
     assert.deepEqual(report.errors, []);

@@ -217,7 +217,7 @@ function quotaWarnings(
   if (activatedKeys.length > 0) {
     // AWS refuses to activate a key it has not yet seen in billing data (terraform-provider-aws#29068).
     warnings.push(
-      `first deploy: activating the cost allocation tags ${activatedKeys.join(", ")} fails until each key has appeared in billing data (up to 24 hours after the first tagged resource); in a new organisation deploy once with billing.activateTags: false, then set it to true (docs/operations.md, "The first deploy")`,
+      `first deploy: activating the cost allocation tags ${activatedKeys.join(", ")} fails until each key has appeared in billing data (up to 24 hours after the first tagged resource); in a new organisation deploy the org stack once with activateTags: false, then set it to true (docs/operations.md, "First deploy of a new organisation")`,
     );
   }
   for (const [accountId, { budgets }] of budgetsPerAccount) {

@@ -4,6 +4,7 @@ import type { PreflightIssue } from "./issue";
 import { checkMembers } from "./member-checks";
 import { indexPlan } from "./plan-index";
 import { checkQuotas } from "./quota-checks";
+import { scpLimitProblems } from "../scp-limits";
 
 export { type PreflightIssue, issueMessage } from "./issue";
 export { preflightErrors } from "./origins";
@@ -23,6 +24,25 @@ export function preflight(resources: readonly PlannedResource[]): PreflightIssue
     checkMembers(resource, issues);
     checkQuotas(resource, inlinePolicySizeByRole, issues);
     checkAcrossResources(resource, index, issues, seenGrants);
+  }
+  // Organizations' SCP size and per-target limits (the org stack's; tools/check/scp-limits.ts).
+  const scpProblems = scpLimitProblems(resources);
+  if (scpProblems.length > 0) {
+    const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+    for (const { urn, message } of scpProblems) {
+      const resource = byUrn.get(urn);
+      issues.push({
+        urn,
+        type: resource?.type ?? "",
+        name: resource?.name ?? urn,
+        input: resource?.type === "aws:organizations/policy:Policy" ? "content" : "targetId",
+        rule: `AWS Organizations would reject it: ${message}`,
+        value:
+          resource?.type === "aws:organizations/policy:Policy"
+            ? resource.inputs.name
+            : resource?.inputs.targetId,
+      });
+    }
   }
   return issues;
 }
