@@ -29,7 +29,7 @@ import {
   runResourcePolicy,
   runStackPolicy,
   stackArgs,
-} from "../test/helpers/policy-args";
+} from "../policies/test/helpers/policy-args";
 import type { PlannedResource } from "../tools/check/planned-resource";
 import { PolicyPackHost } from "../tools/check/policy-host";
 import { median } from "./median";

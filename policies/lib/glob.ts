@@ -25,9 +25,18 @@ function compile(pattern: string, ignoreCase: boolean): Compiled {
 
 const hasWildcard = (chars: string): boolean => chars.includes("*") || chars.includes("?");
 
-/** Whether `text` matches the wildcard `pattern`. */
-export function globMatch(pattern: string, text: string, options: { ignoreCase?: boolean } = {}): boolean {
+/**
+ * Whether `text` matches the wildcard `pattern`. With `wildText`, a `*` in `text` stands for any
+ * run of characters and only a `*` of the pattern may read it: the match then says that the pattern
+ * covers every string the text stands for (`arn:aws:bedrock:*` covers `arn:aws:bedrock:*::foundation-model/*`).
+ */
+export function globMatch(
+  pattern: string,
+  text: string,
+  options: { ignoreCase?: boolean; wildText?: boolean } = {},
+): boolean {
   const ignoreCase = options.ignoreCase ?? false;
+  const wildText = options.wildText ?? false;
   const { chars: p, minLength } = compile(pattern, ignoreCase);
   if (minLength > text.length) return false;
   const t = ignoreCase ? text.toLowerCase() : text;
@@ -37,7 +46,7 @@ export function globMatch(pattern: string, text: string, options: { ignoreCase?:
   let starAt = -1;
   let starText = 0;
   while (ti < t.length) {
-    if (pi < p.length && (p[pi] === "?" || (p[pi] !== "*" && p[pi] === t[ti]))) {
+    if (pi < p.length && ((p[pi] === "?" && !(wildText && t[ti] === "*")) || (p[pi] !== "*" && p[pi] === t[ti]))) {
       pi++;
       ti++;
     } else if (pi < p.length && p[pi] === "*") {
@@ -151,3 +160,20 @@ function closeOverStars(states: Uint8Array, template: string): void {
     if (states[j] && template[j] === "*") states[j + 1] = 1;
   }
 }
+
+/**
+ * IAM policy variables (`${aws:PrincipalTag/team}`) are filled in per request, so a pattern holding
+ * one can match whatever the variable holds: `*` where a pattern grants (it may reach anything), and
+ * a character no ARN holds where a pattern excludes or restricts (it cannot be relied on to exclude).
+ * `${*}`, `${?}` and `${$}` are IAM's escapes for the literal characters; `?` stands for each.
+ * IAM documents: reference_policies_variables.
+ */
+export function withVariables(pattern: string, as: "wildcard" | "nothing"): string {
+  if (!pattern.includes("${")) return pattern;
+  return pattern.replace(variablePattern, (variable) =>
+    variable === "${*}" || variable === "${?}" || variable === "${$}" ? "?" : as === "wildcard" ? "*" : "\u0000",
+  );
+}
+
+// Compiled once: `${` up to the next `}` (no nesting in IAM), linear.
+const variablePattern = /\$\{[^}]*\}/g;

@@ -1,15 +1,17 @@
 /**
- * The rule behind `bedrock-invoke-through-profiles`: which Allow statements let a caller invoke a
+ * The rule behind `bedrock-invoke-through-profiles`: which Allow statements let a caller spend on a
  * model without going through an application inference profile.
  *
- * A statement bypasses the profiles when it allows an invoke action (directly, by wildcard or by
- * `NotAction`) on a foundation model, a system-defined profile or `*` (directly, by wildcard or by
- * `NotResource`), and no condition requires `bedrock:InferenceProfileArn` to name application
- * profiles. A direct model call carries no such key, so that condition is what denies it (facts:
- * iamCondition); a condition that admits system-defined profiles lets spend escape attribution.
+ * A statement bypasses the profiles when it allows a model action (bedrock-actions.ts: directly, by
+ * wildcard or by `NotAction`) on a foundation model or a system-defined profile (directly, by
+ * wildcard, by policy variable or by a `NotResource` that leaves one out, in any partition), and no
+ * condition requires `bedrock:InferenceProfileArn` to be an application profile. A direct model call
+ * carries no such key, and only InvokeModel and InvokeModelWithResponseStream requests ever carry it
+ * (iam-data), so such a condition denies every other use of the grant. An inference action of another
+ * Bedrock endpoint (`bedrock-mantle:CreateInference`) bypasses on any resource: no profile attributes it.
  */
 import { arnTemplates, parseBedrockArn } from "./arn";
-import { globsOverlap } from "./glob";
+import { globMatch, globsOverlap, withVariables } from "./glob";
 import {
   type Patterns,
   type Statement,
@@ -19,6 +21,7 @@ import {
   isWildcardOperator,
   operatorRequiresKey,
 } from "./iam";
+import { bedrockActions } from "./bedrock-actions";
 import { quote } from "./text";
 import { UNKNOWN } from "./values";
 
@@ -26,7 +29,7 @@ export const profileConditionKey = "bedrock:InferenceProfileArn";
 
 export interface Bypass {
   statement: Statement;
-  /** The invoke actions it allows. */
+  /** The spending actions it allows. */
   actions: string[];
   /** What it allows them on, as written (`NotResource [...]` for a NotResource statement). */
   target: string;
@@ -34,35 +37,15 @@ export interface Bypass {
   conditionProblem?: string;
 }
 
-export function findInvokeBypasses(
-  statements: readonly Statement[],
-  invokeActions: readonly string[],
-): Bypass[] {
-  // Documents repeat the same patterns statement after statement: each is matched once.
-  const actions = invokeActions.map((action) => ({ action, matches: memoize(actionMatcher(action)) }));
-  const reaches = memoize(reachesModels);
-  const bypasses: Bypass[] = [];
-  for (const statement of statements) {
-    if (statement.effect !== "Allow") continue; // Deny is fine; an unknown Effect is not guessed.
-    const covered = actions
-      .filter(({ matches }) => coversAction(statement, matches) === true)
-      .map(({ action }) => action);
-    if (covered.length === 0) continue;
-    const target = modelTarget(statement, reaches);
-    if (target === undefined) continue;
-    const condition = profileCondition(statement);
-    if (condition === "restricts") continue;
-    bypasses.push({
-      statement,
-      actions: covered,
-      target: target === notResourceTarget ? target : quote(target, 120),
-      conditionProblem: condition === "none" ? undefined : condition,
-    });
-  }
-  return bypasses;
+export interface ActionSets {
+  /** Actions that spend on a model named as a resource. */
+  modelActions: readonly string[];
+  /** Actions that spend whatever the resource (other Bedrock endpoints). */
+  endpointActions: readonly string[];
 }
 
-function memoize(test: (pattern: string) => boolean): (pattern: string) => boolean {
+/** Memoized pattern tests, so a document repeating the same patterns matches each once. */
+export function memoize(test: (pattern: string) => boolean): (pattern: string) => boolean {
   const answers = new Map<string, boolean>();
   return (pattern) => {
     let answer = answers.get(pattern);
@@ -74,57 +57,141 @@ function memoize(test: (pattern: string) => boolean): (pattern: string) => boole
   };
 }
 
-const reachesModels = (pattern: string): boolean =>
-  globsOverlap(pattern, arnTemplates.foundationModel) || globsOverlap(pattern, arnTemplates.systemProfile);
+/** The actions of `actions` that the statement allows (known entries only: unknown ones are not guessed). */
+export function allowedActions(
+  statement: Statement,
+  actions: ReadonlyArray<{ action: string; matches: (pattern: string) => boolean }>,
+): string[] {
+  return actions.filter(({ matches }) => coversAction(statement, matches) === true).map(({ action }) => action);
+}
+
+export const matchersOf = (actions: readonly string[]) =>
+  actions.map((action) => ({ action, matches: memoize(actionMatcher(action)) }));
+
+export function findInvokeBypasses(statements: readonly Statement[], sets: ActionSets): Bypass[] {
+  const model = matchersOf(sets.modelActions);
+  const endpoint = matchersOf(sets.endpointActions);
+  const keyed = new Set(bedrockActions.profileKeyActions.map((action) => action.toLowerCase()));
+  const reaches = memoize(reachesModels);
+  const bypasses: Bypass[] = [];
+  for (const statement of statements) {
+    if (statement.effect !== "Allow") continue; // Deny is fine; an unknown Effect is not guessed.
+    const condition = profileCondition(statement);
+    if (condition.kind === "restricts") continue;
+    // A condition that needs the key to be present never holds for requests that carry none.
+    const applies = (action: string) => condition.kind !== "requires-key" || keyed.has(action.toLowerCase());
+    const covered = allowedActions(statement, model).filter(applies);
+    const target = covered.length > 0 ? modelTarget(statement, reaches) : undefined;
+    if (target !== undefined) {
+      bypasses.push({
+        statement,
+        actions: covered,
+        target: target === notResourceTarget ? target : quote(target, 120),
+        conditionProblem: condition.problem,
+      });
+      continue;
+    }
+    const endpointActions = allowedActions(statement, endpoint).filter(applies);
+    const anyResource = statement.resource?.known.length || statement.notResource;
+    if (endpointActions.length > 0 && anyResource)
+      bypasses.push({ statement, actions: endpointActions, target: "any resource" });
+  }
+  return bypasses;
+}
+
+const reachesModels = (pattern: string): boolean => {
+  const granted = withVariables(pattern, "wildcard");
+  return (
+    globsOverlap(granted, arnTemplates.foundationModel) || globsOverlap(granted, arnTemplates.systemProfile)
+  );
+};
 
 const notResourceTarget = "NotResource (every other resource, models included)";
 
 /** The first resource pattern that reaches models around the profiles, or `undefined` when none (or not known yet). */
 function modelTarget(statement: Statement, reaches: (pattern: string) => boolean): string | undefined {
   if (statement.resource) return statement.resource.known.find(reaches);
-  if (statement.notResource) return excludesEverything(statement.notResource) ? undefined : notResourceTarget;
+  if (statement.notResource) return excludesEveryModel(statement.notResource) ? undefined : notResourceTarget;
   return undefined;
 }
 
-/** A NotResource list leaves models allowed unless it excludes everything; unknown entries might. */
-function excludesEverything(notResource: Patterns): boolean {
-  if (notResource.unknown) return true;
-  return notResource.known.some((pattern) => /^\*+$/.test(pattern) || /^arn:\*+$/.test(pattern));
+/**
+ * Model ARNs per partition Bedrock runs in (arn.ts): a NotResource statement leaves models allowed
+ * unless, for each, one of its patterns covers all of them. A document does not say which partition
+ * it deploys to, so excluding `arn:aws:...` alone still allows `arn:aws-cn:...` models.
+ */
+const partitionTemplates: readonly string[] = ["aws", "aws-cn", "aws-us-gov"].flatMap((partition) => [
+  `arn:${partition}:bedrock:*::foundation-model/*`,
+  `arn:${partition}:bedrock:*:*:inference-profile/*`,
+]);
+
+function excludesEveryModel(notResource: Patterns): boolean {
+  if (notResource.unknown) return true; // not known yet: not guessed
+  const excluded = notResource.known.map((pattern) => withVariables(pattern, "nothing"));
+  return partitionTemplates.every((template) =>
+    excluded.some((pattern) => globMatch(pattern, template, { wildText: true })),
+  );
 }
 
 /**
- * `restricts` when some condition requires the profile key and every value it accepts is an
- * application profile (or not known yet); otherwise `none`, or the reason the condition falls short.
+ * Whether every value a condition value admits is an application profile ARN: a literal must be one
+ * (IgnoreCase operators admit every casing, so it is read in lower case, as ARNs are written); a
+ * wildcard or a policy variable must not admit a system-defined profile.
  */
-function profileCondition(statement: Statement): "restricts" | "none" | string {
-  if (statement.condition === UNKNOWN) return "restricts"; // not known yet: not guessed
-  if (!statement.condition) return "none";
+function admitsOnlyApplicationProfiles(value: string, operator: string): boolean {
+  const ignoreCase = operator.toLowerCase().includes("ignorecase");
+  const written = ignoreCase ? value.toLowerCase() : value;
+  const pattern = withVariables(written, "wildcard");
+  if (isWildcardOperator(operator) || pattern !== written) {
+    return (
+      !globsOverlap(pattern, arnTemplates.systemProfile) &&
+      !globsOverlap(pattern, arnTemplates.foundationModel) &&
+      globsOverlap(pattern, arnTemplates.applicationProfile)
+    );
+  }
+  return parseBedrockArn(pattern)?.kind === "application-profile";
+}
+
+/**
+ * What a statement's conditions on the profile key do: `restricts` when one requires the key and
+ * every value it accepts is an application profile (or not known yet); `requires-key` when one
+ * requires the key but admits more (the `problem` says what); `none` or `admits-absent` otherwise.
+ */
+export type ProfileCondition =
+  | { kind: "restricts"; problem?: undefined }
+  | { kind: "requires-key" | "admits-absent"; problem: string }
+  | { kind: "none"; problem?: undefined };
+
+export function profileCondition(statement: Statement): ProfileCondition {
+  if (statement.condition === UNKNOWN) return { kind: "restricts" }; // not known yet: not guessed
+  if (!statement.condition) return { kind: "none" };
   const entries = conditionEntries(statement.condition, profileConditionKey);
-  if (entries.length === 0) return "none";
-  let problem = "";
+  if (entries.length === 0) return { kind: "none" };
+  let loosest: ProfileCondition | undefined;
   for (const entry of entries) {
     const requirement = operatorRequiresKey(entry.operator, entry.values);
     if (requirement === "admits-absent") {
-      problem ||= `its ${entry.operator} condition on ${profileConditionKey} also holds for direct model calls (which carry no such key)`;
+      loosest ??= {
+        kind: "admits-absent",
+        problem: `its ${entry.operator} condition on ${profileConditionKey} also holds for direct model calls (which carry no such key)`,
+      };
       continue;
     }
+    let problem: string;
     if (requirement === "requires") {
-      problem ||= `its ${entry.operator} condition admits any inference profile, system-defined ones included`;
-      continue;
+      problem = `its ${entry.operator} condition admits any inference profile, system-defined ones included`;
+    } else {
+      const loose = entry.values.find(
+        (value) => value !== UNKNOWN && !admitsOnlyApplicationProfiles(value, entry.operator),
+      );
+      if (entry.values.length > 0 && loose === undefined) return { kind: "restricts" };
+      problem =
+        loose === undefined
+          ? `its ${entry.operator} condition on ${profileConditionKey} lists no profile`
+          : `its condition admits ${quote(loose as string, 60)}, which is not only application profiles`;
     }
-    const wildcard = isWildcardOperator(entry.operator);
-    const admitsSystem = entry.values.find(
-      (value) =>
-        value !== UNKNOWN &&
-        (wildcard
-          ? globsOverlap(value, arnTemplates.systemProfile)
-          : parseBedrockArn(value)?.kind === "system-profile"),
-    );
-    if (entry.values.length > 0 && admitsSystem === undefined) return "restricts";
-    problem ||=
-      admitsSystem === undefined
-        ? `its ${entry.operator} condition on ${profileConditionKey} lists no profile`
-        : `its condition admits ${quote(admitsSystem as string, 60)}, which takes system-defined profiles`;
+    // Conditions are ANDed: one that needs the key makes the statement need it.
+    if (loosest?.kind !== "requires-key") loosest = { kind: "requires-key", problem };
   }
-  return problem;
+  return loosest ?? { kind: "none" };
 }

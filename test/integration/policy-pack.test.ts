@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/planned-resource";
 import { PolicyConfigError, PolicyPackHost, parsePolicyConfig } from "../../tools/check/policy-host";
 import type { Violation } from "../../tools/check/report";
-import { claimsChatbotTags } from "../helpers/policy-fixtures";
+import { claimsChatbotTags } from "../../policies/test/helpers/policy-fixtures";
 import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
 
 const stack = "urn:pulumi:dev::pack-test";

@@ -1,6 +1,6 @@
-import { prodProfilesProtected as policy } from "../../../policies/prod-profiles-protected";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { prodProfilesProtected as policy } from "../prod-profiles-protected";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 

@@ -1,6 +1,6 @@
-import { profileUsageAlarm as policy } from "../../../policies/profile-usage-alarm";
-import { type ResourceSpec, UNKNOWN, urnOf } from "../../helpers/policy-args";
-import { stackPolicyChecks } from "../../helpers/policy-checks";
+import { profileUsageAlarm as policy } from "../profile-usage-alarm";
+import { type ResourceSpec, UNKNOWN, urnOf } from "./helpers/policy-args";
+import { stackPolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 

@@ -1,6 +1,6 @@
-import { bedrockInvokeThroughProfiles as policy } from "../../../policies/bedrock-invoke-through-profiles";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
@@ -60,7 +60,7 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("passes invoke on application profiles only, also by wildcard", async () => {
       await expectNoViolations(
         getHappyPathArgs(
-          single({ Action: "bedrock:*", Resource: "arn:aws:bedrock:*:*:application-inference-profile/*" }),
+          single({ Action: "bedrock:Invoke*", Resource: "arn:aws:bedrock:*:*:application-inference-profile/*" }),
         ),
       );
     });
@@ -83,7 +83,7 @@ describe("#bedrock-invoke-through-profiles", () => {
 
     it("passes a NotAction allow that excludes every Bedrock action", async () => {
       await expectNoViolations(
-        getHappyPathArgs(single({ NotAction: ["bedrock:*", "iam:*"], Resource: "*" })),
+        getHappyPathArgs(single({ NotAction: ["bedrock:*", "bedrock-mantle:*", "iam:*"], Resource: "*" })),
       );
     });
 
@@ -182,7 +182,7 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("fails a NotAction allow that leaves invoke in", async () => {
       await expectViolation(
         getHappyPathArgs(single({ NotAction: "iam:*", Resource: "*" })),
-        "allows bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream",
+        "allows bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream, bedrock:CreateAdvancedPromptOptimizationJob",
       );
       await expectViolation(
         getHappyPathArgs(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
@@ -262,13 +262,13 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("fails a condition that admits system-defined profiles", async () => {
       await expectViolation(
         conditioned({ StringLike: { "bedrock:InferenceProfileArn": "*" } }),
-        'admits "*", which takes system-defined profiles',
+        'admits "*", which is not only application profiles',
       );
       await expectViolation(
         conditioned({
           StringEquals: { "bedrock:InferenceProfileArn": [profileArns[0], systemProfileArn] },
         }),
-        "which takes system-defined profiles",
+        "which is not only application profiles",
       );
       await expectViolation(
         conditioned({ Null: { "bedrock:InferenceProfileArn": "false" } }),
@@ -390,8 +390,8 @@ describe("#bedrock-invoke-through-profiles", () => {
 
     it("is not applicable to resources without a permissions document", async () => {
       await expectNotApplicable({
-        type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-        props: { role: "r", policyArn: "arn" },
+        type: "aws:iam/instanceProfile:InstanceProfile",
+        props: { role: "r" },
       });
     });
   });

@@ -6,15 +6,15 @@
 import * as assert from "node:assert/strict";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import fc from "fast-check";
-import { bedrockInvokeThroughProfiles } from "../../../policies/bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "../../../policies/bedrock-profile-cost-tags";
-import { bedrockProfileModelSource } from "../../../policies/bedrock-profile-model-source";
-import { budgetNotifications } from "../../../policies/budget-notifications";
-import { costAllocationTagsActive } from "../../../policies/cost-allocation-tags-active";
-import { prodProfilesProtected } from "../../../policies/prod-profiles-protected";
-import { profileUsageAlarm } from "../../../policies/profile-usage-alarm";
-import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
-import { workloadsReferenceProfiles } from "../../../policies/workloads-reference-profiles";
+import { bedrockInvokeThroughProfiles } from "../bedrock-invoke-through-profiles";
+import { bedrockProfileCostTags } from "../bedrock-profile-cost-tags";
+import { bedrockProfileModelSource } from "../bedrock-profile-model-source";
+import { budgetNotifications } from "../budget-notifications";
+import { costAllocationTagsActive } from "../cost-allocation-tags-active";
+import { prodProfilesProtected } from "../prod-profiles-protected";
+import { profileUsageAlarm } from "../profile-usage-alarm";
+import { tenantBudgetCoverage } from "../tenant-budget-coverage";
+import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
 import {
   alarmTypes,
   budgetTypes,
@@ -22,7 +22,7 @@ import {
   profileTypes,
   types,
   workloadTypes,
-} from "../../../policies/lib/resource-types";
+} from "../lib/resource-types";
 import {
   type ResourceSpec,
   UNKNOWN,
@@ -31,7 +31,7 @@ import {
   runStackPolicy,
   stackArgs,
   urnOf,
-} from "../../helpers/policy-args";
+} from "./helpers/policy-args";
 
 /** Each resource policy with the types it judges (most runs go there; the rest are any type). */
 const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
