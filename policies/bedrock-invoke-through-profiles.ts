@@ -62,13 +62,15 @@ export const bedrockInvokeThroughProfiles: ResourceValidationPolicy = {
           );
         } else if (parsed.kind === "document") {
           const bypasses = findInvokeBypasses(parsed.statements, sets);
-          if (bypasses.length > 0) reportViolation(`IAM ${label} of "${args.name}" ${describeBypasses(bypasses)}. ${fix}`);
+          if (bypasses.length > 0)
+            reportViolation(`IAM ${label} of "${args.name}" ${describeBypasses(bypasses)}. ${fix}`);
           const minting = findUntaggedProfileCreation(
             parsed.statements,
             bedrockActions.createProfileAction,
             mandatoryTags,
           );
-          if (minting.length > 0) reportViolation(`IAM ${label} of "${args.name}" ${describeMinting(minting)}. ${fix}`);
+          if (minting.length > 0)
+            reportViolation(`IAM ${label} of "${args.name}" ${describeMinting(minting)}. ${fix}`);
         }
       }
       for (const arn of attachedPolicyArns(args.type, props)) {
@@ -80,7 +82,9 @@ export const bedrockInvokeThroughProfiles: ResourceValidationPolicy = {
         } else if (verdict.kind === "aws") {
           for (const finding of [verdict.bypass, verdict.mint]) {
             if (finding)
-              reportViolation(`AWS managed policy ${verdict.name} attached by "${args.name}" ${finding}. ${fix}`);
+              reportViolation(
+                `AWS managed policy ${verdict.name} attached by "${args.name}" ${finding}. ${fix}`,
+              );
           }
         }
       }

@@ -1,6 +1,6 @@
 import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { directModelReference } from "./lib/arn";
-import { configOf, stringList } from "./lib/config";
+import { configOf, modelProvidersSetting, stringList } from "./lib/config";
+import { settingModelReference } from "./lib/model-references";
 import { validateResourceOfTypes } from "./lib/policy";
 import { workloadTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
@@ -13,25 +13,7 @@ export interface WorkloadsReferenceProfilesArgs {
 
 const configSchema: PolicyConfigSchema = {
   properties: {
-    modelProviders: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      default: [
-        "ai21",
-        "amazon",
-        "anthropic",
-        "cohere",
-        "deepseek",
-        "luma",
-        "meta",
-        "mistral",
-        "openai",
-        "qwen",
-        "stability",
-        "twelvelabs",
-        "writer",
-      ],
-    },
+    modelProviders: modelProvidersSetting,
   },
 };
 
@@ -54,13 +36,13 @@ export const workloadsReferenceProfiles: ResourceValidationPolicy = {
       const found = findSettings(
         args.type,
         props,
-        (value) => directModelReference(value, providers) !== undefined,
+        (value) => settingModelReference(value, providers) !== undefined,
       );
       for (const setting of found.matches) {
-        const kind = directModelReference(setting.value, providers)?.kind;
-        const what = kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+        const reference = settingModelReference(setting.value, providers);
+        const what = reference?.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
         reportViolation(
-          `The ${setting.where} of "${args.name}" names ${what} directly (${quote(setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+          `The ${setting.where} of "${args.name}" names ${what} directly (${quote(reference?.value ?? setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
         );
       }
       if (found.more > 0) {

@@ -62,3 +62,24 @@ export const mandatoryTagsSetting: PolicyConfigSchema["properties"][string] = {
   items: { type: "string", minLength: 1, maxLength: 128 },
   default: ["tenant", "environment", "dept", "team", "app", "cost-center"],
 };
+
+/** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`), a setting of the policies that read workloads and Bedrock resources. */
+export const modelProvidersSetting: PolicyConfigSchema["properties"][string] = {
+  type: "array",
+  items: { type: "string", minLength: 1 },
+  default: [
+    "ai21",
+    "amazon",
+    "anthropic",
+    "cohere",
+    "deepseek",
+    "luma",
+    "meta",
+    "mistral",
+    "openai",
+    "qwen",
+    "stability",
+    "twelvelabs",
+    "writer",
+  ],
+};

@@ -46,7 +46,10 @@ export function globMatch(
   let starAt = -1;
   let starText = 0;
   while (ti < t.length) {
-    if (pi < p.length && ((p[pi] === "?" && !(wildText && t[ti] === "*")) || (p[pi] !== "*" && p[pi] === t[ti]))) {
+    if (
+      pi < p.length &&
+      ((p[pi] === "?" && !(wildText && t[ti] === "*")) || (p[pi] !== "*" && p[pi] === t[ti]))
+    ) {
       pi++;
       ti++;
     } else if (pi < p.length && p[pi] === "*") {
@@ -171,7 +174,11 @@ function closeOverStars(states: Uint8Array, template: string): void {
 export function withVariables(pattern: string, as: "wildcard" | "nothing"): string {
   if (!pattern.includes("${")) return pattern;
   return pattern.replace(variablePattern, (variable) =>
-    variable === "${*}" || variable === "${?}" || variable === "${$}" ? "?" : as === "wildcard" ? "*" : "\u0000",
+    variable === "${*}" || variable === "${?}" || variable === "${$}"
+      ? "?"
+      : as === "wildcard"
+        ? "*"
+        : "\u0000",
   );
 }
 

@@ -62,7 +62,9 @@ export function allowedActions(
   statement: Statement,
   actions: ReadonlyArray<{ action: string; matches: (pattern: string) => boolean }>,
 ): string[] {
-  return actions.filter(({ matches }) => coversAction(statement, matches) === true).map(({ action }) => action);
+  return actions
+    .filter(({ matches }) => coversAction(statement, matches) === true)
+    .map(({ action }) => action);
 }
 
 export const matchersOf = (actions: readonly string[]) =>

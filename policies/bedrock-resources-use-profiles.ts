@@ -1,0 +1,39 @@
+import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { configOf, modelProvidersSetting, stringList } from "./lib/config";
+import { findModelReferences } from "./lib/model-references";
+import { validateResourceOfTypes } from "./lib/policy";
+import { modelNamingTypes } from "./lib/resource-types";
+import { quote } from "./lib/text";
+
+export interface BedrockResourcesUseProfilesArgs {
+  /** Model provider prefixes that make a dotted value a bare model id. Defaults to the Bedrock providers. */
+  modelProviders: string[];
+}
+
+const configSchema: PolicyConfigSchema = { properties: { modelProviders: modelProvidersSetting } };
+
+export const bedrockResourcesUseProfiles: ResourceValidationPolicy = {
+  name: "bedrock-resources-use-profiles",
+  description:
+    "Checks that Bedrock agents, prompts, flows and Step Functions tasks that call Bedrock name an application inference profile, not a foundation model or a system-defined profile.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Put the application inference profile ARN where the resource names its model (agent foundationModel, prompt variant modelId, flow node modelId, Step Functions bedrock:invokeModel ModelId): each call is then attributed to the profile's tenant.",
+  configSchema,
+  validateResource: validateResourceOfTypes(
+    "bedrock-resources-use-profiles",
+    modelNamingTypes,
+    (props, args, reportViolation) => {
+      const providers = stringList(
+        configOf<BedrockResourcesUseProfilesArgs>(args, configSchema).modelProviders,
+      );
+      for (const reference of findModelReferences(args.type, props, providers)) {
+        const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+        reportViolation(
+          `The ${reference.where} of "${args.name}" names ${what} directly (${quote(reference.value, 100)}), so its Bedrock calls escape attribution: name an application inference profile ARN instead.`,
+        );
+      }
+    },
+  ),
+};
