@@ -21,7 +21,7 @@ const configSchema: PolicyConfigSchema = {
 export const prodProfilesProtected: ResourceValidationPolicy = {
   name: "prod-profiles-protected",
   description:
-    "Checks that application inference profiles of protected environments (environment tag, default prod) have the protect resource option.",
+    "Checks that application inference profiles of protected environments (environment tag, default prod; compared trimmed, case- and width-insensitively) have the protect resource option.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -34,13 +34,20 @@ export const prodProfilesProtected: ResourceValidationPolicy = {
       const config = configOf<ProdProfilesProtectedArgs>(args, configSchema);
       const environment = knownTag(effectiveTags(props, args.provider), config.environmentTagKey);
       if (typeof environment !== "string") return;
-      const protectedEnvironments = stringList(config.protectedEnvironments).map((name) =>
-        name.toLowerCase(),
-      );
-      if (!protectedEnvironments.includes(environment.toLowerCase()) || args.opts?.protect === true) return;
+      const protectedEnvironments = stringList(config.protectedEnvironments).map(normalizedEnvironment);
+      if (!protectedEnvironments.includes(normalizedEnvironment(environment)) || args.opts?.protect === true)
+        return;
       reportViolation(
         `Inference profile "${args.name}" is in environment "${environment.slice(0, 64)}" but not protected: set protect: true in its resource options so it cannot be deleted by accident.`,
       );
     },
   ),
 };
+
+/**
+ * Environment names as people write them: `" Prod"`, `PROD`, `ｐｒｏｄ` (full-width) all name prod.
+ * NFKC folds compatibility forms, then case and surrounding blanks are dropped.
+ */
+function normalizedEnvironment(name: string): string {
+  return name.normalize("NFKC").trim().toLowerCase();
+}

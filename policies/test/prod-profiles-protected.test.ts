@@ -33,6 +33,15 @@ describe("#prod-profiles-protected", () => {
     await expectViolation(getHappyPathArgs("Prod", false), 'environment "Prod"');
   });
 
+  it("normalises environment values before comparing: blanks around, full-width forms, configured names too", async () => {
+    await expectViolation(getHappyPathArgs(" prod ", false), "but not protected");
+    await expectViolation(getHappyPathArgs("\tPROD", false), "but not protected");
+    await expectViolation(getHappyPathArgs("ｐｒｏｄ", false), "but not protected");
+    await expectViolation(getHappyPathArgs("staging", false), "but not protected", {
+      config: { protectedEnvironments: [" Staging "] },
+    });
+  });
+
   it("reads the environment from the provider's defaultTags and from aws-native tag lists", async () => {
     const fromProvider: ResourceSpec = {
       ...getHappyPathArgs("x", false),
