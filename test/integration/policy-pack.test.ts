@@ -3,6 +3,8 @@
  * pack directory, spoken to over the Analyzer gRPC protocol (through PolicyPackHost).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/planned-resource";
 import { PolicyConfigError, PolicyPackHost, parsePolicyConfig } from "../../tools/check/policy-host";
@@ -310,6 +312,17 @@ describe("policy pack over the Analyzer protocol", function () {
         return true;
       },
     );
+  });
+
+  it("says to run npm install in a pack directory without node_modules, with no require stack", async () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "bare-pack-"));
+    for (const file of ["PulumiPolicy.yaml", "package.json", "index.ts"])
+      fs.copyFileSync(path.join(packDir, file), path.join(bare, file));
+    await assert.rejects(PolicyPackHost.start({ packDir: bare }), (error: Error) => {
+      assert.match(error.message, new RegExp(`run \`npm install\` in ${bare}`));
+      assert.doesNotMatch(error.message, /Require stack|MODULE_NOT_FOUND/);
+      return true;
+    });
   });
 
   it("refuses a directory that holds no policy pack before starting anything", async () => {

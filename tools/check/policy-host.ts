@@ -230,9 +230,15 @@ async function launchPack(
   output: { stderr: string },
 ): Promise<{ child: ChildProcess; port: number }> {
   // The pack's own @pulumi/pulumi, as the CLI resolves it (`pulumi-analyzer-policy` runs it from the pack's node_modules).
-  const runPolicyPack = path.dirname(
-    require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] }),
-  );
+  let runPolicyPack: string;
+  try {
+    runPolicyPack = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] }));
+  } catch {
+    // Node's own message names the module and a require stack, not the fix.
+    throw new Error(
+      `policy pack ${packDir} has no node_modules with @pulumi/pulumi: run \`npm install\` in ${packDir} first`,
+    );
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // run-policy-pack drops its <engine-address> argument; the SDK's log module finds the engine here.
