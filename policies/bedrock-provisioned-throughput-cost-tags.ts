@@ -1,18 +1,17 @@
-import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
-import { validateResourceOfTypes } from "./lib/policy";
+import { defineResourcePolicy } from "./lib/define-policy";
+import { type ConfigOf, mandatoryTagsSetting } from "./lib/config";
 import { types } from "./lib/resource-types";
 import { checkTags, effectiveTags } from "./lib/tags";
 import { enumerate, plural } from "./lib/text";
 
-export interface BedrockProvisionedThroughputCostTagsArgs {
+const settings = {
   /** Tag keys provisioned throughput must carry with a non-blank value (exact case). Defaults to the mandatory cost tags. */
-  mandatoryTags: string[];
-}
+  mandatoryTags: mandatoryTagsSetting,
+};
 
-const configSchema: PolicyConfigSchema = { properties: { mandatoryTags: mandatoryTagsSetting } };
+export type BedrockProvisionedThroughputCostTagsArgs = ConfigOf<typeof settings>;
 
-export const bedrockProvisionedThroughputCostTags: ResourceValidationPolicy = {
+export const bedrockProvisionedThroughputCostTags = defineResourcePolicy({
   name: "bedrock-provisioned-throughput-cost-tags",
   description:
     "Checks that Bedrock provisioned throughput, which bills by the hour whether it is called or not, carries the mandatory cost-allocation tags.",
@@ -20,20 +19,15 @@ export const bedrockProvisionedThroughputCostTags: ResourceValidationPolicy = {
   severity: "critical",
   remediationSteps:
     "Add each mandatory tag to the provisioned throughput's tags (or the provider's defaultTags) with a non-blank value, so its hourly charge is attributed.",
-  configSchema,
-  validateResource: validateResourceOfTypes(
-    "bedrock-provisioned-throughput-cost-tags",
-    [types.provisionedThroughput],
-    (props, args, reportViolation) => {
-      const required = stringList(
-        configOf<BedrockProvisionedThroughputCostTagsArgs>(args, configSchema).mandatoryTags,
-      );
-      const findings = checkTags(effectiveTags(props, args.provider), required);
-      const lacking = [...findings.missing, ...findings.blank, ...findings.miscased.keys()];
-      if (lacking.length === 0) return;
-      reportViolation(
-        `Provisioned throughput "${args.name}" lacks ${plural(lacking.length, "cost tag")} ${enumerate(lacking)} (keys spelled exactly, non-blank): it bills by the hour, and untagged that spend is attributed to no one.`,
-      );
-    },
-  ),
-};
+  settings,
+  resourceTypes: [types.provisionedThroughput],
+  validate(props, args, reportViolation, config) {
+    const required = config.mandatoryTags;
+    const findings = checkTags(effectiveTags(props, args.provider), required);
+    const lacking = [...findings.missing, ...findings.blank, ...findings.miscased.keys()];
+    if (lacking.length === 0) return;
+    reportViolation(
+      `Provisioned throughput "${args.name}" lacks ${plural(lacking.length, "cost tag")} ${enumerate(lacking)} (keys spelled exactly, non-blank): it bills by the hour, and untagged that spend is attributed to no one.`,
+    );
+  },
+});

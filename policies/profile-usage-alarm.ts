@@ -1,30 +1,24 @@
-import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { defineStackPolicy } from "./lib/define-policy";
+import { type ConfigOf, setting } from "./lib/config";
 import { readAlarm } from "./lib/alarms";
-import { configOf } from "./lib/config";
-import { type StackResource, validateStackWith } from "./lib/policy";
+import type { StackResource } from "./lib/policy";
 import { profileIdentifiers } from "./lib/profiles";
 import { applicationProfileId } from "./lib/arn";
 import { at, plain, text } from "./lib/values";
 import { alarmTypes, isProfileType } from "./lib/resource-types";
 
-export interface ProfileUsageAlarmArgs {
+const settings = {
   /** The CloudWatch namespace of Bedrock metrics. Defaults to AWS/Bedrock. */
-  namespace: string;
+  namespace: setting.string("AWS/Bedrock"),
   /** The dimension that names the profile. Defaults to ModelId. */
-  dimension: string;
+  dimension: setting.string("ModelId"),
   /** What the dimension value holds, as the program's `alarmDimension`: `profileId` (the 12-character id) or `profileArn`. Defaults to profileId. */
-  alarmDimension: "profileId" | "profileArn";
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    namespace: { type: "string", minLength: 1, default: "AWS/Bedrock" },
-    dimension: { type: "string", minLength: 1, default: "ModelId" },
-    alarmDimension: { type: "string", enum: ["profileId", "profileArn"], default: "profileId" },
-  },
+  alarmDimension: setting.oneOf(["profileId", "profileArn"], "profileId"),
 };
 
-export const profileUsageAlarm: StackValidationPolicy = {
+export type ProfileUsageAlarmArgs = ConfigOf<typeof settings>;
+
+export const profileUsageAlarm = defineStackPolicy({
   name: "profile-usage-alarm",
   description:
     "Checks that every application inference profile has a CloudWatch alarm with an action and a threshold that can be crossed, in the profile's Region, on an AWS/Bedrock metric whose ModelId dimension (or SEARCH expression) names that profile's id (or ARN, with alarmDimension: profileArn).",
@@ -32,9 +26,9 @@ export const profileUsageAlarm: StackValidationPolicy = {
   severity: "medium",
   remediationSteps:
     'Add an aws.cloudwatch.MetricAlarm in the profile\'s Region with namespace "AWS/Bedrock", a metric such as Invocations or InputTokenCount, dimensions {ModelId: <profile id>} and alarmActions [<SNS topic ARN>]: budgets lag 8-12 hours, an alarm reacts within minutes.',
-  configSchema,
-  validateStack: validateStackWith("profile-usage-alarm", (resources, args, reportViolation) => {
-    const { namespace, dimension, alarmDimension } = configOf<ProfileUsageAlarmArgs>(args, configSchema);
+  settings,
+  validate(resources, _args, reportViolation, config) {
+    const { namespace, dimension, alarmDimension } = config;
     const profiles = resources.filter((resource) => isProfileType(resource.type));
     if (profiles.length === 0) return;
     const byArn = alarmDimension === "profileArn";
@@ -91,8 +85,8 @@ export const profileUsageAlarm: StackValidationPolicy = {
       if (ids?.unknown && (mayWatchAnyUnknown || unknownFor.has(profile.urn))) continue; // cannot tell which profile that alarm watches: not guessed
       reportViolation(message(profile, namespace, dimension, byArn), profile.urn);
     }
-  }),
-};
+  },
+});
 
 const applicationProfileShape = /^[a-z0-9]{12}$/;
 

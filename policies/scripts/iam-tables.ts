@@ -94,7 +94,7 @@ export function buildManagedPolicyTable(
     bypasses: {},
     mints: {},
   };
-  const mandatoryTags = mandatoryTagsSetting.default as string[];
+  const mandatoryTags = mandatoryTagsSetting.schema.default;
   for (const policy of Object.values(all)) {
     const name = policy.arn.slice(policy.arn.indexOf(":policy/") + ":policy/".length);
     table.names.push(name);
