@@ -94,8 +94,10 @@ export function findInvokeBypasses(statements: readonly Statement[], sets: Actio
       continue;
     }
     const endpointActions = allowedActions(statement, endpoint).filter(applies);
-    const anyResource = statement.resource?.known.length || statement.notResource;
-    if (endpointActions.length > 0 && anyResource)
+    const onEndpoint = statement.resource
+      ? statement.resource.known.some(reachesEndpoints)
+      : statement.notResource !== undefined && !statement.notResource.unknown;
+    if (endpointActions.length > 0 && onEndpoint)
       bypasses.push({ statement, actions: endpointActions, target: "any resource" });
   }
   return bypasses;
@@ -107,6 +109,11 @@ const reachesModels = (pattern: string): boolean => {
     globsOverlap(granted, arnTemplates.foundationModel) || globsOverlap(granted, arnTemplates.systemProfile)
   );
 };
+
+/** Resources of the other Bedrock endpoints (`arn:aws:bedrock-mantle:...:project/...`). */
+const endpointTemplate = { text: "arn:*:bedrock-*", wildcards: ["[a-z-]", "[^]"] };
+const reachesEndpoints = (pattern: string): boolean =>
+  globsOverlap(withVariables(pattern, "wildcard"), endpointTemplate);
 
 const notResourceTarget = "NotResource (every other resource, models included)";
 
@@ -136,22 +143,18 @@ function excludesEveryModel(notResource: Patterns): boolean {
 }
 
 /**
- * Whether every value a condition value admits is an application profile ARN: a literal must be one
- * (IgnoreCase operators admit every casing, so it is read in lower case, as ARNs are written); a
- * wildcard or a policy variable must not admit a system-defined profile.
+ * Whether a value of a condition on `bedrock:InferenceProfileArn` admits only application profiles.
+ * The key only ever holds an inference profile ARN, so that is: it admits no system-defined profile.
+ * A literal is read as written, or in lower case under IgnoreCase (ARNs are lower case); a wildcard
+ * or a policy variable (filled in per request: anything) must not reach a system profile ARN.
  */
 function admitsOnlyApplicationProfiles(value: string, operator: string): boolean {
   const ignoreCase = operator.toLowerCase().includes("ignorecase");
   const written = ignoreCase ? value.toLowerCase() : value;
   const pattern = withVariables(written, "wildcard");
-  if (isWildcardOperator(operator) || pattern !== written) {
-    return (
-      !globsOverlap(pattern, arnTemplates.systemProfile) &&
-      !globsOverlap(pattern, arnTemplates.foundationModel) &&
-      globsOverlap(pattern, arnTemplates.applicationProfile)
-    );
-  }
-  return parseBedrockArn(pattern)?.kind === "application-profile";
+  if (isWildcardOperator(operator) || pattern !== written)
+    return !globsOverlap(pattern, arnTemplates.systemProfile);
+  return parseBedrockArn(pattern)?.kind !== "system-profile";
 }
 
 /**
@@ -190,7 +193,7 @@ export function profileCondition(statement: Statement): ProfileCondition {
       problem =
         loose === undefined
           ? `its ${entry.operator} condition on ${profileConditionKey} lists no profile`
-          : `its condition admits ${quote(loose as string, 60)}, which is not only application profiles`;
+          : `its condition admits ${quote(loose as string, 60)}, which takes system-defined profiles`;
     }
     // Conditions are ANDed: one that needs the key makes the statement need it.
     if (loosest?.kind !== "requires-key") loosest = { kind: "requires-key", problem };

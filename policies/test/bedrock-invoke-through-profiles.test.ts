@@ -265,13 +265,13 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("fails a condition that admits system-defined profiles", async () => {
       await expectViolation(
         conditioned({ StringLike: { "bedrock:InferenceProfileArn": "*" } }),
-        'admits "*", which is not only application profiles',
+        'admits "*", which takes system-defined profiles',
       );
       await expectViolation(
         conditioned({
           StringEquals: { "bedrock:InferenceProfileArn": [profileArns[0], systemProfileArn] },
         }),
-        "which is not only application profiles",
+        "which takes system-defined profiles",
       );
       await expectViolation(
         conditioned({ Null: { "bedrock:InferenceProfileArn": "false" } }),

@@ -125,7 +125,7 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
         conditioned({
           StringEqualsIgnoreCase: { "bedrock:InferenceProfileArn": systemProfileArn.toUpperCase() },
         }),
-        "not only application profiles",
+        "which takes system-defined profiles",
       );
       await expectNoViolations(
         conditioned({ StringEqualsIgnoreCase: { "bedrock:InferenceProfileArn": profileArn.toUpperCase() } }),
@@ -144,11 +144,11 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
       );
     });
 
-    it("counts a condition only if every value it admits is an application profile ARN", async () => {
+    it("counts a condition only if every value it admits is an application profile ARN (the key holds profile ARNs only)", async () => {
       await expectViolation(
         conditioned({
           StringEquals: {
-            "bedrock:InferenceProfileArn": [profileArn, "us.anthropic.claude-3-5-sonnet-20240620-v1:0"],
+            "bedrock:InferenceProfileArn": [profileArn, systemProfileArn],
           },
         }),
       );
