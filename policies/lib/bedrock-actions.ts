@@ -16,6 +16,8 @@ export interface BedrockActionTable {
   modelActions: string[];
   /** Inference actions of the other Bedrock endpoints (`bedrock-mantle:CreateInference`): no application profile can attribute them. */
   endpointInferenceActions: string[];
+  /** The resources those actions act on, as wildcard patterns (`arn:*:bedrock-mantle:*:*:project/*`). */
+  endpointResources: string[];
   /** The action that creates an application inference profile. */
   createProfileAction: string;
   /** The actions whose requests carry `bedrock:InferenceProfileArn` (the others never match a condition on it). */

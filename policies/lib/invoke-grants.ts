@@ -96,7 +96,8 @@ export function findInvokeBypasses(statements: readonly Statement[], sets: Actio
     const endpointActions = allowedActions(statement, endpoint).filter(applies);
     const onEndpoint = statement.resource
       ? statement.resource.known.some(reachesEndpoints)
-      : statement.notResource !== undefined && !statement.notResource.unknown;
+      : statement.notResource !== undefined &&
+        !excludesAll(statement.notResource, endpointPartitionTemplates);
     if (endpointActions.length > 0 && onEndpoint)
       bypasses.push({ statement, actions: endpointActions, target: "any resource" });
   }
@@ -110,10 +111,16 @@ const reachesModels = (pattern: string): boolean => {
   );
 };
 
-/** Resources of the other Bedrock endpoints (`arn:aws:bedrock-mantle:...:project/...`). */
-const endpointTemplate = { text: "arn:*:bedrock-*", wildcards: ["[a-z-]", "[^]"] };
-const reachesEndpoints = (pattern: string): boolean =>
-  globsOverlap(withVariables(pattern, "wildcard"), endpointTemplate);
+/** Resources of the other Bedrock endpoints (`arn:*:bedrock-mantle:*:*:project/*`, from iam-data). */
+const endpointTemplates = bedrockActions.endpointResources.map((text) => {
+  // ARN parts hold no `:`; the resource id (the last part) may hold anything.
+  const stars = text.split("*").length - 1;
+  return { text, wildcards: [...Array(Math.max(stars - 1, 0)).fill("[^:]"), "[^]"] };
+});
+const reachesEndpoints = (pattern: string): boolean => {
+  const granted = withVariables(pattern, "wildcard");
+  return endpointTemplates.some((template) => globsOverlap(granted, template));
+};
 
 const notResourceTarget = "NotResource (every other resource, models included)";
 
@@ -129,15 +136,24 @@ function modelTarget(statement: Statement, reaches: (pattern: string) => boolean
  * unless, for each, one of its patterns covers all of them. A document does not say which partition
  * it deploys to, so excluding `arn:aws:...` alone still allows `arn:aws-cn:...` models.
  */
-const partitionTemplates: readonly string[] = ["aws", "aws-cn", "aws-us-gov"].flatMap((partition) => [
+const partitions = ["aws", "aws-cn", "aws-us-gov"];
+const modelPartitionTemplates: readonly string[] = partitions.flatMap((partition) => [
   `arn:${partition}:bedrock:*::foundation-model/*`,
   `arn:${partition}:bedrock:*:*:inference-profile/*`,
 ]);
+const endpointPartitionTemplates: readonly string[] = partitions.flatMap((partition) =>
+  bedrockActions.endpointResources.map((text) => text.replace(/^arn:\*:/, `arn:${partition}:`)),
+);
 
 function excludesEveryModel(notResource: Patterns): boolean {
-  if (notResource.unknown) return true; // not known yet: not guessed
+  return excludesAll(notResource, modelPartitionTemplates);
+}
+
+/** Whether, for each template, one NotResource pattern covers every ARN it stands for (unknown entries might: not guessed). */
+function excludesAll(notResource: Patterns, templates: readonly string[]): boolean {
+  if (notResource.unknown) return true;
   const excluded = notResource.known.map((pattern) => withVariables(pattern, "nothing"));
-  return partitionTemplates.every((template) =>
+  return templates.every((template) =>
     excluded.some((pattern) => globMatch(pattern, template, { wildText: true })),
   );
 }

@@ -53,6 +53,20 @@ export function buildActionTable(): BedrockActionTable {
         .filter((action) => /^(Create|Invoke)[A-Za-z]*Inference$|^InvokeModel/.test(action.name))
         .map((action) => `${service}:${action.name}`),
     );
+  // The resources those actions act on, `${Partition}`-style placeholders as wildcards.
+  const endpointResources = [
+    ...new Set(
+      endpointInferenceActions.flatMap((qualified) => {
+        const [service, name] = qualified.split(":");
+        const types = readJson(path.join(iamDataDir, "resourceTypes", `${service}.json`)) as Record<
+          string,
+          { arn: string }
+        >;
+        const action = actionsOf(service).find((candidate) => candidate.name === name)!;
+        return action.resourceTypes.map((type) => types[type.name].arn.replace(/\$\{[^}]*\}/g, "*"));
+      }),
+    ),
+  ];
   const profileKeyActions = bedrock
     .filter((action) =>
       [
@@ -68,6 +82,7 @@ export function buildActionTable(): BedrockActionTable {
       (a, b) => Number(!a.includes(":Invoke")) - Number(!b.includes(":Invoke")) || a.localeCompare(b),
     ),
     endpointInferenceActions: endpointInferenceActions.sort(),
+    endpointResources: endpointResources.sort(),
     createProfileAction: `bedrock:${createProfileAction}`,
     profileKeyActions: profileKeyActions.sort(),
   };
