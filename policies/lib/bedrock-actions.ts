@@ -14,6 +14,8 @@ export interface BedrockActionTable {
    * `inference-profile` (InvokeModel, CreateModelInvocationJob, CreateProvisionedModelThroughput...).
    */
   modelActions: string[];
+  /** Per model action, the model resource types it takes (`foundation-model`, `inference-profile`). */
+  modelActionTargets: Record<string, string[]>;
   /** Inference actions of the other Bedrock endpoints (`bedrock-mantle:CreateInference`): no application profile can attribute them. */
   endpointInferenceActions: string[];
   /** The resources those actions act on, as wildcard patterns (`arn:*:bedrock-mantle:*:*:project/*`). */

@@ -184,3 +184,61 @@ export function withVariables(pattern: string, as: "wildcard" | "nothing"): stri
 
 // Compiled once: `${` up to the next `}` (no nesting in IAM), linear.
 const variablePattern = /\$\{[^}]*\}/g;
+
+/**
+ * ARN patterns as IAM matches them: each of the six `:`-separated parts separately (the resource
+ * part keeps any further `:`), wildcards never crossing a part. A pattern with fewer parts whose
+ * last part ends in `*` stands for that `*` in every missing part; a bare `*` matches every ARN.
+ */
+function arnParts(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let from = 0;
+  for (let part = 0; part < 5; part++) {
+    const colon = text.indexOf(":", from);
+    if (colon === -1) {
+      parts.push(text.slice(from));
+      if (!text.endsWith("*")) return undefined;
+      while (parts.length < 6) parts.push("*");
+      return parts;
+    }
+    parts.push(text.slice(from, colon));
+    from = colon + 1;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+const templateParts = new WeakMap<Template, Template[]>();
+
+function partsOfTemplate(template: Template): Template[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    let wildcard = 0;
+    parts = arnParts(template.text)!.map((text) => {
+      const stars = text.split("*").length - 1;
+      const part = { text, wildcards: template.wildcards.slice(wildcard, wildcard + stars) };
+      wildcard += stars;
+      return part;
+    });
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+/** Whether some ARN matches both the IAM `pattern` and the `template`, part by part. */
+export function arnOverlaps(pattern: string, template: Template): boolean {
+  if (/^\*+$/.test(pattern)) return true;
+  const parts = arnParts(pattern);
+  if (!parts) return false;
+  const wanted = partsOfTemplate(template);
+  return parts.every((part, index) => globsOverlap(part, wanted[index]));
+}
+
+/** Whether the IAM `pattern` matches every ARN the template text (`*` = any run within a part) stands for. */
+export function arnCovers(pattern: string, templateText: string): boolean {
+  if (/^\*+$/.test(pattern)) return true;
+  const parts = arnParts(pattern);
+  const wanted = arnParts(templateText);
+  if (!parts || !wanted) return false;
+  return parts.every((part, index) => globMatch(part, wanted[index], { wildText: true }));
+}

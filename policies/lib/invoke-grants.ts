@@ -11,7 +11,7 @@
  * Bedrock endpoint (`bedrock-mantle:CreateInference`) bypasses on any resource: no profile attributes it.
  */
 import { arnTemplates, parseBedrockArn } from "./arn";
-import { globMatch, globsOverlap, withVariables } from "./glob";
+import { type Template, arnCovers, arnOverlaps, globsOverlap, withVariables } from "./glob";
 import {
   type Patterns,
   type Statement,
@@ -74,7 +74,6 @@ export function findInvokeBypasses(statements: readonly Statement[], sets: Actio
   const model = matchersOf(sets.modelActions);
   const endpoint = matchersOf(sets.endpointActions);
   const keyed = new Set(bedrockActions.profileKeyActions.map((action) => action.toLowerCase()));
-  const reaches = memoize(reachesModels);
   const bypasses: Bypass[] = [];
   for (const statement of statements) {
     if (statement.effect !== "Allow") continue; // Deny is fine; an unknown Effect is not guessed.
@@ -82,8 +81,14 @@ export function findInvokeBypasses(statements: readonly Statement[], sets: Actio
     if (condition.kind === "restricts") continue;
     // A condition that needs the key to be present never holds for requests that carry none.
     const applies = (action: string) => condition.kind !== "requires-key" || keyed.has(action.toLowerCase());
-    const covered = allowedActions(statement, model).filter(applies);
-    const target = covered.length > 0 ? modelTarget(statement, reaches) : undefined;
+    let target: string | undefined;
+    const covered: string[] = [];
+    for (const action of allowedActions(statement, model).filter(applies)) {
+      const reached = modelTarget(statement, targetsOf(action));
+      if (reached === undefined) continue;
+      target ??= reached;
+      covered.push(action);
+    }
     if (target !== undefined) {
       bypasses.push({
         statement,
@@ -104,12 +109,40 @@ export function findInvokeBypasses(statements: readonly Statement[], sets: Actio
   return bypasses;
 }
 
-const reachesModels = (pattern: string): boolean => {
-  const granted = withVariables(pattern, "wildcard");
-  return (
-    globsOverlap(granted, arnTemplates.foundationModel) || globsOverlap(granted, arnTemplates.systemProfile)
-  );
+interface Targets {
+  /** Whether a Resource pattern reaches one of the action's model resource types. */
+  reaches: (pattern: string) => boolean;
+  /** Those types per partition, for NotResource. */
+  partitionTemplates: readonly string[];
+}
+
+const templatesByKind: Record<string, { template: Template; text: string }> = {
+  "foundation-model": { template: arnTemplates.foundationModel, text: "bedrock:*::foundation-model/*" },
+  "inference-profile": { template: arnTemplates.systemProfile, text: "bedrock:*:*:inference-profile/*" },
 };
+const partitions = ["aws", "aws-cn", "aws-us-gov"];
+const targetsByKinds = new Map<string, Targets>();
+
+/** The model resource types the action takes (iam-data), as matchers built once per set of types. */
+function targetsOf(action: string): Targets {
+  const kinds = bedrockActions.modelActionTargets[action] ?? Object.keys(templatesByKind);
+  const key = kinds.join(",");
+  let targets = targetsByKinds.get(key);
+  if (!targets) {
+    const templates = kinds.map((kind) => templatesByKind[kind]).filter(Boolean);
+    targets = {
+      reaches: memoize((pattern) => {
+        const granted = withVariables(pattern, "wildcard");
+        return templates.some(({ template }) => arnOverlaps(granted, template));
+      }),
+      partitionTemplates: partitions.flatMap((partition) =>
+        templates.map(({ text }) => `arn:${partition}:${text}`),
+      ),
+    };
+    targetsByKinds.set(key, targets);
+  }
+  return targets;
+}
 
 /** Resources of the other Bedrock endpoints (`arn:*:bedrock-mantle:*:*:project/*`, from iam-data). */
 const endpointTemplates = bedrockActions.endpointResources.map((text) => {
@@ -119,43 +152,33 @@ const endpointTemplates = bedrockActions.endpointResources.map((text) => {
 });
 const reachesEndpoints = (pattern: string): boolean => {
   const granted = withVariables(pattern, "wildcard");
-  return endpointTemplates.some((template) => globsOverlap(granted, template));
+  return endpointTemplates.some((template) => arnOverlaps(granted, template));
 };
 
 const notResourceTarget = "NotResource (every other resource, models included)";
 
-/** The first resource pattern that reaches models around the profiles, or `undefined` when none (or not known yet). */
-function modelTarget(statement: Statement, reaches: (pattern: string) => boolean): string | undefined {
-  if (statement.resource) return statement.resource.known.find(reaches);
-  if (statement.notResource) return excludesEveryModel(statement.notResource) ? undefined : notResourceTarget;
+/** The first resource pattern that reaches the action's models around the profiles, or `undefined` when none (or not known yet). */
+function modelTarget(statement: Statement, targets: Targets): string | undefined {
+  if (statement.resource) return statement.resource.known.find(targets.reaches);
+  if (statement.notResource)
+    return excludesAll(statement.notResource, targets.partitionTemplates) ? undefined : notResourceTarget;
   return undefined;
 }
 
 /**
- * Model ARNs per partition Bedrock runs in (arn.ts): a NotResource statement leaves models allowed
- * unless, for each, one of its patterns covers all of them. A document does not say which partition
- * it deploys to, so excluding `arn:aws:...` alone still allows `arn:aws-cn:...` models.
+ * A NotResource statement leaves models allowed unless, for each partition Bedrock runs in (arn.ts),
+ * one of its patterns covers all of them: a document does not say which partition it deploys to,
+ * so excluding `arn:aws:...` alone still allows `arn:aws-cn:...` models.
  */
-const partitions = ["aws", "aws-cn", "aws-us-gov"];
-const modelPartitionTemplates: readonly string[] = partitions.flatMap((partition) => [
-  `arn:${partition}:bedrock:*::foundation-model/*`,
-  `arn:${partition}:bedrock:*:*:inference-profile/*`,
-]);
 const endpointPartitionTemplates: readonly string[] = partitions.flatMap((partition) =>
   bedrockActions.endpointResources.map((text) => text.replace(/^arn:\*:/, `arn:${partition}:`)),
 );
-
-function excludesEveryModel(notResource: Patterns): boolean {
-  return excludesAll(notResource, modelPartitionTemplates);
-}
 
 /** Whether, for each template, one NotResource pattern covers every ARN it stands for (unknown entries might: not guessed). */
 function excludesAll(notResource: Patterns, templates: readonly string[]): boolean {
   if (notResource.unknown) return true;
   const excluded = notResource.known.map((pattern) => withVariables(pattern, "nothing"));
-  return templates.every((template) =>
-    excluded.some((pattern) => globMatch(pattern, template, { wildText: true })),
-  );
+  return templates.every((template) => excluded.some((pattern) => arnCovers(pattern, template)));
 }
 
 /**
@@ -169,7 +192,9 @@ function admitsOnlyApplicationProfiles(value: string, operator: string): boolean
   const written = ignoreCase ? value.toLowerCase() : value;
   const pattern = withVariables(written, "wildcard");
   if (isWildcardOperator(operator) || pattern !== written)
-    return !globsOverlap(pattern, arnTemplates.systemProfile);
+    return operator.toLowerCase().includes("arn")
+      ? !arnOverlaps(pattern, arnTemplates.systemProfile)
+      : !globsOverlap(pattern, arnTemplates.systemProfile);
   return parseBedrockArn(pattern)?.kind !== "system-profile";
 }
 

@@ -7,7 +7,7 @@
  * (Service Authorization Reference: CreateInferenceProfile takes aws:RequestTag/${TagKey}.)
  */
 import { arnTemplates } from "./arn";
-import { globsOverlap, withVariables } from "./glob";
+import { arnOverlaps, withVariables } from "./glob";
 import { type Statement, conditionEntries, operatorRequiresKey } from "./iam";
 import { allowedActions, matchersOf, profileCondition } from "./invoke-grants";
 import { UNKNOWN } from "./values";
@@ -50,7 +50,7 @@ export function findUntaggedProfileCreation(
     if (onProfileKey === "restricts" || onProfileKey === "requires-key") continue;
     const reaches = statement.resource
       ? statement.resource.known.some((pattern) =>
-          profileTargets.some((template) => globsOverlap(withVariables(pattern, "wildcard"), template)),
+          profileTargets.some((template) => arnOverlaps(withVariables(pattern, "wildcard"), template)),
         )
       : statement.notResource !== undefined && !statement.notResource.unknown;
     if (!reaches) continue;

