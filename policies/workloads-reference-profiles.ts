@@ -1,6 +1,6 @@
 import { defineResourcePolicy } from "./lib/define-policy";
 import { type ConfigOf, modelProvidersSetting } from "./lib/config";
-import { settingModelReference } from "./lib/model-references";
+import { maxSettingJson, settingModelReference } from "./lib/model-references";
 import { workloadTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
 import { findSettings } from "./lib/workloads";
@@ -24,10 +24,11 @@ export const workloadsReferenceProfiles = defineResourcePolicy({
   resourceTypes: workloadTypes,
   validate(props, args, reportViolation, config) {
     const providers = config.modelProviders;
+    const jsonBudget = { characters: maxSettingJson };
     const found = findSettings(
       args.type,
       props,
-      (value) => settingModelReference(value, providers) !== undefined,
+      (value) => settingModelReference(value, providers, jsonBudget) !== undefined,
     );
     for (const setting of found.matches) {
       const reference = settingModelReference(setting.value, providers);

@@ -25,6 +25,16 @@ function compile(pattern: string, ignoreCase: boolean): Compiled {
 
 const hasWildcard = (chars: string): boolean => chars.includes("*") || chars.includes("?");
 
+/** `globMatch` with the pattern compiled once, for matching it against many texts. */
+export function globMatcher(
+  pattern: string,
+  options: { ignoreCase?: boolean } = {},
+): (text: string) => boolean {
+  const ignoreCase = options.ignoreCase ?? false;
+  const compiled = compile(pattern, ignoreCase);
+  return (text) => matchCompiled(compiled, ignoreCase ? text.toLowerCase() : text, false);
+}
+
 /**
  * Whether `text` matches the wildcard `pattern`. With `wildText`, a `*` in `text` stands for any
  * run of characters and only a `*` of the pattern may read it: the match then says that the pattern
@@ -36,10 +46,15 @@ export function globMatch(
   options: { ignoreCase?: boolean; wildText?: boolean } = {},
 ): boolean {
   const ignoreCase = options.ignoreCase ?? false;
-  const wildText = options.wildText ?? false;
-  const { chars: p, minLength } = compile(pattern, ignoreCase);
-  if (minLength > text.length) return false;
-  const t = ignoreCase ? text.toLowerCase() : text;
+  return matchCompiled(
+    compile(pattern, ignoreCase),
+    ignoreCase ? text.toLowerCase() : text,
+    options.wildText ?? false,
+  );
+}
+
+function matchCompiled({ chars: p, minLength }: Compiled, t: string, wildText: boolean): boolean {
+  if (minLength > t.length) return false;
   // Greedy matching with one backtrack point (the last `*`): O(|p| * |t|), and |p| <= 2|t| + 1 here.
   let pi = 0;
   let ti = 0;

@@ -11,11 +11,10 @@
  * Bedrock endpoint (`bedrock-mantle:CreateInference`) bypasses on any resource: no profile attributes it.
  */
 import { arnTemplates, parseBedrockArn } from "./arn";
-import { type Template, arnCovers, arnOverlaps, globsOverlap, withVariables } from "./glob";
+import { type Template, arnCovers, arnOverlaps, globMatcher, globsOverlap, withVariables } from "./glob";
 import {
   type Patterns,
   type Statement,
-  actionMatcher,
   conditionEntries,
   coversAction,
   isWildcardOperator,
@@ -67,8 +66,35 @@ export function allowedActions(
     .map(({ action }) => action);
 }
 
-export const matchersOf = (actions: readonly string[]) =>
-  actions.map((action) => ({ action, matches: memoize(actionMatcher(action)) }));
+type ActionMatchers = Array<{ action: string; matches: (pattern: string) => boolean }>;
+const matchersByActions = new WeakMap<readonly string[], ActionMatchers>();
+
+/**
+ * Matchers for `actions` that share one memo per pattern: a pattern is lowercased and compiled once
+ * and tried against every action (a 1 MB pattern is read once, not once per action). The memo lives
+ * as long as the list (the table's, or one configuration's): a stack repeats the same documents.
+ */
+export function matchersOf(actions: readonly string[]): ActionMatchers {
+  let matchers = matchersByActions.get(actions);
+  if (matchers) return matchers;
+  const matching = new Map<string, ReadonlySet<string>>();
+  const matchingOf = (pattern: string): ReadonlySet<string> => {
+    let found = matching.get(pattern);
+    if (!found) {
+      const matches = globMatcher(pattern, { ignoreCase: true });
+      found = new Set(actions.filter(matches));
+      if (matching.size >= 100_000) matching.clear();
+      matching.set(pattern, found);
+    }
+    return found;
+  };
+  matchers = actions.map((action) => ({
+    action,
+    matches: (pattern: string) => matchingOf(pattern).has(action),
+  }));
+  matchersByActions.set(actions, matchers);
+  return matchers;
+}
 
 export function findInvokeBypasses(statements: readonly Statement[], sets: ActionSets): Bypass[] {
   const model = matchersOf(sets.modelActions);
@@ -83,8 +109,11 @@ export function findInvokeBypasses(statements: readonly Statement[], sets: Actio
     const applies = (action: string) => condition.kind !== "requires-key" || keyed.has(action.toLowerCase());
     let target: string | undefined;
     const covered: string[] = [];
+    const reachedBy = new Map<Targets, string | undefined>(); // actions share resource types
     for (const action of allowedActions(statement, model).filter(applies)) {
-      const reached = modelTarget(statement, targetsOf(action));
+      const targets = targetsOf(action);
+      if (!reachedBy.has(targets)) reachedBy.set(targets, modelTarget(statement, targets));
+      const reached = reachedBy.get(targets);
       if (reached === undefined) continue;
       target ??= reached;
       covered.push(action);

@@ -26,10 +26,15 @@ export function findModelReferences(
   providers: readonly string[],
 ): ModelReference[] {
   const found: ModelReference[] = [];
-  const consider = (value: unknown, where: string) => {
-    if (typeof value !== "string") return;
+  const consider = (value: unknown, where: string | (() => string)) => {
+    if (typeof value !== "string" || found.length >= 20) return;
     const reference = directModelReference(value, providers);
-    if (reference && found.length < 20) found.push({ where, value: value.trim(), kind: reference.kind });
+    if (reference)
+      found.push({
+        where: typeof where === "string" ? where : where(),
+        value: value.trim(),
+        kind: reference.kind,
+      });
   };
   switch (type) {
     case types.agent:
@@ -64,29 +69,53 @@ function decoded(value: unknown): unknown {
   return typeof result === "object" && "value" in result ? result.value : undefined;
 }
 
-/** Every value under keys that name a model, in a bounded depth-first walk (no recursion: 10,000-level nesting is fine). */
+interface Step {
+  value: unknown;
+  parent?: Step;
+  /** Key or index under the parent. */
+  step?: string | number;
+  underModelKey: boolean;
+}
+
+/** `definition.nodes[0].modelId`, built only for the values reported. */
+function pathOf(label: string, step: Step): string {
+  const parts: string[] = [];
+  for (let at: Step | undefined = step; at?.parent; at = at.parent)
+    parts.push(typeof at.step === "number" ? `[${at.step}]` : `.${String(at.step).slice(0, 64)}`);
+  return label + parts.reverse().join("");
+}
+
+/**
+ * Every string under keys that name a model (or every string, with `everyString`), in a bounded
+ * depth-first walk without recursion (10,000-level nesting is fine); `consider` gets its path lazily.
+ */
 function walk(
   root: unknown,
   label: string,
-  consider: (value: unknown, where: string) => void,
+  consider: (value: unknown, where: () => string) => void,
   everyString = false,
 ): void {
-  const stack: Array<{ value: unknown; where: string; underModelKey: boolean }> = [
-    { value: root, where: label, underModelKey: everyString },
-  ];
+  const stack: Step[] = [{ value: root, underModelKey: everyString }];
   let visited = 0;
   while (stack.length > 0 && visited++ < maxVisited) {
-    const { value, where, underModelKey } = stack.pop()!;
+    const current = stack.pop()!;
+    const { value } = current;
     if (typeof value === "string") {
-      if (underModelKey) consider(value, where);
+      if (current.underModelKey) consider(value, () => pathOf(label, current));
     } else if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--)
-        stack.push({ value: value[index], where: `${where}[${index}]`, underModelKey });
+        stack.push({
+          value: value[index],
+          parent: current,
+          step: index,
+          underModelKey: current.underModelKey,
+        });
     } else if (isRecord(value)) {
       for (const key of Object.keys(value))
         stack.push({
           value: value[key],
-          where: `${where}.${key.slice(0, 64)}`,
+          parent: current,
+          step: key,
           underModelKey: everyString || modelKey(key),
         });
     }
@@ -120,8 +149,11 @@ function bedrockTasks(definition: unknown): Array<{ name: string; arguments: unk
   return tasks;
 }
 
-/** Settings values at most this long are decoded when they hold JSON (Lambda's whole environment is 4 KB). */
-const maxSettingJson = 64 * 1024;
+/**
+ * JSON in settings is decoded up to this many characters per resource: Lambda's whole environment
+ * is at most 4 KB, an ECS task definition 64 KiB; a resource holding more cannot deploy.
+ */
+export const maxSettingJson = 64 * 1024;
 
 /**
  * The model a workload setting names directly: the value itself, or a string inside it when it holds
@@ -130,11 +162,13 @@ const maxSettingJson = 64 * 1024;
 export function settingModelReference(
   value: string,
   providers: readonly string[],
+  jsonBudget: { characters: number } = { characters: maxSettingJson },
 ): { kind: "foundation-model" | "system-profile"; value: string } | undefined {
   const direct = directModelReference(value, providers);
   if (direct) return { kind: direct.kind, value: value.trim() };
   const trimmed = value.trimStart();
-  if (value.length > maxSettingJson || (trimmed[0] !== "{" && trimmed[0] !== "[")) return undefined;
+  if (value.length > jsonBudget.characters || (trimmed[0] !== "{" && trimmed[0] !== "[")) return undefined;
+  jsonBudget.characters -= value.length;
   let found: { kind: "foundation-model" | "system-profile"; value: string } | undefined;
   walk(
     decoded(value),

@@ -24,12 +24,19 @@ const profileTargets = [
   arnTemplates.systemProfile,
 ];
 
+const createActionLists = new Map<string, readonly string[]>();
+const createActions = (action: string): readonly string[] => {
+  let list = createActionLists.get(action);
+  if (!list) createActionLists.set(action, (list = [action]));
+  return list;
+};
+
 export function findUntaggedProfileCreation(
   statements: readonly Statement[],
   createAction: string,
   mandatoryTags: readonly string[],
 ): Minting[] {
-  const create = matchersOf([createAction]);
+  const create = matchersOf(createActions(createAction));
   const deniedWithout = new Set<string>();
   for (const statement of statements) {
     if (statement.effect !== "Deny" || allowedActions(statement, create).length === 0) continue;
