@@ -14,23 +14,24 @@ const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference
 describe("#bedrock-resources-use-profiles", () => {
   const { expectNoViolations, expectViolation } = resourcePolicyChecks(bedrockResourcesUseProfiles);
 
+  /** A surface fails on a model ARN (classic type) and a system profile id (native type), passes on a profile ARN. */
+  async function expectProfilesOnly(
+    [classic, native]: [string, string],
+    props: (id: string) => Record<string, unknown>,
+    where: string,
+  ): Promise<void> {
+    await expectViolation({ type: classic, props: props(modelArn) }, where);
+    await expectViolation({ type: native, props: props(systemProfileId) }, "a system-defined profile");
+    await expectNoViolations({ type: native, props: props(profileArn) });
+    await expectNoViolations({ type: native, props: props(UNKNOWN) });
+  }
+
   it("fails agents whose foundationModel is a model or a system profile, classic and native", async () => {
-    await expectViolation(
-      { type: "aws:bedrock/agentAgent:AgentAgent", props: { agentName: "a", foundationModel: modelId } },
+    await expectProfilesOnly(
+      ["aws:bedrock/agentAgent:AgentAgent", "aws-native:bedrock:Agent"],
+      (id) => ({ agentName: "a", foundationModel: id }),
       "foundationModel",
     );
-    await expectViolation(
-      { type: "aws-native:bedrock:Agent", props: { agentName: "a", foundationModel: systemProfileId } },
-      "a system-defined profile",
-    );
-    await expectNoViolations({
-      type: "aws-native:bedrock:Agent",
-      props: { agentName: "a", foundationModel: profileArn },
-    });
-    await expectNoViolations({
-      type: "aws-native:bedrock:Agent",
-      props: { agentName: "a", foundationModel: UNKNOWN },
-    });
   });
 
   it("fails prompts whose variants name a model", async () => {
@@ -42,18 +43,11 @@ describe("#bedrock-resources-use-profiles", () => {
         templateConfiguration: { text: { text: "Summarise with anthropic.claude-3-haiku-20240307-v1:0" } },
       },
     ];
-    await expectViolation(
-      { type: "aws:bedrock/agentPrompt:AgentPrompt", props: { name: "p", variants: variants(modelArn) } },
+    await expectProfilesOnly(
+      ["aws:bedrock/agentPrompt:AgentPrompt", "aws-native:bedrock:Prompt"],
+      (id) => ({ name: "p", variants: variants(id) }),
       "variants[0].modelId",
     );
-    await expectViolation({
-      type: "aws-native:bedrock:Prompt",
-      props: { name: "p", variants: variants(modelId) },
-    });
-    await expectNoViolations({
-      type: "aws-native:bedrock:Prompt",
-      props: { name: "p", variants: variants(profileArn) },
-    });
   });
 
   it("fails flows whose nodes name a model, however deep", async () => {
@@ -68,18 +62,11 @@ describe("#bedrock-resources-use-profiles", () => {
         },
       ],
     });
-    await expectViolation(
-      { type: "aws-native:bedrock:Flow", props: { name: "f", definition: definition(modelId) } },
+    await expectProfilesOnly(
+      ["aws:bedrock/agentFlow:AgentFlow", "aws-native:bedrock:Flow"],
+      (id) => ({ name: "f", definition: definition(id) }),
       "definition.nodes[0].configuration.prompt.sourceConfiguration.inline.modelId",
     );
-    await expectViolation({
-      type: "aws:bedrock/agentFlow:AgentFlow",
-      props: { name: "f", definition: definition(systemProfileId) },
-    });
-    await expectNoViolations({
-      type: "aws-native:bedrock:Flow",
-      props: { name: "f", definition: definition(profileArn) },
-    });
   });
 
   it("fails Step Functions bedrock:invokeModel tasks with a raw ModelId, nested in Parallel branches too", async () => {
@@ -106,18 +93,11 @@ describe("#bedrock-resources-use-profiles", () => {
           },
         },
       });
-    await expectViolation(
-      { type: "aws:sfn/stateMachine:StateMachine", props: { definition: machine(modelArn), roleArn: "r" } },
+    await expectProfilesOnly(
+      ["aws:sfn/stateMachine:StateMachine", "aws-native:stepfunctions:StateMachine"],
+      (id) => ({ definition: machine(id), definitionString: machine(id), roleArn: "r" }),
       'state "Summarize"',
     );
-    await expectViolation({
-      type: "aws-native:stepfunctions:StateMachine",
-      props: { definitionString: machine(modelId), roleArn: "r" },
-    });
-    await expectNoViolations({
-      type: "aws:sfn/stateMachine:StateMachine",
-      props: { definition: machine(profileArn), roleArn: "r" },
-    });
   });
 });
 
