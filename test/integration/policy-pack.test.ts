@@ -120,7 +120,7 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its nine policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and its eleven policies with their levels (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
@@ -137,6 +137,8 @@ describe("policy pack over the Analyzer protocol", function () {
         "profile-usage-alarm stack mandatory medium",
         "cost-allocation-tags-active stack advisory low",
         "prod-profiles-protected resource mandatory high",
+        "bedrock-resources-use-profiles resource mandatory high",
+        "bedrock-provisioned-throughput-cost-tags resource mandatory critical",
       ],
     );
     for (const policy of host().info.policies) {
@@ -192,6 +194,7 @@ describe("policy pack over the Analyzer protocol", function () {
     assert.deepEqual(summary(violations), [
       "advisory cost-allocation-tags-active (stack)",
       `advisory workloads-reference-profiles ${urn("aws:ssm/parameter:Parameter", "claims-chatbot-parameter")}`,
+      `mandatory bedrock-invoke-through-profiles ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
       `mandatory bedrock-invoke-through-profiles ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
       `mandatory bedrock-profile-cost-tags ${profile}`,
       `mandatory bedrock-profile-model-source ${profile}`,
