@@ -15,10 +15,13 @@ import { prodProfilesProtected } from "../prod-profiles-protected";
 import { profileUsageAlarm } from "../profile-usage-alarm";
 import { tenantBudgetCoverage } from "../tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
+import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
+import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
 import {
   alarmTypes,
   budgetTypes,
   iamDocumentTypes,
+  modelNamingTypes,
   profileTypes,
   types,
   workloadTypes,
@@ -41,6 +44,8 @@ const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
   [workloadsReferenceProfiles, workloadTypes],
   [budgetNotifications, budgetTypes],
   [prodProfilesProtected, profileTypes],
+  [bedrockResourcesUseProfiles, modelNamingTypes],
+  [bedrockProvisionedThroughputCostTags, [types.provisionedThroughput]],
 ];
 const stackPolicies: StackValidationPolicy[] = [
   tenantBudgetCoverage,
