@@ -4,6 +4,7 @@
  * condition operators and keys in any case (IAM compares them case-insensitively). Parsing is
  * linear in the document and bounded: a document far larger than IAM accepts is reported, not read.
  */
+import { globMatch } from "./glob";
 import {
   type JsonRecord,
   type Unknown,
@@ -140,6 +141,11 @@ function patterns(value: unknown): Patterns | undefined {
     else result.known.push(entry);
   }
   return result;
+}
+
+/** Whether an action pattern covers `action`; IAM action names are case-insensitive. */
+export function actionMatcher(action: string): (pattern: string) => boolean {
+  return (pattern) => globMatch(pattern, action, { ignoreCase: true });
 }
 
 /**

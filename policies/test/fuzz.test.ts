@@ -17,6 +17,9 @@ import { tenantBudgetCoverage } from "../tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
 import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
 import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
+import { scpClosesModelPaths } from "../scp-closes-model-paths";
+import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
+import { scpTypes } from "../lib/scp";
 import {
   alarmTypes,
   budgetTypes,
@@ -46,11 +49,13 @@ const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
   [prodProfilesProtected, profileTypes],
   [bedrockResourcesUseProfiles, modelNamingTypes],
   [bedrockProvisionedThroughputCostTags, [types.provisionedThroughput]],
+  [scpDeployRoleNotLockedOut, [scpTypes.policy]],
 ];
 const stackPolicies: StackValidationPolicy[] = [
   tenantBudgetCoverage,
   profileUsageAlarm,
   costAllocationTagsActive,
+  scpClosesModelPaths,
 ];
 const judgedTypes = [
   ...profileTypes,
@@ -59,6 +64,8 @@ const judgedTypes = [
   ...budgetTypes,
   ...alarmTypes,
   types.costAllocationTag,
+  scpTypes.policy,
+  scpTypes.attachment,
   "aws:s3/bucket:Bucket",
 ];
 const runs = { numRuns: 300 };
@@ -71,6 +78,7 @@ const interesting = fc.constantFrom(
   "constructor",
   "Allow",
   "Deny",
+  "SERVICE_CONTROL_POLICY",
   "COST",
   "ACTUAL",
   "AWS/Bedrock",

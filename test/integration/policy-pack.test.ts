@@ -139,6 +139,8 @@ describe("policy pack over the Analyzer protocol", function () {
         "prod-profiles-protected resource mandatory high",
         "bedrock-resources-use-profiles resource mandatory high",
         "bedrock-provisioned-throughput-cost-tags resource mandatory critical",
+        "scp-deploy-role-not-locked-out resource mandatory critical",
+        "scp-closes-model-paths stack mandatory critical",
       ],
     );
     for (const policy of host().info.policies) {
