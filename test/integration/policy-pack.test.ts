@@ -120,7 +120,7 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its eleven policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and its thirteen policies with their levels (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
