@@ -3,13 +3,15 @@
  * pack directory, spoken to over the Analyzer gRPC protocol (through PolicyPackHost).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/planned-resource";
 import { parsePolicyConfig } from "../../tools/check/analyzer/policy-config";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
 import type { Violation } from "../../tools/check/report";
-import { claimsChatbotTags } from "../helpers/policy-fixtures";
-import { policyPackPerSuite } from "../helpers/policy-pack";
+import { claimsChatbotTags } from "../../policies/test/helpers/policy-fixtures";
+import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
 
 const stack = "urn:pulumi:dev::pack-test";
 const urn = (type: string, name: string) => `${stack}::${type}::${name}`;
@@ -119,7 +121,7 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its eleven policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and its thirteen policies with their levels (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
@@ -136,6 +138,8 @@ describe("policy pack over the Analyzer protocol", function () {
         "profile-usage-alarm stack mandatory medium",
         "cost-allocation-tags-active stack advisory low",
         "prod-profiles-protected resource mandatory high",
+        "bedrock-resources-use-profiles resource mandatory high",
+        "bedrock-provisioned-throughput-cost-tags resource mandatory critical",
         "scp-deploy-role-not-locked-out resource mandatory critical",
         "scp-closes-model-paths stack mandatory critical",
       ],
@@ -193,6 +197,7 @@ describe("policy pack over the Analyzer protocol", function () {
     assert.deepEqual(summary(violations), [
       "advisory cost-allocation-tags-active (stack)",
       `advisory workloads-reference-profiles ${urn("aws:ssm/parameter:Parameter", "claims-chatbot-parameter")}`,
+      `mandatory bedrock-invoke-through-profiles ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
       `mandatory bedrock-invoke-through-profiles ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
       `mandatory bedrock-profile-cost-tags ${profile}`,
       `mandatory bedrock-profile-model-source ${profile}`,
@@ -302,6 +307,17 @@ describe("policy pack over the Analyzer protocol", function () {
       host().logs.some((entry) => entry.message.includes("Running program")),
       JSON.stringify(host().logs),
     );
+  });
+
+  it("says to run npm install in a pack directory without node_modules, with no require stack", async () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "bare-pack-"));
+    for (const file of ["PulumiPolicy.yaml", "package.json", "index.ts"])
+      fs.copyFileSync(path.join(packDir, file), path.join(bare, file));
+    await assert.rejects(PolicyPackHost.start({ packDir: bare }), (error: Error) => {
+      assert.match(error.message, new RegExp(`run \`npm install\` in ${bare}`));
+      assert.doesNotMatch(error.message, /Require stack|MODULE_NOT_FOUND/);
+      return true;
+    });
   });
 
   it("refuses a directory that holds no policy pack before starting anything", async () => {

@@ -42,7 +42,15 @@ export class PackProcess {
     options: PackProcessOptions = {},
   ): Promise<{ pack: PackProcess; port: number }> {
     // The pack's own @pulumi/pulumi, as the CLI resolves it (from the pack's node_modules).
-    const runPolicyPack = runPolicyPackDir(packDir);
+    let runPolicyPack: string;
+    try {
+      runPolicyPack = runPolicyPackDir(packDir);
+    } catch {
+      // Node's own message names the module and a require stack, not the fix.
+      throw new Error(
+        `policy pack ${packDir} has no node_modules with @pulumi/pulumi: run \`npm install\` in ${packDir} first`,
+      );
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       // run-policy-pack drops its <engine-address> argument; the SDK's log module finds the engine here.

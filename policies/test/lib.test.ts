@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { arnTemplates, directModelReference, parseBedrockArn } from "../../../policies/lib/arn";
-import { globMatch, globsOverlap } from "../../../policies/lib/glob";
-import { parsePolicyDocument } from "../../../policies/lib/iam";
+import { arnTemplates, directModelReference, parseBedrockArn } from "../lib/arn";
+import { globMatch, globsOverlap } from "../lib/glob";
+import { parsePolicyDocument } from "../lib/iam";
 
 describe("policy pack helpers", () => {
   describe("globMatch (IAM wildcards)", () => {

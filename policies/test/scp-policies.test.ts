@@ -1,7 +1,7 @@
-import { scpClosesModelPaths } from "../../../policies/scp-closes-model-paths";
-import { scpDeployRoleNotLockedOut } from "../../../policies/scp-deploy-role-not-locked-out";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks, stackPolicyChecks } from "../../helpers/policy-checks";
+import { scpClosesModelPaths } from "../scp-closes-model-paths";
+import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks, stackPolicyChecks } from "./helpers/policy-checks";
 
 const deployRoleArn = "arn:aws:iam::111122223333:role/bedrock-governance-deploy";
 const exempt = { ArnNotLike: { "aws:PrincipalArn": [deployRoleArn] } };

@@ -2,17 +2,17 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { bedrockInvokeThroughProfiles } from "../../../policies/bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "../../../policies/bedrock-profile-cost-tags";
-import { budgetNotifications } from "../../../policies/budget-notifications";
-import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
-import { policies } from "../../../policies/policies";
+import { bedrockInvokeThroughProfiles } from "../../policies/bedrock-invoke-through-profiles";
+import { bedrockProfileCostTags } from "../../policies/bedrock-profile-cost-tags";
+import { budgetNotifications } from "../../policies/budget-notifications";
+import { tenantBudgetCoverage } from "../../policies/tenant-budget-coverage";
+import { policies } from "../../policies/policies";
 import {
   type JsonSchema,
   type PolicyPackInfo,
   effectivePolicyConfig,
   parsePolicyConfig,
-} from "../../../tools/check/analyzer/policy-config";
+} from "../../tools/check/analyzer/policy-config";
 
 /** What GetAnalyzerInfo would say about a pack of these policies (the integration test checks the real answer). */
 function packInfo(policies: Array<ResourceValidationPolicy | StackValidationPolicy>): PolicyPackInfo {
@@ -142,11 +142,11 @@ describe("policy config (the --policy-pack-config format)", () => {
 });
 
 describe("policies/policy-config.example.json", () => {
-  it("is valid configuration for the pack's eleven policies", () => {
-    assert.equal(policies.length, 11);
+  it("is valid configuration for the pack's thirteen policies", () => {
+    assert.equal(policies.length, 13);
     const pack = packInfo(policies);
     const example: unknown = JSON.parse(
-      fs.readFileSync(path.resolve(__dirname, "../../../policies/policy-config.example.json"), "utf8"),
+      fs.readFileSync(path.resolve(__dirname, "../../policies/policy-config.example.json"), "utf8"),
     );
     const parsed = parsePolicyConfig(example, "policy-config.example.json", pack);
     assert.ok("config" in parsed, JSON.stringify(parsed));

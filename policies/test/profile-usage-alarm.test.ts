@@ -1,6 +1,6 @@
-import { profileUsageAlarm as policy } from "../../../policies/profile-usage-alarm";
-import { type ResourceSpec, UNKNOWN, urnOf } from "../../helpers/policy-args";
-import { stackPolicyChecks } from "../../helpers/policy-checks";
+import { profileUsageAlarm as policy } from "../profile-usage-alarm";
+import { type ResourceSpec, UNKNOWN, urnOf } from "./helpers/policy-args";
+import { stackPolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 
@@ -69,8 +69,50 @@ describe("#profile-usage-alarm", () => {
     await expectNoViolations([profile(), metricMathAlarm()]);
   });
 
-  it("passes an alarm whose ModelId is the profile ARN", async () => {
-    await expectNoViolations([profile(), alarm({ dimensions: { ModelId: profileArn } })]);
+  it("passes an alarm whose ModelId is the profile ARN under alarmDimension: profileArn, and only then", async () => {
+    await expectNoViolations([profile(), alarm({ dimensions: { ModelId: profileArn } })], {
+      config: { alarmDimension: "profileArn" },
+    });
+    await expectViolation(
+      [profile(), alarm({ dimensions: { ModelId: profileArn } })],
+      "has no CloudWatch alarm",
+    );
+    await expectViolation([profile(), alarm()], "has no CloudWatch alarm", undefined, {
+      config: { alarmDimension: "profileArn" },
+    });
+  });
+
+  describe("looks at what the alarm watches, not what it depends on", () => {
+    const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
+
+    it("fails an alarm whose ModelId is built from the profile's model ARN, though it depends on the profile", async () => {
+      const dependent: ResourceSpec = {
+        ...alarm({ dimensions: { ModelId: modelArn }, alarmDescription: `Invocations of ${profileArn}` }),
+        propertyDependencies: { dimensions: [urnOf(profile())], alarmDescription: [urnOf(profile())] },
+      };
+      await expectViolation([profile(), dependent], "has no CloudWatch alarm");
+    });
+
+    it("fails an alarm on a metric AWS/Bedrock does not publish", async () => {
+      await expectViolation([profile(), alarm({ metricName: "Invocationz" })], "has no CloudWatch alarm");
+    });
+
+    it("fails an alarm in another Region than the profile", async () => {
+      await expectViolation([profile(), alarm({ region: "eu-west-1" })], "in its Region");
+      await expectNoViolations([profile(), alarm({ region: "us-east-1" })]);
+    });
+
+    it("fails an alarm whose threshold can never be crossed", async () => {
+      await expectViolation([profile(), alarm({ comparisonOperator: "LessThanThreshold", threshold: 0 })]);
+      await expectViolation([
+        profile(),
+        alarm({ comparisonOperator: "GreaterThanThreshold", threshold: Infinity }),
+      ]);
+      await expectNoViolations([
+        profile(),
+        alarm({ comparisonOperator: "GreaterThanThreshold", threshold: 1000 }),
+      ]);
+    });
   });
 
   it("passes a SEARCH expression naming the profile id", async () => {

@@ -1,6 +1,6 @@
-import { workloadsReferenceProfiles as policy } from "../../../policies/workloads-reference-profiles";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { workloadsReferenceProfiles as policy } from "../workloads-reference-profiles";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 

@@ -1,6 +1,6 @@
-import { costAllocationTagsActive as policy } from "../../../policies/cost-allocation-tags-active";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { stackPolicyChecks } from "../../helpers/policy-checks";
+import { costAllocationTagsActive as policy } from "../cost-allocation-tags-active";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { stackPolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 

@@ -1,6 +1,6 @@
-import { tenantBudgetCoverage as policy } from "../../../policies/tenant-budget-coverage";
-import { type ResourceSpec, UNKNOWN, urnOf } from "../../helpers/policy-args";
-import { stackPolicyChecks } from "../../helpers/policy-checks";
+import { tenantBudgetCoverage as policy } from "../tenant-budget-coverage";
+import { type ResourceSpec, UNKNOWN, urnOf } from "./helpers/policy-args";
+import { stackPolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation } = stackPolicyChecks(policy);
 

@@ -1,6 +1,6 @@
-import { budgetNotifications as policy } from "../../../policies/budget-notifications";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { budgetNotifications as policy } from "../budget-notifications";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 

@@ -17,8 +17,8 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { setInternalErrorHandler } from "../../policies/lib/policy";
-import { UNKNOWN } from "../../tools/check/planned-resource";
+import { setInternalErrorHandler } from "../../lib/policy";
+import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
 
 export { UNKNOWN };
 

@@ -1,6 +1,6 @@
-import { bedrockProfileModelSource as policy } from "../../../policies/bedrock-profile-model-source";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { bedrockProfileModelSource as policy } from "../bedrock-profile-model-source";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 

@@ -1,6 +1,6 @@
-import { prodProfilesProtected as policy } from "../../../policies/prod-profiles-protected";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { prodProfilesProtected as policy } from "../prod-profiles-protected";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
@@ -31,6 +31,15 @@ describe("#prod-profiles-protected", () => {
 
   it("compares the environment case-insensitively", async () => {
     await expectViolation(getHappyPathArgs("Prod", false), 'environment "Prod"');
+  });
+
+  it("normalises environment values before comparing: blanks around, full-width forms, configured names too", async () => {
+    await expectViolation(getHappyPathArgs(" prod ", false), "but not protected");
+    await expectViolation(getHappyPathArgs("\tPROD", false), "but not protected");
+    await expectViolation(getHappyPathArgs("ｐｒｏｄ", false), "but not protected");
+    await expectViolation(getHappyPathArgs("staging", false), "but not protected", {
+      config: { protectedEnvironments: [" Staging "] },
+    });
   });
 
   it("reads the environment from the provider's defaultTags and from aws-native tag lists", async () => {

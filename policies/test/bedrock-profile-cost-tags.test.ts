@@ -1,7 +1,7 @@
-import { bedrockProfileCostTags as policy } from "../../../policies/bedrock-profile-cost-tags";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
-import { claimsChatbotTags } from "../../helpers/policy-fixtures";
+import { bedrockProfileCostTags as policy } from "../bedrock-profile-cost-tags";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { claimsChatbotTags } from "./helpers/policy-fixtures";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 

@@ -6,26 +6,29 @@
 import * as assert from "node:assert/strict";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import fc from "fast-check";
-import { bedrockInvokeThroughProfiles } from "../../../policies/bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "../../../policies/bedrock-profile-cost-tags";
-import { bedrockProfileModelSource } from "../../../policies/bedrock-profile-model-source";
-import { budgetNotifications } from "../../../policies/budget-notifications";
-import { costAllocationTagsActive } from "../../../policies/cost-allocation-tags-active";
-import { prodProfilesProtected } from "../../../policies/prod-profiles-protected";
-import { scpClosesModelPaths } from "../../../policies/scp-closes-model-paths";
-import { scpDeployRoleNotLockedOut } from "../../../policies/scp-deploy-role-not-locked-out";
-import { scpTypes } from "../../../policies/lib/scp";
-import { profileUsageAlarm } from "../../../policies/profile-usage-alarm";
-import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
-import { workloadsReferenceProfiles } from "../../../policies/workloads-reference-profiles";
+import { bedrockInvokeThroughProfiles } from "../bedrock-invoke-through-profiles";
+import { bedrockProfileCostTags } from "../bedrock-profile-cost-tags";
+import { bedrockProfileModelSource } from "../bedrock-profile-model-source";
+import { budgetNotifications } from "../budget-notifications";
+import { costAllocationTagsActive } from "../cost-allocation-tags-active";
+import { prodProfilesProtected } from "../prod-profiles-protected";
+import { profileUsageAlarm } from "../profile-usage-alarm";
+import { tenantBudgetCoverage } from "../tenant-budget-coverage";
+import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
+import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
+import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
+import { scpClosesModelPaths } from "../scp-closes-model-paths";
+import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
+import { scpTypes } from "../lib/scp";
 import {
   alarmTypes,
   budgetTypes,
   iamDocumentTypes,
+  modelNamingTypes,
   profileTypes,
   types,
   workloadTypes,
-} from "../../../policies/lib/resource-types";
+} from "../lib/resource-types";
 import {
   type ResourceSpec,
   UNKNOWN,
@@ -34,7 +37,7 @@ import {
   runStackPolicy,
   stackArgs,
   urnOf,
-} from "../../helpers/policy-args";
+} from "./helpers/policy-args";
 
 /** Each resource policy with the types it judges (most runs go there; the rest are any type). */
 const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
@@ -44,6 +47,8 @@ const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
   [workloadsReferenceProfiles, workloadTypes],
   [budgetNotifications, budgetTypes],
   [prodProfilesProtected, profileTypes],
+  [bedrockResourcesUseProfiles, modelNamingTypes],
+  [bedrockProvisionedThroughputCostTags, [types.provisionedThroughput]],
   [scpDeployRoleNotLockedOut, [scpTypes.policy]],
 ];
 const stackPolicies: StackValidationPolicy[] = [

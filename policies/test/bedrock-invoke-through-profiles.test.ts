@@ -1,6 +1,6 @@
-import { bedrockInvokeThroughProfiles as policy } from "../../../policies/bedrock-invoke-through-profiles";
-import { type ResourceSpec, UNKNOWN } from "../../helpers/policy-args";
-import { resourcePolicyChecks } from "../../helpers/policy-checks";
+import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
 
 const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
 
@@ -60,7 +60,10 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("passes invoke on application profiles only, also by wildcard", async () => {
       await expectNoViolations(
         getHappyPathArgs(
-          single({ Action: "bedrock:*", Resource: "arn:aws:bedrock:*:*:application-inference-profile/*" }),
+          single({
+            Action: "bedrock:Invoke*",
+            Resource: "arn:aws:bedrock:*:*:application-inference-profile/*",
+          }),
         ),
       );
     });
@@ -83,7 +86,7 @@ describe("#bedrock-invoke-through-profiles", () => {
 
     it("passes a NotAction allow that excludes every Bedrock action", async () => {
       await expectNoViolations(
-        getHappyPathArgs(single({ NotAction: ["bedrock:*", "iam:*"], Resource: "*" })),
+        getHappyPathArgs(single({ NotAction: ["bedrock:*", "bedrock-mantle:*", "iam:*"], Resource: "*" })),
       );
     });
 
@@ -182,11 +185,11 @@ describe("#bedrock-invoke-through-profiles", () => {
     it("fails a NotAction allow that leaves invoke in", async () => {
       await expectViolation(
         getHappyPathArgs(single({ NotAction: "iam:*", Resource: "*" })),
-        "allows bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream",
+        "allows bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream, bedrock:CreateAdvancedPromptOptimizationJob",
       );
       await expectViolation(
         getHappyPathArgs(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
-        "allows bedrock:InvokeModelWithResponseStream on",
+        "allows bedrock:InvokeModelWithResponseStream, ",
       );
     });
 
@@ -390,8 +393,8 @@ describe("#bedrock-invoke-through-profiles", () => {
 
     it("is not applicable to resources without a permissions document", async () => {
       await expectNotApplicable({
-        type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-        props: { role: "r", policyArn: "arn" },
+        type: "aws:iam/instanceProfile:InstanceProfile",
+        props: { role: "r" },
       });
     });
   });
