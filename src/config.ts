@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { findModel } from "./catalog";
 import { projectName } from "./naming";
-import { type InputError, InputValidationError, zodIssuesToErrors } from "./validation";
+import { closest } from "./did-you-mean";
+import { type InputError, keysAt, zodIssuesToErrors } from "./validation";
 
 /**
  * The stack configuration (`Pulumi.<stack>.yaml`, namespace `bedrock-cost-governance:`).
@@ -10,8 +11,19 @@ import { type InputError, InputValidationError, zodIssuesToErrors } from "./vali
 export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
 
 const accountIdSchema = z
-  .string()
+  .string({ error: (issue) => accountIdAsNumber(issue.input) })
   .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
+
+/** An unquoted account id is a YAML number: say to quote it, and what YAML did to a leading zero. */
+function accountIdAsNumber(input: unknown): string | undefined {
+  if (typeof input !== "number") return undefined;
+  const digits = String(input);
+  if (Number.isInteger(input) && input >= 0 && digits.length < 12) {
+    const padded = digits.padStart(12, "0");
+    return `${digits} is a YAML number: YAML dropped the leading zero${digits.length < 11 ? "s" : ""}; quote the account id: "${padded}"`;
+  }
+  return `${digits} is a YAML number: quote the 12-digit account id ("${digits}")`;
+}
 const roleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
@@ -140,39 +152,56 @@ export const stackConfigSchema = z
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 export type AccountConfig = StackConfig["accounts"][string];
 
-/** The stack config as JSON Schema, for editors and tools that validate YAML. */
-export const stackConfigJsonSchema = () => z.toJSONSchema(stackConfigSchema, { io: "input" });
-
 const namespacePrefix = `${projectName}:`;
-
-/**
- * Validates the stack config from Pulumi's flat config map (`project:key` → string, structured
- * values JSON-encoded, which is how both the CLI and `runtime.setAllConfig` hand it over).
- * Throws `InputValidationError` naming the file and every key at fault.
- */
-export function parseStackConfig(flatConfig: Readonly<Record<string, string>>, file: string): StackConfig {
-  const result = validateStackConfig(flatConfig, file);
-  if ("errors" in result) throw new InputValidationError(result.errors);
-  return result.config;
-}
 
 export function validateStackConfig(
   flatConfig: Readonly<Record<string, string>>,
   file: string,
 ): { config: StackConfig } | { errors: InputError[] } {
   const raw: Record<string, unknown> = {};
+  const keyErrors: InputError[] = [];
   for (const [key, value] of Object.entries(flatConfig)) {
     if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
+    else {
+      const message = namespaceProblem(key);
+      if (message) keyErrors.push({ file, path: key, message });
+    }
   }
   if (raw.region === undefined && typeof flatConfig["aws:region"] === "string")
     raw.region = flatConfig["aws:region"];
   const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return { config: parsed.data };
-  const errors = zodIssuesToErrors(file, parsed.error.issues).map((error) => ({
-    ...error,
-    path: error.path ? `${namespacePrefix}${error.path}` : projectName,
-  }));
-  return { errors };
+  if (parsed.success && keyErrors.length === 0) return { config: parsed.data };
+  const issues = parsed.error?.issues ?? [];
+  const errors = issues.flatMap((issue): InputError[] =>
+    // An unknown key of the namespace is named as the user wrote it: the full key.
+    issue.code === "unrecognized_keys" && issue.path.length === 0
+      ? issue.keys.map((key) => ({
+          file,
+          path: `${namespacePrefix}${key}`,
+          message: `unknown key${suggestKey(closest(key, keysAt(stackConfigSchema, [])))}`,
+        }))
+      : zodIssuesToErrors(file, [issue], [], stackConfigSchema).map((error) => ({
+          ...error,
+          path: error.path ? `${namespacePrefix}${error.path}` : projectName,
+        })),
+  );
+  return { errors: [...keyErrors, ...errors] };
+}
+
+const suggestKey = (key: string | undefined) =>
+  key === undefined ? "" : `; did you mean "${namespacePrefix}${key}"?`;
+
+/**
+ * Keys of other namespaces (`aws:region`, `pulumi:tags`, any provider's) belong to others; a key
+ * with no namespace, or one a slip away from this project's, is a key of ours that the program
+ * would never read.
+ */
+function namespaceProblem(key: string): string | undefined {
+  const colon = key.indexOf(":");
+  if (colon < 0) return `a key needs a namespace: write "${namespacePrefix}${key}"`;
+  const namespace = key.slice(0, colon);
+  if (closest(namespace, [projectName]) === undefined) return undefined;
+  return `unknown namespace "${namespace}"; did you mean "${namespacePrefix}${key.slice(colon + 1)}"?`;
 }
 
 /** Structured config values arrive JSON-encoded; plain strings stay strings. */

@@ -1,6 +1,9 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { type StackConfig, validateStackConfig } from "./config";
+import { projectName } from "./naming";
+import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environments";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import { loadTenants } from "./tenant-loader";
 import { type InputError, formatInputError } from "./validation";
@@ -32,9 +35,25 @@ export function validateStackInputs(
   const configResult = validateStackConfig(flatConfig, configFile);
   if ("errors" in configResult) return configResult;
   const { config } = configResult;
-  const loaded = loadTenants(path.resolve(baseDirectory, config.tenantsDir));
+  const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
+  // Named as the YAML key that sets it (or would): a missing directory is a config mistake.
+  if (!isDirectory(tenantsDirectory)) {
+    const key = `${projectName}:tenantsDir`;
+    const written = `${key}` in flatConfig ? "" : ` (the default; set ${key} to change it)`;
+    return {
+      errors: [
+        { file: configFile, path: key, message: `no such directory "${config.tenantsDir}"${written}` },
+      ],
+    };
+  }
+  const loaded = loadTenants(tenantsDirectory);
+  const environments = projectEnvironments(baseDirectory, config.environment);
   const resolved = tenantsForStack(loaded.tenants, config);
-  const errors = [...loaded.errors, ...resolved.errors];
+  const errors = [
+    ...loaded.errors,
+    ...unknownEnvironmentErrors(loaded.tenants, environments),
+    ...resolved.errors,
+  ];
   return errors.length > 0 ? { errors } : { config, tenants: resolved.tenants };
 }
 
@@ -47,4 +66,12 @@ export function loadStack(): StackInputs {
   );
   if ("errors" in result) throw new StackInputError(result.errors);
   return result;
+}
+
+function isDirectory(directory: string): boolean {
+  try {
+    return fs.statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
 }
