@@ -40,7 +40,6 @@ export interface ModelPrice {
 const catalog = catalogSchema.parse(rawCatalog);
 const modelsById = new Map(catalog.models.map((model) => [model.id, model]));
 
-export const catalogAsOf = catalog.asOf;
 export const governancePrices: GovernancePrices = catalog.governancePrices;
 export const knownModelIds: readonly string[] = catalog.models.map((model) => model.id);
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { crossRegionGeos, findModel, knownModelIds } from "./catalog";
 import { accountAliasSchema, environmentNameSchema } from "./config";
+import { closest } from "./did-you-mean";
 
 /**
  * The tenant file contract: `tenants/<name>.ts` default-exports one of these.
@@ -55,8 +56,7 @@ const profileSchema = z
     name: profileNameSchema,
     /** Bedrock model id from the catalog (src/data/bedrock-models.json). */
     model: z.string().refine((id) => findModel(id) !== undefined, {
-      error: (issue) =>
-        `"${String(issue.input)}" is not a model of the catalog; known: ${knownModelIds.slice(0, 4).join(", ")}, ... (src/data/bedrock-models.json)`,
+      error: (issue) => unknownModelMessage(String(issue.input)),
     }),
     /** Copy the system-defined cross-Region profile `<geo>.<model>` instead of the single-Region model. */
     crossRegion: z.enum(crossRegionGeos).optional(),
@@ -77,6 +77,23 @@ const profileSchema = z
       });
     }
   });
+
+/**
+ * Why a model id is not in the catalog, with the likely fix: a system-defined cross-Region
+ * profile id (`us.<model>`) is written as the model plus `crossRegion`, and a near miss
+ * (`amazon.nova-lite-v1` for `amazon.nova-lite-v1:0`) is named.
+ */
+function unknownModelMessage(id: string): string {
+  const geo = crossRegionGeos.find((prefix) => id.startsWith(`${prefix}.`));
+  const base = geo ? id.slice(geo.length + 1) : undefined;
+  if (geo && base && findModel(base))
+    return `"${id}" is a cross-Region profile id: use \`model: ${base}\` with \`crossRegion: ${geo}\``;
+  const suggestion = closest(id, knownModelIds);
+  const hint = suggestion
+    ? `did you mean "${suggestion}"?`
+    : `known: ${knownModelIds.slice(0, 4).join(", ")}, ...`;
+  return `"${id}" is not a model of the catalog (src/data/bedrock-models.json); ${hint}`;
+}
 
 const percentSchema = z.number().min(1).max(1000);
 
@@ -180,5 +197,3 @@ export function defineTenant<const T extends TenantInput>(tenant: T): T {
   return tenant;
 }
 
-/** The tenant file format as JSON Schema, for editors and external tools. */
-export const tenantJsonSchema = () => z.toJSONSchema(tenantSchema, { io: "input" });
