@@ -12,9 +12,9 @@ import {
 import { TenantFixture, validTenant } from "../helpers/tenant-fixtures";
 
 /*
- * The real program (index.ts) with the shipped tenants and stack files, under AWS-shaped mocks.
- * What every tenant must become is spelled out below from the tenant files and Pulumi.<stack>.yaml,
- * so each assertion compares the plan with values a reader can check by hand.
+ * The real program (index.ts) with the fixture tenants (test/fixtures/tenants) and the stack files,
+ * under AWS-shaped mocks. What every tenant must become is spelled out below from the tenant files
+ * and Pulumi.<stack>.yaml, so each assertion compares the plan with values a reader can check by hand.
  */
 
 type StackName = "dev" | "prod";
@@ -296,7 +296,7 @@ function topicArn(stack: StackName, tenant: string): string {
   return `arn:aws:sns:${account.region}:${account.accountId}:${tenant}-${stack}-bedrock-alerts`;
 }
 
-describe("the program with the shipped tenants", () => {
+describe("the program with the fixture tenants", () => {
   const plans = {} as Record<StackName, Plan>;
 
   before(async () => {
@@ -956,7 +956,7 @@ describe("the program with other tenants and config", () => {
     );
   });
 
-  it("keeps every logical name when tenant files are renamed and reordered and profiles reordered", async () => {
+  it("keeps every logical name when tenants move to another directory and profiles are reordered", async () => {
     const model = "amazon.nova-micro-v1:0";
     const alpha = validTenant({
       name: "alpha",
@@ -971,7 +971,7 @@ describe("the program with other tenants and config", () => {
     });
     const reordered = { ...alpha, profiles: [...alpha.profiles].reverse() };
     const after = await planStack("dev", {
-      tenantsDir: tenantFixture({ "00-beta.ts": beta, "zz-team-alpha.ts": reordered }).dir,
+      tenantsDir: tenantFixture({ "beta.ts": beta, "alpha.ts": reordered }).dir,
     });
 
     const urns = (plan: Plan) => plan.resources.map((resource) => resource.urn).sort();
