@@ -5,6 +5,7 @@ import { type StackConfig, validateStackConfig } from "./config";
 import { projectName } from "./naming";
 import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environments";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
+import { thresholdWarnings } from "./stack-warnings";
 import { loadTenants } from "./tenant-loader";
 import { type InputError, formatInputError } from "./validation";
 
@@ -24,6 +25,8 @@ export class StackInputError extends pulumi.RunError {
 export interface StackInputs {
   config: StackConfig;
   tenants: StackTenant[];
+  /** Valid settings that cannot do their job (src/stack-warnings.ts). */
+  warnings: InputError[];
 }
 
 /** Validates a flat Pulumi config map and the tenant files it points to; pure apart from reading files. */
@@ -54,7 +57,9 @@ export function validateStackInputs(
     ...unknownEnvironmentErrors(loaded.tenants, environments),
     ...resolved.errors,
   ];
-  return errors.length > 0 ? { errors } : { config, tenants: resolved.tenants };
+  return errors.length > 0
+    ? { errors }
+    : { config, tenants: resolved.tenants, warnings: thresholdWarnings(resolved.tenants) };
 }
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */
@@ -65,6 +70,7 @@ export function loadStack(): StackInputs {
     process.cwd(),
   );
   if ("errors" in result) throw new StackInputError(result.errors);
+  for (const warning of result.warnings) void pulumi.log.warn(formatInputError(warning));
   return result;
 }
 

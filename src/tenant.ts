@@ -196,4 +196,3 @@ export type EnvironmentOverride = z.infer<typeof environmentOverrideSchema>;
 export function defineTenant<const T extends TenantInput>(tenant: T): T {
   return tenant;
 }
-

@@ -9,7 +9,9 @@ import type { PlannedResource } from "./planned-resource";
 import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
 import { releaseProgram, runProgram } from "./program-runner";
 import type { CheckReport } from "./report";
+import type { PolicyPackConfig, PolicyPackInfo } from "./policy-config";
 import { readStackConfigFile } from "./stack-file";
+import { stackMandatoryTags, withStackMandatoryTags } from "./stack-mandatory-tags";
 import { readStackExport } from "./stack-export";
 
 export interface CheckOptions {
@@ -54,7 +56,20 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     if ("errors" in policyConfig)
       return report({ stack: options.stack, source, errors: policyConfig.errors });
 
-    const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
+    const stackTags = stackMandatoryTags(options.projectDir, options.stack);
+    const stream = streamTo(
+      hostStarting,
+      policyConfig.config,
+      options.policyConfigFile ?? "",
+      (config, info) =>
+        withStackMandatoryTags(
+          config,
+          info,
+          stackTags,
+          `Pulumi.${options.stack}.yaml`,
+          options.policyConfigFile ?? "",
+        ),
+    );
     const planStartedAt = performance.now();
     const planned = options.stateFile
       ? readStackExport(options.stateFile)
@@ -72,6 +87,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       resources: planned.resources,
       plan: summarizePlan(planned.resources),
       violations,
+      warnings: [...ready.warnings, ...("warnings" in planned ? (planned.warnings as InputError[]) : [])],
       policyPack: { name: host.info.name, version: host.info.version },
       timings: {
         planMs,
@@ -93,17 +109,26 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
  * configured, then each sent at once. Invalid policy config (known only once the pack has said
  * which policies it has) ends in `errors` and nothing is sent.
  */
-function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, policyConfigFile: string) {
+function streamTo(
+  hostStarting: Promise<PolicyPackHost>,
+  policyConfig: unknown,
+  policyConfigFile: string,
+  complete: (
+    config: PolicyPackConfig,
+    info: PolicyPackInfo,
+  ) => { config: PolicyPackConfig; warnings: InputError[] },
+) {
   const early: PlannedResource[] = [];
   let judgement: Judgement | undefined;
   const ready = hostStarting.then(
-    async (host): Promise<{ judgement: Judgement } | { errors: InputError[] }> => {
+    async (host): Promise<{ judgement: Judgement; warnings: InputError[] } | { errors: InputError[] }> => {
       const configured = parsePolicyConfig(policyConfig, policyConfigFile, host.info);
       if ("errors" in configured) return configured;
-      await host.configure(configured.config);
+      const completed = complete(configured.config, host.info);
+      await host.configure(completed.config);
       judgement = host.beginJudgement();
       for (const resource of early.splice(0)) judgement.add(resource);
-      return { judgement };
+      return { judgement, warnings: completed.warnings };
     },
   );
   ready.catch(() => undefined);
@@ -116,7 +141,9 @@ function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, 
 async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
-): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+): Promise<
+  { stack: string; resources: PlannedResource[]; warnings: InputError[] } | { errors: InputError[] }
+> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
@@ -135,7 +162,7 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
-  return { stack: options.stack, resources: run.resources };
+  return { stack: options.stack, resources: run.resources, warnings: inputs.warnings };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {

@@ -23,6 +23,8 @@ export interface CheckReport {
   plan?: Plan;
   violations: Violation[];
   errors: InputError[];
+  /** Findings that do not stop the check (printed on standard error by the CLI). */
+  warnings?: InputError[];
   policyPack?: { name: string; version: string };
   /** From command start to verdict. */
   durationMs: number;
