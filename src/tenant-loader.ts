@@ -125,6 +125,6 @@ export function parseTenantValue(exported: unknown, file: string): LoadedTenant 
     return fail(`default export must be a tenant object, got ${describeValue(exported)}`);
   }
   const parsed = tenantSchema.safeParse(exported, { reportInput: true });
-  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues) };
+  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues, [], tenantSchema) };
   return { file, definition: parsed.data };
 }

@@ -27,6 +27,7 @@ export type TenantSourceResult = { value: unknown } | { problem: SourceProblem }
 const tenantModule = /(^|\/)src\/tenant(\.ts|\.js)?$/;
 const importableNames = ["defineTenant"];
 const literalOnly = "only literal tenant definitions are allowed";
+const noDefaultExport = "has no default export: end it with `export default defineTenant({ ... })`";
 
 class Refusal extends Error {
   constructor(
@@ -57,6 +58,9 @@ export function evaluateTenantSource(text: string, fileName: string): TenantSour
     };
   }
   try {
+    // A file with no default export at all is told how to end, before what else it holds.
+    if (!source.statements.some((statement) => ts.isExportAssignment(statement) && !statement.isExportEquals))
+      return { problem: { line: 1, column: 1, message: noDefaultExport } };
     const defineTenantNames = new Set<string>();
     let exported: ts.Expression | undefined;
     for (const statement of source.statements) {
@@ -68,15 +72,7 @@ export function evaluateTenantSource(text: string, fileName: string): TenantSour
         refuse(statement, describeStatement(statement));
       }
     }
-    if (!exported) {
-      return {
-        problem: {
-          line: 1,
-          column: 1,
-          message: "has no default export: end it with `export default defineTenant({ ... })`",
-        },
-      };
-    }
+    if (!exported) return { problem: { line: 1, column: 1, message: noDefaultExport } };
     return { value: evaluateExport(exported, defineTenantNames) };
   } catch (error) {
     if (error instanceof Refusal) return at(error.node, error.message);

@@ -18,7 +18,7 @@ const tagKeySchema = z
   .regex(/^[a-zA-Z0-9 ._:/=+@-]+$/, { error: "a tag key may only contain [a-zA-Z0-9 ._:/=+@-]" })
   .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: 'the "aws:" prefix is reserved by AWS' })
   .refine((key) => !(programTagKeys as readonly string[]).includes(key), {
-    error: `"tenant", "environment", "profile" and "model" are set by the program and may not be redefined`,
+    error: `the program sets "tenant", "environment", "profile" and "model": they may not be redefined`,
   });
 const tagValueSchema = z
   .string()

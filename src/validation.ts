@@ -46,11 +46,9 @@ export function describeValue(value: unknown): string {
 export function describeIssue(issue: z.core.$ZodIssue, knownKeys: readonly string[] = []): string {
   const message = reword(issue, knownKeys);
   const shown = "input" in issue ? describeValue(issue.input) : "";
-  // A message that already quotes the value says it once.
-  const got =
-    "input" in issue && issue.code !== "unrecognized_keys" && !message.includes(shown)
-      ? `, got ${shown}`
-      : "";
+  // A message that begins with the value it is about says it once.
+  const quoted = message.startsWith(shown);
+  const got = "input" in issue && issue.code !== "unrecognized_keys" && !quoted ? `, got ${shown}` : "";
   return `${message}${got}`;
 }
 

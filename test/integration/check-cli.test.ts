@@ -63,7 +63,7 @@ describe("npm run check", function () {
       );
     });
 
-    it("passes the prod stack with exit 0 and reports the json shape the issue documents", async () => {
+    it("passes the prod stack with exit 0 and reports the documented json shape", async () => {
       const result = await runCheckCli(["--stack", "prod", "--tenants", fixtureTenants, "--format", "json"]);
       assert.equal(result.code, 0, result.stderr);
       const report = JSON.parse(result.stdout);

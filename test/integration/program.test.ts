@@ -238,7 +238,7 @@ const billingAccount = {
 };
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
 
-/** The logical names the issue lists for one tenant, as `type::name`. */
+/** The logical names of one tenant's resources, as `type::name`. */
 function expectedChildren(tenant: string, stack: StackTenantExpectation): string[] {
   const names = [
     ...shipped[tenant].profiles.flatMap((profile) => [

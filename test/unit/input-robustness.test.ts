@@ -12,11 +12,15 @@ import { readStackConfigFile } from "../../tools/check/stack-file";
 import { readStackExport } from "../../tools/check/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
 
-/** Every error names the file, has a path string and a one-line message with no leaked object text. */
+/**
+ * Every error names the file (`file` or `file:line:col`), has a path string and a one-line message
+ * with no leaked object text.
+ */
 function assertWellFormed(errors: readonly InputError[], file: string): void {
   assert.ok(errors.length > 0);
   for (const error of errors) {
-    assert.equal(error.file, file);
+    assert.match(error.file, new RegExp(`^${file.replace(/\./g, "\\.")}(:\\d+:\\d+)?$`));
+    assert.ok(!error.message.includes("\n"), error.message);
     assert.equal(typeof error.path, "string");
     assert.ok(error.message.length > 0 && !error.message.includes("[object Object]"), error.message);
   }
