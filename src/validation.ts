@@ -69,8 +69,7 @@ function reword(issue: z.core.$ZodIssue, knownKeys: readonly string[]): string {
     case "invalid_type": {
       if (!isDefault("Invalid input")) return issue.message;
       const expected = typeWords[issue.expected] ?? issue.expected;
-      if (typeof issue.input === "number" && !Number.isFinite(issue.input))
-        return `expected a finite number, not ${String(issue.input)}`;
+      if (typeof issue.input === "number" && !Number.isFinite(issue.input)) return "expected a finite number";
       return issue.input === undefined ? `required (expected ${expected})` : `expected ${expected}`;
     }
     case "invalid_value":
