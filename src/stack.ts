@@ -42,7 +42,7 @@ export function validateStackInputs(
   // Named as the YAML key that sets it (or would): a missing directory is a config mistake.
   if (!isDirectory(tenantsDirectory)) {
     const key = `${projectName}:tenantsDir`;
-    const written = `${key}` in flatConfig ? "" : ` (the default; set ${key} to change it)`;
+    const written = key in flatConfig ? "" : ` (the default; set ${key} to change it)`;
     return {
       errors: [
         { file: configFile, path: key, message: `no such directory "${config.tenantsDir}"${written}` },

@@ -12,14 +12,18 @@ export interface CliResult {
 }
 
 /** Runs `npm run check` the way a user does (same entry point, a real process, real exit code). */
-export function runCheckCli(args: string[], projectDir = repoRoot): Promise<CliResult> {
+export function runCheckCli(
+  args: string[],
+  projectDir = repoRoot,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ["--require", "tsx/cjs", path.join(projectDir, "tools/check/cli.ts"), ...args],
       {
         cwd: projectDir,
-        env: { ...process.env, NO_COLOR: "1" },
+        env: { ...process.env, NO_COLOR: "1", ...env },
       },
     );
     let stdout = "";
