@@ -127,23 +127,21 @@ export function zodIssuesToErrors(
 
 /** The keys an object schema allows at a path (wrappers such as optional and default looked through). */
 export function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  const wrappers = ["optional", "default", "nullable", "prefault"];
   let current: z.core.$ZodType | undefined = schema;
-  for (let index = 0; current && index <= path.length;) {
+  let index = 0;
+  while (current) {
     const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (
-      def.type === "optional" ||
-      def.type === "default" ||
-      def.type === "nullable" ||
-      def.type === "prefault"
-    )
-      current = def.innerType as z.core.$ZodType;
+    if (wrappers.includes(def.type)) current = def.innerType as z.core.$ZodType;
     else if (def.type === "pipe") current = def.in as z.core.$ZodType;
     else if (index === path.length) return def.type === "object" ? Object.keys(def.shape as object) : [];
-    else if (def.type === "object")
-      current = (def.shape as Record<string, z.core.$ZodType>)[String(path[index++])];
-    else if (def.type === "array") ((current = def.element as z.core.$ZodType), index++);
-    else if (def.type === "record") ((current = def.valueType as z.core.$ZodType), index++);
-    else return [];
+    else {
+      const segment = path[index++];
+      if (def.type === "object") current = (def.shape as Record<string, z.core.$ZodType>)[String(segment)];
+      else if (def.type === "array") current = def.element as z.core.$ZodType;
+      else if (def.type === "record") current = def.valueType as z.core.$ZodType;
+      else return [];
+    }
   }
   return [];
 }
