@@ -15,7 +15,8 @@ function newTenant(projectDir: string, args: string[]) {
 
 describe("npm run new-tenant", function () {
   this.timeout(180_000);
-  const project = copyProject();
+  let project: ReturnType<typeof copyProject>;
+  before(() => (project = copyProject()));
   after(() => project.remove());
 
   it("writes a formatted tenants/<name>.ts from the schema's defaults, and the check passes it", () => {

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { validateStackInputs } from "../../src/stack";
 import { loadTenants } from "../../src/tenant-loader";
 import { formatInputError } from "../../src/validation";
-import { policyPackPerSuite } from "../helpers/policy-pack";
+import { policyPackPerSuite, violationLines } from "../helpers/policy-pack";
 import { planStack, projectDir, stackFileConfig, types } from "../helpers/program";
 
 const shippedDir = path.join(projectDir, "tenants");
@@ -43,13 +43,7 @@ describe("the shipped tenants", function () {
         "one TenantGuardrails per tenant the stack holds",
       );
       const violations = await host().judge([...plan.resources]);
-      assert.deepEqual(
-        violations.map(
-          (violation) =>
-            `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}: ${violation.message}`,
-        ),
-        [],
-      );
+      assert.deepEqual(violationLines(violations), []);
     });
   }
 });
