@@ -13,6 +13,9 @@ function newTenant(projectDir: string, args: string[]) {
   });
 }
 
+/** A tenant name no shipped tenant has: the shipped set changes with every onboarding. */
+const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
+
 describe("npm run new-tenant", function () {
   this.timeout(180_000);
   let project: ReturnType<typeof copyProject>;
@@ -20,26 +23,21 @@ describe("npm run new-tenant", function () {
   after(() => project.remove());
 
   it("writes a formatted tenants/<name>.ts from the schema's defaults, and the check passes it", () => {
-    const result = newTenant(project.dir, [
-      "fraud-detection",
-      "--model",
-      "amazon.nova-micro-v1:0",
-      "--budget",
-      "250",
-    ]);
+    const name = fresh("scaffolded");
+    const result = newTenant(project.dir, [name, "--model", "amazon.nova-micro-v1:0", "--budget", "250"]);
     assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /^new-tenant: wrote tenants\/fraud-detection\.ts\n/);
+    assert.match(result.stdout, new RegExp(`^new-tenant: wrote tenants/${name}\\.ts\\n`));
     assert.match(result.stdout, /^PASS .*\d+ tenants/m);
     assert.equal(
-      fs.readFileSync(path.join(project.dir, "tenants/fraud-detection.ts"), "utf8"),
+      fs.readFileSync(path.join(project.dir, `tenants/${name}.ts`), "utf8"),
       [
         `import { defineTenant } from "../src/tenant";`,
         ``,
-        `/** fraud-detection: say what the workload is, and replace each TODO tag value and the address. */`,
+        `/** ${name}: say what the workload is, and replace each TODO tag value and the address. */`,
         `export default defineTenant({`,
-        `  name: "fraud-detection",`,
+        `  name: "${name}",`,
         `  tags: { dept: "TODO", team: "TODO", app: "TODO", "cost-center": "TODO" },`,
-        `  notify: { emails: ["fraud-detection-owners@example.com"] },`,
+        `  notify: { emails: ["${name}-owners@example.com"] },`,
         `  profiles: [{ name: "main", model: "amazon.nova-micro-v1:0" }],`,
         `  budget: { monthlyUsd: 250, alertAtPercent: [50, 80, 100], forecastAtPercent: 100, onExceed: "notify" },`,
         `});`,
@@ -48,20 +46,21 @@ describe("npm run new-tenant", function () {
     );
     const prettierCheck = spawnSync(
       process.execPath,
-      [require.resolve("prettier/bin/prettier.cjs"), "--check", "tenants/fraud-detection.ts"],
+      [require.resolve("prettier/bin/prettier.cjs"), "--check", `tenants/${name}.ts`],
       { cwd: project.dir, encoding: "utf8" },
     );
     assert.equal(prettierCheck.status, 0, prettierCheck.stdout + prettierCheck.stderr);
   });
 
   it("refuses a model that is not in the catalog, with a did-you-mean, and writes nothing", () => {
-    const result = newTenant(project.dir, ["fraud-triage", "--model", "amazon.nova-lite-v1", "--no-check"]);
+    const name = fresh("misspelt");
+    const result = newTenant(project.dir, [name, "--model", "amazon.nova-lite-v1", "--no-check"]);
     assert.equal(result.status, 2);
     assert.equal(
       result.stderr,
       'new-tenant: --model: "amazon.nova-lite-v1" is not a model of the catalog (src/data/bedrock-models.json); did you mean "amazon.nova-lite-v1:0"?\n',
     );
-    assert.equal(fs.existsSync(path.join(project.dir, "tenants/fraud-triage.ts")), false);
+    assert.equal(fs.existsSync(path.join(project.dir, `tenants/${name}.ts`)), false);
   });
 
   it("refuses a tenant that exists and a budget that is not a positive number", () => {
@@ -71,7 +70,7 @@ describe("npm run new-tenant", function () {
       existing.stderr,
       "new-tenant: tenants/claims.ts already exists: edit it, or choose another name\n",
     );
-    const budget = newTenant(project.dir, ["fraud-triage", "--budget", "lots", "--no-check"]);
+    const budget = newTenant(project.dir, [fresh("costly"), "--budget", "lots", "--no-check"]);
     assert.equal(budget.status, 2);
     assert.equal(budget.stderr, "new-tenant: --budget: expected a number greater than 0\n");
   });
