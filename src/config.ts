@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { findModel } from "./catalog";
+import {
+  environmentScopeBillingKeys,
+  environmentScopeTopLevelKeys,
+  refusePayerResources,
+} from "./environment-scope";
 import { projectName } from "./naming";
 import { closest } from "./did-you-mean";
 import { type InputError, keysAt, zodIssuesToErrors } from "./validation";
@@ -10,7 +15,7 @@ import { type InputError, keysAt, zodIssuesToErrors } from "./validation";
  */
 export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
 
-const accountIdSchema = z
+export const accountIdSchema = z
   .string({ error: (issue) => accountIdAsNumber(issue.input) })
   .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
 
@@ -24,10 +29,10 @@ function accountIdAsNumber(input: unknown): string | undefined {
   }
   return `${digits} is a YAML number: quote the 12-digit account id ("${digits}")`;
 }
-const roleArnSchema = z
+export const roleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
-const regionSchema = z
+export const regionSchema = z
   .string()
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
 export const accountAliasSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
@@ -43,7 +48,7 @@ const tagKeySchema = z
   .regex(/^[a-zA-Z0-9 ._:/=+@-]+$/, { error: "expected a tag key of [a-zA-Z0-9 ._:/=+@-]" })
   .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: 'the "aws:" prefix is reserved by AWS' });
 
-const accountSchema = z.strictObject({
+export const accountSchema = z.strictObject({
   /** The 12-digit id; the provider refuses to act in any other account. */
   accountId: accountIdSchema,
   /** Role the deploy identity assumes in that account. */
@@ -57,6 +62,15 @@ const modelPriceSchema = z.strictObject({
   outputPer1M: z.number().nonnegative(),
 });
 
+/** Shared by the environment and org stacks (src/org-config.ts). */
+export const mandatoryTagsSchema = z
+  .array(tagKeySchema)
+  .min(1)
+  .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
+    error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
+  })
+  .default([...defaultMandatoryTags]);
+
 export const stackConfigSchema = z
   .strictObject({
     /** Environment name written to the `environment` tag and every derived name. */
@@ -68,13 +82,7 @@ export const stackConfigSchema = z
      * anomaly monitors filter on them, and a key that is not activated for cost allocation is
      * invisible to both.
      */
-    mandatoryTags: z
-      .array(tagKeySchema)
-      .min(1)
-      .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
-        error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
-      })
-      .default([...defaultMandatoryTags]),
+    mandatoryTags: mandatoryTagsSchema,
     /** Account alias → account. Tenants name an alias; the stack maps it. */
     accounts: z
       .record(accountAliasSchema, accountSchema)
@@ -83,21 +91,16 @@ export const stackConfigSchema = z
       }),
     /** Alias used by tenants that name no account. */
     defaultAccount: accountAliasSchema,
-    /** The payer (management) account: cost allocation tags and anomaly monitors live there. */
+    /**
+     * The payer (management) account. An environment stack creates nothing there (the org stack,
+     * `Pulumi.org.yaml`, owns cost allocation tags and anomaly monitors); it needs the id to let
+     * Cost Anomaly Detection, which publishes as the payer, into each tenant's topic.
+     */
     billing: z.strictObject({
       accountId: accountIdSchema,
-      roleArn: roleArnSchema,
-      /**
-       * Whether this stack owns the payer-account resources. When a deployment is split into
-       * per-account stacks, exactly one of them manages billing; the others set false.
-       */
-      manage: z.boolean().default(true),
-      /**
-       * Activate the mandatory tag keys for cost allocation. AWS can only activate a key once it
-       * has appeared in billing data (about a day after the first tagged resource), so the very
-       * first deployment of a new organisation may set false and flip it a day later.
-       */
-      activateTags: z.boolean().default(true),
+      /** A read-only role in the payer account: what `npm run chargeback -- --assume-role` calls Cost Explorer as. */
+      roleArn: roleArnSchema.optional(),
+      ...environmentScopeBillingKeys,
     }),
     /** Per-model prices replacing the catalog's list prices (enterprise discounts). */
     priceOverrides: z.record(z.string(), modelPriceSchema).default({}),
@@ -115,10 +118,12 @@ export const stackConfigSchema = z
      * profile id; AWS documentation does not say it plainly, so it is a switch.
      */
     alarmDimension: z.enum(["profileId", "profileArn"]).default("profileId"),
-    /** Custom Cost Anomaly Detection monitors this stack may create (AWS allows 500 per payer account). */
-    maxAnomalyMonitors: z.number().int().min(1).max(500).default(450),
+    /** `environment` (the default); `organization` selects the org stack's own schema (src/org-config.ts). */
+    scope: z.literal("environment").optional(),
+    ...environmentScopeTopLevelKeys,
   })
   .superRefine((config, ctx) => {
+    refusePayerResources(config, ctx);
     // Each issue names its offending value as `input`: left out, zod reports the whole config.
     const aliases = Object.keys(config.accounts).join(", ") || "none";
     if (!(config.defaultAccount in config.accounts)) {
@@ -152,40 +157,55 @@ export const stackConfigSchema = z
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 export type AccountConfig = StackConfig["accounts"][string];
 
-const namespacePrefix = `${projectName}:`;
+export const namespacePrefix = `${projectName}:`;
 
 export function validateStackConfig(
   flatConfig: Readonly<Record<string, string>>,
   file: string,
 ): { config: StackConfig } | { errors: InputError[] } {
-  const raw: Record<string, unknown> = {};
-  const keyErrors: InputError[] = [];
-  for (const [key, value] of Object.entries(flatConfig)) {
-    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
-    else {
-      const message = namespaceProblem(key);
-      if (message) keyErrors.push({ file, path: key, message });
-    }
-  }
+  const raw = namespacedConfig(flatConfig);
+  const keyErrors = Object.keys(flatConfig).flatMap((key): InputError[] => {
+    const message = key.startsWith(namespacePrefix) ? undefined : namespaceProblem(key);
+    return message ? [{ file, path: key, message }] : [];
+  });
   if (raw.region === undefined && typeof flatConfig["aws:region"] === "string")
     raw.region = flatConfig["aws:region"];
   const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
   if (parsed.success && keyErrors.length === 0) return { config: parsed.data };
-  const issues = parsed.error?.issues ?? [];
-  const errors = issues.flatMap((issue): InputError[] =>
-    // An unknown key of the namespace is named as the user wrote it: the full key.
-    issue.code === "unrecognized_keys" && issue.path.length === 0
+  return { errors: [...keyErrors, ...namespacedErrors(file, parsed.error?.issues ?? [], stackConfigSchema)] };
+}
+
+/** The project namespace's keys of a flat config map, prefix removed and values decoded. */
+export function namespacedConfig(flatConfig: Readonly<Record<string, string>>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flatConfig)) {
+    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
+  }
+  return raw;
+}
+
+/**
+ * zod issues as input errors whose path is the key as written in the stack file
+ * (`bedrock-cost-governance:…`). With the `schema` parsed, an unknown key of the namespace is
+ * named as the full key, with a did-you-mean from the schema's keys.
+ */
+export function namespacedErrors(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  schema?: z.core.$ZodType,
+): InputError[] {
+  return issues.flatMap((issue): InputError[] =>
+    schema && issue.code === "unrecognized_keys" && issue.path.length === 0
       ? issue.keys.map((key) => ({
           file,
           path: `${namespacePrefix}${key}`,
-          message: `unknown key${suggestKey(closest(key, keysAt(stackConfigSchema, [])))}`,
+          message: `unknown key${suggestKey(closest(key, keysAt(schema, [])))}`,
         }))
-      : zodIssuesToErrors(file, [issue], [], stackConfigSchema).map((error) => ({
+      : zodIssuesToErrors(file, [issue], [], schema).map((error) => ({
           ...error,
           path: error.path ? `${namespacePrefix}${error.path}` : projectName,
         })),
   );
-  return { errors: [...keyErrors, ...errors] };
 }
 
 const suggestKey = (key: string | undefined) =>

@@ -1,5 +1,4 @@
 import * as aws from "@pulumi/aws";
-import type { StackConfig } from "./config";
 import { projectName, providerDefaultTags } from "./naming";
 import type { StackTenant } from "./stack-tenants";
 
@@ -24,12 +23,12 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
   return providers;
 }
 
-/** The payer account: Cost Explorer and cost allocation tags are served from us-east-1. */
-export function billingProvider(billing: StackConfig["billing"]): aws.Provider {
-  return new aws.Provider("billing", {
+/** The payer account (org stack): Cost Explorer, cost allocation tags and Organizations are served from us-east-1. */
+export function payerProvider(payer: { accountId: string; roleArn: string }): aws.Provider {
+  return new aws.Provider("payer", {
     region: "us-east-1",
-    assumeRoles: [{ roleArn: billing.roleArn, sessionName: projectName }],
-    allowedAccountIds: [billing.accountId],
+    assumeRoles: [{ roleArn: payer.roleArn, sessionName: projectName }],
+    allowedAccountIds: [payer.accountId],
     defaultTags: { tags: providerDefaultTags },
   });
 }

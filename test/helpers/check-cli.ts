@@ -17,15 +17,20 @@ export function runCheckCli(
   projectDir = repoRoot,
   env: Record<string, string> = {},
 ): Promise<CliResult> {
+  return runTypeScriptCli(path.join(projectDir, "tools/check/cli.ts"), args, {
+    cwd: projectDir,
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+}
+
+/** Runs a TypeScript CLI of this repository in its own Node process (tsx), collecting its output and exit code. */
+export function runTypeScriptCli(
+  script: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--require", "tsx/cjs", path.join(projectDir, "tools/check/cli.ts"), ...args],
-      {
-        cwd: projectDir,
-        env: { ...process.env, NO_COLOR: "1", ...env },
-      },
-    );
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", script, ...args], options);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
