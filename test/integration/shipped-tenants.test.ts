@@ -6,6 +6,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stackScopeOf } from "../../src/org-config";
+import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
 import { loadTenants } from "../../src/tenant-loader";
 import { formatInputError } from "../../src/validation";
@@ -33,15 +35,22 @@ describe("the shipped tenants", function () {
   for (const stack of stacks) {
     it(`pass the check's validation, plan and pass every policy in ${stack}`, async () => {
       const config = { ...stackFileConfig(stack), "bedrock-cost-governance:tenantsDir": shippedDir };
-      const inputs = validateStackInputs(config, `Pulumi.${stack}.yaml`, projectDir);
+      const organization = stackScopeOf(config) === "organization";
+      const inputs = (organization ? validateOrgInputs : validateStackInputs)(
+        config,
+        `Pulumi.${stack}.yaml`,
+        projectDir,
+      );
       if ("errors" in inputs) assert.fail(inputs.errors.map(formatInputError).join("\n"));
 
       const plan = await planStack(stack, { tenantsDir: shippedDir });
-      assert.deepEqual(
-        plan.byType(types.tenantGuardrails).map((component) => component.name),
-        inputs.tenants.map((tenant) => tenant.name).sort(),
-        "one TenantGuardrails per tenant the stack holds",
-      );
+      if ("tenants" in inputs) {
+        assert.deepEqual(
+          plan.byType(types.tenantGuardrails).map((component) => component.name),
+          inputs.tenants.map((tenant) => tenant.name).sort(),
+          "one TenantGuardrails per tenant the stack holds",
+        );
+      }
       const violations = await host().judge([...plan.resources]);
       assert.deepEqual(violationLines(violations), []);
     });
