@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type StackConfig, validateStackConfig } from "./config";
 import { projectName } from "./naming";
 import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environments";
+import { type LeftOutTenant, leftOutTenants } from "./left-out-tenants";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import { thresholdWarnings } from "./stack-warnings";
 import { loadTenants } from "./tenant-loader";
@@ -27,6 +28,8 @@ export interface StackInputs {
   tenants: StackTenant[];
   /** Valid settings that cannot do their job (src/stack-warnings.ts). */
   warnings: InputError[];
+  /** Valid tenant files this stack does not plan (`enabled: false`, another account's split stack). */
+  leftOut: LeftOutTenant[];
 }
 
 /** Validates a flat Pulumi config map and the tenant files it points to; pure apart from reading files. */
@@ -57,9 +60,13 @@ export function validateStackInputs(
     ...unknownEnvironmentErrors(loaded.tenants, environments),
     ...resolved.errors,
   ];
-  return errors.length > 0
-    ? { errors }
-    : { config, tenants: resolved.tenants, warnings: thresholdWarnings(resolved.tenants) };
+  if (errors.length > 0) return { errors };
+  return {
+    config,
+    tenants: resolved.tenants,
+    warnings: thresholdWarnings(resolved.tenants),
+    leftOut: leftOutTenants(loaded.tenants, config),
+  };
 }
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */

@@ -5,6 +5,7 @@ import { projectName } from "../../src/naming";
 import { stackScopeOf } from "../../src/org-config";
 import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
+import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
 import { summarizeOrgPlan } from "./org-plan";
 import { summarizePlan } from "./plan";
@@ -43,6 +44,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     resources: [],
     violations: [],
     errors: [],
+    policies: [],
     durationMs: performance.now() - startedAt,
     ...partial,
   });
@@ -74,7 +76,10 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
         ),
     );
     const planStartedAt = performance.now();
-    const planned = options.stateFile
+    // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
+    const planned:
+      | { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[]; warnings?: InputError[] }
+      | { errors: InputError[] } = options.stateFile
       ? readStackExport(options.stateFile)
       : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
@@ -88,11 +93,15 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       stack: planned.stack,
       source,
       resources: planned.resources,
-      plan: summarizePlan(planned.resources),
+      plan: summarizePlan(planned.resources, planned.leftOut),
       org: summarizeOrgPlan(planned.resources),
       violations,
-      warnings: [...ready.warnings, ...("warnings" in planned ? (planned.warnings as InputError[]) : [])],
+      warnings: [...ready.warnings, ...(planned.warnings ?? [])],
       policyPack: { name: host.info.name, version: host.info.version },
+      policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
+        name,
+        enforcementLevel,
+      })),
       timings: {
         planMs,
         packStartMs: host.timings.startMs,
@@ -146,7 +155,8 @@ async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
 ): Promise<
-  { stack: string; resources: PlannedResource[]; warnings: InputError[] } | { errors: InputError[] }
+  | { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[]; warnings: InputError[] }
+  | { errors: InputError[] }
 > {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
@@ -169,9 +179,11 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
+  // An org stack plans no tenant of its own, so it leaves none out.
   return {
     stack: options.stack,
     resources: run.resources,
+    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
     warnings: "warnings" in inputs ? inputs.warnings : [],
   };
 }
