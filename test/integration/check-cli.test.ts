@@ -118,7 +118,7 @@ describe("npm run check", function () {
     afterEach(() => project?.remove());
 
     it("plans and passes it: monitors against the payer's quota, retained tag activations, SCPs with their targets", async () => {
-      const result = await runCheckCli(["--stack", "org"]);
+      const result = await runCheckCli(["--stack", "org", "--tenants", fixtureTenants]);
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.match(
         result.stdout,
@@ -236,7 +236,7 @@ describe("npm run check", function () {
           'const { "cost-center": _dropped, ...rest } = tenant.tags;\n  return { ...rest, profile: profile.name, model: profile.model };',
         ),
       );
-      const result = await runCheckCli(["--format", "json"], project.dir);
+      const result = await runCheckCli(["--tenants", fixtureTenants, "--format", "json"], project.dir);
       assert.equal(result.code, 1, result.stderr);
       const report = JSON.parse(result.stdout);
       const tagViolations = report.violations.filter(
@@ -271,7 +271,7 @@ describe("npm run check", function () {
           "",
         ),
       );
-      const result = await runCheckCli([], project.dir);
+      const result = await runCheckCli(["--tenants", fixtureTenants], project.dir);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       assert.match(result.stdout, /tenant-budget-coverage \[mandatory\]: 4 violations/);
       assert.match(result.stdout, /^FAIL /m);
