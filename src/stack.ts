@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { useStackModels } from "./catalog";
 import { type StackConfig, validateStackConfig } from "./config";
 import { projectName } from "./naming";
 import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environments";
@@ -52,6 +53,8 @@ export function validateStackInputs(
       ],
     };
   }
+  // Tenant files may name the stack's own models: the catalog knows them before the files are read.
+  useStackModels(config.models);
   const loaded = loadTenants(tenantsDirectory);
   const environments = projectEnvironments(baseDirectory, config.environment);
   const resolved = tenantsForStack(loaded.tenants, config);
