@@ -73,7 +73,6 @@ const catalogModels = new Map(catalog.models.map((model) => [model.id, model]));
 /** The catalog, plus the models the current stack adds (`models:` in its config). */
 let modelsById = catalogModels;
 
-export const catalogAsOf = catalog.asOf;
 export const governancePrices: GovernancePrices = catalog.governancePrices;
 export const knownModelIds: readonly string[] = catalog.models.map((model) => model.id);
 

@@ -6,7 +6,8 @@ import {
   refusePayerResources,
 } from "./environment-scope";
 import { projectName } from "./naming";
-import { type InputError, InputValidationError, zodIssuesToErrors } from "./validation";
+import { closest } from "./did-you-mean";
+import { type InputError, keysAt, zodIssuesToErrors } from "./validation";
 
 /**
  * The stack configuration (`Pulumi.<stack>.yaml`, namespace `bedrock-cost-governance:`).
@@ -15,8 +16,19 @@ import { type InputError, InputValidationError, zodIssuesToErrors } from "./vali
 export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
 
 export const accountIdSchema = z
-  .string()
+  .string({ error: (issue) => accountIdAsNumber(issue.input) })
   .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
+
+/** An unquoted account id is a YAML number: say to quote it, and what YAML did to a leading zero. */
+function accountIdAsNumber(input: unknown): string | undefined {
+  if (typeof input !== "number") return undefined;
+  const digits = String(input);
+  if (Number.isInteger(input) && input >= 0 && digits.length < 12) {
+    const padded = digits.padStart(12, "0");
+    return `${digits} is a YAML number: YAML dropped the leading zero${digits.length < 11 ? "s" : ""}; quote the account id: "${padded}"`;
+  }
+  return `${digits} is a YAML number: quote the 12-digit account id ("${digits}")`;
+}
 export const roleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
@@ -182,32 +194,22 @@ export const stackConfigSchema = z
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 export type AccountConfig = StackConfig["accounts"][string];
 
-/** The stack config as JSON Schema, for editors and tools that validate YAML. */
-export const stackConfigJsonSchema = () => z.toJSONSchema(stackConfigSchema, { io: "input" });
-
 export const namespacePrefix = `${projectName}:`;
-
-/**
- * Validates the stack config from Pulumi's flat config map (`project:key` → string, structured
- * values JSON-encoded, which is how both the CLI and `runtime.setAllConfig` hand it over).
- * Throws `InputValidationError` naming the file and every key at fault.
- */
-export function parseStackConfig(flatConfig: Readonly<Record<string, string>>, file: string): StackConfig {
-  const result = validateStackConfig(flatConfig, file);
-  if ("errors" in result) throw new InputValidationError(result.errors);
-  return result.config;
-}
 
 export function validateStackConfig(
   flatConfig: Readonly<Record<string, string>>,
   file: string,
 ): { config: StackConfig } | { errors: InputError[] } {
   const raw = namespacedConfig(flatConfig);
+  const keyErrors = Object.keys(flatConfig).flatMap((key): InputError[] => {
+    const message = key.startsWith(namespacePrefix) ? undefined : namespaceProblem(key);
+    return message ? [{ file, path: key, message }] : [];
+  });
   if (raw.region === undefined && typeof flatConfig["aws:region"] === "string")
     raw.region = flatConfig["aws:region"];
   const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return { config: parsed.data };
-  return { errors: namespacedErrors(file, parsed.error.issues) };
+  if (parsed.success && keyErrors.length === 0) return { config: parsed.data };
+  return { errors: [...keyErrors, ...namespacedErrors(file, parsed.error?.issues ?? [], stackConfigSchema)] };
 }
 
 /** The project namespace's keys of a flat config map, prefix removed and values decoded. */
@@ -219,12 +221,44 @@ export function namespacedConfig(flatConfig: Readonly<Record<string, string>>): 
   return raw;
 }
 
-/** zod issues as input errors whose path is the key as written in the stack file (`bedrock-cost-governance:…`). */
-export function namespacedErrors(file: string, issues: readonly z.core.$ZodIssue[]): InputError[] {
-  return zodIssuesToErrors(file, issues).map((error) => ({
-    ...error,
-    path: error.path ? `${namespacePrefix}${error.path}` : projectName,
-  }));
+/**
+ * zod issues as input errors whose path is the key as written in the stack file
+ * (`bedrock-cost-governance:…`). With the `schema` parsed, an unknown key of the namespace is
+ * named as the full key, with a did-you-mean from the schema's keys.
+ */
+export function namespacedErrors(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  schema?: z.core.$ZodType,
+): InputError[] {
+  return issues.flatMap((issue): InputError[] =>
+    schema && issue.code === "unrecognized_keys" && issue.path.length === 0
+      ? issue.keys.map((key) => ({
+          file,
+          path: `${namespacePrefix}${key}`,
+          message: `unknown key${suggestKey(closest(key, keysAt(schema, [])))}`,
+        }))
+      : zodIssuesToErrors(file, [issue], [], schema).map((error) => ({
+          ...error,
+          path: error.path ? `${namespacePrefix}${error.path}` : projectName,
+        })),
+  );
+}
+
+const suggestKey = (key: string | undefined) =>
+  key === undefined ? "" : `; did you mean "${namespacePrefix}${key}"?`;
+
+/**
+ * Keys of other namespaces (`aws:region`, `pulumi:tags`, any provider's) belong to others; a key
+ * with no namespace, or one a slip away from this project's, is a key of ours that the program
+ * would never read.
+ */
+function namespaceProblem(key: string): string | undefined {
+  const colon = key.indexOf(":");
+  if (colon < 0) return `a key needs a namespace: write "${namespacePrefix}${key}"`;
+  const namespace = key.slice(0, colon);
+  if (closest(namespace, [projectName]) === undefined) return undefined;
+  return `unknown namespace "${namespace}"; did you mean "${namespacePrefix}${key.slice(colon + 1)}"?`;
 }
 
 /** Structured config values arrive JSON-encoded; plain strings stay strings. */

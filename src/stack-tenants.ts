@@ -188,8 +188,15 @@ function tenantForStack(
   const budget = { ...definition.budget, ...override.budget };
   const workloadRoles = override.workloadRoles ?? definition.workloadRoles ?? [];
   if (budget.onExceed === "deny" && workloadRoles.length === 0) {
+    // Reported where the user wrote what is wrong: the override's onExceed or empty workloadRoles, else the file's.
+    const at =
+      override.budget?.onExceed !== undefined
+        ? `environments.${environment}.budget.onExceed`
+        : override.workloadRoles !== undefined
+          ? `environments.${environment}.workloadRoles`
+          : "budget.onExceed";
     report(
-      overridePath("budget") === "budget" ? "budget.onExceed" : `environments.${environment}.budget`,
+      at,
       `"deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to`,
     );
   }

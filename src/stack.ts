@@ -1,9 +1,13 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { useStackModels } from "./catalog";
 import { type StackConfig, validateStackConfig } from "./config";
+import { projectName } from "./naming";
+import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environments";
 import { type LeftOutTenant, leftOutTenants } from "./left-out-tenants";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
+import { thresholdWarnings } from "./stack-warnings";
 import { loadTenants } from "./tenant-loader";
 import { type InputError, formatInputError } from "./validation";
 
@@ -23,6 +27,8 @@ export class StackInputError extends pulumi.RunError {
 export interface StackInputs {
   config: StackConfig;
   tenants: StackTenant[];
+  /** Valid settings that cannot do their job (src/stack-warnings.ts). */
+  warnings: InputError[];
   /** Valid tenant files this stack does not plan (`enabled: false`, another account's split stack). */
   leftOut: LeftOutTenant[];
 }
@@ -36,14 +42,34 @@ export function validateStackInputs(
   const configResult = validateStackConfig(flatConfig, configFile);
   if ("errors" in configResult) return configResult;
   const { config } = configResult;
+  const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
+  // Named as the YAML key that sets it (or would): a missing directory is a config mistake.
+  if (!isDirectory(tenantsDirectory)) {
+    const key = `${projectName}:tenantsDir`;
+    const written = key in flatConfig ? "" : ` (the default; set ${key} to change it)`;
+    return {
+      errors: [
+        { file: configFile, path: key, message: `no such directory "${config.tenantsDir}"${written}` },
+      ],
+    };
+  }
   // Tenant files may name the stack's own models: the catalog knows them before the files are read.
   useStackModels(config.models);
-  const loaded = loadTenants(path.resolve(baseDirectory, config.tenantsDir));
+  const loaded = loadTenants(tenantsDirectory);
+  const environments = projectEnvironments(baseDirectory, config.environment);
   const resolved = tenantsForStack(loaded.tenants, config);
-  const errors = [...loaded.errors, ...resolved.errors];
-  return errors.length > 0
-    ? { errors }
-    : { config, tenants: resolved.tenants, leftOut: leftOutTenants(loaded.tenants, config) };
+  const errors = [
+    ...loaded.errors,
+    ...unknownEnvironmentErrors(loaded.tenants, environments),
+    ...resolved.errors,
+  ];
+  if (errors.length > 0) return { errors };
+  return {
+    config,
+    tenants: resolved.tenants,
+    warnings: thresholdWarnings(resolved.tenants),
+    leftOut: leftOutTenants(loaded.tenants, config),
+  };
 }
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */
@@ -54,5 +80,14 @@ export function loadStack(): StackInputs {
     process.cwd(),
   );
   if ("errors" in result) throw new StackInputError(result.errors);
+  for (const warning of result.warnings) void pulumi.log.warn(formatInputError(warning));
   return result;
+}
+
+function isDirectory(directory: string): boolean {
+  try {
+    return fs.statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tenantSchema, type TenantDefinition } from "./tenant";
+import { evaluateTenantSource } from "./tenant-source";
 import { type InputError, describeValue, zodIssuesToErrors } from "./validation";
 
 export interface LoadedTenant {
@@ -28,9 +29,8 @@ export function displayPath(file: string): string {
 
 /**
  * Loads and validates every tenant file in a directory. Never throws on user input: every
- * problem of every file is collected, so one run shows them all. The files are TypeScript
- * and are loaded with `require`, so a TypeScript loader (ts-node under Pulumi, tsx in the
- * check and tests) must be registered.
+ * problem of every file is collected, so one run shows them all. The files are read as data
+ * (src/tenant-source.ts), never run: a tenant file cannot execute code in the deploy job.
  */
 export function loadTenants(directory: string): TenantLoadResult {
   const shownDirectory = displayPath(directory);
@@ -63,68 +63,68 @@ export function loadTenants(directory: string): TenantLoadResult {
   const tenants: LoadedTenant[] = [];
   const errors: InputError[] = [];
   for (const entry of entries) {
-    const absolute = path.resolve(directory, entry);
-    const file = displayPath(absolute);
-    const loaded = loadModule(absolute, file);
-    const result = "errors" in loaded ? loaded : parseTenantModule(loaded.exports, file);
+    const file = displayPath(path.resolve(directory, entry));
+    const result = loadTenantFile(path.resolve(directory, entry), file);
     if ("errors" in result) errors.push(...result.errors);
     else tenants.push(result);
   }
-
-  const fileByName = new Map<string, string>();
-  for (const tenant of tenants) {
-    const other = fileByName.get(tenant.definition.name);
-    if (other) {
-      errors.push({
-        file: tenant.file,
-        path: "name",
-        message: `tenant name "${tenant.definition.name}" is already used by ${other}`,
-      });
-    } else {
-      fileByName.set(tenant.definition.name, tenant.file);
-    }
-  }
-  return { tenants, errors };
+  return { tenants, errors: [...errors, ...nameProblems(tenants)] };
 }
 
-function loadModule(absolute: string, file: string): { exports: unknown } | { errors: InputError[] } {
+/** One tenant file, read as data and validated. Never throws. */
+export function loadTenantFile(absolute: string, file: string): LoadedTenant | { errors: InputError[] } {
+  let text: string;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return { exports: require(absolute) };
+    text = fs.readFileSync(absolute, "utf8");
   } catch (error) {
-    return {
-      errors: [{ file, path: "", message: `cannot be loaded: ${loadFailure(error, absolute, file)}` }],
-    };
+    return { errors: [{ file, path: "", message: `cannot be read: ${(error as Error).message}` }] };
   }
+  const source = evaluateTenantSource(text, file);
+  if ("problem" in source) {
+    const { line, column, message } = source.problem;
+    return { errors: [{ file: `${file}:${line}:${column}`, path: "", message }] };
+  }
+  return parseTenantValue(source.value, file);
 }
 
-/** Validates what a tenant module exports: the default export must be a valid tenant. Never throws. */
-export function parseTenantModule(
-  moduleExports: unknown,
-  file: string,
-): LoadedTenant | { errors: InputError[] } {
-  const fail = (message: string) => ({ errors: [{ file, path: "", message }] });
-  const exported =
-    moduleExports !== null && (typeof moduleExports === "object" || typeof moduleExports === "function")
-      ? (moduleExports as { default?: unknown }).default
-      : undefined;
-  if (exported === undefined || exported === null) {
-    return fail("has no default export: end it with `export default defineTenant({ ... })`");
+/**
+ * `tenants/<name>.ts` holds tenant `<name>` (docs/operations.md): a copied file that keeps the
+ * original's name is caught here, and named after the file that owns the name, before any of its
+ * derived names could clash.
+ */
+function nameProblems(tenants: LoadedTenant[]): InputError[] {
+  const errors: InputError[] = [];
+  const matches = (tenant: LoadedTenant) => tenant.definition.name === path.basename(tenant.file, ".ts");
+  const fileByName = new Map(tenants.filter(matches).map((tenant) => [tenant.definition.name, tenant.file]));
+  for (let index = tenants.length - 1; index >= 0; index--) {
+    const { file, definition } = tenants[index];
+    if (matches(tenants[index])) continue;
+    const expected = path.basename(file, ".ts");
+    const owner = fileByName.get(definition.name);
+    errors.unshift({
+      file,
+      path: "name",
+      message: owner
+        ? `"${definition.name}" is the tenant of ${owner}; this file must hold tenant "${expected}" (name: "${expected}")`
+        : `"${definition.name}" does not match the file name: ${file} must hold tenant "${expected}" (rename the file or set name: "${expected}")`,
+    });
+    tenants.splice(index, 1);
   }
-  if (typeof exported !== "object" || Array.isArray(exported)) {
+  return errors;
+}
+
+/** Validates a tenant file's default export. Never throws. */
+export function parseTenantValue(exported: unknown, file: string): LoadedTenant | { errors: InputError[] } {
+  const fail = (message: string) => ({ errors: [{ file, path: "", message }] });
+  if (
+    exported === undefined ||
+    exported === null ||
+    typeof exported !== "object" ||
+    Array.isArray(exported)
+  ) {
     return fail(`default export must be a tenant object, got ${describeValue(exported)}`);
   }
   const parsed = tenantSchema.safeParse(exported, { reportInput: true });
-  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues) };
+  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues, [], tenantSchema) };
   return { file, definition: parsed.data };
-}
-
-function loadFailure(error: unknown, absolute: string, file: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  const line = lines[0]?.endsWith(":") && lines.length > 1 ? lines[1] : lines[0];
-  return line === undefined ? "unknown error" : line.split(absolute).join(file);
 }

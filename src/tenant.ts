@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { memberRule, stringRuleProblem } from "./aws-rules";
-import { crossRegionGeos, findModel, unknownModelMessage } from "./catalog";
+import { crossRegionGeos, findModel, knownModelIds, unknownModelMessage } from "./catalog";
 import { accountAliasSchema, environmentNameSchema } from "./config";
+import { closest } from "./did-you-mean";
 
 /**
  * The tenant file contract: `tenants/<name>.ts` default-exports one of these.
@@ -18,7 +19,7 @@ const tagKeySchema = z
   .regex(/^[a-zA-Z0-9 ._:/=+@-]+$/, { error: "a tag key may only contain [a-zA-Z0-9 ._:/=+@-]" })
   .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: 'the "aws:" prefix is reserved by AWS' })
   .refine((key) => !(programTagKeys as readonly string[]).includes(key), {
-    error: `"tenant", "environment", "profile" and "model" are set by the program and may not be redefined`,
+    error: `the program sets "tenant", "environment", "profile" and "model": they may not be redefined`,
   });
 const tagValueSchema = z
   .string()
@@ -58,7 +59,7 @@ const profileSchema = z
     name: profileNameSchema,
     /** Bedrock model id from the catalog (src/data/bedrock-models.json). */
     model: z.string().refine((id) => findModel(id) !== undefined, {
-      error: (issue) => unknownModelMessage(String(issue.input)),
+      error: (issue) => unknownModelProblem(String(issue.input)),
     }),
     /** Copy the system-defined cross-Region profile `<geo>.<model>` instead of the single-Region model (required for `profileOnly` models). */
     crossRegion: z.enum(crossRegionGeos).optional(),
@@ -92,6 +93,23 @@ const profileSchema = z
       });
     }
   });
+
+/**
+ * Why a model id is not in the catalog, with the likely fix: a system-defined cross-Region
+ * profile id (`us.<model>`) is written as the model plus `crossRegion`, and a near miss
+ * (`amazon.nova-lite-v1` for `amazon.nova-lite-v1:0`) is named; anything else gets the catalog's
+ * own answer (the nearest ids, and how to add a model).
+ */
+function unknownModelProblem(id: string): string {
+  const geo = crossRegionGeos.find((prefix) => id.startsWith(`${prefix}.`));
+  const base = geo ? id.slice(geo.length + 1) : undefined;
+  if (geo && base && findModel(base))
+    return `"${id}" is a cross-Region profile id: use \`model: ${base}\` with \`crossRegion: ${geo}\``;
+  const suggestion = closest(id, knownModelIds);
+  return suggestion
+    ? `"${id}" is not a model of the catalog (src/data/bedrock-models.json); did you mean "${suggestion}"?`
+    : unknownModelMessage(id);
+}
 
 const percentSchema = z.number().min(1).max(1000);
 
@@ -198,6 +216,3 @@ export type EnvironmentOverride = z.infer<typeof environmentOverrideSchema>;
 export function defineTenant<const T extends TenantInput>(tenant: T): T {
   return tenant;
 }
-
-/** The tenant file format as JSON Schema, for editors and external tools. */
-export const tenantJsonSchema = () => z.toJSONSchema(tenantSchema, { io: "input" });

@@ -12,10 +12,14 @@ export interface CliResult {
 }
 
 /** Runs `npm run check` the way a user does (same entry point, a real process, real exit code). */
-export function runCheckCli(args: string[], projectDir = repoRoot): Promise<CliResult> {
+export function runCheckCli(
+  args: string[],
+  projectDir = repoRoot,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return runTypeScriptCli(path.join(projectDir, "tools/check/cli.ts"), args, {
     cwd: projectDir,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...env },
   });
 }
 

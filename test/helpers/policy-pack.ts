@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
+import type { Violation } from "../../tools/check/report";
 
 /** The pack this repository ships, the directory `pulumi preview --policy-pack policies` names. */
 export const packDir = path.resolve(__dirname, "../../policies");
@@ -25,4 +26,12 @@ export function policyPackPerSuite(): () => PolicyPackHost {
     assert.ok(host, "the policy pack did not start");
     return host;
   };
+}
+
+/** Violations as one line each (`level policy urn: message`), for assertions that print what went wrong. */
+export function violationLines(violations: readonly Violation[]): string[] {
+  return violations.map(
+    (violation) =>
+      `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}: ${violation.message}`,
+  );
 }

@@ -8,6 +8,11 @@ import { formatInputError } from "../../src/validation";
 
 export const projectDir = path.resolve(__dirname, "../..");
 export const project = "bedrock-cost-governance";
+/**
+ * The tenants program tests plan unless they name others: fixtures, not the shipped `tenants/`,
+ * which tenant owners change in every onboarding PR (those are checked generically).
+ */
+export const fixtureTenantsDir = path.join(projectDir, "test/fixtures/tenants");
 
 /** The type tokens the program registers, by what they are. */
 export const types = {
@@ -39,7 +44,7 @@ export interface RunOptions {
   config?: Record<string, string>;
   /** Keys set on top of it (`bedrock-cost-governance:` added when a key has no namespace; non-strings JSON-encoded). */
   set?: Record<string, unknown>;
-  /** Shorthand for `set: { tenantsDir }`: an absolute directory of tenant files. */
+  /** Shorthand for `set: { tenantsDir }`: an absolute directory of tenant files (default: the fixture tenants). */
   tenantsDir?: string;
 }
 
@@ -127,7 +132,7 @@ export function configFor(stack: string, options: RunOptions = {}): Record<strin
   const config = { ...(options.config ?? stackFileConfig(stack)) };
   const set = {
     ...options.set,
-    ...(options.tenantsDir === undefined ? {} : { tenantsDir: options.tenantsDir }),
+    tenantsDir: options.tenantsDir ?? options.set?.tenantsDir ?? fixtureTenantsDir,
   };
   for (const [key, value] of Object.entries(set)) {
     config[key.includes(":") ? key : `${project}:${key}`] =

@@ -5,6 +5,9 @@ import * as path from "node:path";
 import { copyProject, runCheckCli, tempFile } from "../helpers/check-cli";
 import { compliantExport, exportWithDirectModelAccess, invokePolicyName } from "../fixtures/stack-export";
 
+/** The tenants these tests plan (relative: the CLI resolves flags from the current directory). */
+const fixtureTenants = "test/fixtures/tenants";
+
 /** What `--format json` promises, key by key. */
 function assertReportShape(report: Record<string, unknown>): void {
   assert.deepEqual(
@@ -38,9 +41,9 @@ function assertReportShape(report: Record<string, unknown>): void {
 describe("npm run check", function () {
   this.timeout(180_000);
 
-  describe("on the shipped tenants", () => {
+  describe("on the fixture tenants", () => {
     it("passes the dev stack with exit 0, showing the plan per account and tenant and the time to verdict", async () => {
-      const result = await runCheckCli(["--stack", "dev"]);
+      const result = await runCheckCli(["--stack", "dev", "--tenants", fixtureTenants]);
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.match(
         result.stdout,
@@ -60,8 +63,8 @@ describe("npm run check", function () {
       );
     });
 
-    it("passes the prod stack with exit 0 and reports the json shape the issue documents", async () => {
-      const result = await runCheckCli(["--stack", "prod", "--format", "json"]);
+    it("passes the prod stack with exit 0 and reports the documented json shape", async () => {
+      const result = await runCheckCli(["--stack", "prod", "--tenants", fixtureTenants, "--format", "json"]);
       assert.equal(result.code, 0, result.stderr);
       const report = JSON.parse(result.stdout);
       assertReportShape(report);
@@ -84,7 +87,16 @@ describe("npm run check", function () {
 
     it("renders markdown with a Mermaid diagram of accounts, tenants and profiles and a budget table with the total", async () => {
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bcg-out-")), "report.md");
-      const result = await runCheckCli(["--stack", "dev", "--format", "markdown", "--out", out]);
+      const result = await runCheckCli([
+        "--stack",
+        "dev",
+        "--tenants",
+        fixtureTenants,
+        "--format",
+        "markdown",
+        "--out",
+        out,
+      ]);
       assert.equal(result.code, 0, result.stderr);
       const markdown = fs.readFileSync(out, "utf8");
       assert.match(markdown, /^### Bedrock cost governance: `dev` ✅ passes/);
@@ -106,7 +118,7 @@ describe("npm run check", function () {
     afterEach(() => project?.remove());
 
     it("plans and passes it: monitors against the payer's quota, retained tag activations, SCPs with their targets", async () => {
-      const result = await runCheckCli(["--stack", "org"]);
+      const result = await runCheckCli(["--stack", "org", "--tenants", fixtureTenants]);
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.match(
         result.stdout,
@@ -158,7 +170,7 @@ describe("npm run check", function () {
   describe("on invalid input (exit 2, nothing judged)", () => {
     it("names the broken tenant file and field", async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-tenants-"));
-      fs.copyFileSync(path.join(__dirname, "../../tenants/claims.ts"), path.join(dir, "claims.ts"));
+      fs.copyFileSync(path.join(__dirname, "../fixtures/tenants/claims.ts"), path.join(dir, "claims.ts"));
       fs.writeFileSync(
         path.join(dir, "broken.ts"),
         `export default { name: "broken", tags: {}, notify: { emails: ["a@example.com"] }, profiles: [{ name: "p", model: "gpt-4" }], budget: { monthlyUsd: "1000" } };\n`,
@@ -167,7 +179,7 @@ describe("npm run check", function () {
         path.join(dir, "claims.ts"),
         fs
           .readFileSync(path.join(dir, "claims.ts"), "utf8")
-          .replace("../src/tenant", path.join(__dirname, "../../src/tenant")),
+          .replace("../../../src/tenant", path.join(__dirname, "../../src/tenant")),
       );
       const result = await runCheckCli(["--tenants", dir, "--format", "json"]);
       assert.equal(result.code, 2, result.stdout);
@@ -224,7 +236,7 @@ describe("npm run check", function () {
           'const { "cost-center": _dropped, ...rest } = tenant.tags;\n  return { ...rest, profile: profile.name, model: profile.model };',
         ),
       );
-      const result = await runCheckCli(["--format", "json"], project.dir);
+      const result = await runCheckCli(["--tenants", fixtureTenants, "--format", "json"], project.dir);
       assert.equal(result.code, 1, result.stderr);
       const report = JSON.parse(result.stdout);
       const tagViolations = report.violations.filter(
@@ -259,7 +271,7 @@ describe("npm run check", function () {
           "",
         ),
       );
-      const result = await runCheckCli([], project.dir);
+      const result = await runCheckCli(["--tenants", fixtureTenants], project.dir);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       assert.match(result.stdout, /tenant-budget-coverage \[mandatory\]: 4 violations/);
       assert.match(result.stdout, /^FAIL /m);

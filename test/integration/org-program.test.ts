@@ -16,7 +16,7 @@ const scpNames = [
   "bedrock-profile-cost-tags-locked",
 ];
 
-describe("the org stack (Pulumi.org.yaml) with the shipped tenants", () => {
+describe("the org stack (Pulumi.org.yaml) with the fixture tenants", () => {
   const plans = {} as Record<"org" | "dev" | "prod", RegisteredResources>;
   before(async () => {
     plans.org = await planStack("org");

@@ -4,7 +4,7 @@
  * protocol to the pack started by run-policy-pack.
  */
 import * as assert from "node:assert/strict";
-import { policyPackPerSuite } from "../helpers/policy-pack";
+import { policyPackPerSuite, violationLines } from "../helpers/policy-pack";
 import { planStack } from "../helpers/program";
 
 describe("the program's resources under the policy pack", function () {
@@ -19,13 +19,7 @@ describe("the program's resources under the policy pack", function () {
         "the plan has profiles to judge",
       );
       const violations = await host().analyze([...plan.resources]);
-      assert.deepEqual(
-        violations.map(
-          (violation) =>
-            `${violation.enforcementLevel} ${violation.policyName} ${violation.urn ?? "(stack)"}: ${violation.message}`,
-        ),
-        [],
-      );
+      assert.deepEqual(violationLines(violations), []);
       assert.deepEqual(
         host().logs.filter((entry) => entry.severity === "warning" || entry.severity === "error"),
         [],

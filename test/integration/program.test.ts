@@ -12,9 +12,9 @@ import {
 import { TenantFixture, validTenant } from "../helpers/tenant-fixtures";
 
 /*
- * The real program (index.ts) with the shipped tenants and stack files, under AWS-shaped mocks.
- * What every tenant must become is spelled out below from the tenant files and Pulumi.<stack>.yaml,
- * so each assertion compares the plan with values a reader can check by hand.
+ * The real program (index.ts) with the fixture tenants (test/fixtures/tenants) and the stack files,
+ * under AWS-shaped mocks. What every tenant must become is spelled out below from the tenant files
+ * and Pulumi.<stack>.yaml, so each assertion compares the plan with values a reader can check by hand.
  */
 
 type StackName = "dev" | "prod";
@@ -234,7 +234,7 @@ const stacks: Record<
 
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
 
-/** The logical names the issue lists for one tenant, as `type::name`. */
+/** The logical names of one tenant's resources, as `type::name`. */
 function expectedChildren(tenant: string, stack: StackTenantExpectation): string[] {
   const names = [
     ...shipped[tenant].profiles.flatMap((profile) => [
@@ -292,7 +292,7 @@ function topicArn(stack: StackName, tenant: string): string {
   return `arn:aws:sns:${account.region}:${account.accountId}:${tenant}-${stack}-bedrock-alerts`;
 }
 
-describe("the program with the shipped tenants", () => {
+describe("the program with the fixture tenants", () => {
   const plans = {} as Record<StackName, RegisteredResources>;
 
   before(async () => {
@@ -908,7 +908,7 @@ describe("the program with other tenants and config", () => {
     );
   });
 
-  it("keeps every logical name when tenant files are renamed and reordered and profiles reordered", async () => {
+  it("keeps every logical name when tenants move to another directory and profiles are reordered", async () => {
     const model = "amazon.nova-micro-v1:0";
     const alpha = validTenant({
       name: "alpha",
@@ -923,7 +923,7 @@ describe("the program with other tenants and config", () => {
     });
     const reordered = { ...alpha, profiles: [...alpha.profiles].reverse() };
     const after = await planStack("dev", {
-      tenantsDir: tenantFixture({ "00-beta.ts": beta, "zz-team-alpha.ts": reordered }).dir,
+      tenantsDir: tenantFixture({ "beta.ts": beta, "alpha.ts": reordered }).dir,
     });
 
     const urns = (plan: RegisteredResources) => plan.resources.map((resource) => resource.urn).sort();
@@ -967,7 +967,7 @@ describe("the program with other tenants and config", () => {
       [
         "3 problems in the stack config or tenant files:",
         `${file("sales.ts")}: budget.monthlyUsd: expected a number greater than 0, got "1000"`,
-        `${file("sales.ts")}: unknown key "budgett"`,
+        `${file("sales.ts")}: unknown key "budgett"; did you mean "budget"?`,
         `${file("risk.ts")}: account: "risk-ai" is not an account alias of stack "dev" (shared-ai, claims-ai)`,
       ].join("\n"),
     );

@@ -5,17 +5,22 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { validateStackConfig } from "../../src/config";
 import { tenantsForStack } from "../../src/stack-tenants";
-import { parseTenantModule } from "../../src/tenant-loader";
+import { parseTenantValue } from "../../src/tenant-loader";
+import { evaluateTenantSource } from "../../src/tenant-source";
 import type { InputError } from "../../src/validation";
 import { readStackConfigFile } from "../../tools/check/stack-file";
 import { readStackExport } from "../../tools/check/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
 
-/** Every error names the file, has a path string and a one-line message with no leaked object text. */
+/**
+ * Every error names the file (`file` or `file:line:col`), has a path string and a one-line message
+ * with no leaked object text.
+ */
 function assertWellFormed(errors: readonly InputError[], file: string): void {
   assert.ok(errors.length > 0);
   for (const error of errors) {
-    assert.equal(error.file, file);
+    assert.match(error.file, new RegExp(`^${file.replace(/\./g, "\\.")}(:\\d+:\\d+)?$`));
+    assert.ok(!error.message.includes("\n"), error.message);
     assert.equal(typeof error.path, "string");
     assert.ok(error.message.length > 0 && !error.message.includes("[object Object]"), error.message);
   }
@@ -119,13 +124,36 @@ describe("robustness of every input (property-based)", () => {
   describe("tenant files", () => {
     it("never throws on random or mutated exports: either a tenant that fits the stack or `file: path: message` errors", () => {
       fc.assert(
-        fc.property(fc.oneof(mutatedTenant, fc.anything()), fc.boolean(), (exported, asDefault) => {
-          const result = parseTenantModule(asDefault ? { default: exported } : exported, "tenants/fuzz.ts");
+        fc.property(fc.oneof(mutatedTenant, fc.anything()), (exported) => {
+          const result = parseTenantValue(exported, "tenants/fuzz.ts");
           if ("errors" in result) return assertWellFormed(result.errors, "tenants/fuzz.ts");
           const inStack = tenantsForStack([result], devConfig);
           if (inStack.errors.length > 0) assertWellFormed(inStack.errors, "tenants/fuzz.ts");
         }),
         { numRuns: 1500 },
+      );
+    });
+  });
+
+  describe("tenant sources", () => {
+    it("never throws on random or cut-off source text: a value or a problem with a line and column", () => {
+      const source = `import { defineTenant } from "../src/tenant";\nexport default defineTenant(${JSON.stringify(validTenant(), null, 2)});\n`;
+      const text = fc.oneof(
+        fc.string(),
+        fc.nat({ max: source.length }).map((cut) => source.slice(0, cut)),
+        fc
+          .tuple(fc.nat({ max: source.length }), fc.string())
+          .map(([at, text]) => source.slice(0, at) + text + source.slice(at)),
+      );
+      fc.assert(
+        fc.property(text, (text) => {
+          const result = evaluateTenantSource(text, "tenants/fuzz.ts");
+          if ("problem" in result) {
+            assert.ok(result.problem.line >= 1 && result.problem.column >= 1);
+            assert.ok(result.problem.message.length > 0 && !result.problem.message.includes("\n"));
+          }
+        }),
+        { numRuns: 1000 },
       );
     });
   });

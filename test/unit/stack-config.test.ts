@@ -99,8 +99,17 @@ describe("stack config (validateStackConfig)", () => {
         "shared-ai": { accountId: 111122223333, roleArn: "arn:aws:iam::111122223333:user/deploy" },
       };
       assert.deepEqual(problems(withKeys({ accounts })), [
-        "Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected string, got 111122223333",
+        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 111122223333 is a YAML number: quote the 12-digit account id ("111122223333")',
         'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.roleArn: expected an IAM role ARN, got "arn:aws:iam::111122223333:user/deploy"',
+      ]);
+    });
+
+    it("says YAML dropped the leading zero of an unquoted account id such as 012345678901", () => {
+      const accounts = {
+        "shared-ai": { accountId: 12345678901, roleArn: "arn:aws:iam::012345678901:role/deploy" },
+      };
+      assert.deepEqual(problems(withKeys({ accounts })), [
+        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 12345678901 is a YAML number: YAML dropped the leading zero; quote the account id: "012345678901"',
       ]);
     });
 
@@ -127,15 +136,37 @@ describe("stack config (validateStackConfig)", () => {
       ]);
     });
 
-    it("refuses an unknown key of the project namespace and ignores other namespaces", () => {
-      assert.deepEqual(problems(withKeys({ mandatoryTag: ["tenant"], "aws:profile": "finops" })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance: unknown key "mandatoryTag"',
+    it("refuses an unknown key of the project namespace with a did-you-mean, and allows other providers' namespaces", () => {
+      assert.deepEqual(
+        problems(
+          withKeys({
+            mandatoryTag: ["tenant"],
+            "aws:profile": "finops",
+            "pulumi:tags": "{}",
+            "random:seed": "1",
+          }),
+        ),
+        [
+          'Pulumi.dev.yaml: bedrock-cost-governance:mandatoryTag: unknown key; did you mean "bedrock-cost-governance:mandatoryTags"?',
+        ],
+      );
+    });
+
+    it("refuses a key in a misspelt namespace and a key with none, naming each", () => {
+      const flat = {
+        ...flatConfig,
+        "bedrock-cost-governence:protectedEnvironments": '["prod"]',
+        region: "us-east-1",
+      };
+      assert.deepEqual(problems(flat), [
+        'Pulumi.dev.yaml: bedrock-cost-governence:protectedEnvironments: unknown namespace "bedrock-cost-governence"; did you mean "bedrock-cost-governance:protectedEnvironments"?',
+        'Pulumi.dev.yaml: region: a key needs a namespace: write "bedrock-cost-governance:region"',
       ]);
     });
 
     it("names a missing required key", () => {
       assert.deepEqual(problems(withKeys({ environment: undefined })), [
-        "Pulumi.dev.yaml: bedrock-cost-governance:environment: required (expected string), got nothing",
+        "Pulumi.dev.yaml: bedrock-cost-governance:environment: required (expected a string), got nothing",
       ]);
     });
 
@@ -240,9 +271,22 @@ describe("stack files (readStackConfigFile)", () => {
     assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
       errors: [
         {
-          file: "Pulumi.dev.yaml",
+          file: "Pulumi.dev.yaml:3:3",
           path: "",
-          message: "not valid YAML (line 3): Map keys must be unique at line 3, column 3:",
+          message: "not valid YAML: Map keys must be unique, at `aws:region: us-west-2`",
+        },
+      ],
+    });
+  });
+
+  it("names YAML's .inf and .nan at their key instead of passing them on as null", () => {
+    writeStack("dev", "config:\n  bedrock-cost-governance:maxAnomalyMonitors: .inf\n  aws:x: [1, .nan]\n");
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      errors: [
+        {
+          file: "Pulumi.dev.yaml",
+          path: "bedrock-cost-governance:maxAnomalyMonitors",
+          message: "Infinity is not a finite number",
         },
       ],
     });

@@ -195,7 +195,18 @@ describe("tenants in a stack (tenantsForStack)", () => {
     it("refuses deny switched on by an environment override when the tenant has no workloadRoles", () => {
       const input = { ...tenant, environments: { dev: { budget: { onExceed: "deny" as const } } } };
       assert.deepEqual(resolve([input]).problems, [
-        'tenants/claims.ts: environments.dev.budget: "deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to',
+        'tenants/claims.ts: environments.dev.budget.onExceed: "deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to',
+      ]);
+    });
+
+    it("reports a top-level deny without workloadRoles at budget.onExceed, not at an environment's budget override", () => {
+      const input = {
+        ...tenant,
+        budget: { monthlyUsd: 100, onExceed: "deny" as const },
+        environments: { dev: { budget: { monthlyUsd: 10 } } },
+      };
+      assert.deepEqual(resolve([input]).problems, [
+        'tenants/claims.ts: budget.onExceed: "deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to',
       ]);
     });
   });

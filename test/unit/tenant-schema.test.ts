@@ -63,20 +63,22 @@ describe("tenant files", () => {
   describe("files that do not load as tenants", () => {
     it("reports a syntax error with the file, line and column", () => {
       assert.deepEqual(problems({ "claims.ts": `export default { name: "claims",\n  tags: { ;\n` }), [
-        'tenants/claims.ts: cannot be loaded: tenants/claims.ts:2:10: ERROR: Expected identifier but found ";"',
+        "tenants/claims.ts:2:11: not valid TypeScript: Property assignment expected.",
       ]);
     });
 
-    it("reports a file that throws, with what it threw", () => {
+    it("refuses a file that would throw, at the statement, without running it", () => {
       assert.deepEqual(
         problems({ "claims.ts": `throw new Error("TENANT_OWNER is not set");\nexport default {};\n` }),
-        ["tenants/claims.ts: cannot be loaded: TENANT_OWNER is not set"],
+        [
+          'tenants/claims.ts:1:1: only literal tenant definitions are allowed: `throw new Error("TENANT_OWNER is not set");`',
+        ],
       );
     });
 
     it("reports a file with no default export", () => {
       assert.deepEqual(problems({ "claims.ts": `export const tenant = ${JSON.stringify(tenant)};\n` }), [
-        "tenants/claims.ts: has no default export: end it with `export default defineTenant({ ... })`",
+        "tenants/claims.ts:1:1: has no default export: end it with `export default defineTenant({ ... })`",
       ]);
     });
 
@@ -108,9 +110,15 @@ describe("tenant files", () => {
       );
     });
 
-    it("refuses a name another tenant file already uses, naming that file", () => {
-      assert.deepEqual(problems({ "claims.ts": tenant, "claims-copy.ts": tenant }), [
-        'tenants/claims.ts: name: tenant name "claims" is already used by tenants/claims-copy.ts',
+    it("refuses a copied file that keeps another tenant's name, naming the file that holds it, and nothing about its profiles", () => {
+      assert.deepEqual(problems({ "claims.ts": tenant, "fraud-detection.ts": tenant }), [
+        'tenants/fraud-detection.ts: name: "claims" is the tenant of tenants/claims.ts; this file must hold tenant "fraud-detection" (name: "fraud-detection")',
+      ]);
+    });
+
+    it("refuses a name that is not the file's", () => {
+      assert.deepEqual(problems({ "fraud.ts": { ...tenant, name: "fraud-detection" } }), [
+        'tenants/fraud.ts: name: "fraud-detection" does not match the file name: tenants/fraud.ts must hold tenant "fraud" (rename the file or set name: "fraud")',
       ]);
     });
   });
@@ -123,8 +131,8 @@ describe("tenant files", () => {
           "sales.ts": { ...tenant, name: "sales", environments: { dev: { budget: { monthlyUSD: 10 } } } },
         }),
         [
-          'tenants/claims.ts: unknown key "budgett"',
-          'tenants/sales.ts: environments.dev.budget: unknown key "monthlyUSD"',
+          'tenants/claims.ts: unknown key "budgett"; did you mean "budget"?',
+          'tenants/sales.ts: environments.dev.budget: unknown key "monthlyUSD"; did you mean "monthlyUsd"?',
         ],
       );
     });
@@ -137,7 +145,7 @@ describe("tenant files", () => {
 
     it("refuses a user tag that redefines tenant or environment", () => {
       const reserved =
-        '"tenant", "environment", "profile" and "model" are set by the program and may not be redefined';
+        'the program sets "tenant", "environment", "profile" and "model": they may not be redefined';
       assert.deepEqual(problems(withTags({ tenant: "other", environment: "prod" })), [
         `tenants/claims.ts: tags.tenant: ${reserved}, got "tenant"`,
         `tenants/claims.ts: tags.environment: ${reserved}, got "environment"`,
@@ -228,7 +236,7 @@ describe("tenant files", () => {
 
     it("refuses a model the catalog does not list, rather than pricing it at zero", () => {
       assert.deepEqual(problems(withProfiles([{ name: "chatbot", model: "anthropic.claude-9" }])), [
-        'tenants/claims.ts: profiles[0].model: "anthropic.claude-9" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source, got "anthropic.claude-9"',
+        'tenants/claims.ts: profiles[0].model: "anthropic.claude-9" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source',
       ]);
     });
 
@@ -322,7 +330,7 @@ describe("tenant files", () => {
         }),
         [
           "tenants/claims.ts: alarms.maxInvocationsPerMinute: expected a number greater than 0, got 0",
-          "tenants/claims.ts: alarms.maxThrottlesPer5Minutes: expected int, got 1.5",
+          "tenants/claims.ts: alarms.maxThrottlesPer5Minutes: expected a whole number, got 1.5",
         ],
       );
     });
@@ -355,9 +363,9 @@ describe("tenant files", () => {
           "fine.ts": { ...tenant, name: "fine" },
         }),
         [
-          "tenants/broken.ts: cannot be loaded: tenants/broken.ts:1:16: ERROR: Expected identifier but found end of file",
-          'tenants/claims.ts: profiles[0].model: "gpt-4" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source, got "gpt-4"',
-          'tenants/claims.ts: unknown key "budgett"',
+          "tenants/broken.ts:1:17: not valid TypeScript: '}' expected.",
+          'tenants/claims.ts: profiles[0].model: "gpt-4" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source',
+          'tenants/claims.ts: unknown key "budgett"; did you mean "budget"?',
           'tenants/sales.ts: notify: expected at least one email address or SNS topic ARN, got {"emails":[]}',
           "tenants/sales.ts: budget.monthlyUsd: expected a number greater than 0, got -5",
         ],

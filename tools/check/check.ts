@@ -17,7 +17,9 @@ import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { StackAnalysis } from "./analyzer/stack-analysis";
 import { runProgramInWorker } from "./program/program-worker";
 import type { CheckReport } from "./report";
+import type { PolicyPackConfig, PolicyPackInfo } from "./analyzer/policy-config";
 import { readStackConfigFile } from "./stack-file";
+import { stackMandatoryTags, withStackMandatoryTags } from "./stack-mandatory-tags";
 import { readStackExport } from "./stack-export";
 
 export interface CheckOptions {
@@ -64,11 +66,30 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     if ("errors" in policyConfig)
       return report({ stack: options.stack, source, errors: policyConfig.errors });
 
-    const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
+    const stackTags = stackMandatoryTags(options.projectDir, options.stack);
+    const stream = streamTo(
+      hostStarting,
+      policyConfig.config,
+      options.policyConfigFile ?? "",
+      (config, info) =>
+        withStackMandatoryTags(
+          config,
+          info,
+          stackTags,
+          `Pulumi.${options.stack}.yaml`,
+          options.policyConfigFile ?? "",
+        ),
+    );
     const planStartedAt = performance.now();
     // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
     const planned:
-      | { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[]; tenants?: StackTenant[] }
+      | {
+          stack: string;
+          resources: PlannedResource[];
+          leftOut?: LeftOutTenant[];
+          tenants?: StackTenant[];
+          warnings?: InputError[];
+        }
       | { errors: InputError[] } = options.stateFile
       ? readStackExport(options.stateFile)
       : await planProgram(options, stream.add);
@@ -92,6 +113,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       plan: summarizePlan(planned.resources, planned.leftOut),
       org: summarizeOrgPlan(planned.resources),
       violations,
+      warnings: [...ready.warnings, ...(planned.warnings ?? [])],
       policyPack: { name: host.info.name, version: host.info.version },
       policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
         name,
@@ -118,17 +140,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
  * configured, then each sent at once. Invalid policy config (known only once the pack has said
  * which policies it has) ends in `errors` and nothing is sent.
  */
-function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, policyConfigFile: string) {
+function streamTo(
+  hostStarting: Promise<PolicyPackHost>,
+  policyConfig: unknown,
+  policyConfigFile: string,
+  complete: (
+    config: PolicyPackConfig,
+    info: PolicyPackInfo,
+  ) => { config: PolicyPackConfig; warnings: InputError[] },
+) {
   const early: PlannedResource[] = [];
   let judgement: StackAnalysis | undefined;
   const ready = hostStarting.then(
-    async (host): Promise<{ judgement: StackAnalysis } | { errors: InputError[] }> => {
+    async (
+      host,
+    ): Promise<{ judgement: StackAnalysis; warnings: InputError[] } | { errors: InputError[] }> => {
       const configured = parsePolicyConfig(policyConfig, policyConfigFile, host.info);
       if ("errors" in configured) return configured;
-      await host.configure(configured.config);
+      const completed = complete(configured.config, host.info);
+      await host.configure(completed.config);
       judgement = host.beginStackAnalysis();
       for (const resource of early.splice(0)) judgement.add(resource);
-      return { judgement };
+      return { judgement, warnings: completed.warnings };
     },
   );
   ready.catch(() => undefined);
@@ -142,7 +175,13 @@ async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
 ): Promise<
-  | { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[]; tenants: StackTenant[] }
+  | {
+      stack: string;
+      resources: PlannedResource[];
+      leftOut: LeftOutTenant[];
+      tenants: StackTenant[];
+      warnings: InputError[];
+    }
   | { errors: InputError[] }
 > {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
@@ -173,6 +212,7 @@ async function planProgram(
     stack: options.stack,
     resources,
     leftOut: "leftOut" in inputs ? inputs.leftOut : [],
+    warnings: "warnings" in inputs ? inputs.warnings : [],
     tenants,
   };
 }

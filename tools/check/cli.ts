@@ -4,11 +4,25 @@ import { parseArgs } from "node:util";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
+import { formatInputError } from "../../src/validation";
+import { forgottenDoubleDash, isDirectory, userPaths } from "./cli-input";
 import { type CheckReport, exitCodeOf, exitCodes } from "./report";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const formats = ["text", "markdown", "json"] as const;
 type Format = (typeof formats)[number];
+
+const cliOptions = {
+  stack: { type: "string", default: "dev" },
+  tenants: { type: "string" },
+  state: { type: "string" },
+  "policy-pack": { type: "string" },
+  "policy-config": { type: "string" },
+  format: { type: "string", default: "text" },
+  out: { type: "string" },
+  "no-color": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 const usage = `Usage: npm run check -- [options]
 
@@ -35,6 +49,11 @@ Exit codes:
 `;
 
 async function main(): Promise<number> {
+  const slip = forgottenDoubleDash(process.env, process.argv.slice(2), Object.keys(cliOptions));
+  if (slip) {
+    process.stderr.write(`check: ${slip}\n`);
+    return exitCodes.invalidInput;
+  }
   let values: ReturnType<typeof parseCommandLine>;
   try {
     values = parseCommandLine();
@@ -52,11 +71,17 @@ async function main(): Promise<number> {
     return exitCodes.invalidInput;
   }
 
-  const packDir = path.resolve(values["policy-pack"] ?? path.join(projectDir, "policies"));
+  const paths = userPaths(values);
+  const packDir = paths.resolve(values["policy-pack"]) ?? path.join(projectDir, "policies");
   if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
     process.stderr.write(
-      `check: --policy-pack: ${packDir} is not a policy pack (it has no PulumiPolicy.yaml)\n`,
+      `check: --policy-pack: ${values["policy-pack"]} is not a policy pack (it has no PulumiPolicy.yaml)\n`,
     );
+    return exitCodes.invalidInput;
+  }
+  const tenantsDir = paths.resolve(values.tenants);
+  if (tenantsDir !== undefined && !isDirectory(tenantsDir)) {
+    process.stderr.write(`check: --tenants: no such directory "${values.tenants}"\n`);
     return exitCodes.invalidInput;
   }
 
@@ -76,10 +101,13 @@ async function main(): Promise<number> {
       packDir,
       packStarting,
       stack: values.stack,
-      tenantsDir: values.tenants,
-      stateFile: values.state,
-      policyConfigFile: values["policy-config"],
+      tenantsDir,
+      stateFile: paths.resolve(values.state),
+      policyConfigFile: paths.resolve(values["policy-config"]),
     });
+    report = { ...report, errors: report.errors.map(paths.asWritten) };
+    for (const warning of report.warnings ?? [])
+      process.stderr.write(`check: warning: ${formatInputError(paths.asWritten(warning))}\n`);
   } catch (error) {
     // Not the user's input: the pack or the runtime failed. Still a clean message and a documented code.
     process.stderr.write(`check: could not judge the stack: ${(error as Error)?.message ?? String(error)}\n`);
@@ -96,7 +124,7 @@ async function main(): Promise<number> {
   const exitCode = exitCodeOf(report);
   if (values.out) {
     try {
-      fs.writeFileSync(values.out, rendered);
+      fs.writeFileSync(paths.resolve(values.out)!, rendered);
     } catch (error) {
       process.stderr.write(`check: --out: cannot write ${values.out}: ${(error as Error).message}\n`);
       return exitCodes.invalidInput;
@@ -110,17 +138,7 @@ async function main(): Promise<number> {
 
 function parseCommandLine() {
   return parseArgs({
-    options: {
-      stack: { type: "string", default: "dev" },
-      tenants: { type: "string" },
-      state: { type: "string" },
-      "policy-pack": { type: "string" },
-      "policy-config": { type: "string" },
-      format: { type: "string", default: "text" },
-      out: { type: "string" },
-      "no-color": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
+    options: cliOptions,
     allowPositionals: false,
     strict: true,
   }).values as {

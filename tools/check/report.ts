@@ -34,6 +34,8 @@ export interface CheckReport {
   violations: Violation[];
   /** Problems that stopped the check before a verdict (bad input of any kind): rendered alike, in order. */
   errors: InputError[];
+  /** Findings that do not stop the check (printed on standard error by the CLI). */
+  warnings?: InputError[];
   policyPack?: { name: string; version: string };
   /** Every policy of the pack with its level; empty when nothing reached the pack. */
   policies: PolicyLevel[];

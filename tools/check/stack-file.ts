@@ -29,8 +29,21 @@ export function readStackConfigFile(
   const document = parseDocument(text, { uniqueKeys: true });
   if (document.errors.length > 0) {
     const [first] = document.errors;
-    const line = first.linePos?.[0].line;
-    return fail(`not valid YAML${line ? ` (line ${line})` : ""}: ${first.message.split("\n")[0]}`);
+    // The yaml package appends "at line L, column C:" and a drawing of the spot; shown here as
+    // `file:line:col` and the offending line instead.
+    const reason = first.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
+    const position = first.linePos?.[0];
+    if (!position) return fail(`not valid YAML: ${reason}`);
+    const snippet = (text.split(/\r?\n/)[position.line - 1] ?? "").trim();
+    return {
+      errors: [
+        {
+          file: `${file}:${position.line}:${position.col}`,
+          path: "",
+          message: `not valid YAML: ${reason}${snippet ? `, at \`${snippet}\`` : ""}`,
+        },
+      ],
+    };
   }
   let root: unknown;
   try {
@@ -47,7 +60,21 @@ export function readStackConfigFile(
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(config)) {
     if (value !== null && typeof value === "object" && "secure" in value) continue; // secrets need the CLI; the program reads none
+    const infinite = nonFinite(value);
+    if (infinite) return fail(`${infinite.value} is not a finite number`, `${key}${infinite.path}`);
     flat[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   return { config: flat, file };
+}
+
+/** YAML's `.nan` and `.inf` have no JSON form (they would arrive as null): found and named here. */
+function nonFinite(value: unknown, at = ""): { path: string; value: string } | undefined {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? undefined : { path: at, value: String(value) };
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFinite(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`);
+    if (found) return found;
+  }
+  return undefined;
 }
