@@ -36,6 +36,8 @@ const accountSchema = z.strictObject({
   accountId: accountIdSchema,
   /** Role the deploy identity assumes in that account. */
   roleArn: roleArnSchema,
+  /** Read-only role a preview assumes there (src/aws-profiles.ts); required for a real preview. */
+  previewRoleArn: roleArnSchema.optional(),
   /** Region of the account's resources; defaults to the stack's `region`. */
   region: regionSchema.optional(),
 });
@@ -75,6 +77,8 @@ export const stackConfigSchema = z
     billing: z.strictObject({
       accountId: accountIdSchema,
       roleArn: roleArnSchema,
+      /** Read-only role a preview assumes in the payer account; required for a real preview. */
+      previewRoleArn: roleArnSchema.optional(),
       /**
        * Whether this stack owns the payer-account resources. When a deployment is split into
        * per-account stacks, exactly one of them manages billing; the others set false.

@@ -1,11 +1,13 @@
 import * as aws from "@pulumi/aws";
 import type { StackConfig } from "./config";
-import { projectName, providerDefaultTags } from "./naming";
+import { accountProfileName, billingProfileName } from "./aws-profiles";
+import { providerDefaultTags } from "./naming";
 import type { StackTenant } from "./stack-tenants";
 
 /**
- * One AWS provider per account alias that a tenant of this stack uses, assuming the
- * stack's deploy role there. `allowedAccountIds` makes a wrong role fail before it writes.
+ * One AWS provider per account alias that a tenant of this stack uses, reading that alias's AWS
+ * profile: the job maps it to the preview or the deploy role (src/aws-profiles.ts says why).
+ * `allowedAccountIds` makes a wrong role fail before it writes.
  */
 export function accountProviders(tenants: readonly StackTenant[]): Map<string, aws.Provider> {
   const providers = new Map<string, aws.Provider>();
@@ -15,7 +17,7 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
       tenant.accountAlias,
       new aws.Provider(`account-${tenant.accountAlias}`, {
         region: tenant.region as aws.Region,
-        assumeRoles: [{ roleArn: tenant.roleArn, sessionName: projectName }],
+        profile: accountProfileName(tenant.accountAlias),
         allowedAccountIds: [tenant.accountId],
         defaultTags: { tags: providerDefaultTags },
       }),
@@ -28,7 +30,7 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
 export function billingProvider(billing: StackConfig["billing"]): aws.Provider {
   return new aws.Provider("billing", {
     region: "us-east-1",
-    assumeRoles: [{ roleArn: billing.roleArn, sessionName: projectName }],
+    profile: billingProfileName,
     allowedAccountIds: [billing.accountId],
     defaultTags: { tags: providerDefaultTags },
   });

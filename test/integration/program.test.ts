@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
+import { accountProfileName, billingProfileName } from "../../src/aws-profiles";
 import type { PlannedResource } from "../../tools/check/planned-resource";
 import {
   type Plan,
@@ -408,7 +409,7 @@ describe("the program with the shipped tenants", () => {
       });
 
       describe("providers", () => {
-        it("creates every child of a tenant with its account's provider: assumed role, allowed account and Region", () => {
+        it("creates every child of a tenant with its account's provider: AWS profile, allowed account and Region", () => {
           for (const tenant of tenantNames) {
             const alias = shipped[tenant].account;
             for (const child of childrenOfTenant(plans[stack], tenant)) {
@@ -420,7 +421,7 @@ describe("the program with the shipped tenants", () => {
             const settings = providerSettings(plans[stack].one(types.provider, `account-${alias}`));
             assert.deepEqual(settings, {
               region: account.region,
-              roleArn: account.roleArn,
+              profile: accountProfileName(alias),
               allowedAccountIds: [account.accountId],
               defaultTags: { "managed-by": "pulumi", "governed-by": "bedrock-cost-governance" },
             });
@@ -435,12 +436,12 @@ describe("the program with the shipped tenants", () => {
           assert.deepEqual(
             {
               region: settings.region,
-              roleArn: settings.roleArn,
+              profile: settings.profile,
               allowedAccountIds: settings.allowedAccountIds,
             },
             {
               region: "us-east-1",
-              roleArn: billingAccount.roleArn,
+              profile: billingProfileName,
               allowedAccountIds: [billingAccount.accountId],
             },
           );
