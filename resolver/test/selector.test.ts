@@ -6,7 +6,7 @@ import {
   canonicalKey,
   formatSelector,
   matchesSelector,
-} from "../../../resolver";
+} from "..";
 
 const selectorArb = fc.dictionary(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), { minKeys: 1 });
 

@@ -6,7 +6,7 @@ import {
   InvalidSelectorError,
   ProfileResolver,
   parameterStoreSource,
-} from "../../../resolver";
+} from "..";
 import { CLAIMS_CHATBOT, profileArn } from "./fakes";
 
 const ROOT = "/bedrock-cost-governance";
