@@ -156,7 +156,7 @@ describe("preview-comment.yml: the sticky comment", () => {
     });
     assert.match(skipped.created[0], /⚠️ skipped/);
     const missing = await runScript({
-      files: { ...offline({ dev: "d" }), "real-preview-dev/dev.md": "### dev ok" },
+      files: { ...offline({ org: "o", dev: "d", prod: "p" }), "real-preview-dev/dev.md": "### dev ok" },
     });
     assert.match(missing.created[0], /`org`: real `pulumi preview` ❌ produced no report/);
     assert.match(missing.created[0], /`prod`: real `pulumi preview` ❌ produced no report/);
