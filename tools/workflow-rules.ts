@@ -9,7 +9,8 @@
  * - `ignore-scripts`: a job that can mint an OIDC token installs packages with `--ignore-scripts`, so
  *   no dependency's install script runs where it could take the token;
  * - `preview-before-up`: every `pulumi up` follows a `pulumi preview` with the policy pack in the same job.
- * Local composite actions (`uses: ./…`) are read and their steps count as the job's.
+ * Local composite actions (`uses: ./…`) are read and their steps count as the job's (`local-action`:
+ * one that cannot be read is a finding, since its steps would go unchecked).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -145,6 +146,19 @@ export function repositoryRules(file: string, source: string, readLocalAction: R
       at(["jobs", jobId], `job "${jobId}" has no "permissions:": declare the least it needs`, "permissions");
     }
     const steps = flatSteps(jobId, job, readLocalAction);
+    (job.steps ?? []).forEach((step, index) => {
+      if (
+        typeof step?.uses === "string" &&
+        step.uses.startsWith("./") &&
+        readLocalAction(step.uses) === undefined
+      ) {
+        at(
+          ["jobs", jobId, "steps", index, "uses"],
+          `cannot read the local action "${step.uses}": its steps go unchecked`,
+          "local-action",
+        );
+      }
+    });
     const usesEntries: { uses: string; at: (string | number)[] }[] = steps
       .filter((step) => typeof step.uses === "string")
       .map((step) => ({ uses: step.uses!, at: step.via ? step.at : [...step.at, "uses"] }));

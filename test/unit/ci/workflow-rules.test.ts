@@ -91,6 +91,11 @@ describe("workflow lint: the repository's rules (tools/workflow-rules.ts)", () =
         ["ignore-scripts@8"],
       );
     });
+    it("refuses a local action it cannot read, whose steps would go unchecked", () => {
+      assert.deepEqual(rulesOf(workflow({ steps: ["- uses: ./.github/actions/missing"] })), [
+        "local-action@8",
+      ]);
+    });
     it("leaves jobs that cannot mint a token alone", () => {
       assert.deepEqual(rulesOf(workflow({ steps: ["- run: npm ci"] })), []);
     });
