@@ -1,11 +1,23 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { BillingGuardrails } from "./src/components/billing-guardrails";
+import * as pulumi from "@pulumi/pulumi";
+import { OrganizationGuardrails } from "./src/components/organization-guardrails";
 import { TenantGuardrails } from "./src/components/tenant-guardrails";
 import { chargebackMap } from "./src/chargeback";
-import { accountProviders, billingProvider } from "./src/providers";
+import { stackScopeOf } from "./src/org-config";
+import { loadOrgStack } from "./src/org-stack";
+import { accountProviders, payerProvider } from "./src/providers";
 import { loadStack } from "./src/stack";
 
 export = async () => {
+  // The org stack (scope: organization): the payer account's guardrails for every governed environment.
+  if (stackScopeOf(pulumi.runtime.allConfig()) === "organization") {
+    const org = loadOrgStack();
+    const guardrails = new OrganizationGuardrails("organization", org, {
+      providers: { aws: payerProvider(org.config.payer) },
+    });
+    return { scope: "organization", anomalyMonitors: guardrails.anomalyMonitors };
+  }
+
   // Stack config and tenant files, validated together: any problem stops the program before one resource.
   const { config, tenants } = loadStack();
 
@@ -21,20 +33,6 @@ export = async () => {
     // Let the SDK send this tenant's registrations before building the next: built in one go, a
     // thousand tenants kept every pending registration in memory at once.
     await nextTurn();
-  }
-
-  if (config.billing.manage) {
-    new BillingGuardrails(
-      "billing",
-      {
-        environment: config.environment,
-        tenants,
-        costAllocationTagKeys: config.mandatoryTags,
-        activateTags: config.billing.activateTags,
-        maxAnomalyMonitors: config.maxAnomalyMonitors,
-      },
-      { providers: { aws: billingProvider(config.billing) } },
-    );
   }
 
   return {

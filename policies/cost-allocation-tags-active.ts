@@ -1,7 +1,7 @@
 import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
 import { validateStackWith } from "./lib/policy";
-import { isProfileType, types } from "./lib/resource-types";
+import { types } from "./lib/resource-types";
 import { enumerate, plural } from "./lib/text";
 import { UNKNOWN, at, text } from "./lib/values";
 
@@ -19,14 +19,15 @@ const configSchema: PolicyConfigSchema = {
 export const costAllocationTagsActive: StackValidationPolicy = {
   name: "cost-allocation-tags-active",
   description:
-    "Checks that a stack with application inference profiles activates every mandatory tag key for cost allocation (a CostAllocationTag with status Active).",
+    "Checks that a stack that activates cost allocation tags (the org stack) activates every mandatory tag key (a CostAllocationTag with status Active). Stacks that activate none leave it to the org stack.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    'Add aws.costexplorer.CostAllocationTag {tagKey: "<key>", status: "Active"} for each key, with a provider for the payer (management) account. Activation takes up to 24 hours and is not retroactive; if another stack activates the tags, disable this policy for this stack.',
+    'Add aws.costexplorer.CostAllocationTag {tagKey: "<key>", status: "Active"} for each key, with a provider for the payer (management) account, in the one stack that owns them (the org stack). Activation takes up to 24 hours and is not retroactive.',
   configSchema,
   validateStack: validateStackWith("cost-allocation-tags-active", (resources, args, reportViolation) => {
-    if (!resources.some((resource) => isProfileType(resource.type))) return;
+    // Activation is the org stack's: a stack that activates no key (an environment stack) is not judged.
+    if (!resources.some((resource) => resource.type === types.costAllocationTag)) return;
     const mandatoryTags = stringList(
       configOf<CostAllocationTagsActiveArgs>(args, configSchema).mandatoryTags,
     );
@@ -40,7 +41,7 @@ export const costAllocationTagsActive: StackValidationPolicy = {
     const inactive = mandatoryTags.filter((key) => !active.has(key));
     if (inactive.length === 0) return;
     reportViolation(
-      `This stack creates Bedrock inference profiles, but ${plural(inactive.length, "tag key")} ${enumerate(inactive, 10)} ${inactive.length === 1 ? "is" : "are"} not activated for cost allocation: ` +
+      `This stack activates cost allocation tags, but ${plural(inactive.length, "tag key")} ${enumerate(inactive, 10)} ${inactive.length === 1 ? "is" : "are"} not activated for cost allocation: ` +
         'add a CostAllocationTag with status "Active" for each (in the payer account), or the spend stays unattributed.',
     );
   }),

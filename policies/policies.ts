@@ -6,6 +6,8 @@ import { budgetNotifications } from "./budget-notifications";
 import { costAllocationTagsActive } from "./cost-allocation-tags-active";
 import { prodProfilesProtected } from "./prod-profiles-protected";
 import { profileUsageAlarm } from "./profile-usage-alarm";
+import { scpClosesModelPaths } from "./scp-closes-model-paths";
+import { scpDeployRoleNotLockedOut } from "./scp-deploy-role-not-locked-out";
 import { tenantBudgetCoverage } from "./tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "./workloads-reference-profiles";
 
@@ -20,4 +22,6 @@ export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> =
   profileUsageAlarm,
   costAllocationTagsActive,
   prodProfilesProtected,
+  scpDeployRoleNotLockedOut,
+  scpClosesModelPaths,
 ];

@@ -30,3 +30,8 @@ export function profileIdFromArn(profileArn: string): string {
 export function iamRoleArn(accountId: string, roleName: string, region: string): string {
   return `arn:${partitionOf(region)}:iam::${accountId}:role/${roleName}`;
 }
+
+/** An SNS topic's ARN; the org stack derives each tenant's alert topic this way instead of reading it from the environment stack. */
+export function snsTopicArn(region: string, accountId: string, topicName: string): string {
+  return `arn:${partitionOf(region)}:sns:${region}:${accountId}:${topicName}`;
+}

@@ -1,9 +1,10 @@
 import type { StackConfig } from "./config";
 import { projectName } from "./naming";
+import type { OrgConfig } from "./org-config";
 
 /**
  * Which credentials a provider uses is decided outside the program, by one AWS shared-config profile
- * per account alias (and one for the payer account). The program names the profile; the job's AWS
+ * per account alias (and one for the payer account, in the org stack). The program names the profile; the job's AWS
  * config (written by `tools/aws-config.ts`) maps it to a role: the read-only preview role in a PR
  * preview, the deploy role in `pulumi up`, a break-glass source by hand.
  *
@@ -14,7 +15,7 @@ import { projectName } from "./naming";
  * `allowedAccountIds` stays an input: a profile mapped to the wrong account fails before any call.
  */
 export const accountProfileName = (alias: string): string => `${projectName}-account-${alias}`;
-export const billingProfileName = `${projectName}-billing`;
+export const payerProfileName = `${projectName}-payer`;
 
 /** The two kinds of role a job may hold: `deploy` writes, `preview` only reads. */
 export const credentialRoles = ["deploy", "preview"] as const;
@@ -30,22 +31,25 @@ export interface AwsProfile {
   configPath: string;
 }
 
-/** Every profile the program of this stack reads, with the role each maps to for `role`. */
-export function stackAwsProfiles(config: StackConfig, role: CredentialRole): AwsProfile[] {
+interface RoleSource {
+  accountId: string;
+  roleArn?: string;
+  previewRoleArn?: string;
+}
+
+function profileOf(name: string, source: RoleSource, configPath: string, role: CredentialRole): AwsProfile {
   const field = role === "deploy" ? "roleArn" : "previewRoleArn";
-  const profiles: AwsProfile[] = Object.entries(config.accounts).map(([alias, account]) => ({
-    name: accountProfileName(alias),
-    accountId: account.accountId,
-    roleArn: account[field],
-    configPath: `accounts.${alias}.${field}`,
-  }));
-  if (config.billing.manage) {
-    profiles.push({
-      name: billingProfileName,
-      accountId: config.billing.accountId,
-      roleArn: config.billing[field],
-      configPath: `billing.${field}`,
-    });
-  }
-  return profiles;
+  return { name, accountId: source.accountId, roleArn: source[field], configPath: `${configPath}.${field}` };
+}
+
+/** Every profile an environment stack's program reads (one per account), with its role for `role`. */
+export function environmentAwsProfiles(config: StackConfig, role: CredentialRole): AwsProfile[] {
+  return Object.entries(config.accounts).map(([alias, account]) =>
+    profileOf(accountProfileName(alias), account, `accounts.${alias}`, role),
+  );
+}
+
+/** The one profile the org stack's program reads: the payer (management) account's. */
+export function organizationAwsProfiles(config: OrgConfig, role: CredentialRole): AwsProfile[] {
+  return [profileOf(payerProfileName, config.payer, "payer", role)];
 }

@@ -83,3 +83,12 @@ export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscrip
   "aws:costexplorer/anomalySubscription:AnomalySubscription",
   [],
 );
+/** An SCP; attachments read its `id` (`p-…`), which every custom resource has. */
+export const OrganizationsPolicy = leanResource<aws.organizations.PolicyArgs>(
+  "aws:organizations/policy:Policy",
+  [],
+);
+export const OrganizationsPolicyAttachment = leanResource<aws.organizations.PolicyAttachmentArgs>(
+  "aws:organizations/policyAttachment:PolicyAttachment",
+  [],
+);

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { findModel } from "./catalog";
+import {
+  environmentScopeBillingKeys,
+  environmentScopeTopLevelKeys,
+  refusePayerResources,
+} from "./environment-scope";
 import { projectName } from "./naming";
 import { type InputError, InputValidationError, zodIssuesToErrors } from "./validation";
 
@@ -9,13 +14,13 @@ import { type InputError, InputValidationError, zodIssuesToErrors } from "./vali
  */
 export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
 
-const accountIdSchema = z
+export const accountIdSchema = z
   .string()
   .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id (quoted in YAML)" });
-const roleArnSchema = z
+export const roleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: "expected an IAM role ARN" });
-const regionSchema = z
+export const regionSchema = z
   .string()
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region such as us-east-1" });
 export const accountAliasSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
@@ -31,7 +36,7 @@ const tagKeySchema = z
   .regex(/^[a-zA-Z0-9 ._:/=+@-]+$/, { error: "expected a tag key of [a-zA-Z0-9 ._:/=+@-]" })
   .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: 'the "aws:" prefix is reserved by AWS' });
 
-const accountSchema = z.strictObject({
+export const accountSchema = z.strictObject({
   /** The 12-digit id; the provider refuses to act in any other account. */
   accountId: accountIdSchema,
   /** Role the deploy identity assumes in that account. */
@@ -47,6 +52,15 @@ const modelPriceSchema = z.strictObject({
   outputPer1M: z.number().nonnegative(),
 });
 
+/** Shared by the environment and org stacks (src/org-config.ts). */
+export const mandatoryTagsSchema = z
+  .array(tagKeySchema)
+  .min(1)
+  .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
+    error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
+  })
+  .default([...defaultMandatoryTags]);
+
 export const stackConfigSchema = z
   .strictObject({
     /** Environment name written to the `environment` tag and every derived name. */
@@ -58,13 +72,7 @@ export const stackConfigSchema = z
      * anomaly monitors filter on them, and a key that is not activated for cost allocation is
      * invisible to both.
      */
-    mandatoryTags: z
-      .array(tagKeySchema)
-      .min(1)
-      .refine((keys) => keys.includes("tenant") && keys.includes("environment"), {
-        error: 'must include "tenant" and "environment": budgets and anomaly monitors filter on them',
-      })
-      .default([...defaultMandatoryTags]),
+    mandatoryTags: mandatoryTagsSchema,
     /** Account alias → account. Tenants name an alias; the stack maps it. */
     accounts: z
       .record(accountAliasSchema, accountSchema)
@@ -73,23 +81,16 @@ export const stackConfigSchema = z
       }),
     /** Alias used by tenants that name no account. */
     defaultAccount: accountAliasSchema,
-    /** The payer (management) account: cost allocation tags and anomaly monitors live there. */
+    /**
+     * The payer (management) account. An environment stack creates nothing there (the org stack,
+     * `Pulumi.org.yaml`, owns cost allocation tags and anomaly monitors); it needs the id to let
+     * Cost Anomaly Detection, which publishes as the payer, into each tenant's topic.
+     */
     billing: z.strictObject({
       accountId: accountIdSchema,
-      roleArn: roleArnSchema,
-      /** Read-only role a preview assumes in the payer account; required for a real preview. */
-      previewRoleArn: roleArnSchema.optional(),
-      /**
-       * Whether this stack owns the payer-account resources. When a deployment is split into
-       * per-account stacks, exactly one of them manages billing; the others set false.
-       */
-      manage: z.boolean().default(true),
-      /**
-       * Activate the mandatory tag keys for cost allocation. AWS can only activate a key once it
-       * has appeared in billing data (about a day after the first tagged resource), so the very
-       * first deployment of a new organisation may set false and flip it a day later.
-       */
-      activateTags: z.boolean().default(true),
+      /** No longer used by environment stacks; accepted so existing stack files stay valid. */
+      roleArn: roleArnSchema.optional(),
+      ...environmentScopeBillingKeys,
     }),
     /** Per-model prices replacing the catalog's list prices (enterprise discounts). */
     priceOverrides: z.record(z.string(), modelPriceSchema).default({}),
@@ -107,10 +108,12 @@ export const stackConfigSchema = z
      * profile id; AWS documentation does not say it plainly, so it is a switch.
      */
     alarmDimension: z.enum(["profileId", "profileArn"]).default("profileId"),
-    /** Custom Cost Anomaly Detection monitors this stack may create (AWS allows 500 per payer account). */
-    maxAnomalyMonitors: z.number().int().min(1).max(500).default(450),
+    /** `environment` (the default); `organization` selects the org stack's own schema (src/org-config.ts). */
+    scope: z.literal("environment").optional(),
+    ...environmentScopeTopLevelKeys,
   })
   .superRefine((config, ctx) => {
+    refusePayerResources(config, ctx);
     // Each issue names its offending value as `input`: left out, zod reports the whole config.
     const aliases = Object.keys(config.accounts).join(", ") || "none";
     if (!(config.defaultAccount in config.accounts)) {
@@ -147,7 +150,7 @@ export type AccountConfig = StackConfig["accounts"][string];
 /** The stack config as JSON Schema, for editors and tools that validate YAML. */
 export const stackConfigJsonSchema = () => z.toJSONSchema(stackConfigSchema, { io: "input" });
 
-const namespacePrefix = `${projectName}:`;
+export const namespacePrefix = `${projectName}:`;
 
 /**
  * Validates the stack config from Pulumi's flat config map (`project:key` → string, structured
@@ -164,19 +167,29 @@ export function validateStackConfig(
   flatConfig: Readonly<Record<string, string>>,
   file: string,
 ): { config: StackConfig } | { errors: InputError[] } {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flatConfig)) {
-    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
-  }
+  const raw = namespacedConfig(flatConfig);
   if (raw.region === undefined && typeof flatConfig["aws:region"] === "string")
     raw.region = flatConfig["aws:region"];
   const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { config: parsed.data };
-  const errors = zodIssuesToErrors(file, parsed.error.issues).map((error) => ({
+  return { errors: namespacedErrors(file, parsed.error.issues) };
+}
+
+/** The project namespace's keys of a flat config map, prefix removed and values decoded. */
+export function namespacedConfig(flatConfig: Readonly<Record<string, string>>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flatConfig)) {
+    if (key.startsWith(namespacePrefix)) raw[key.slice(namespacePrefix.length)] = decodeConfigValue(value);
+  }
+  return raw;
+}
+
+/** zod issues as input errors whose path is the key as written in the stack file (`bedrock-cost-governance:…`). */
+export function namespacedErrors(file: string, issues: readonly z.core.$ZodIssue[]): InputError[] {
+  return zodIssuesToErrors(file, issues).map((error) => ({
     ...error,
     path: error.path ? `${namespacePrefix}${error.path}` : projectName,
   }));
-  return { errors };
 }
 
 /** Structured config values arrive JSON-encoded; plain strings stay strings. */

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
-import type { StackConfig } from "./config";
-import { accountProfileName, billingProfileName } from "./aws-profiles";
+import { accountProfileName, payerProfileName } from "./aws-profiles";
 import { providerDefaultTags } from "./naming";
 import type { StackTenant } from "./stack-tenants";
 
@@ -26,12 +25,15 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
   return providers;
 }
 
-/** The payer account: Cost Explorer and cost allocation tags are served from us-east-1. */
-export function billingProvider(billing: StackConfig["billing"]): aws.Provider {
-  return new aws.Provider("billing", {
+/**
+ * The payer account (org stack): Cost Explorer, cost allocation tags and Organizations are served
+ * from us-east-1. Its profile maps to the org stack's preview or deploy role, as for the accounts.
+ */
+export function payerProvider(payer: { accountId: string }): aws.Provider {
+  return new aws.Provider("payer", {
     region: "us-east-1",
-    profile: billingProfileName,
-    allowedAccountIds: [billing.accountId],
+    profile: payerProfileName,
+    allowedAccountIds: [payer.accountId],
     defaultTags: { tags: providerDefaultTags },
   });
 }

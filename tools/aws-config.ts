@@ -16,8 +16,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { type AwsProfile, type CredentialRole, credentialRoles, stackAwsProfiles } from "../src/aws-profiles";
+import {
+  type AwsProfile,
+  type CredentialRole,
+  credentialRoles,
+  environmentAwsProfiles,
+  organizationAwsProfiles,
+} from "../src/aws-profiles";
 import { validateStackConfig } from "../src/config";
+import { stackScopeOf, validateOrgConfig } from "../src/org-config";
 import { projectName } from "../src/naming";
 import { type InputError, formatInputError } from "../src/validation";
 import { readStackConfigFile } from "./check/stack-file";
@@ -75,6 +82,24 @@ export function renderAwsConfig(
   return { text: `${header}\n\n${sections.join("\n\n")}\n` };
 }
 
+/** The profiles of a stack, read with its scope's schema: the org stack's, or an environment's. */
+export function stackProfiles(
+  projectDir: string,
+  stack: string,
+  role: CredentialRole,
+): { profiles: AwsProfile[] } | { errors: InputError[] } {
+  const read = readStackConfigFile(projectDir, stack);
+  if ("errors" in read) return read;
+  if (stackScopeOf(read.config) === "organization") {
+    const org = validateOrgConfig(read.config, read.file);
+    return "errors" in org ? org : { profiles: organizationAwsProfiles(org.config, role) };
+  }
+  const environment = validateStackConfig(read.config, read.file);
+  return "errors" in environment
+    ? environment
+    : { profiles: environmentAwsProfiles(environment.config, role) };
+}
+
 function main(argv: string[]): number {
   let values;
   try {
@@ -99,12 +124,11 @@ function main(argv: string[]): number {
     return 2;
   }
   const projectDir = path.resolve(__dirname, "..");
-  const read = readStackConfigFile(projectDir, values.stack);
-  const validated = "errors" in read ? read : validateStackConfig(read.config, read.file);
+  const profiles = stackProfiles(projectDir, values.stack, role);
   const rendered =
-    "errors" in validated
-      ? validated
-      : renderAwsConfig(`Pulumi.${values.stack}.yaml`, stackAwsProfiles(validated.config, role), {
+    "errors" in profiles
+      ? profiles
+      : renderAwsConfig(`Pulumi.${values.stack}.yaml`, profiles.profiles, {
           role,
           sourceProfile: values["source-profile"],
           sessionName: values["session-name"],

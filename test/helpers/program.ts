@@ -17,7 +17,7 @@ export const types = {
   stack: "pulumi:pulumi:Stack",
   provider: "pulumi:providers:aws",
   tenantGuardrails: "bedrock-cost-governance:index:TenantGuardrails",
-  billingGuardrails: "bedrock-cost-governance:index:BillingGuardrails",
+  organizationGuardrails: "bedrock-cost-governance:index:OrganizationGuardrails",
   inferenceProfile: "aws:bedrock/inferenceProfile:InferenceProfile",
   parameter: "aws:ssm/parameter:Parameter",
   topic: "aws:sns/topic:Topic",
@@ -33,6 +33,8 @@ export const types = {
   costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
   anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
   anomalySubscription: "aws:costexplorer/anomalySubscription:AnomalySubscription",
+  scp: "aws:organizations/policy:Policy",
+  scpAttachment: "aws:organizations/policyAttachment:PolicyAttachment",
 } as const;
 
 export interface RunOptions {

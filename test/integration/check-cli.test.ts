@@ -101,6 +101,60 @@ describe("npm run check", function () {
     });
   });
 
+  describe("on the org stack (Pulumi.org.yaml)", () => {
+    let project: ReturnType<typeof copyProject> | undefined;
+    afterEach(() => project?.remove());
+
+    it("plans and passes it: monitors against the payer's quota, retained tag activations, SCPs with their targets", async () => {
+      const result = await runCheckCli(["--stack", "org"]);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /Payer account: 5 of 500 custom anomaly monitors \(5 tenants across every governed environment\), 18 subscriptions\n {2}cost allocation tags activated: tenant, environment, dept, team, app, cost-center \(each retained on delete\)\n/,
+      );
+      for (const name of [
+        "bedrock-invoke-through-application-profiles",
+        "bedrock-profiles-carry-cost-tags",
+        "bedrock-profile-cost-tags-locked",
+      ])
+        assert.match(
+          result.stdout,
+          new RegExp(`SCP ${name} \\([\\d,]+ of 5,120 characters\\) attached to ou-exam-12345678`),
+        );
+      assert.match(result.stdout, /^PASS \d+ resources, .* 0 mandatory, 0 advisory violations/m);
+    });
+
+    it("says so when the SCPs are left out (serviceControlPolicies.manage: false)", async () => {
+      project = copyProject();
+      project.edit("Pulumi.org.yaml", (text) => text.replace("    manage: true\n", "    manage: false\n"));
+      const result = await runCheckCli(["--stack", "org"], project.dir);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /service control policies: none in this stack \(serviceControlPolicies\.manage: false/,
+      );
+      assert.doesNotMatch(result.stdout, /SCP bedrock-/);
+    });
+
+    it("fails (exit 1) an SCP set that would lock out the deploy role", async () => {
+      project = copyProject();
+      project.edit("src/scp/documents.ts", (text) =>
+        text.replace(
+          'const exempt = { ArnNotLike: { "aws:PrincipalArn": [...inputs.exemptRoleArns] } };',
+          "const exempt = {};",
+        ),
+      );
+      const result = await runCheckCli(["--stack", "org", "--format", "json"], project.dir);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      const report = JSON.parse(result.stdout);
+      const lockouts = report.violations.filter(
+        (violation: { policyName: string }) => violation.policyName === "scp-deploy-role-not-locked-out",
+      );
+      assert.ok(lockouts.length >= 2, JSON.stringify(report.violations));
+      assert.equal(report.org.serviceControlPolicies.length, 3);
+    });
+  });
+
   describe("on invalid input (exit 2, nothing judged)", () => {
     it("names the broken tenant file and field", async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-tenants-"));
@@ -131,7 +185,7 @@ describe("npm run check", function () {
     it("names a missing stack file and the stacks there are", async () => {
       const result = await runCheckCli(["--stack", "qa"]);
       assert.equal(result.code, 2);
-      assert.match(result.stdout, /Pulumi\.qa\.yaml: no such stack file; known stacks: dev, prod/);
+      assert.match(result.stdout, /Pulumi\.qa\.yaml: no such stack file; known stacks: dev, org, prod/);
     });
 
     it("refuses an unknown flag and an unknown format with the usage", async () => {

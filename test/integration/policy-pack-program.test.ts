@@ -34,6 +34,39 @@ describe("the program's resources under the policy pack", function () {
     });
   }
 
+  it("passes every policy in org, whose plan holds SCPs to judge", async () => {
+    const plan = await planStack("org");
+    assert.equal(plan.byType("aws:organizations/policy:Policy").length, 3);
+    const violations = await host().judge([...plan.resources]);
+    assert.deepEqual(
+      violations.map((violation) => `${violation.policyName}: ${violation.message}`),
+      [],
+    );
+  });
+
+  it("blocks the org program when its invoke SCP leaves the system-defined profiles open", async () => {
+    const plan = await planStack("org");
+    const invoke = plan
+      .byType("aws:organizations/policy:Policy")
+      .find((scp) => scp.inputs.name === "bedrock-invoke-through-application-profiles")!;
+    const content = String(invoke.inputs.content).replace(',"arn:*:bedrock:*:*:inference-profile/*"', "");
+    assert.notEqual(content, invoke.inputs.content);
+    const resources = plan.resources.map((resource) =>
+      resource === invoke
+        ? { ...invoke, inputs: { ...invoke.inputs, content }, outputs: { ...invoke.outputs, content } }
+        : resource,
+    );
+    const violations = await host().judge(resources);
+    assert.deepEqual(
+      violations.map((violation) => `${violation.enforcementLevel} ${violation.policyName}`),
+      [
+        "mandatory scp-closes-model-paths",
+        "mandatory scp-closes-model-paths",
+        "mandatory scp-closes-model-paths",
+      ],
+    );
+  });
+
   it("blocks the prod program when a profile loses its protection and a cost tag", async () => {
     const plan = await planStack("prod");
     const [first] = plan.byType("aws:bedrock/inferenceProfile:InferenceProfile");

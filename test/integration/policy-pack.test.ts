@@ -118,7 +118,7 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its nine policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and its eleven policies with their levels (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
@@ -135,6 +135,8 @@ describe("policy pack over the Analyzer protocol", function () {
         "profile-usage-alarm stack mandatory medium",
         "cost-allocation-tags-active stack advisory low",
         "prod-profiles-protected resource mandatory high",
+        "scp-deploy-role-not-locked-out resource mandatory critical",
+        "scp-closes-model-paths stack mandatory critical",
       ],
     );
     for (const policy of host().info.policies) {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { accountProfileName, billingProfileName } from "../../src/aws-profiles";
+import { accountProfileName } from "../../src/aws-profiles";
 import type { PlannedResource } from "../../tools/check/planned-resource";
 import {
   type Plan,
@@ -233,10 +233,6 @@ const stacks: Record<
   },
 };
 
-const billingAccount = {
-  accountId: "123456789012",
-  roleArn: "arn:aws:iam::123456789012:role/bedrock-governance-billing",
-};
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
 
 /** The logical names the issue lists for one tenant, as `type::name`. */
@@ -330,26 +326,22 @@ describe("the program with the shipped tenants", () => {
           }
         });
 
-        it("registers nothing else: the stack, one provider per account alias in use, billing and its guardrails", () => {
+        it("registers nothing else: the stack, one provider per account alias in use, and the tenants", () => {
           const plan = plans[stack];
           const stackUrn = plan.one(types.stack, `bedrock-cost-governance-${stack}`).urn;
           assert.deepEqual(
             plan.typeNames((resource) => resource.parent === stackUrn),
             [
-              `${types.billingGuardrails}::billing`,
               ...tenantNames.map((tenant) => `${types.tenantGuardrails}::${tenant}`),
               `${types.provider}::account-claims-ai`,
               `${types.provider}::account-shared-ai`,
-              `${types.provider}::billing`,
             ],
           );
-          const billingUrn = plan.one(types.billingGuardrails, "billing").urn;
           const tenantUrns = new Set(plan.byType(types.tenantGuardrails).map((component) => component.urn));
           const stray = plan.resources.filter(
             (resource) =>
               resource.type !== types.stack &&
               resource.parent !== stackUrn &&
-              resource.parent !== billingUrn &&
               !tenantUrns.has(resource.parent ?? ""),
           );
           assert.deepEqual(
@@ -428,22 +420,24 @@ describe("the program with the shipped tenants", () => {
           }
         });
 
-        it("creates the payer-account guardrails with the billing provider in us-east-1", () => {
-          const billing = plans[stack].one(types.billingGuardrails, "billing");
-          for (const child of plans[stack].childrenOf(billing.urn))
-            assert.equal(plans[stack].providerOf(child).name, "billing", child.urn);
-          const settings = providerSettings(plans[stack].one(types.provider, "billing"));
+        it("creates no payer-account resource: no provider or resource acts in the payer account, none of its types", () => {
+          const payerAccountId = "123456789012";
+          const payerTypes = [
+            types.costAllocationTag,
+            types.anomalyMonitor,
+            types.anomalySubscription,
+            types.scp,
+            types.scpAttachment,
+          ];
           assert.deepEqual(
-            {
-              region: settings.region,
-              profile: settings.profile,
-              allowedAccountIds: settings.allowedAccountIds,
-            },
-            {
-              region: "us-east-1",
-              profile: billingProfileName,
-              allowedAccountIds: [billingAccount.accountId],
-            },
+            plans[stack].resources
+              .filter(
+                (resource) =>
+                  payerTypes.includes(resource.type as (typeof payerTypes)[number]) ||
+                  JSON.stringify(resource.inputs.allowedAccountIds ?? "").includes(payerAccountId),
+              )
+              .map((resource) => resource.urn),
+            [],
           );
         });
       });
@@ -736,76 +730,6 @@ describe("the program with the shipped tenants", () => {
         });
       });
 
-      describe("billing account", () => {
-        it("activates every mandatory tag key for cost allocation", () => {
-          assert.deepEqual(
-            plans[stack].byType(types.costAllocationTag).map((tag) => [tag.name, tag.inputs]),
-            [...mandatoryTagKeys]
-              .sort()
-              .map((tagKey) => [`cost-tag-${tagKey}`, { tagKey, status: "Active" }]),
-          );
-        });
-
-        it("watches each tenant's spend in this environment with its own anomaly monitor", () => {
-          assert.deepEqual(
-            plans[stack].byType(types.anomalyMonitor).map((monitor) => ({
-              ...monitor.inputs,
-              monitorSpecification: JSON.parse(String(monitor.inputs.monitorSpecification)),
-            })),
-            tenantNames.map((tenant) => ({
-              name: `bedrock-cost-governance-${stack}-${tenant}`,
-              monitorType: "CUSTOM",
-              monitorSpecification: {
-                And: [
-                  { Tags: { Key: "tenant", Values: [tenant], MatchOptions: ["EQUALS"] } },
-                  { Tags: { Key: "environment", Values: [stack], MatchOptions: ["EQUALS"] } },
-                ],
-              },
-            })),
-          );
-        });
-
-        it("subscribes the tenant's emails daily and its SNS topics immediately, above 2% of the budget (10 USD at least)", () => {
-          const plan = plans[stack];
-          const expectedSubscriptions = tenantNames.flatMap((tenant) => {
-            const want = expected.tenants[tenant];
-            const common = {
-              monitorArnLists: [plan.one(types.anomalyMonitor, `anomaly-${tenant}`).outputs?.arn],
-              thresholdExpression: {
-                dimension: {
-                  key: "ANOMALY_TOTAL_IMPACT_ABSOLUTE",
-                  matchOptions: ["GREATER_THAN_OR_EQUAL"],
-                  values: [String(Math.max(10, want.monthlyUsd * 0.02))],
-                },
-              },
-              tags: tenantTags(stack, tenant),
-            };
-            return [
-              {
-                ...common,
-                name: `bedrock-cost-governance-${tenant}-${stack}-email`,
-                frequency: "DAILY",
-                subscribers: want.emails.map((address) => ({ type: "EMAIL", address })),
-              },
-              ...(want.snsTopicArns.length === 0
-                ? []
-                : [
-                    {
-                      ...common,
-                      name: `bedrock-cost-governance-${tenant}-${stack}-sns`,
-                      frequency: "IMMEDIATE",
-                      subscribers: want.snsTopicArns.map((address) => ({ type: "SNS", address })),
-                    },
-                  ]),
-            ];
-          });
-          assert.deepEqual(
-            plan.byType(types.anomalySubscription).map((subscription) => subscription.inputs),
-            expectedSubscriptions,
-          );
-        });
-      });
-
       describe("stack outputs", () => {
         it("exports the environment and, per tenant, the chargeback map: account, budget and every profile's ARN, id, model and parameter", () => {
           const outputs = plans[stack].outputs;
@@ -850,7 +774,6 @@ describe("the program with the shipped tenants", () => {
       plans.dev.resources.some((resource) => resource.name.startsWith("underwriting")),
       false,
     );
-    assert.equal(plans.dev.has(types.anomalyMonitor, "anomaly-underwriting"), false);
     assert.equal(plans.prod.has(types.tenantGuardrails, "underwriting"), true);
   });
 
@@ -901,10 +824,6 @@ describe("the program with other tenants and config", () => {
     assert.deepEqual(
       plan.byType(types.tenantGuardrails).map((component) => component.name),
       ["fraud"],
-    );
-    assert.deepEqual(
-      plan.byType(types.anomalyMonitor).map((monitor) => monitor.name),
-      ["anomaly-fraud"],
     );
     assert.deepEqual(Object.keys(plan.outputs.chargeback as object), ["fraud"]);
 

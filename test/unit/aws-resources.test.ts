@@ -19,6 +19,8 @@ const providerClasses: Record<keyof typeof resources, object> = {
   CostAllocationTag: aws.costexplorer.CostAllocationTag,
   AnomalyMonitor: aws.costexplorer.AnomalyMonitor,
   AnomalySubscription: aws.costexplorer.AnomalySubscription,
+  OrganizationsPolicy: aws.organizations.Policy,
+  OrganizationsPolicyAttachment: aws.organizations.PolicyAttachment,
 };
 
 describe("registered AWS resource types", () => {

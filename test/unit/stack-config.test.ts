@@ -58,14 +58,11 @@ describe("stack config (validateStackConfig)", () => {
         billing: {
           accountId: "123456789012",
           roleArn: "arn:aws:iam::123456789012:role/billing",
-          manage: true,
-          activateTags: true,
         },
         priceOverrides: {},
         protectedEnvironments: ["prod"],
         tenantsDir: "tenants",
         alarmDimension: "profileId",
-        maxAnomalyMonitors: 450,
       });
     });
 
@@ -78,14 +75,10 @@ describe("stack config (validateStackConfig)", () => {
       assert.equal(valid(withKeys({ "aws:region": undefined })).region, "us-east-1");
     });
 
-    it("decodes numbers and booleans the CLI passes as strings", () => {
+    it("still accepts billing.manage: false, which asks for nothing in the payer account", () => {
       const config = valid(
-        withKeys({
-          maxAnomalyMonitors: "120",
-          billing: { ...JSON.parse(flatConfig[`${ns}:billing`]), manage: false },
-        }),
+        withKeys({ billing: { ...JSON.parse(flatConfig[`${ns}:billing`]), manage: false } }),
       );
-      assert.equal(config.maxAnomalyMonitors, 120);
       assert.equal(config.billing.manage, false);
     });
   });
@@ -172,10 +165,19 @@ describe("stack config (validateStackConfig)", () => {
       ]);
     });
 
-    it("refuses more anomaly monitors than the 500 AWS allows", () => {
-      assert.deepEqual(problems(withKeys({ maxAnomalyMonitors: 501 })), [
-        "Pulumi.dev.yaml: bedrock-cost-governance:maxAnomalyMonitors: expected a number at most 500, got 501",
-      ]);
+    it("refuses every key that would make an environment stack create payer-account resources, saying where they went", () => {
+      const billing = JSON.parse(flatConfig[`${ns}:billing`]);
+      const orgStack = "the org stack (Pulumi.org.yaml, scope: organization)";
+      assert.deepEqual(
+        problems(
+          withKeys({ maxAnomalyMonitors: 120, billing: { ...billing, manage: true, activateTags: true } }),
+        ),
+        [
+          `Pulumi.dev.yaml: bedrock-cost-governance:billing.manage: an environment stack creates no payer-account resource: cost allocation tags and anomaly monitors belong to ${orgStack}; remove the key, got true`,
+          `Pulumi.dev.yaml: bedrock-cost-governance:billing.activateTags: cost allocation tags are activated by ${orgStack} (its activateTags); remove the key here, got true`,
+          `Pulumi.dev.yaml: bedrock-cost-governance:maxAnomalyMonitors: anomaly monitors are created by ${orgStack}, which counts the payer's quota across every environment (its maxAnomalyMonitors); remove the key here, got 120`,
+        ],
+      );
     });
 
     it("refuses an empty accounts map, and then any defaultAccount", () => {

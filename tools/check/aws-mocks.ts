@@ -60,6 +60,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         return withArn(`arn:aws:ce::${accountId}:anomalymonitor/${uuid(awsId(32))}`);
       case "aws:costexplorer/anomalySubscription:AnomalySubscription":
         return withArn(`arn:aws:ce::${accountId}:anomalysubscription/${uuid(awsId(32))}`);
+      case "aws:organizations/policy:Policy": {
+        // An SCP id is p- and 8 or more lowercase alphanumerics; its ARN names the organisation.
+        const policyId = `p-${base36(awsId(16)).slice(0, 8).padEnd(8, "0")}`;
+        return withArn(
+          `arn:aws:organizations::${accountId}:policy/o-exampleorg/service_control_policy/${policyId}`,
+          policyId,
+        );
+      }
+      case "aws:organizations/policyAttachment:PolicyAttachment":
+        return { id: `${String(inputs.targetId)}:${String(inputs.policyId)}`, state: { ...inputs } };
       case "aws:costexplorer/costAllocationTag:CostAllocationTag":
         return { id: String(inputs.tagKey), state: { ...inputs, type: "UserDefined" } };
       default:

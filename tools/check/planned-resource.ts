@@ -19,6 +19,11 @@ export interface PlannedResource {
   /** Provider reference `<provider urn>::<provider id>`, as the engine writes it. */
   provider?: string;
   protect: boolean;
+  /**
+   * `retainOnDelete`, as the program registered it (the engine does not send it to a policy pack;
+   * the plan shows it). Absent for a stack export.
+   */
+  retainOnDelete?: boolean;
   /** URNs this resource depends on. */
   dependencies: string[];
   /** Input property name → URNs that property's value came from. */

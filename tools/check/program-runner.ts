@@ -93,6 +93,7 @@ interface RegisterRequest {
   getParent(): string;
   getCustom(): boolean;
   getProtect(): boolean;
+  getRetainondelete(): boolean;
   getProvider(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDependenciesList(): string[];
@@ -139,6 +140,7 @@ function toPlannedResource(request: RegisterRequest, response: RegisterResponse)
     parent: request.getParent() || undefined,
     provider: request.getProvider() || undefined,
     protect: request.getProtect(),
+    retainOnDelete: request.getRetainondelete(),
     dependencies: request.getDependenciesList(),
     propertyDependencies,
     custom: request.getCustom(),

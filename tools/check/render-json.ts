@@ -18,6 +18,7 @@ export function renderJson(report: CheckReport): string {
       summary: summarize(report),
       plan: report.plan ? { accounts: report.plan.accounts } : null,
       quotaWarnings: report.plan?.quotaWarnings ?? [],
+      org: report.org ?? null,
       policyPack: report.policyPack ?? null,
       durationMs: Math.round(report.durationMs),
       timings: report.timings

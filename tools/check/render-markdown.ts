@@ -1,4 +1,5 @@
 import { formatInputError } from "../../src/validation";
+import { orgPlanLines } from "./org-plan";
 import type { Plan } from "./plan";
 import { type CheckReport, blocks, shortUrn, summarize, usd, violationsByPolicy } from "./report";
 
@@ -27,7 +28,8 @@ export function renderMarkdown(report: CheckReport): string {
     `| ${summary.resources} | ${summary.tenants} | ${summary.profiles} | ${usd(summary.monthlyBudgetUsd)} | ${usd(summary.governanceUsdPerMonth)}/month | ${summary.mandatoryViolations} | ${summary.advisoryViolations} |`,
     "",
   );
-  if (report.plan) lines.push(...diagram(report.plan), ...budgetTable(report.plan));
+  if (report.plan && !report.org) lines.push(...diagram(report.plan), ...budgetTable(report.plan));
+  if (report.org) lines.push(...orgPlanLines(report.org).map((line) => `- ${line.trim()}`), "");
   for (const warning of report.plan?.quotaWarnings ?? []) lines.push(`> [!WARNING]\n> ${warning}`, "");
 
   lines.push("#### Policy verdict", "");

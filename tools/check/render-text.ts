@@ -1,4 +1,5 @@
 import { formatInputError } from "../../src/validation";
+import { orgPlanLines } from "./org-plan";
 import type { PlanTenant } from "./plan";
 import { type CheckReport, blocks, shortUrn, summarize, usd, violationsByPolicy } from "./report";
 
@@ -47,6 +48,8 @@ export function renderText(report: CheckReport, colour: boolean): string {
     for (const tenant of account.tenants) lines.push(...tenantLines(tenant, dim));
   }
 
+  if (report.org)
+    lines.push("", ...orgPlanLines(report.org).map((line, index) => (index === 0 ? bold(line) : line)));
   for (const warning of report.plan?.quotaWarnings ?? []) lines.push("", yellow(`quota: ${warning}`));
 
   const pack = report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "policy pack";

@@ -1,4 +1,5 @@
 import type { InputError } from "../../src/validation";
+import type { OrgPlan } from "./org-plan";
 import type { Plan } from "./plan";
 import type { PlannedResource } from "./planned-resource";
 
@@ -21,6 +22,8 @@ export interface CheckReport {
   source: "program" | "state";
   resources: PlannedResource[];
   plan?: Plan;
+  /** The org stack's payer-account plan (tools/check/org-plan.ts); absent for environment stacks. */
+  org?: OrgPlan;
   violations: Violation[];
   errors: InputError[];
   policyPack?: { name: string; version: string };

@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { accountProfileName, billingProfileName, stackAwsProfiles } from "../../../src/aws-profiles";
+import { accountProfileName, environmentAwsProfiles, payerProfileName } from "../../../src/aws-profiles";
 import { type StackConfig, validateStackConfig } from "../../../src/config";
-import { renderAwsConfig } from "../../../tools/aws-config";
+import { validateOrgConfig } from "../../../src/org-config";
+import { renderAwsConfig, stackProfiles } from "../../../tools/aws-config";
 import { readStackConfigFile } from "../../../tools/check/stack-file";
 import { repoRoot } from "../../helpers/check-cli";
 
@@ -45,7 +46,9 @@ describe("AWS config for a job (tools/aws-config.ts)", () => {
     it(`maps every profile the ${stack} program reads to the deploy role, and to the preview role, of its account`, () => {
       const config = shippedConfig(stack);
       for (const role of ["deploy", "preview"] as const) {
-        const rendered = renderAwsConfig(`Pulumi.${stack}.yaml`, stackAwsProfiles(config, role), { role });
+        const rendered = renderAwsConfig(`Pulumi.${stack}.yaml`, environmentAwsProfiles(config, role), {
+          role,
+        });
         assert.ok("text" in rendered, JSON.stringify(rendered));
         const profiles = parseIni(rendered.text);
         const field = role === "deploy" ? "roleArn" : "previewRoleArn";
@@ -55,7 +58,6 @@ describe("AWS config for a job (tools/aws-config.ts)", () => {
             account[field],
           ]),
         );
-        if (config.billing.manage) expected.set(billingProfileName, config.billing[field]);
         assert.deepEqual(
           [...profiles].map(([name, keys]) => [name, keys.role_arn]),
           [...expected],
@@ -66,16 +68,41 @@ describe("AWS config for a job (tools/aws-config.ts)", () => {
         }
         // Preview and deploy never share a role: a preview must not hold write credentials.
         if (role === "preview")
-          for (const [name, arn] of expected) assert.doesNotMatch(arn ?? "", /deploy|billing$/, name);
+          for (const [name, arn] of expected) assert.doesNotMatch(arn ?? "", /deploy$/, name);
       }
     });
   }
 
+  it("maps the org stack's one profile, the payer account's, to the org role or its read-only preview role", () => {
+    const read = readStackConfigFile(repoRoot, "org");
+    assert.ok(!("errors" in read));
+    const org = validateOrgConfig(read.config, read.file);
+    assert.ok(!("errors" in org), JSON.stringify(org));
+    for (const [role, field] of [
+      ["deploy", "roleArn"],
+      ["preview", "previewRoleArn"],
+    ] as const) {
+      const profiles = stackProfiles(repoRoot, "org", role);
+      assert.ok("profiles" in profiles, JSON.stringify(profiles));
+      const rendered = renderAwsConfig("Pulumi.org.yaml", profiles.profiles, { role });
+      assert.ok("text" in rendered, JSON.stringify(rendered));
+      assert.deepEqual(
+        [...parseIni(rendered.text)].map(([name, keys]) => [name, keys.role_arn]),
+        [[payerProfileName, org.config.payer[field]]],
+      );
+    }
+    assert.notEqual(org.config.payer.previewRoleArn, org.config.payer.roleArn);
+  });
+
   it("assumes from the caller's own profile by hand (break-glass), not from the environment", () => {
-    const rendered = renderAwsConfig("Pulumi.dev.yaml", stackAwsProfiles(shippedConfig("dev"), "deploy"), {
-      role: "deploy",
-      sourceProfile: "breakglass",
-    });
+    const rendered = renderAwsConfig(
+      "Pulumi.dev.yaml",
+      environmentAwsProfiles(shippedConfig("dev"), "deploy"),
+      {
+        role: "deploy",
+        sourceProfile: "breakglass",
+      },
+    );
     assert.ok("text" in rendered);
     for (const keys of parseIni(rendered.text).values()) {
       assert.equal(keys.source_profile, "breakglass");
@@ -85,7 +112,7 @@ describe("AWS config for a job (tools/aws-config.ts)", () => {
 
   it("refuses a role in another account than the one the provider may act in, naming the field", () => {
     const config = shippedConfig("dev");
-    const profiles = stackAwsProfiles(config, "deploy").map((profile, index) =>
+    const profiles = environmentAwsProfiles(config, "deploy").map((profile, index) =>
       index === 0 ? { ...profile, roleArn: "arn:aws:iam::999999999999:role/other" } : profile,
     );
     const rendered = renderAwsConfig("Pulumi.dev.yaml", profiles, { role: "deploy" });
@@ -110,9 +137,13 @@ describe("AWS config for a job (tools/aws-config.ts)", () => {
         ]),
       ),
     };
-    const rendered = renderAwsConfig("Pulumi.dev.yaml", stackAwsProfiles(withoutPreviewRoles, "preview"), {
-      role: "preview",
-    });
+    const rendered = renderAwsConfig(
+      "Pulumi.dev.yaml",
+      environmentAwsProfiles(withoutPreviewRoles, "preview"),
+      {
+        role: "preview",
+      },
+    );
     assert.ok("errors" in rendered);
     assert.deepEqual(
       rendered.errors.map((error) => error.path),

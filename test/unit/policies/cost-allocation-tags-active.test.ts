@@ -25,8 +25,15 @@ describe("#cost-allocation-tags-active", () => {
     await expectNoViolations(getHappyPathArgs());
   });
 
-  it("passes a stack without application profiles", async () => {
-    await expectNoViolations([tag("tenant")]);
+  it("passes a stack that activates no key: the org stack owns activation", async () => {
+    await expectNoViolations([profile]);
+  });
+
+  it("fails an org stack (activations, no profiles) that leaves a key out", async () => {
+    await expectViolation(
+      [tag("tenant")],
+      "tag keys environment, dept, team, app and cost-center are not activated",
+    );
   });
 
   it("fails when a key is not activated, naming it", async () => {
@@ -36,14 +43,10 @@ describe("#cost-allocation-tags-active", () => {
     );
   });
 
-  it("fails when a key's status is Inactive, and when none is activated", async () => {
+  it("fails when a key's status is Inactive", async () => {
     await expectViolation(
       [profile, ...mandatory.map((key) => tag(key, key === "team" ? "Inactive" : "Active"))],
       "tag key team",
-    );
-    await expectViolation(
-      [profile],
-      "tag keys tenant, environment, dept, team, app and cost-center are not activated",
     );
   });
 

@@ -12,6 +12,9 @@ import { bedrockProfileModelSource } from "../../../policies/bedrock-profile-mod
 import { budgetNotifications } from "../../../policies/budget-notifications";
 import { costAllocationTagsActive } from "../../../policies/cost-allocation-tags-active";
 import { prodProfilesProtected } from "../../../policies/prod-profiles-protected";
+import { scpClosesModelPaths } from "../../../policies/scp-closes-model-paths";
+import { scpDeployRoleNotLockedOut } from "../../../policies/scp-deploy-role-not-locked-out";
+import { scpTypes } from "../../../policies/lib/scp";
 import { profileUsageAlarm } from "../../../policies/profile-usage-alarm";
 import { tenantBudgetCoverage } from "../../../policies/tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "../../../policies/workloads-reference-profiles";
@@ -41,11 +44,13 @@ const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
   [workloadsReferenceProfiles, workloadTypes],
   [budgetNotifications, budgetTypes],
   [prodProfilesProtected, profileTypes],
+  [scpDeployRoleNotLockedOut, [scpTypes.policy]],
 ];
 const stackPolicies: StackValidationPolicy[] = [
   tenantBudgetCoverage,
   profileUsageAlarm,
   costAllocationTagsActive,
+  scpClosesModelPaths,
 ];
 const judgedTypes = [
   ...profileTypes,
@@ -54,6 +59,8 @@ const judgedTypes = [
   ...budgetTypes,
   ...alarmTypes,
   types.costAllocationTag,
+  scpTypes.policy,
+  scpTypes.attachment,
   "aws:s3/bucket:Bucket",
 ];
 const runs = { numRuns: 300 };
@@ -66,6 +73,7 @@ const interesting = fc.constantFrom(
   "constructor",
   "Allow",
   "Deny",
+  "SERVICE_CONTROL_POLICY",
   "COST",
   "ACTUAL",
   "AWS/Bedrock",

@@ -1,9 +1,7 @@
-import type { StackTenant } from "./stack-tenants";
-
-export interface AnomalyMonitorGroup {
+export interface AnomalyMonitorGroup<T extends { name: string }> {
   /** Stable monitor name: the tenant's own name, or `tenants-<bucket>` once tenants are grouped. */
   name: string;
-  tenants: StackTenant[];
+  tenants: T[];
 }
 
 /**
@@ -13,13 +11,13 @@ export interface AnomalyMonitorGroup {
  * tenant would lose its anomaly history). A shared monitor alerts each of its tenants about the
  * group's anomalies: the price of staying under the quota.
  */
-export function anomalyMonitorGroups(
-  tenants: readonly StackTenant[],
+export function anomalyMonitorGroups<T extends { name: string }>(
+  tenants: readonly T[],
   maxMonitors: number,
-): AnomalyMonitorGroup[] {
+): AnomalyMonitorGroup<T>[] {
   if (tenants.length <= maxMonitors)
     return tenants.map((tenant) => ({ name: tenant.name, tenants: [tenant] }));
-  const buckets = new Map<number, StackTenant[]>();
+  const buckets = new Map<number, T[]>();
   for (const tenant of tenants) {
     const bucket = stableHash(tenant.name) % maxMonitors;
     buckets.set(bucket, [...(buckets.get(bucket) ?? []), tenant]);

@@ -1,0 +1,105 @@
+import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { configOf, stringList } from "./lib/config";
+import { type Statement, actionMatcher, coversAction } from "./lib/iam";
+import { type StackResource, validateStackWith } from "./lib/policy";
+import {
+  conditionPairs,
+  conditionValueMatches,
+  coversResource,
+  negatedBase,
+  scpStatements,
+  scpTypes,
+} from "./lib/scp";
+import { isRecord } from "./lib/values";
+
+export interface ScpClosesModelPathsArgs {
+  /** Actions that run a model. Defaults to bedrock:CreateModelInvocationJob, InvokeModel and InvokeModelWithResponseStream (the program's src/data/bedrock-model-actions.json, from iam-data). */
+  modelActions: string[];
+}
+
+const configSchema: PolicyConfigSchema = {
+  properties: {
+    modelActions: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      minItems: 1,
+      default: [
+        "bedrock:CreateModelInvocationJob",
+        "bedrock:InvokeModel",
+        "bedrock:InvokeModelWithResponseStream",
+      ],
+    },
+  },
+};
+
+/** Paths around application profiles, as the ARNs a Deny must cover: a model and a system profile, in two Regions. */
+const modelPaths = [
+  "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+  "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0",
+  "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0",
+  "arn:aws:bedrock:eu-west-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
+];
+
+export const scpClosesModelPaths: StackValidationPolicy = {
+  name: "scp-closes-model-paths",
+  description:
+    "Checks that a stack with service control policies attaches one that denies every model-running action on foundation models and system-defined inference profiles unless bedrock:InferenceProfileArn names an application inference profile, with no other condition narrowing the Deny.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    'Attach (aws.organizations.PolicyAttachment) an SCP with `{"Effect": "Deny", "Action": [<model actions>], "Resource": ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"], "Condition": {"ArnNotLike": {"bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*"}}}`. A principal exemption or any other condition on that Deny leaves a path to the models open.',
+  configSchema,
+  validateStack: validateStackWith("scp-closes-model-paths", (resources, args, reportViolation) => {
+    const scps = resources
+      .filter((resource) => resource.type === scpTypes.policy)
+      .map((resource) => ({ resource, statements: scpStatements(resource.props) }));
+    if (scps.some(({ statements }) => statements === "unknown")) return; // not guessed during a preview
+    const judged = scps.filter((scp): scp is { resource: StackResource; statements: Statement[] } =>
+      Array.isArray(scp.statements),
+    );
+    if (judged.length === 0) return; // this stack manages no SCPs (the org stack's switch is off)
+    const attached = attachedPolicies(resources);
+    const actions = stringList(configOf<ScpClosesModelPathsArgs>(args, configSchema).modelActions);
+    for (const action of actions) {
+      const closing = judged.filter(({ statements }) =>
+        statements.some((statement) => closesPaths(statement, action)),
+      );
+      if (closing.some(({ resource }) => attached.has(resource.urn))) continue;
+      const unattached = closing.map(({ resource }) => `"${resource.name}"`);
+      reportViolation(
+        unattached.length > 0
+          ? `The SCP ${unattached.join(", ")} closes the paths around application profiles for ${action}, but no PolicyAttachment attaches it: the path stays open.`
+          : `No SCP of this stack denies ${action} on foundation models and system-defined profiles outside application inference profiles: a direct model call or a call through a system profile stays open to every principal the identity policies allow.`,
+      );
+    }
+  }),
+};
+
+/** SCP URNs that some attachment's policyId comes from. */
+function attachedPolicies(resources: readonly StackResource[]): Set<string> {
+  const attached = new Set<string>();
+  for (const attachment of resources.filter((resource) => resource.type === scpTypes.attachment)) {
+    for (const urn of attachment.propertyDependencies.get("policyId") ?? attachment.dependencies)
+      attached.add(urn);
+  }
+  return attached;
+}
+
+/** A Deny covering the action on every model path, lifted only when the request names an application profile. */
+function closesPaths(statement: Statement, action: string): boolean {
+  if (statement.effect !== "Deny" || coversAction(statement, actionMatcher(action)) !== true) return false;
+  if (!modelPaths.every((arn) => coversResource(statement, arn) === true)) return false;
+  if (!isRecord(statement.condition)) return false; // an unconditional Deny closes the application-profile path too
+  const pairs = conditionPairs(statement.condition);
+  if (pairs.length !== 1) return false;
+  const [{ operator, key, values }] = pairs;
+  if (key.toLowerCase() !== "bedrock:inferenceprofilearn" || negatedBase(operator) === null) return false;
+  const patterns = (Array.isArray(values) ? values : [values]).filter(
+    (value): value is string => typeof value === "string",
+  );
+  // A pattern that matches a model or a system profile lifts the Deny for calls through it.
+  return (
+    patterns.length > 0 &&
+    !patterns.some((pattern) => modelPaths.some((arn) => conditionValueMatches(operator, pattern, arn)))
+  );
+}
