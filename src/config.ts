@@ -88,7 +88,7 @@ export const stackConfigSchema = z
      */
     billing: z.strictObject({
       accountId: accountIdSchema,
-      /** No longer used by environment stacks; accepted so existing stack files stay valid. */
+      /** A read-only role in the payer account: what `npm run chargeback -- --assume-role` calls Cost Explorer as. */
       roleArn: roleArnSchema.optional(),
       ...environmentScopeBillingKeys,
     }),

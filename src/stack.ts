@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { type StackConfig, validateStackConfig } from "./config";
+import { type LeftOutTenant, leftOutTenants } from "./left-out-tenants";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import { loadTenants } from "./tenant-loader";
 import { type InputError, formatInputError } from "./validation";
@@ -21,6 +22,8 @@ export class StackInputError extends pulumi.RunError {
 export interface StackInputs {
   config: StackConfig;
   tenants: StackTenant[];
+  /** Valid tenant files this stack does not plan (`enabled: false`, another account's split stack). */
+  leftOut: LeftOutTenant[];
 }
 
 /** Validates a flat Pulumi config map and the tenant files it points to; pure apart from reading files. */
@@ -35,7 +38,9 @@ export function validateStackInputs(
   const loaded = loadTenants(path.resolve(baseDirectory, config.tenantsDir));
   const resolved = tenantsForStack(loaded.tenants, config);
   const errors = [...loaded.errors, ...resolved.errors];
-  return errors.length > 0 ? { errors } : { config, tenants: resolved.tenants };
+  return errors.length > 0
+    ? { errors }
+    : { config, tenants: resolved.tenants, leftOut: leftOutTenants(loaded.tenants, config) };
 }
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */

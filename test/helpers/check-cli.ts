@@ -13,15 +13,20 @@ export interface CliResult {
 
 /** Runs `npm run check` the way a user does (same entry point, a real process, real exit code). */
 export function runCheckCli(args: string[], projectDir = repoRoot): Promise<CliResult> {
+  return runTypeScriptCli(path.join(projectDir, "tools/check/cli.ts"), args, {
+    cwd: projectDir,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+}
+
+/** Runs a TypeScript CLI of this repository in its own Node process (tsx), collecting its output and exit code. */
+export function runTypeScriptCli(
+  script: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--require", "tsx/cjs", path.join(projectDir, "tools/check/cli.ts"), ...args],
-      {
-        cwd: projectDir,
-        env: { ...process.env, NO_COLOR: "1" },
-      },
-    );
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", script, ...args], options);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

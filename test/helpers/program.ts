@@ -46,8 +46,8 @@ export interface RunOptions {
   tenantsDir?: string;
 }
 
-/** The registrations of one run, indexed for the questions tests ask. */
-export class Plan {
+/** The registrations of one run, indexed for the questions tests ask (not the check's `PlanSummary`). */
+export class RegisteredResources {
   private readonly byKey = new Map<string, PlannedResource[]>();
   private readonly byUrn = new Map<string, PlannedResource>();
 
@@ -143,9 +143,9 @@ function configFor(stack: string, options: RunOptions): Record<string, string> {
  * Runs the real program (`index.ts`) for a stack under the AWS-shaped mocks (about half a second).
  * The runner reloads the project's modules on each call, so runs do not leak into each other.
  */
-export async function planStack(stack: string, options: RunOptions = {}): Promise<Plan> {
+export async function planStack(stack: string, options: RunOptions = {}): Promise<RegisteredResources> {
   const run = await runProgram({ programDir: projectDir, project, stack, config: configFor(stack, options) });
-  return new Plan(stack, run.resources, run.outputs);
+  return new RegisteredResources(stack, run.resources, run.outputs);
 }
 
 export interface FailedRun {

@@ -52,11 +52,11 @@ describe("npm run check", function () {
       );
       assert.match(
         result.stdout,
-        /budget \$400\/month: alerts at 50\/80\/100% actual, 100% forecast, on exceed deny/,
+        /budget \$400\.00\/month: alerts at 50\/80\/100% actual, 100% forecast, on exceed deny/,
       );
       assert.match(
         result.stdout,
-        /^PASS \d+ resources, 4 tenants, 5 profiles, \$7,700\/month budgeted, .* 0 mandatory, 0 advisory violations; verdict in \d+\.\d s$/m,
+        /^PASS \d+ resources, 4 tenants, 5 profiles, \$7,700\.00\/month budgeted, .* 0 mandatory violations, 0 advisory violations; verdict in \d+\.\d s$/m,
       );
     });
 
@@ -95,9 +95,9 @@ describe("npm run check", function () {
       );
       assert.match(
         markdown,
-        /\| sales-support \| shared-ai \(111122223333\) \| \$1,000 \| 50, 75, 90, 100% \/ 110% \| notify \| 3 \|/,
+        /\| sales-support \| shared-ai \(111122223333\) \| \$1,000\.00 \| 50\/75\/90\/100% actual, 110% forecast \| notify \| 3 \|/,
       );
-      assert.match(markdown, /\| \*\*total\*\* \| \| \*\*\$7,700\*\* \|/);
+      assert.match(markdown, /\| \*\*total\*\* \| \| \*\*\$7,700\.00\*\* \|/);
     });
   });
 
@@ -121,7 +121,7 @@ describe("npm run check", function () {
           result.stdout,
           new RegExp(`SCP ${name} \\([\\d,]+ of 5,120 characters\\) attached to ou-exam-12345678`),
         );
-      assert.match(result.stdout, /^PASS \d+ resources, .* 0 mandatory, 0 advisory violations/m);
+      assert.match(result.stdout, /^PASS \d+ resources, .* 0 mandatory violations, 0 advisory violations/m);
     });
 
     it("says so when the SCPs are left out (serviceControlPolicies.manage: false)", async () => {
@@ -307,7 +307,7 @@ describe("npm run check", function () {
       assert.match(result.stdout, /bedrock-invoke-through-profiles \[advisory\]: 1 violation/);
     });
 
-    it("judges with the pack --policy-pack names: one without policies passes the same export", async () => {
+    it("judges with the pack --policy-pack names: one without policies judges nothing (exit 3)", async () => {
       const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
       const result = await runCheckCli([
         "--state",
@@ -317,8 +317,9 @@ describe("npm run check", function () {
         "--format",
         "json",
       ]);
-      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.equal(result.code, 3, result.stdout + result.stderr);
       const report = JSON.parse(result.stdout);
+      assert.equal(report.verdict, "nothing-judged");
       assert.deepEqual(report.policyPack, { name: "empty-pack", version: "0.0.0" });
       assert.deepEqual(report.violations, []);
     });

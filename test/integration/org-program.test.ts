@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import { payerProfileName } from "../../src/aws-profiles";
-import { type Plan, planStack, providerSettings, stackFileConfig, types } from "../helpers/program";
+import {
+  type RegisteredResources,
+  planStack,
+  providerSettings,
+  stackFileConfig,
+  types,
+} from "../helpers/program";
 import { TenantFixture, validTenant } from "../helpers/tenant-fixtures";
 
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
@@ -12,7 +18,7 @@ const scpNames = [
 ];
 
 describe("the org stack (Pulumi.org.yaml) with the shipped tenants", () => {
-  const plans = {} as Record<"org" | "dev" | "prod", Plan>;
+  const plans = {} as Record<"org" | "dev" | "prod", RegisteredResources>;
   before(async () => {
     plans.org = await planStack("org");
     plans.dev = await planStack("dev");
@@ -181,11 +187,11 @@ describe("the org stack's monitor quota, counted across environments", () => {
 });
 
 function plansOrgSubscription(
-  subscriptions: ReturnType<Plan["byType"]>,
+  subscriptions: ReturnType<RegisteredResources["byType"]>,
   tenant: string,
   environment: string,
   channel: string,
-): ReturnType<Plan["byType"]>[number] {
+): ReturnType<RegisteredResources["byType"]>[number] {
   const found = subscriptions.find(
     (subscription) => subscription.name === `anomaly-${tenant}-${environment}-${channel}`,
   );

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { accountProfileName } from "../../src/aws-profiles";
 import type { PlannedResource } from "../../tools/check/planned-resource";
 import {
-  type Plan,
+  type RegisteredResources,
   planStack,
   planStackFailure,
   providerSettings,
@@ -266,15 +266,15 @@ function expectedChildren(tenant: string, stack: StackTenantExpectation): string
 const profileArnPattern =
   /^arn:aws:bedrock:([a-z0-9-]+):(\d{12}):application-inference-profile\/([a-z0-9]{12})$/;
 
-function tenantOf(plan: Plan, tenant: string): PlannedResource {
+function tenantOf(plan: RegisteredResources, tenant: string): PlannedResource {
   return plan.one(types.tenantGuardrails, tenant);
 }
 
-function childrenOfTenant(plan: Plan, tenant: string): PlannedResource[] {
+function childrenOfTenant(plan: RegisteredResources, tenant: string): PlannedResource[] {
   return plan.childrenOf(tenantOf(plan, tenant).urn);
 }
 
-function profileArn(plan: Plan, tenant: string, profile: string): string {
+function profileArn(plan: RegisteredResources, tenant: string, profile: string): string {
   return String(plan.one(types.inferenceProfile, `${tenant}-${profile}`).outputs?.arn);
 }
 
@@ -294,7 +294,7 @@ function topicArn(stack: StackName, tenant: string): string {
 }
 
 describe("the program with the shipped tenants", () => {
-  const plans = {} as Record<StackName, Plan>;
+  const plans = {} as Record<StackName, RegisteredResources>;
 
   before(async () => {
     plans.dev = await planStack("dev");
@@ -894,7 +894,7 @@ describe("the program with other tenants and config", () => {
       tenantsDir: tenantFixture({ "00-beta.ts": beta, "zz-team-alpha.ts": reordered }).dir,
     });
 
-    const urns = (plan: Plan) => plan.resources.map((resource) => resource.urn).sort();
+    const urns = (plan: RegisteredResources) => plan.resources.map((resource) => resource.urn).sort();
     assert.deepEqual(urns(after), urns(before));
     for (const profile of before.byType(types.inferenceProfile)) {
       assert.deepEqual(after.one(types.inferenceProfile, profile.name).inputs, profile.inputs, profile.name);

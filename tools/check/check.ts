@@ -5,6 +5,7 @@ import { projectName } from "../../src/naming";
 import { stackScopeOf } from "../../src/org-config";
 import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
+import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
 import { summarizeOrgPlan } from "./org-plan";
 import { summarizePlan } from "./plan";
@@ -41,6 +42,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     resources: [],
     violations: [],
     errors: [],
+    policies: [],
     durationMs: performance.now() - startedAt,
     ...partial,
   });
@@ -59,9 +61,10 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
 
     const stream = streamTo(hostStarting, policyConfig.config, options.policyConfigFile ?? "");
     const planStartedAt = performance.now();
-    const planned = options.stateFile
-      ? readStackExport(options.stateFile)
-      : await planProgram(options, stream.add);
+    // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
+    const planned:
+      { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[] } | { errors: InputError[] } =
+      options.stateFile ? readStackExport(options.stateFile) : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
 
@@ -73,10 +76,14 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
       stack: planned.stack,
       source,
       resources: planned.resources,
-      plan: summarizePlan(planned.resources),
+      plan: summarizePlan(planned.resources, planned.leftOut),
       org: summarizeOrgPlan(planned.resources),
       violations,
       policyPack: { name: host.info.name, version: host.info.version },
+      policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
+        name,
+        enforcementLevel,
+      })),
       timings: {
         planMs,
         packStartMs: host.timings.startMs,
@@ -120,7 +127,9 @@ function streamTo(hostStarting: Promise<PolicyPackHost>, policyConfig: unknown, 
 async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
-): Promise<{ stack: string; resources: PlannedResource[] } | { errors: InputError[] }> {
+): Promise<
+  { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[] } | { errors: InputError[] }
+> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
@@ -142,7 +151,12 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
-  return { stack: options.stack, resources: run.resources };
+  // An org stack plans no tenant of its own, so it leaves none out.
+  return {
+    stack: options.stack,
+    resources: run.resources,
+    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
+  };
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {

@@ -32,6 +32,7 @@ Exit codes:
   0  no mandatory violation (advisory findings are shown)
   1  at least one mandatory policy violation
   2  invalid input (tenant file, stack config, stack export, policy config or flag): nothing judged
+  3  valid input, but nothing judged: the pack has no policy enabled (a verdict of nothing is not a pass)
 `;
 
 async function main(): Promise<number> {

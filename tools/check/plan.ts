@@ -1,10 +1,32 @@
-import { awsLimits, governancePrices } from "../../src/catalog";
-import { type PlannedResource, decodeProviderInput } from "./planned-resource";
+import type { LeftOutTenant } from "../../src/left-out-tenants";
+import type { PlanAlarm } from "./plan-alarm";
+import { readAlarm } from "./plan-alarm";
+import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./plan-costs";
+import { type LocatedResource, quotaWarnings } from "./plan-quotas";
+import {
+  type AccountRef,
+  accountOfResource,
+  budgetTenant,
+  notificationThresholds,
+  planTypes,
+  profileModel,
+  tagsOf,
+  unknownAccount,
+} from "./plan-read";
+import { byText } from "./format";
+import type { PlannedResource } from "./planned-resource";
+
+export type { PlanAlarm } from "./plan-alarm";
+export type { AccountBudgetCost } from "./plan-costs";
+export type { LeftOutTenant } from "../../src/left-out-tenants";
+export { tagsOf } from "./plan-read";
 
 /**
- * What a plan means to the people who read it: per account and tenant, the profiles, the
- * budget and its thresholds, the alarms, and what the guardrails themselves cost. Derived
- * from the resources alone, so a stack export of any program summarises the same way.
+ * What a plan means to the people who read it: per account and tenant, the profiles and their
+ * alarms, the budget and its thresholds, and what the guardrails themselves cost. Derived from the
+ * resources alone, so a stack export of any program summarises the same way. (`PlanSummary`, not
+ * `Plan`: the resources are `PlannedResource`s, and the tests' index of a run's registrations is
+ * `RegisteredResources`.)
  */
 export interface PlanProfile {
   tenant: string;
@@ -13,6 +35,10 @@ export interface PlanProfile {
   model: string;
   /** Geo of the system-defined cross-Region profile it copies, if any. */
   crossRegion?: string;
+  /** Registered with `protect: true`: the engine refuses to delete (and so to replace) it. */
+  protect: boolean;
+  /** The alarms tagged with this profile. */
+  alarms: PlanAlarm[];
   urn: string;
 }
 
@@ -28,251 +54,227 @@ export interface PlanTenant {
   name: string;
   profiles: PlanProfile[];
   budget?: PlanBudget;
+  /** Every alarm of the tenant, its profiles' and `otherAlarms`. */
   alarms: number;
+  /** Alarms tagged with the tenant but with none of its profiles. */
+  otherAlarms: PlanAlarm[];
+  /** Its alarms, plus its budget's even share of the account's budget cost. */
   governanceUsdPerMonth: number;
 }
 
-export interface PlanAccount {
-  /** Account alias where the provider's name tells it (`account-<alias>`), else the account id. */
-  label: string;
-  accountId: string;
-  region: string;
+export interface PlanAccount extends AccountRef {
   tenants: PlanTenant[];
+  /** The account's budgets and what they cost beyond AWS's free tier (shared by every Region of the account). */
+  budgetCost?: AccountBudgetCost;
 }
 
-export interface Plan {
+export interface PlanSummary {
   accounts: PlanAccount[];
   tenants: number;
   profiles: number;
   monthlyBudgetUsd: number;
   governanceUsdPerMonth: number;
   quotaWarnings: string[];
+  /** Tenant files the stack does not plan, known when the check ran the program (not from a stack export). */
+  leftOut: LeftOutTenant[];
 }
 
-const types = {
-  profile: "aws:bedrock/inferenceProfile:InferenceProfile",
-  nativeProfile: "aws-native:bedrock:ApplicationInferenceProfile",
-  budget: "aws:budgets/budget:Budget",
-  budgetAction: "aws:budgets/budgetAction:BudgetAction",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
-} as const;
+/** Tenant parts found in the resources, each with the account it acts in. */
+interface TenantParts {
+  where: AccountRef;
+  tenant: string;
+}
 
-const daysPerMonth = 365 / 12;
-const unknownAccount = { label: "unknown account", accountId: "unknown", region: "unknown" };
-
-export function summarizePlan(resources: readonly PlannedResource[]): Plan {
-  const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
-  const accountOf = (resource: PlannedResource) => accountOfResource(resource, byUrn);
-
-  const accounts = new Map<string, PlanAccount>();
-  const tenantIn = (resource: PlannedResource, tenantName: string): PlanTenant => {
-    const where = accountOf(resource);
-    const key = `${where.accountId}/${where.region}`;
-    let account = accounts.get(key);
-    if (!account) accounts.set(key, (account = { ...where, tenants: [] }));
-    let tenant = account.tenants.find((candidate) => candidate.name === tenantName);
-    if (!tenant)
-      account.tenants.push(
-        (tenant = { name: tenantName, profiles: [], alarms: 0, governanceUsdPerMonth: 0 }),
-      );
-    return tenant;
+export function summarizePlan(
+  resources: readonly PlannedResource[],
+  leftOut: readonly LeftOutTenant[] = [],
+): PlanSummary {
+  const located = locate(resources);
+  const budgetCosts = budgetCostsPerAccount(located);
+  const accounts = groupByAccount(
+    readProfiles(located),
+    readBudgets(located, actionEnabledBudgetNames(resources)),
+    readTenantAlarms(located),
+    new Map(budgetCosts.map((cost) => [cost.accountId, cost])),
+  );
+  const tenants = accounts.flatMap((account) => account.tenants);
+  return {
+    accounts,
+    tenants: new Set(tenants.map((tenant) => tenant.name)).size,
+    profiles: sum(tenants, (tenant) => tenant.profiles.length),
+    monthlyBudgetUsd: round2(sum(tenants, (tenant) => tenant.budget?.monthlyUsd ?? 0)),
+    governanceUsdPerMonth: round2(sum(tenants, (tenant) => tenant.governanceUsdPerMonth)),
+    quotaWarnings: quotaWarnings(located, budgetCosts),
+    leftOut: [...leftOut].sort((a, b) => byText(a.name, b.name)),
   };
+}
 
-  const denyBudgets = new Set(
+/**
+ * Where each resource acts. A resource whose provider names no account and whose outputs have no
+ * ARN (a budget, an alarm of a hand-written export) acts where the other resources of the same
+ * provider do: the provider is the account, as in the program.
+ */
+function locate(resources: readonly PlannedResource[]): LocatedResource[] {
+  const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+  const located = resources.map((resource) => ({ resource, where: accountOfResource(resource, byUrn) }));
+  const knownByProvider = new Map<string, AccountRef>();
+  for (const { resource, where } of located) {
+    if (resource.provider && where.accountId !== unknownAccount.accountId)
+      knownByProvider.set(resource.provider, knownByProvider.get(resource.provider) ?? where);
+  }
+  return located.map((entry) => {
+    const known = entry.resource.provider ? knownByProvider.get(entry.resource.provider) : undefined;
+    return entry.where.accountId === unknownAccount.accountId && known ? { ...entry, where: known } : entry;
+  });
+}
+
+function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & { profile: PlanProfile }> {
+  return located
+    .filter(
+      ({ resource }) => resource.type === planTypes.profile || resource.type === planTypes.nativeProfile,
+    )
+    .map(({ resource, where }) => {
+      const { inputs } = resource;
+      const tags = tagsOf(inputs);
+      const tenant = tags.tenant ?? "(untagged)";
+      return {
+        where,
+        tenant,
+        profile: {
+          tenant,
+          name: tags.profile ?? resource.name,
+          awsName: String(inputs.name ?? inputs.inferenceProfileName ?? resource.name),
+          ...profileModel(inputs),
+          protect: resource.protect,
+          alarms: [],
+          urn: resource.urn,
+        },
+      };
+    });
+}
+
+/** Budgets a budget action names: with `onExceed: "deny"`. */
+function actionEnabledBudgetNames(resources: readonly PlannedResource[]): Set<string> {
+  return new Set(
     resources
-      .filter((resource) => resource.type === types.budgetAction)
+      .filter((resource) => resource.type === planTypes.budgetAction)
       .map((resource) => String(resource.inputs.budgetName)),
   );
-  const budgetsPerAccount = new Map<string, { budgets: number; actions: number }>();
+}
 
-  for (const resource of resources) {
-    if (resource.type === types.profile || resource.type === types.nativeProfile) {
-      const tags = tagsOf(resource.inputs);
-      const copyFrom = String(
-        (resource.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom ??
-          resource.inputs.modelSource ??
-          "",
-      );
-      const systemProfile = /:inference-profile\/([a-z]+)\.(.+)$/.exec(copyFrom);
-      const model = tags.model ?? systemProfile?.[2] ?? copyFrom.split("/").pop() ?? "";
-      tenantIn(resource, tags.tenant ?? "(untagged)").profiles.push({
-        tenant: tags.tenant ?? "(untagged)",
-        name: tags.profile ?? resource.name,
-        awsName: String(resource.inputs.name ?? resource.inputs.inferenceProfileName ?? resource.name),
-        model,
-        crossRegion: systemProfile?.[1],
-        urn: resource.urn,
-      });
-    } else if (resource.type === types.budget) {
-      const tenantName = budgetTenant(resource.inputs) ?? tagsOf(resource.inputs).tenant;
-      const where = accountOf(resource);
-      const count = budgetsPerAccount.get(where.accountId) ?? { budgets: 0, actions: 0 };
-      const name = String(resource.inputs.name ?? resource.name);
-      count.budgets += 1;
-      if (denyBudgets.has(name)) count.actions += 1;
-      budgetsPerAccount.set(where.accountId, count);
-      if (!tenantName) continue;
-      const notifications = Array.isArray(resource.inputs.notifications)
-        ? (resource.inputs.notifications as Array<Record<string, unknown>>)
-        : [];
-      const thresholds = (type: string) =>
-        notifications
-          .filter((notification) => notification.notificationType === type)
-          .map((notification) => Number(notification.threshold));
-      const tenant = tenantIn(resource, tenantName);
-      tenant.budget = {
-        name,
-        monthlyUsd: Number(resource.inputs.limitAmount ?? 0),
-        alertAtPercent: thresholds("ACTUAL").sort((a, b) => a - b),
-        forecastAtPercent: thresholds("FORECASTED")[0],
-        onExceed: denyBudgets.has(name) ? "deny" : "notify",
+function budgetName(resource: PlannedResource): string {
+  return String(resource.inputs.name ?? resource.name);
+}
+
+function readBudgets(
+  located: readonly LocatedResource[],
+  actionEnabled: ReadonlySet<string>,
+): Array<TenantParts & { budget: PlanBudget }> {
+  return located.flatMap(({ resource, where }) => {
+    const tenant = resource.type === planTypes.budget ? budgetTenant(resource.inputs) : undefined;
+    if (!tenant) return [];
+    const name = budgetName(resource);
+    const budget: PlanBudget = {
+      name,
+      monthlyUsd: Number(resource.inputs.limitAmount ?? 0),
+      alertAtPercent: notificationThresholds(resource.inputs, "ACTUAL"),
+      forecastAtPercent: notificationThresholds(resource.inputs, "FORECASTED")[0],
+      onExceed: actionEnabled.has(name) ? "deny" : "notify",
+    };
+    return [{ where, tenant, budget }];
+  });
+}
+
+function readTenantAlarms(
+  located: readonly LocatedResource[],
+): Array<TenantParts & { profile?: string; alarm: PlanAlarm }> {
+  return located.flatMap(({ resource, where }) => {
+    const tags = resource.type === planTypes.alarm ? tagsOf(resource.inputs) : {};
+    if (!tags.tenant) return [];
+    const alarm = readAlarm(String(resource.inputs.name ?? resource.name), resource.inputs);
+    return [{ where, tenant: tags.tenant, profile: tags.profile, alarm }];
+  });
+}
+
+/** Every budget of each account counts against its free tier, a tenant's or not. */
+function budgetCostsPerAccount(located: readonly LocatedResource[]): AccountBudgetCost[] {
+  const actionEnabled = actionEnabledBudgetNames(located.map(({ resource }) => resource));
+  const counts = new Map<string, { where: AccountRef; budgets: number; actionEnabled: number }>();
+  for (const { resource, where } of located) {
+    if (resource.type !== planTypes.budget) continue;
+    const count = counts.get(where.accountId) ?? { where, budgets: 0, actionEnabled: 0 };
+    count.budgets += 1;
+    if (actionEnabled.has(budgetName(resource))) count.actionEnabled += 1;
+    counts.set(where.accountId, count);
+  }
+  return [...counts.values()]
+    .map(({ where, budgets, actionEnabled: actions }) => accountBudgetCost(where, budgets, actions))
+    .sort((a, b) => byText(a.label, b.label));
+}
+
+/** Accounts sorted by label, their tenants by name, each tenant's alarms on its profiles. */
+function groupByAccount(
+  profiles: ReadonlyArray<TenantParts & { profile: PlanProfile }>,
+  budgets: ReadonlyArray<TenantParts & { budget: PlanBudget }>,
+  alarms: ReadonlyArray<TenantParts & { profile?: string; alarm: PlanAlarm }>,
+  budgetCosts: ReadonlyMap<string, AccountBudgetCost>,
+): PlanAccount[] {
+  const accounts = new Map<string, { where: AccountRef; tenants: Map<string, PlanTenant> }>();
+  const tenantOf = ({ where, tenant }: TenantParts): PlanTenant => {
+    const key = `${where.accountId}/${where.region}`;
+    const account = accounts.get(key) ?? { where, tenants: new Map<string, PlanTenant>() };
+    accounts.set(key, account);
+    const found = account.tenants.get(tenant) ?? {
+      name: tenant,
+      profiles: [],
+      alarms: 0,
+      otherAlarms: [],
+      governanceUsdPerMonth: 0,
+    };
+    account.tenants.set(tenant, found);
+    return found;
+  };
+  for (const part of profiles) tenantOf(part).profiles.push(part.profile);
+  for (const part of budgets) tenantOf(part).budget = part.budget;
+  for (const part of alarms) {
+    const tenant = tenantOf(part);
+    const profile = tenant.profiles.find((candidate) => candidate.name === part.profile);
+    (profile?.alarms ?? tenant.otherAlarms).push(part.alarm);
+    tenant.alarms += 1;
+    tenant.governanceUsdPerMonth += part.alarm.usdPerMonth;
+  }
+  return [...accounts.values()]
+    .map(({ where, tenants }) => {
+      const budgetCost = budgetCosts.get(where.accountId);
+      return {
+        ...where,
+        budgetCost,
+        tenants: [...tenants.values()]
+          .map((tenant) => finishTenant(tenant, budgetCost))
+          .sort((a, b) => byText(a.name, b.name)),
       };
-    } else if (resource.type === types.alarm) {
-      const tenantName = tagsOf(resource.inputs).tenant;
-      if (!tenantName) continue;
-      const tenant = tenantIn(resource, tenantName);
-      tenant.alarms += 1;
-      tenant.governanceUsdPerMonth += alarmUsdPerMonth(resource.inputs);
-    }
-  }
+    })
+    .sort((a, b) => byText(a.label, b.label));
+}
 
-  const sortedAccounts = [...accounts.values()].sort((a, b) => a.label.localeCompare(b.label));
-  for (const account of sortedAccounts) {
-    account.tenants.sort((a, b) => a.name.localeCompare(b.name));
-    // The free budgets of an account are credited to its tenants in name order: what the next tenant costs is what matters.
-    let budgetsSeen = 0;
-    for (const tenant of account.tenants) {
-      if (!tenant.budget) continue;
-      budgetsSeen += 1;
-      if (budgetsSeen > governancePrices.budgetsFreeBudgetsPerAccount) {
-        tenant.governanceUsdPerMonth += governancePrices.budgetPerDayAfterFree * daysPerMonth;
-        if (tenant.budget.onExceed === "deny")
-          tenant.governanceUsdPerMonth += governancePrices.budgetActionEnabledPerDayAfterFree * daysPerMonth;
-      }
-    }
-  }
-
-  const allTenants = sortedAccounts.flatMap((account) => account.tenants);
+/** Alarms in a fixed order, and the tenant's share of its account's budgets added to its cost. */
+function finishTenant(tenant: PlanTenant, budgetCost: AccountBudgetCost | undefined): PlanTenant {
+  const budgetUsd = tenant.budget ? budgetShare(budgetCost, tenant.budget.onExceed) : 0;
   return {
-    accounts: sortedAccounts,
-    tenants: new Set(allTenants.map((tenant) => tenant.name)).size,
-    profiles: allTenants.reduce((sum, tenant) => sum + tenant.profiles.length, 0),
-    monthlyBudgetUsd: round2(allTenants.reduce((sum, tenant) => sum + (tenant.budget?.monthlyUsd ?? 0), 0)),
-    governanceUsdPerMonth: round2(allTenants.reduce((sum, tenant) => sum + tenant.governanceUsdPerMonth, 0)),
-    quotaWarnings: quotaWarnings(resources, accountOf, budgetsPerAccount),
+    ...tenant,
+    // Registrations complete in no fixed order: alarms by name, so the plan reads the same each run.
+    profiles: tenant.profiles.map((profile) => ({ ...profile, alarms: byName(profile.alarms) })),
+    otherAlarms: byName(tenant.otherAlarms),
+    // In cents, so that the total is the sum of the figures the reports show.
+    governanceUsdPerMonth: round2(tenant.governanceUsdPerMonth + budgetUsd),
   };
 }
 
-/** A metric-math alarm is billed per metric it reads; a plain alarm as one standard metric. */
-function alarmUsdPerMonth(inputs: Record<string, unknown>): number {
-  const queries = Array.isArray(inputs.metricQueries)
-    ? (inputs.metricQueries as Array<Record<string, unknown>>)
-    : [];
-  const metrics = queries.filter((query) => query.metric !== undefined).length;
-  return metrics > 0
-    ? metrics * governancePrices.cloudwatchMetricMathAlarmPerMetricPerMonth
-    : governancePrices.cloudwatchStandardAlarmPerMonth;
-}
+const byName = (alarms: readonly PlanAlarm[]): PlanAlarm[] =>
+  [...alarms].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-function quotaWarnings(
-  resources: readonly PlannedResource[],
-  accountOf: (resource: PlannedResource) => { label: string; accountId: string; region: string },
-  budgetsPerAccount: Map<string, { budgets: number; actions: number }>,
-): string[] {
-  const warnings: string[] = [];
-  const count = (type: string, keyOf: (where: ReturnType<typeof accountOf>) => string) => {
-    const counts = new Map<string, { label: string; count: number }>();
-    for (const resource of resources) {
-      if (resource.type !== type) continue;
-      const where = accountOf(resource);
-      const key = keyOf(where);
-      const entry = counts.get(key) ?? { label: `${where.label} in ${where.region}`, count: 0 };
-      entry.count += 1;
-      counts.set(key, entry);
-    }
-    return counts;
-  };
-  for (const { label, count: profiles } of count(
-    types.profile,
-    (where) => `${where.accountId}/${where.region}`,
-  ).values()) {
-    if (profiles > awsLimits.applicationProfilesPerAccountRegion) {
-      warnings.push(
-        `${label}: ${profiles} application inference profiles, over the default quota of ${awsLimits.applicationProfilesPerAccountRegion} per account and Region (raise it in Service Quotas or split the stack per account)`,
-      );
-    }
-  }
-  for (const { label, count: monitors } of count(types.anomalyMonitor, (where) => where.accountId).values()) {
-    if (monitors > awsLimits.customAnomalyMonitorsPerAccount) {
-      warnings.push(
-        `${label.replace(/ in .*$/, "")}: ${monitors} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`,
-      );
-    }
-  }
-  for (const [accountId, { budgets }] of budgetsPerAccount) {
-    if (budgets > awsLimits.budgetsPerAccount) {
-      warnings.push(
-        `account ${accountId}: ${budgets} budgets, over the quota of ${awsLimits.budgetsPerAccount} per account`,
-      );
-    }
-  }
-  return warnings;
-}
-
-/** The account and Region a resource acts in: its provider's, else what its ARN says. */
-function accountOfResource(
-  resource: PlannedResource,
-  byUrn: Map<string, PlannedResource>,
-): { label: string; accountId: string; region: string } {
-  const providerUrn = resource.provider?.slice(0, resource.provider.lastIndexOf("::"));
-  const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
-  const arn = String(resource.outputs?.arn ?? "");
-  const arnParts = arn.startsWith("arn:") ? arn.split(":") : [];
-  const accountId =
-    firstString(decodeProviderInput(provider?.inputs.allowedAccountIds)) ?? (arnParts[4] || undefined);
-  const region =
-    (typeof provider?.inputs.region === "string" ? provider.inputs.region : undefined) ??
-    (arnParts[3] || undefined);
-  if (!accountId) return { ...unknownAccount, region: region ?? unknownAccount.region };
-  const alias = provider?.name.startsWith("account-") ? provider.name.slice("account-".length) : undefined;
-  return { label: alias ? `${alias} (${accountId})` : accountId, accountId, region: region ?? "unknown" };
-}
-
-/** Tags in either shape: a map (aws) or a `{key, value}` list (aws-native). */
-export function tagsOf(inputs: Record<string, unknown>): Record<string, string> {
-  const tags = inputs.tags;
-  if (Array.isArray(tags)) {
-    return Object.fromEntries(
-      tags
-        .filter((tag): tag is { key: string; value: unknown } => typeof tag?.key === "string")
-        .map((tag) => [tag.key, String(tag.value)]),
-    );
-  }
-  if (tags && typeof tags === "object") {
-    return Object.fromEntries(
-      Object.entries(tags).filter(([, value]) => typeof value === "string"),
-    ) as Record<string, string>;
-  }
-  return {};
-}
-
-function budgetTenant(inputs: Record<string, unknown>): string | undefined {
-  const filters = Array.isArray(inputs.costFilters)
-    ? (inputs.costFilters as Array<Record<string, unknown>>)
-    : [];
-  for (const filter of filters) {
-    if (filter.name !== "TagKeyValue" || !Array.isArray(filter.values)) continue;
-    for (const value of filter.values) {
-      const match = /^user:tenant\$(.+)$/.exec(String(value));
-      if (match) return match[1];
-    }
-  }
-  return undefined;
-}
-
-function firstString(value: unknown): string | undefined {
-  return Array.isArray(value) && typeof value[0] === "string" ? value[0] : undefined;
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
 }
 
 export function round2(value: number): number {

@@ -1,7 +1,19 @@
 import { formatInputError } from "../../src/validation";
+import { alarmText, budgetAlertText, count, usd } from "./format";
 import { orgPlanLines } from "./org-plan";
-import type { PlanTenant } from "./plan";
-import { type CheckReport, blocks, shortUrn, summarize, usd, violationsByPolicy } from "./report";
+import type { PlanAccount, PlanSummary, PlanTenant } from "./plan";
+import { type CheckReport, type PolicyGroup, shortUrn, verdictOf, violationsByPolicy } from "./report";
+import {
+  budgetCostText,
+  inputProblemsText,
+  judgedByText,
+  leftOutText,
+  nothingJudgedText,
+  planTotalsText,
+  profileText,
+  sourceText,
+  violationCountsText,
+} from "./report-phrases";
 
 type Style = (text: string) => string;
 interface Palette {
@@ -22,78 +34,120 @@ export const palette = (colour: boolean): Palette =>
     ? { bold: ansi(1), dim: ansi(2), red: ansi(31), yellow: ansi(33), green: ansi(32) }
     : { bold: plain, dim: plain, red: plain, yellow: plain, green: plain };
 
-/** The human report: the plan per account and tenant, the verdict by policy, one summary line. */
+/** The human report: the plan per account and tenant, the verdict by policy, one summary line last. */
 export function renderText(report: CheckReport, colour: boolean): string {
-  const { bold, dim, red, yellow, green } = palette(colour);
-  const lines: string[] = [];
-  const source = report.source === "program" ? "program under mocks" : "stack export";
-  lines.push(bold(`bedrock-cost-governance check: stack ${report.stack} (${source})`));
+  const style = palette(colour);
+  const heading = style.bold(`bedrock-cost-governance check: stack ${report.stack} (${sourceText(report)})`);
+  const body =
+    verdictOf(report) === "invalid-input"
+      ? inputErrorLines(report, style)
+      : [...planLines(report, style), ...verdictLines(report, style), "", summaryLine(report, style)];
+  return `${[heading, ...body].join("\n")}\n`;
+}
 
-  if (report.errors.length > 0) {
-    lines.push(
-      "",
-      red(
-        bold(
-          `${report.errors.length} input problem${report.errors.length === 1 ? "" : "s"}; nothing was judged:`,
-        ),
-      ),
-    );
-    for (const error of report.errors) lines.push(`  ${formatInputError(error)}`);
-    lines.push("", red("FAIL (exit 2): fix the input above and run again."));
-    return `${lines.join("\n")}\n`;
-  }
-
-  for (const account of report.plan?.accounts ?? []) {
-    lines.push("", bold(`Account ${account.label}, ${account.region}`));
-    for (const tenant of account.tenants) lines.push(...tenantLines(tenant, dim));
-  }
-
-  if (report.org)
-    lines.push("", ...orgPlanLines(report.org).map((line, index) => (index === 0 ? bold(line) : line)));
-  for (const warning of report.plan?.quotaWarnings ?? []) lines.push("", yellow(`quota: ${warning}`));
-
-  const pack = report.policyPack ? `${report.policyPack.name} ${report.policyPack.version}` : "policy pack";
-  lines.push("", bold(`Policy verdict (${pack})`));
-  if (report.violations.length === 0) lines.push(green("  no violations"));
-  for (const group of violationsByPolicy(report.violations)) {
-    const colourOf = group.enforcementLevel === "mandatory" ? red : yellow;
-    lines.push(
-      colourOf(
-        `  ${group.policyName} [${group.enforcementLevel}]: ${group.violations.length} violation${group.violations.length === 1 ? "" : "s"}`,
-      ),
-    );
-    for (const violation of group.violations) {
-      lines.push(`    ${dim(shortUrn(violation.urn))}`);
-      lines.push(...violation.message.split("\n").map((line) => `      ${line}`));
-    }
-  }
-
-  const summary = summarize(report);
-  const passed = !report.violations.some(blocks);
-  lines.push(
+function inputErrorLines(report: CheckReport, { bold, red }: Palette): string[] {
+  return [
     "",
-    `${passed ? green(bold("PASS")) : red(bold("FAIL"))} ${summary.resources} resources, ${summary.tenants} tenants, ${summary.profiles} profiles, ` +
-      `${usd(summary.monthlyBudgetUsd)}/month budgeted, guardrails ${usd(summary.governanceUsdPerMonth)}/month; ` +
-      `${summary.mandatoryViolations} mandatory, ${summary.advisoryViolations} advisory violations; verdict in ${(report.durationMs / 1000).toFixed(1)} s`,
-  );
-  return `${lines.join("\n")}\n`;
+    red(bold(`${inputProblemsText(report)}:`)),
+    ...report.errors.map((error) => `  ${formatInputError(error)}`),
+    "",
+    red("FAIL (exit 2): fix the input above and run again."),
+  ];
+}
+
+function planLines(report: CheckReport, style: Palette): string[] {
+  const plan = report.plan;
+  const accounts = plan?.accounts ?? [];
+  // An org stack plans the payer account's guardrails, not tenants: it is not empty without them.
+  const org = report.org
+    ? ["", ...orgPlanLines(report.org).map((line, index) => (index === 0 ? style.bold(line) : line))]
+    : [];
+  return [
+    ...(accounts.length === 0 && !report.org
+      ? ["", "The stack is empty: no tenant has a profile, budget or alarm in it."]
+      : accounts.flatMap((account) => accountLines(account, style))),
+    ...org,
+    ...leftOutLines(plan),
+    ...(plan?.quotaWarnings ?? []).flatMap((warning) => ["", style.yellow(`quota: ${warning}`)]),
+  ];
+}
+
+function accountLines(account: PlanAccount, style: Palette): string[] {
+  return [
+    "",
+    style.bold(`Account ${account.label}, ${account.region}`),
+    ...account.tenants.flatMap((tenant) => tenantLines(tenant, style.dim)),
+    ...(account.budgetCost ? [style.dim(`  ${budgetCostText(account.budgetCost)}`)] : []),
+  ];
 }
 
 function tenantLines(tenant: PlanTenant, dim: Style): string[] {
-  const lines = [`  ${tenant.name}`];
-  for (const profile of tenant.profiles) {
-    const routing = profile.crossRegion ? `cross-Region ${profile.crossRegion}` : "single-Region";
-    lines.push(`    profile ${profile.name}: ${profile.model} (${routing}) ${dim(profile.awsName)}`);
-  }
   const budget = tenant.budget;
-  lines.push(
+  return [
+    `  ${tenant.name}`,
+    ...tenant.profiles.flatMap((profile) => [
+      `    profile ${profileText(profile)}`,
+      ...(profile.alarms.length > 0
+        ? [dim(`      alarms: ${profile.alarms.map(alarmText).join("; ")}`)]
+        : []),
+    ]),
+    ...(tenant.otherAlarms.length > 0
+      ? [dim(`    other alarms: ${tenant.otherAlarms.map(alarmText).join("; ")}`)]
+      : []),
     budget
-      ? `    budget ${usd(budget.monthlyUsd)}/month: alerts at ${budget.alertAtPercent.join("/")}% actual` +
-          `${budget.forecastAtPercent !== undefined ? `, ${budget.forecastAtPercent}% forecast` : ""}, on exceed ${budget.onExceed}`
+      ? `    budget ${usd(budget.monthlyUsd)}/month: alerts at ${budgetAlertText(budget.alertAtPercent, budget.forecastAtPercent)}, on exceed ${budget.onExceed}`
       : "    budget: none",
+    `    ${count(tenant.alarms, "alarm")}; guardrails ${usd(tenant.governanceUsdPerMonth)}/month`,
+  ];
+}
+
+function leftOutLines(plan: PlanSummary | undefined): string[] {
+  const leftOut = plan?.leftOut ?? [];
+  if (leftOut.length === 0) return [];
+  return [
+    "",
+    `Left out of this stack: ${count(leftOut.length, "tenant")}`,
+    ...leftOut.map((tenant) => `  ${leftOutText(tenant)}`),
+  ];
+}
+
+function verdictLines(report: CheckReport, style: Palette): string[] {
+  if (verdictOf(report) === "nothing-judged")
+    return ["", style.yellow(style.bold(nothingJudgedText(report)))];
+  const groups = violationsByPolicy(report.violations);
+  return [
+    "",
+    style.bold(`Policy verdict (${judgedByText(report)})`),
+    ...(groups.length === 0
+      ? [style.green("  no violations")]
+      : groups.flatMap((group) => groupLines(group, style))),
+  ];
+}
+
+function groupLines(group: PolicyGroup, { red, yellow, dim }: Palette): string[] {
+  const colourOf = group.enforcementLevel === "mandatory" ? red : yellow;
+  return [
+    colourOf(
+      `  ${group.policyName} [${group.enforcementLevel}]: ${count(group.violations.length, "violation")}`,
+    ),
+    ...group.violations.flatMap((violation) => [
+      `    ${dim(shortUrn(violation.urn))}`,
+      ...violation.message.split("\n").map((line) => `      ${line}`),
+    ]),
+  ];
+}
+
+const verdictWords = {
+  pass: "PASS",
+  fail: "FAIL",
+  "nothing-judged": "NOT JUDGED (exit 3)",
+} as const;
+
+function summaryLine(report: CheckReport, { bold, green, red, yellow }: Palette): string {
+  const verdict = verdictOf(report) as keyof typeof verdictWords;
+  const colourOf = verdict === "pass" ? green : verdict === "fail" ? red : yellow;
+  return (
+    `${colourOf(bold(verdictWords[verdict]))} ${planTotalsText(report)}; ` +
+    `${violationCountsText(report)}; verdict in ${(report.durationMs / 1000).toFixed(1)} s`
   );
-  lines.push(
-    `    ${tenant.alarms} alarm${tenant.alarms === 1 ? "" : "s"}; guardrails ${usd(tenant.governanceUsdPerMonth)}/month`,
-  );
-  return lines;
 }

@@ -1,6 +1,7 @@
 import type { InputError } from "../../src/validation";
+import { byText } from "./format";
 import type { OrgPlan } from "./org-plan";
-import type { Plan } from "./plan";
+import type { PlanSummary } from "./plan";
 import type { PlannedResource } from "./planned-resource";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -15,18 +16,27 @@ export interface Violation {
   description?: string;
 }
 
+/** A policy of the pack and the level it judged with (after `--policy-config`). */
+export interface PolicyLevel {
+  name: string;
+  enforcementLevel: EnforcementLevel;
+}
+
 /** Everything a check found out; the renderers only format it. */
 export interface CheckReport {
   stack: string;
   /** `program`: the program run under mocks; `state`: a stack export. */
   source: "program" | "state";
   resources: PlannedResource[];
-  plan?: Plan;
+  plan?: PlanSummary;
   /** The org stack's payer-account plan (tools/check/org-plan.ts); absent for environment stacks. */
   org?: OrgPlan;
   violations: Violation[];
+  /** Problems that stopped the check before a verdict (bad input of any kind): rendered alike, in order. */
   errors: InputError[];
   policyPack?: { name: string; version: string };
+  /** Every policy of the pack with its level; empty when nothing reached the pack. */
+  policies: PolicyLevel[];
   /** From command start to verdict. */
   durationMs: number;
   /** Where the time went, in milliseconds (phases overlap: the pack starts while the plan is built). */
@@ -59,22 +69,48 @@ export function summarize(report: CheckReport): CheckSummary {
   };
 }
 
-/** Exit codes: 0 passes, 1 a mandatory violation remains, 2 the input is invalid (nothing was judged). */
-export const exitCodes = { pass: 0, violations: 1, invalidInput: 2 } as const;
+/**
+ * The outcome, in the order it is decided: bad input stops everything; a pack with every policy
+ * disabled (or none at all) judged nothing, which is not a pass; then mandatory violations fail.
+ */
+export type Verdict = "invalid-input" | "nothing-judged" | "fail" | "pass";
+
+export function verdictOf(report: CheckReport): Verdict {
+  if (report.errors.length > 0) return "invalid-input";
+  if (enabledPolicies(report).length === 0) return "nothing-judged";
+  return report.violations.some(blocks) ? "fail" : "pass";
+}
+
+export const enabledPolicies = (report: CheckReport): PolicyLevel[] =>
+  report.policies.filter((policy) => policy.enforcementLevel !== "disabled");
+
+/**
+ * Exit codes: 0 passes, 1 a mandatory violation remains, 2 the input is invalid (nothing was judged),
+ * 3 the input was valid but no policy was enabled to judge it. 3 is not 0 so that a CI gate cannot
+ * read "every policy switched off" as a pass; it is not 2 because nothing in the input is wrong.
+ */
+export const exitCodes = { pass: 0, violations: 1, invalidInput: 2, nothingJudged: 3 } as const;
+
+const exitCodeOfVerdict: Record<Verdict, number> = {
+  "invalid-input": exitCodes.invalidInput,
+  "nothing-judged": exitCodes.nothingJudged,
+  fail: exitCodes.violations,
+  pass: exitCodes.pass,
+};
 
 export function exitCodeOf(report: CheckReport): number {
-  if (report.errors.length > 0) return exitCodes.invalidInput;
-  return report.violations.some(blocks) ? exitCodes.violations : exitCodes.pass;
+  return exitCodeOfVerdict[verdictOf(report)];
+}
+
+export interface PolicyGroup {
+  policyName: string;
+  enforcementLevel: EnforcementLevel;
+  violations: Violation[];
 }
 
 /** Violations grouped by policy, mandatory policies first. */
-export function violationsByPolicy(
-  violations: readonly Violation[],
-): Array<{ policyName: string; enforcementLevel: EnforcementLevel; violations: Violation[] }> {
-  const groups = new Map<
-    string,
-    { policyName: string; enforcementLevel: EnforcementLevel; violations: Violation[] }
-  >();
+export function violationsByPolicy(violations: readonly Violation[]): PolicyGroup[] {
+  const groups = new Map<string, PolicyGroup>();
   for (const violation of violations) {
     const key = `${violation.enforcementLevel}/${violation.policyName}`;
     const group = groups.get(key) ?? {
@@ -87,12 +123,9 @@ export function violationsByPolicy(
   }
   const rank = (level: EnforcementLevel) => (level === "mandatory" ? 0 : level === "remediate" ? 1 : 2);
   return [...groups.values()].sort(
-    (a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || a.policyName.localeCompare(b.policyName),
+    (a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || byText(a.policyName, b.policyName),
   );
 }
-
-export const usd = (value: number): string =>
-  `$${value.toLocaleString("en-US", { minimumFractionDigits: value % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
 
 /** The resource part of a URN (`type::name`), short enough to read in a line. */
 export function shortUrn(urn: string | undefined): string {

@@ -1,0 +1,135 @@
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { median } from "./median";
+
+/**
+ * Chargeback benchmark: a CUR 2.0 Data Export of N line items (default 10 million) generated with
+ * DuckDB (not timed), then the report over it, each round in a fresh process: its wall time (start-up
+ * included, as a user waits for it) and its peak RSS (the kernel's maxRSS, DuckDB's native memory
+ * included).
+ *
+ *   npm run bench:chargeback -- --items 10000000 --rounds 3 [--by-profile]
+ */
+const repoRoot = path.resolve(__dirname, "..");
+const targets = { medianSeconds: 30, peakRssGb: 2 };
+
+const { values } = parseArgs({
+  options: {
+    items: { type: "string", default: "10000000" },
+    rounds: { type: "string", default: "3" },
+    "by-profile": { type: "boolean", default: false },
+    keep: { type: "string" },
+  },
+});
+const items = Number(values.items);
+const rounds = Number(values.rounds);
+
+/**
+ * Line items spread as a payer's month looks: four accounts (two of the stack's, two outside),
+ * Bedrock, five Marketplace editions and ten other services, 720 hours, tenants known and unknown,
+ * prod and dev, one item in ten untagged, 400 resource ids.
+ */
+async function generate(file: string): Promise<void> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const services = [
+    "Amazon Bedrock",
+    "Claude 3 Haiku (Amazon Bedrock Edition)",
+    "Claude 3.5 Sonnet (Amazon Bedrock Edition)",
+    "Claude Sonnet 4 (Amazon Bedrock Edition)",
+    "Llama 3.1 70B Instruct (Amazon Bedrock Edition)",
+    "Mistral Large (Amazon Bedrock Edition)",
+    ...Array.from({ length: 10 }, (_, index) => `Other Service ${index}`),
+  ];
+  const list = (texts: string[]) => `[${texts.map((text) => `'${text}'`).join(", ")}]`;
+  await connection.run(`
+    COPY (
+      SELECT 'Usage' AS line_item_line_item_type,
+             '123456789012' AS bill_payer_account_id,
+             ${list(["777788889999", "012345678901", "999999999999", "111111111111"])}[1 + (i % 4)::INTEGER] AS line_item_usage_account_id,
+             TIMESTAMP '2026-11-01' + to_hours((i % 720)::INTEGER) AS line_item_usage_start_date,
+             TIMESTAMP '2026-11-01' + to_hours((i % 720)::INTEGER + 1) AS line_item_usage_end_date,
+             CASE WHEN s = 1 THEN 'AmazonBedrock' ELSE 'code' || s END AS line_item_product_code,
+             'USE1-usage-' || (i % 50) AS line_item_usage_type,
+             'arn:aws:bedrock:us-east-1:777788889999:application-inference-profile/p' || (i % 400) AS line_item_resource_id,
+             (i % 1000) / 100.0 AS line_item_unblended_cost,
+             (i % 5000)::DOUBLE AS line_item_usage_amount,
+             map(['product_name', 'region'], [${list(services)}[s], 'us-east-1']) AS product,
+             CASE WHEN i % 10 = 0 THEN map([]::VARCHAR[], []::VARCHAR[])
+                  ELSE map(['user_tenant', 'user_environment', 'user_team'],
+                           [${list(["alpha", "beta", "gamma", "ghost", "alpha", "beta"])}[1 + (i % 6)::INTEGER],
+                            CASE WHEN i % 7 = 0 THEN 'dev' ELSE 'prod' END, 'team-' || (i % 13)]) END AS resource_tags
+      FROM (SELECT i, 1 + ((i * 7) % ${services.length})::INTEGER AS s FROM range(${items}) t(i))
+    ) TO '${file}' (FORMAT parquet)`);
+  connection.closeSync();
+  instance.closeSync();
+}
+
+function round(
+  file: string,
+): Promise<{ wallSeconds: number; reportMs: number; maxRssMb: number; totalBedrockUsd: number }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(
+      process.execPath,
+      [
+        "--require",
+        "tsx/cjs",
+        path.join(repoRoot, "bench/chargeback-round.ts"),
+        file,
+        path.join(repoRoot, "test/fixtures/chargeback/tenants"),
+        values["by-profile"] ? "by-profile" : "",
+      ],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`round failed (${code}): ${stderr}`));
+      resolve({ wallSeconds: Number(process.hrtime.bigint() - started) / 1e9, ...JSON.parse(stdout) });
+    });
+  });
+}
+
+async function main() {
+  const directory = values.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-bench-"));
+  const file = path.join(directory, `cur2-${items}.parquet`);
+  if (!fs.existsSync(file)) {
+    const started = Date.now();
+    await generate(file);
+    process.stdout.write(
+      `generated ${items.toLocaleString("en-US")} line items (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB Parquet) in ${((Date.now() - started) / 1000).toFixed(1)} s (not timed)\n`,
+    );
+  }
+  const results = [];
+  for (let index = 0; index < rounds; index += 1) {
+    const result = await round(file);
+    results.push(result);
+    process.stdout.write(
+      `round ${index + 1}: ${result.wallSeconds.toFixed(2)} s wall (report ${(result.reportMs / 1000).toFixed(2)} s), peak RSS ${result.maxRssMb.toFixed(0)} MiB, total Bedrock $${result.totalBedrockUsd.toFixed(2)}\n`,
+    );
+  }
+  const medianSeconds = median(results.map((result) => result.wallSeconds));
+  const peakRssGb = Math.max(...results.map((result) => result.maxRssMb)) / 1024;
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
+  process.stdout.write(
+    `\nchargeback over ${items.toLocaleString("en-US")} line items${values["by-profile"] ? " --by-profile" : ""}: median ${medianSeconds.toFixed(2)} s (target <= ${targets.medianSeconds} s), peak RSS ${peakRssGb.toFixed(2)} GiB (target <= ${targets.peakRssGb} GiB); ${os.cpus().length} CPUs, load average ${load}\n`,
+  );
+  if (!values.keep) fs.rmSync(directory, { recursive: true, force: true });
+  if (medianSeconds > targets.medianSeconds || peakRssGb > targets.peakRssGb) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:chargeback: ${(error as Error).message}\n`);
+  process.exitCode = 2;
+});

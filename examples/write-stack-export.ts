@@ -1,0 +1,89 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as prettier from "prettier";
+import { projectName } from "../src/naming";
+import type { PlannedResource } from "../tools/check/planned-resource";
+import { runProgram } from "../tools/check/program-runner";
+import { readStackConfigFile } from "../tools/check/stack-file";
+
+/**
+ * Writes `examples/stack-export.json`, the export the README's `--state` example judges: the dev
+ * stack of the tenants in `examples/tenants/`, planned by the real program under the check's mocks
+ * and written as `pulumi stack export` writes deployment version 3. Each resource keeps the
+ * provider the program gave it, so the export's tenants are grouped by account exactly as the
+ * program groups them. Run `npm run example:stack-export` after a program change.
+ */
+const projectDir = path.resolve(__dirname, "..");
+export const exampleTenantsDir = path.join(projectDir, "examples", "tenants");
+export const exampleExportFile = path.join(projectDir, "examples", "stack-export.json");
+export const exampleStack = "dev";
+
+export async function exampleStackExport(): Promise<object> {
+  const stackFile = readStackConfigFile(projectDir, exampleStack);
+  if ("errors" in stackFile) throw new Error(stackFile.errors.map((error) => error.message).join("\n"));
+  const run = await runProgram({
+    programDir: projectDir,
+    project: projectName,
+    stack: exampleStack,
+    config: { ...stackFile.config, [`${projectName}:tenantsDir`]: "examples/tenants" },
+  });
+  const providerIds = new Map(
+    run.resources.flatMap((resource) => {
+      if (!resource.provider) return [];
+      const cut = resource.provider.lastIndexOf("::");
+      return [[resource.provider.slice(0, cut), resource.provider.slice(cut + 2)] as const];
+    }),
+  );
+  const byUrn = (a: PlannedResource, b: PlannedResource) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0);
+  return {
+    version: 3,
+    deployment: {
+      manifest: { time: "2026-12-01T00:00:00Z", magic: "", version: "v3.248.0" },
+      // The stack first and providers before the resources that use them, as the engine writes them.
+      resources: [
+        ...run.resources.filter((resource) => resource.type === "pulumi:pulumi:Stack"),
+        ...run.resources.filter((resource) => resource.type.startsWith("pulumi:providers:")).sort(byUrn),
+        ...run.resources
+          .filter(
+            (resource) =>
+              resource.type !== "pulumi:pulumi:Stack" && !resource.type.startsWith("pulumi:providers:"),
+          )
+          .sort(byUrn),
+      ].map((resource) => ({
+        urn: resource.urn,
+        custom: resource.custom,
+        ...(resource.custom
+          ? { id: providerIds.get(resource.urn) ?? String(resource.outputs?.id ?? resource.name) }
+          : {}),
+        type: resource.type,
+        inputs: resource.inputs,
+        outputs: resource.outputs ?? {},
+        ...(resource.parent ? { parent: resource.parent } : {}),
+        ...(resource.provider ? { provider: resource.provider } : {}),
+        ...(resource.protect ? { protect: true } : {}),
+        dependencies: resource.dependencies,
+        propertyDependencies: resource.propertyDependencies,
+      })),
+    },
+  };
+}
+
+if (require.main === module) {
+  exampleStackExport().then(
+    async (exported) => {
+      // Formatted as `npm run format` would, so the format check passes on a freshly written file.
+      fs.writeFileSync(
+        exampleExportFile,
+        await prettier.format(JSON.stringify(exported), {
+          ...(await prettier.resolveConfig(exampleExportFile)),
+          filepath: exampleExportFile,
+        }),
+      );
+      process.stdout.write(`wrote ${path.relative(process.cwd(), exampleExportFile)}\n`);
+    },
+    (error: unknown) => {
+      process.stderr.write(`example:stack-export: ${(error as Error).message}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Which line items are Bedrock spend.
+ *
+ * - Amazon Bedrock's own line items carry the service name "Amazon Bedrock" (Cost Explorer's SERVICE
+ *   dimension, CUR's `product['product_name']`, FOCUS `ServiceName`) and the code `AmazonBedrock`
+ *   (CUR `line_item_product_code`, FOCUS `x_ServiceCode`).
+ * - Third-party models served by Bedrock (Anthropic, Meta, Mistral, Cohere, ...) are sold through AWS
+ *   Marketplace, one service per model, named "<Model> (Amazon Bedrock Edition)", for example
+ *   "Claude 3 Haiku (Amazon Bedrock Edition)" with usage types like `USE1-MP:USE1_InputTokenCount-Units`
+ *   (seen in the AWS Price List `servicename` attribute and in Cost Explorer's SERVICE values; public
+ *   cost tools match the suffix because the set grows with every model AWS lists). A filter on
+ *   "Amazon Bedrock" alone misses all of that, which is most Claude spend.
+ */
+export const bedrockServiceName = "Amazon Bedrock";
+export const bedrockServiceCode = "AmazonBedrock";
+export const marketplaceEditionSuffix = "(Amazon Bedrock Edition)";
+
+export function isBedrockService(service: string): boolean {
+  const name = service.trim();
+  return (
+    name === bedrockServiceName || name === bedrockServiceCode || name.endsWith(marketplaceEditionSuffix)
+  );
+}
+
+/** The same rule as a SQL predicate over a service-name expression (DuckDB). */
+export function bedrockServiceSql(serviceExpression: string): string {
+  return `(trim(${serviceExpression}) IN ('${bedrockServiceName}', '${bedrockServiceCode}') OR trim(${serviceExpression}) LIKE '%${marketplaceEditionSuffix}')`;
+}

@@ -1,0 +1,77 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { type ChargebackOptions, type Format, parseChargebackArgs, usage } from "./args";
+import { renderCsv } from "./render-csv";
+import { renderHtml } from "./render-html";
+import { renderJson } from "./render-json";
+import { renderMarkdown } from "./render-markdown";
+import { renderText } from "./render-text";
+import { type ChargebackReport, exitCodeOf, exitCodes } from "./report";
+
+const projectDir = path.resolve(__dirname, "..", "..");
+const renderers: Record<Format, (report: ChargebackReport) => string> = {
+  text: renderText,
+  markdown: renderMarkdown,
+  json: renderJson,
+  csv: renderCsv,
+  html: renderHtml,
+};
+
+/** `CHARGEBACK_NOW` (ISO time) fixes "now" for tests of a month in progress and of the default month. */
+function currentTime(): Date {
+  const fixed = process.env.CHARGEBACK_NOW;
+  const now = fixed ? new Date(fixed) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error(`CHARGEBACK_NOW: not a date: "${fixed}"`);
+  return now;
+}
+
+async function main(): Promise<number> {
+  let options: ChargebackOptions;
+  let now: Date;
+  try {
+    now = currentTime();
+    options = parseChargebackArgs(process.argv.slice(2), now);
+  } catch (error) {
+    process.stderr.write(`chargeback: ${(error as Error).message}\n\n${usage}`);
+    return exitCodes.invalidInput;
+  }
+  if (options.help) {
+    process.stdout.write(usage);
+    return exitCodes.written;
+  }
+  // Loaded only now: DuckDB and the AWS SDK take a while to load, and --help or a bad flag should not wait.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runChargeback } = require("./chargeback") as typeof import("./chargeback");
+  const result = await runChargeback(projectDir, options, now);
+  if ("errors" in result) {
+    process.stderr.write(result.errors.map((line) => `chargeback: ${line}\n`).join(""));
+    return exitCodes.invalidInput;
+  }
+  const rendered = renderers[options.format](result.report);
+  const exitCode = exitCodeOf(result.report, options.maxUnattributedPercent);
+  for (const note of result.report.notes) process.stderr.write(`chargeback: note: ${note}\n`);
+  if (options.out) {
+    try {
+      fs.writeFileSync(options.out, rendered);
+    } catch (error) {
+      process.stderr.write(`chargeback: --out: cannot write ${options.out}: ${(error as Error).message}\n`);
+      return exitCodes.invalidInput;
+    }
+    process.stdout.write(`chargeback: report written to ${options.out} (exit ${exitCode})\n`);
+  } else {
+    process.stdout.write(rendered);
+  }
+  return exitCode;
+}
+
+// exitCode, not exit(): a large report on a pipe must be flushed before the process ends.
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Not the user's input and not a source error: still one line and the documented code.
+    process.stderr.write(`chargeback: ${(error as Error)?.message ?? String(error)}\n`);
+    process.exitCode = exitCodes.invalidInput;
+  },
+);

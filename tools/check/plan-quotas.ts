@@ -1,0 +1,54 @@
+import { awsLimits } from "../../src/catalog";
+import { integer } from "./format";
+import type { AccountBudgetCost } from "./plan-costs";
+import { type AccountRef, planTypes } from "./plan-read";
+import type { PlannedResource } from "./planned-resource";
+
+export interface LocatedResource {
+  resource: PlannedResource;
+  where: AccountRef;
+}
+
+/** Quotas a plan would exceed, each naming the account (and Region) and what to do. */
+export function quotaWarnings(
+  located: readonly LocatedResource[],
+  budgetCosts: readonly AccountBudgetCost[],
+): string[] {
+  const profiles = countBy(located, planTypes.profile, (where) => `${where.accountId}/${where.region}`);
+  const monitors = countBy(located, planTypes.anomalyMonitor, (where) => where.accountId);
+  return [
+    ...[...profiles.values()]
+      .filter(({ count }) => count > awsLimits.applicationProfilesPerAccountRegion)
+      .map(
+        ({ where, count }) =>
+          `${where.label} in ${where.region}: ${integer(count)} application inference profiles, over the default quota of ${integer(awsLimits.applicationProfilesPerAccountRegion)} per account and Region (raise it in Service Quotas or split the stack per account)`,
+      ),
+    ...[...monitors.values()]
+      .filter(({ count }) => count > awsLimits.customAnomalyMonitorsPerAccount)
+      .map(
+        ({ where, count }) =>
+          `${where.label}: ${integer(count)} custom anomaly monitors, over the quota of ${awsLimits.customAnomalyMonitorsPerAccount} per payer account (lower maxAnomalyMonitors so tenants share monitors)`,
+      ),
+    ...budgetCosts
+      .filter(({ budgets }) => budgets > awsLimits.budgetsPerAccount)
+      .map(
+        ({ accountId, budgets }) =>
+          `account ${accountId}: ${integer(budgets)} budgets, over the quota of ${integer(awsLimits.budgetsPerAccount)} per account`,
+      ),
+  ];
+}
+
+function countBy(
+  located: readonly LocatedResource[],
+  type: string,
+  keyOf: (where: AccountRef) => string,
+): Map<string, { where: AccountRef; count: number }> {
+  const counts = new Map<string, { where: AccountRef; count: number }>();
+  for (const { resource, where } of located) {
+    if (resource.type !== type) continue;
+    const key = keyOf(where);
+    const entry = counts.get(key) ?? { where, count: 0 };
+    counts.set(key, { where: entry.where, count: entry.count + 1 });
+  }
+  return counts;
+}
