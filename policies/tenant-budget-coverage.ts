@@ -21,11 +21,11 @@ const configSchema: PolicyConfigSchema = {
 export const tenantBudgetCoverage: StackValidationPolicy = {
   name: "tenant-budget-coverage",
   description:
-    "Checks that every tenant found in the tags of application inference profiles has a COST budget filtered on its tag (TagKeyValue user:tenant$<tenant>) with a subscribed notification.",
+    "Checks that every tenant found in the tags of application inference profiles has a COST budget filtered on its tag (TagKeyValue user:tenant$<tenant>, or filterExpression tags at the top or in ands) with a subscribed notification, that can see Bedrock spend (no Service filter or expression leaving Amazon Bedrock out) and has not ended.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    'Add an aws.budgets.Budget with budgetType "COST", costFilters [{name: "TagKeyValue", values: ["user:tenant$<tenant>"]}] and a notification with an email or SNS subscriber, for each tenant. The tag must also be activated for cost allocation in the payer account.',
+    'Add an aws.budgets.Budget with budgetType "COST", filterExpression {tags: {key: "tenant", values: ["<tenant>"]}} (or costFilters [{name: "TagKeyValue", values: ["user:tenant$<tenant>"]}]), no Service filter that leaves out Amazon Bedrock, no ended time period, and a notification with an email or SNS subscriber, for each tenant. The tag must also be activated for cost allocation in the payer account.',
   configSchema,
   validateStack: validateStackWith("tenant-budget-coverage", (resources, args, reportViolation) => {
     const { tenantTagKey } = configOf<TenantBudgetCoverageArgs>(args, configSchema);
@@ -48,6 +48,7 @@ export const tenantBudgetCoverage: StackValidationPolicy = {
       const budget = readBudget(budgetResource.type, budgetResource.props);
       if (budget.budgetType !== "COST" && budget.budgetType !== UNKNOWN) continue;
       if (budget.notifications !== UNKNOWN && !budget.notifications.some(isSubscribed)) continue;
+      if (budget.blind) continue; // filtered away from Bedrock, or over: it cannot see the tenant's Bedrock spend
       for (const value of budget.tagKeyValues.known)
         if (value.startsWith(`user:${tenantTagKey}$`)) covered.add(value.slice(tenantTagKey.length + 6));
       if (budget.tagKeyValues.unknown) {

@@ -7,9 +7,12 @@ export function partitionOf(region: string): string {
   return "aws";
 }
 
-/** `arn:aws:bedrock:<region>::foundation-model/<model-id>`; region `*` covers every Region a cross-Region profile routes to. */
-export function foundationModelArn(region: string, modelId: string, partition = partitionOf(region)): string {
-  return `arn:${partition}:bedrock:${region}::foundation-model/${modelId}`;
+/**
+ * `arn:<partition>:bedrock:<region>::foundation-model/<model-id>`; region `*` covers every Region a
+ * cross-Region profile routes to, so the partition comes from the Region the caller is in.
+ */
+export function foundationModelArn(region: string, modelId: string, callerRegion = region): string {
+  return `arn:${partitionOf(callerRegion)}:bedrock:${region}::foundation-model/${modelId}`;
 }
 
 /** The system-defined cross-Region profile `<geo>.<model-id>` as seen from one account and Region. */
@@ -20,6 +23,11 @@ export function systemProfileArn(
   modelId: string,
 ): string {
   return `arn:${partitionOf(region)}:bedrock:${region}:${accountId}:inference-profile/${geo}.${modelId}`;
+}
+
+/** Every application inference profile of one account and Region (`ArnLike` pattern). */
+export function applicationProfileArnPattern(region: string, accountId: string): string {
+  return `arn:${partitionOf(region)}:bedrock:${region}:${accountId}:application-inference-profile/*`;
 }
 
 /** The id of an application inference profile is the last segment of its ARN. */

@@ -7,18 +7,49 @@ import rawCatalog from "./data/bedrock-models.json";
  * Copied from the team's shared data (`src/data/bedrock-models.json`, see its
  * `asOf`); a stack can override any model price (`priceOverrides`).
  */
-export const crossRegionGeos = ["us", "eu", "apac"] as const;
+export const crossRegionGeos = ["us", "eu", "apac", "global"] as const;
 export type CrossRegionGeo = (typeof crossRegionGeos)[number];
 
-const modelSchema = z.object({
-  id: z.string().min(1),
+/**
+ * Which source Regions each geo's system-defined profiles are offered in (a `<geo>.<model>`
+ * profile exists only there): the US, EU and APAC geos in their own commercial Regions, `global`
+ * in every commercial Region, none in GovCloud or China.
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html
+ */
+const geoSourceRegions: Readonly<Record<CrossRegionGeo, (region: string) => boolean>> = {
+  us: (region) => region.startsWith("us-") && !region.startsWith("us-gov-"),
+  eu: (region) => region.startsWith("eu-"),
+  apac: (region) => region.startsWith("ap-"),
+  global: (region) => !region.startsWith("us-gov-") && !region.startsWith("cn-"),
+};
+
+/** Whether a `<geo>.<model>` system profile can be used (and copied) from `region`. */
+export function geoServesRegion(geo: string, region: string): boolean {
+  return (
+    (crossRegionGeos as readonly string[]).includes(geo) && geoSourceRegions[geo as CrossRegionGeo](region)
+  );
+}
+
+/** Bedrock model ids: provider, dot, name (botocore's FoundationModelIdentifier is looser; this is what AWS publishes). */
+const modelIdSchema = z.string().regex(/^[a-z0-9-]+\.[a-z0-9.:-]{1,100}$/, {
+  error: "expected a Bedrock model id such as anthropic.claude-3-haiku-20240307-v1:0",
+});
+
+export const modelSchema = z.strictObject({
+  id: modelIdSchema,
   inputPer1M: z.number().nonnegative(),
   outputPer1M: z.number().nonnegative(),
+  /** Geos whose system-defined profiles serve the model. */
   crossRegion: z.array(z.enum(crossRegionGeos)),
+  /** Bedrock serves it only through inference profiles: no on-demand single-Region call. */
+  profileOnly: z.boolean().default(false),
+  /** Where the price and geos were read. */
+  source: z.string().min(1).optional(),
 });
 
 const catalogSchema = z.object({
   asOf: z.string(),
+  sources: z.record(z.string(), z.string()).optional(),
   models: z.array(modelSchema).min(1),
   governancePrices: z.object({
     cloudwatchStandardAlarmPerMonth: z.number(),
@@ -38,15 +69,45 @@ export interface ModelPrice {
 }
 
 const catalog = catalogSchema.parse(rawCatalog);
-const modelsById = new Map(catalog.models.map((model) => [model.id, model]));
+const catalogModels = new Map(catalog.models.map((model) => [model.id, model]));
+/** The catalog, plus the models the current stack adds (`models:` in its config). */
+let modelsById = catalogModels;
 
 export const catalogAsOf = catalog.asOf;
 export const governancePrices: GovernancePrices = catalog.governancePrices;
 export const knownModelIds: readonly string[] = catalog.models.map((model) => model.id);
 
+/**
+ * The models a stack adds to the catalog (`models:` in `Pulumi.<stack>.yaml`), in effect until the
+ * next call: set once the stack config is valid, before its tenant files are validated, so a new
+ * model never waits for a release of this repository.
+ */
+export function useStackModels(models: readonly CatalogModel[]): void {
+  modelsById =
+    models.length === 0
+      ? catalogModels
+      : new Map([...catalogModels, ...models.map((model): [string, CatalogModel] => [model.id, model])]);
+}
+
 /** The catalog entry, or undefined: callers refuse unknown models rather than price them at zero. */
 export function findModel(modelId: string): CatalogModel | undefined {
   return modelsById.get(modelId);
+}
+
+/** What to say about a model the catalog lacks: the nearest known ids, and how to add one. */
+export function unknownModelMessage(modelId: string): string {
+  const nearest = [...modelsById.keys()]
+    .map((id) => ({ id, distance: commonPrefixLength(id, modelId) }))
+    .sort((a, b) => b.distance - a.distance)
+    .slice(0, 3)
+    .map(({ id }) => id);
+  return `"${modelId}" is not a model of the catalog (did you mean ${nearest.join(", ")}?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source`;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }
 
 /** List price unless the stack overrides it (enterprise discounts). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findModel } from "./catalog";
+import { findModel, modelSchema } from "./catalog";
 import {
   environmentScopeBillingKeys,
   environmentScopeTopLevelKeys,
@@ -92,6 +92,11 @@ export const stackConfigSchema = z
       roleArn: roleArnSchema.optional(),
       ...environmentScopeBillingKeys,
     }),
+    /**
+     * Models the catalog lacks, with their prices and geos (as in src/data/bedrock-models.json), so
+     * a new model never waits for a release of this repository.
+     */
+    models: z.array(modelSchema).default([]),
     /** Per-model prices replacing the catalog's list prices (enterprise discounts). */
     priceOverrides: z.record(z.string(), modelPriceSchema).default({}),
     /** Environments whose profiles get `protect: true` (a replaced profile gets a new ARN). */
@@ -132,13 +137,45 @@ export const stackConfigSchema = z
         message: `expected an alias of accounts (${aliases})`,
       });
     }
+    const stackModelIds = new Set(config.models.map((model) => model.id));
+    config.models.forEach((model, index) => {
+      if (config.models.findIndex((other) => other.id === model.id) !== index)
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", index, "id"],
+          input: model.id,
+          message: "each model may appear once",
+        });
+    });
+    // `allowedAccountIds` pins each provider to its account: a role of another account fails at deploy.
+    const roleAccount = (arn: string) => arn.split(":")[4];
+    for (const [alias, account] of Object.entries(config.accounts)) {
+      if (/^\d{12}$/.test(account.accountId) && roleAccount(account.roleArn) !== account.accountId)
+        ctx.addIssue({
+          code: "custom",
+          path: ["accounts", alias, "roleArn"],
+          input: account.roleArn,
+          message: `expected a role in account ${account.accountId} (its accountId): the provider allows only that account`,
+        });
+    }
+    if (
+      config.billing.roleArn !== undefined &&
+      roleAccount(config.billing.roleArn) !== config.billing.accountId
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["billing", "roleArn"],
+        input: config.billing.roleArn,
+        message: `expected a role in account ${config.billing.accountId} (billing.accountId): the provider allows only that account`,
+      });
     for (const modelId of Object.keys(config.priceOverrides)) {
-      if (!findModel(modelId)) {
+      if (!findModel(modelId) && !stackModelIds.has(modelId)) {
         ctx.addIssue({
           code: "custom",
           path: ["priceOverrides", modelId],
           input: modelId,
-          message: "not a model of the catalog; add it to src/data/bedrock-models.json first",
+          message:
+            "not a model of the catalog: add it under bedrock-cost-governance:models (or to src/data/bedrock-models.json) first",
         });
       }
     }

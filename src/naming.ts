@@ -48,8 +48,5 @@ export const alertTopicName = (tenant: string, environment: string): string =>
 export const alarmName = (tenant: string, profile: string, environment: string, metric: string): string =>
   `${tenant}-${profile}-${environment}-${metric}`;
 
-/** AWS Budgets `TagKeyValue` filter value for a cost allocation tag: `user:<key>$<value>`. */
-export const tagKeyValueFilter = (key: string, value: string): string => `user:${key}$${value}`;
-
 /** Logical names for Pulumi resources: derived from names, never array indexes, so reorders replace nothing. */
 export const logicalName = (...parts: string[]): string => parts.join("-");

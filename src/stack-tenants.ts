@@ -1,4 +1,13 @@
-import { awsLimits, type CrossRegionGeo, type ModelPrice, priceOf } from "./catalog";
+import { partitionOf } from "./arns";
+import { invokePolicySizeProblem } from "./invoke-policy-document";
+import {
+  awsLimits,
+  type CrossRegionGeo,
+  type ModelPrice,
+  findModel,
+  geoServesRegion,
+  priceOf,
+} from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, profileNameProblem, providerDefaultTags, ssmParameterName } from "./naming";
 import type { TenantAlarms, TenantDefinition } from "./tenant";
@@ -14,6 +23,8 @@ export interface StackTenant {
   accountId: string;
   roleArn: string;
   region: string;
+  /** The payer account: Cost Anomaly Detection publishes from it (`aws:SourceAccount`). */
+  billingAccountId: string;
   /** Cost tags every resource of the tenant carries: the tenant's own plus `tenant` and `environment`. */
   tags: Record<string, string>;
   notify: { emails: string[]; snsTopicArns: string[] };
@@ -40,6 +51,21 @@ export interface StackProfile {
   parameterName: string;
   price: ModelPrice;
   alarms: Required<TenantAlarms>;
+}
+
+/**
+ * The description a profile gets when its tenant gives none. Bedrock's `InferenceProfileDescription`
+ * takes 1-200 characters of `([0-9a-zA-Z:.][ _-]?)+` (src/data/aws-rules.json): no `/`, `(` or `)`, no
+ * doubled separators. Tenant, profile and environment names and model ids are made of those
+ * characters already, so words and single spaces keep it inside the pattern.
+ */
+export function defaultProfileDescription(
+  tenant: string,
+  environment: string,
+  profile: { name: string; model: string; crossRegion?: string },
+): string {
+  const text = `tenant ${tenant} profile ${profile.name} in ${environment} for ${profile.model}${profile.crossRegion ? ` via ${profile.crossRegion}` : ""}`;
+  return text.slice(0, 200).replace(/[ _-]+$/, "");
 }
 
 /** The token mix of a "typical" call, used only to derive a default invocation-rate alarm. */
@@ -168,11 +194,34 @@ function tenantForStack(
     );
   }
   const notify = override.notify ?? definition.notify;
+  const region = account?.region ?? config.region;
+  // CloudWatch takes only SNS actions in the alarm's own Region and partition (PutMetricAlarm refuses others).
+  (notify.snsTopicArns ?? []).forEach((arn, index) => {
+    const [, partition, , topicRegion] = arn.split(":");
+    if (topicRegion !== region || partition !== partitionOf(region))
+      report(
+        `${overridePath("notify")}.snsTopicArns[${index}]`,
+        `expected a topic in the tenant's Region ${region} (partition ${partitionOf(region)}): CloudWatch alarms publish only to topics of their own Region`,
+      );
+  });
 
   const profiles = definition.profiles.map((profile, index): StackProfile => {
     const awsName = inferenceProfileName(definition.name, profile.name, environment);
     const nameProblem = profileNameProblem(awsName);
     if (nameProblem) report(`profiles[${index}].name`, nameProblem);
+    if (profile.crossRegion && !geoServesRegion(profile.crossRegion, region)) {
+      const servedHere = (findModel(profile.model)?.crossRegion ?? []).filter((geo) =>
+        geoServesRegion(geo, region),
+      );
+      report(
+        `profiles[${index}].crossRegion`,
+        `the "${profile.crossRegion}" profiles are not offered in ${region}, the Region of account "${accountAlias}"; ${
+          servedHere.length
+            ? `use ${servedHere.join(" or ")}`
+            : "no geo of the catalog serves this model there"
+        }`,
+      );
+    }
     const price = priceOf(profile.model, config.priceOverrides);
     return {
       name: profile.name,
@@ -180,10 +229,11 @@ function tenantForStack(
       crossRegion: profile.crossRegion,
       description:
         profile.description ??
-        `${definition.name}/${profile.name} (${environment}): ${profile.model}${profile.crossRegion ? ` via ${profile.crossRegion}` : ""}`.slice(
-          0,
-          200,
-        ),
+        defaultProfileDescription(definition.name, environment, {
+          name: profile.name,
+          model: profile.model,
+          crossRegion: profile.crossRegion,
+        }),
       awsName,
       parameterName: ssmParameterName(environment, definition.name, profile.name),
       price,
@@ -195,6 +245,11 @@ function tenantForStack(
     };
   });
 
+  // IAM refuses a managed policy past 6,144 characters: known now, not at deploy.
+  const policyProblem = account
+    ? invokePolicySizeProblem({ region, accountId: account.accountId, profiles })
+    : undefined;
+  if (policyProblem) report("profiles", policyProblem);
   errors.push(...problems);
   if (problems.length > 0 || !account) return undefined;
   return {
@@ -204,7 +259,8 @@ function tenantForStack(
     accountAlias,
     accountId: account.accountId,
     roleArn: account.roleArn,
-    region: account.region ?? config.region,
+    region,
+    billingAccountId: config.billing.accountId,
     tags,
     notify: { emails: notify.emails, snsTopicArns: notify.snsTopicArns ?? [] },
     profiles,

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { useStackModels } from "./catalog";
 import { type StackConfig, validateStackConfig } from "./config";
 import { type LeftOutTenant, leftOutTenants } from "./left-out-tenants";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
@@ -35,6 +36,8 @@ export function validateStackInputs(
   const configResult = validateStackConfig(flatConfig, configFile);
   if ("errors" in configResult) return configResult;
   const { config } = configResult;
+  // Tenant files may name the stack's own models: the catalog knows them before the files are read.
+  useStackModels(config.models);
   const loaded = loadTenants(path.resolve(baseDirectory, config.tenantsDir));
   const resolved = tenantsForStack(loaded.tenants, config);
   const errors = [...loaded.errors, ...resolved.errors];

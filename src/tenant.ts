@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { crossRegionGeos, findModel, knownModelIds } from "./catalog";
+import { memberRule, stringRuleProblem } from "./aws-rules";
+import { crossRegionGeos, findModel, unknownModelMessage } from "./catalog";
 import { accountAliasSchema, environmentNameSchema } from "./config";
 
 /**
@@ -45,6 +46,8 @@ const notifySchema = z
     error: "expected at least one email address or SNS topic ARN",
   });
 
+const profileDescriptionRule = memberRule("aws:bedrock/inferenceProfile:InferenceProfile", "description");
+
 const profileNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
   error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter",
 });
@@ -55,13 +58,17 @@ const profileSchema = z
     name: profileNameSchema,
     /** Bedrock model id from the catalog (src/data/bedrock-models.json). */
     model: z.string().refine((id) => findModel(id) !== undefined, {
-      error: (issue) =>
-        `"${String(issue.input)}" is not a model of the catalog; known: ${knownModelIds.slice(0, 4).join(", ")}, ... (src/data/bedrock-models.json)`,
+      error: (issue) => unknownModelMessage(String(issue.input)),
     }),
-    /** Copy the system-defined cross-Region profile `<geo>.<model>` instead of the single-Region model. */
+    /** Copy the system-defined cross-Region profile `<geo>.<model>` instead of the single-Region model (required for `profileOnly` models). */
     crossRegion: z.enum(crossRegionGeos).optional(),
-    /** Profile description (1-200 characters); changing it replaces the profile. */
-    description: z.string().min(1).max(200).optional(),
+    /** Profile description: what Bedrock's CreateInferenceProfile accepts; changing it replaces the profile. */
+    description: z
+      .string()
+      .refine((description) => stringRuleProblem(profileDescriptionRule, description) === undefined, {
+        error: `Bedrock CreateInferenceProfile would reject it: ${profileDescriptionRule.min}-${profileDescriptionRule.max} characters of [0-9a-zA-Z:.] with single " ", "_" or "-" between them (${profileDescriptionRule.pattern})`,
+      })
+      .optional(),
   })
   .superRefine((profile, ctx) => {
     const model = findModel(profile.model);
@@ -76,6 +83,14 @@ const profileSchema = z
         }`,
       });
     }
+    if (model?.profileOnly && !profile.crossRegion) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["crossRegion"],
+        input: profile.crossRegion,
+        message: `Bedrock serves ${profile.model} only through inference profiles, not as a single-Region on-demand model: set crossRegion to one of ${model.crossRegion.join(", ") || "(none in the catalog)"}`,
+      });
+    }
   });
 
 const percentSchema = z.number().min(1).max(1000);
@@ -84,7 +99,11 @@ const budgetFields = {
   /** Monthly limit in USD (positive). */
   monthlyUsd: z
     .number({ error: "expected a number greater than 0" })
-    .positive({ error: "expected a number greater than 0" }),
+    .positive({ error: "expected a number greater than 0" })
+    // AWS Budgets takes the limit as a decimal string (`([0-9]*\.)?[0-9]+`): cents at least, and no
+    // amount so large that it only has an exponent form.
+    .refine((usd) => usd <= 0 || usd >= 0.01, { error: "expected at least 0.01 (USD, in cents)" })
+    .max(1e12, { error: "expected at most 1,000,000,000,000 (USD)" }),
   /** ACTUAL-spend alert thresholds, percent of the limit, each once. */
   alertAtPercent: z
     .array(percentSchema)

@@ -41,6 +41,12 @@ export interface BudgetView {
   /** `TagKeyValue` filter values (`user:<key>$<value>`); `unknown` when some are not known yet. */
   tagKeyValues: { known: Set<string>; unknown: boolean };
   notifications: BudgetNotification[] | Unknown;
+  /**
+   * Why the budget cannot see Bedrock spend whatever its tag filter says, or undefined: a Service
+   * filter (or a `dimensions: SERVICE` expression, at the top or inside `ands`) without Amazon
+   * Bedrock, a `not` that removes Bedrock, or a time period that has ended.
+   */
+  blind?: string;
 }
 
 export function readBudget(type: string, props: JsonRecord): BudgetView {
@@ -71,7 +77,14 @@ function readClassicBudget(props: JsonRecord): BudgetView {
   addFilterExpressionTags(tagKeyValues, at(props, "filterExpression"));
 
   const notifications = list(at(props, "notifications"));
+  const serviceFilter = (costFilters === UNKNOWN ? [] : (costFilters ?? [])).find(
+    (filter) => text(at(filter, "name")) === "Service",
+  );
   return {
+    blind:
+      (serviceFilter === undefined ? undefined : servicesWithoutBedrock(at(serviceFilter, "values"))) ||
+      expressionWithoutBedrock(at(props, "filterExpression")) ||
+      periodEnded(at(props, "timePeriodEnd")),
     budgetType: text(at(props, "budgetType")),
     limits,
     tagKeyValues,
@@ -119,6 +132,12 @@ function readNativeBudget(props: JsonRecord): BudgetView {
 
   const withSubscribers = list(at(props, "notificationsWithSubscribers"));
   return {
+    blind:
+      (costFilters !== UNKNOWN && "value" in costFilters
+        ? servicesWithoutBedrock(at(costFilters.value, "Service"))
+        : undefined) ||
+      expressionWithoutBedrock(at(budget, "filterExpression")) ||
+      periodEnded(at(budget, "timePeriod", "end")),
     budgetType: text(at(budget, "budgetType")),
     limits,
     tagKeyValues,
@@ -178,6 +197,44 @@ function addFilterExpressionTags(
       else target.known.add(`${tagKey}$${value}`);
     }
   }
+}
+
+/** Billing names Bedrock "Amazon Bedrock"; third-party models bill as "<model> (Amazon Bedrock Edition)". */
+const isBedrockService = (value: string): boolean => /bedrock/i.test(value);
+
+/** A Service filter's values without Bedrock: the reason, or undefined when Bedrock is among them (or not known). */
+function servicesWithoutBedrock(values: unknown): string | undefined {
+  const names = strings(values);
+  if (names === UNKNOWN || names === undefined || names.some((name) => name === UNKNOWN)) return undefined;
+  return names.some((name) => isBedrockService(name as string))
+    ? undefined
+    : `it counts only the services ${names.join(", ")}, not Amazon Bedrock`;
+}
+
+/** A filter expression that leaves Bedrock out, at the top or inside `ands` (which only narrow). */
+function expressionWithoutBedrock(expression: unknown): string | undefined {
+  if (expression === undefined || isUnknown(expression)) return undefined;
+  const ands = list(at(expression, "ands"));
+  for (const candidate of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
+    if (text(at(candidate, "dimensions", "key")) === "SERVICE") {
+      const reason = servicesWithoutBedrock(at(candidate, "dimensions", "values"));
+      if (reason) return reason;
+    }
+    if (text(at(candidate, "not", "dimensions", "key")) === "SERVICE") {
+      const names = strings(at(candidate, "not", "dimensions", "values"));
+      if (Array.isArray(names) && names.some((name) => name !== UNKNOWN && isBedrockService(name as string)))
+        return "its filter excludes Amazon Bedrock";
+    }
+  }
+  return undefined;
+}
+
+/** `timePeriodEnd` (`2087-06-15_00:00`) or an ISO date in the past: the budget no longer tracks anything. */
+function periodEnded(end: unknown, now = Date.now()): string | undefined {
+  const value = text(end);
+  if (typeof value !== "string") return undefined;
+  const time = Date.parse(value.replace("_", "T").replace(/T(\d\d:\d\d)$/, "T$1:00Z"));
+  return Number.isFinite(time) && time < now ? `its time period ended on ${value}` : undefined;
 }
 
 function countSubscribers(lists: unknown[]): number | Unknown {

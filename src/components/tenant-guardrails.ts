@@ -43,12 +43,13 @@ export class TenantGuardrails extends pulumi.ComponentResource {
     const { tenant } = args;
 
     const profiles = tenant.profiles.map((profile) => createProfile(tenant, profile, this));
-    const topic = createAlertTopic(tenant, this);
+    const alerts = createAlertTopic(tenant, this);
+    const topic = alerts.topic;
     const alarmActions = [topic.arn, ...tenant.notify.snsTopicArns];
     for (const resources of profiles)
       createProfileAlarms(tenant, resources, alarmActions, args.alarmDimension, this);
-    const budget = createBudget(tenant, topic.arn, this);
-    if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, topic.arn, this);
+    const budget = createBudget(tenant, alerts, this);
+    if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, alerts, this);
     const invokePolicy = createInvokePolicy(tenant, profiles, this);
 
     this.profiles = Object.fromEntries(

@@ -249,13 +249,13 @@ describe("npm run check", function () {
       project = copyProject();
       project.edit("src/components/tenant-guardrails.ts", (text) =>
         text.replace(
-          "const budget = createBudget(tenant, topic.arn, this);",
+          "const budget = createBudget(tenant, alerts, this);",
           'const budget = { name: pulumi.output("none") } as unknown as ReturnType<typeof createBudget>;',
         ),
       );
       project.edit("src/components/tenant-guardrails.ts", (text) =>
         text.replace(
-          'if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, topic.arn, this);',
+          'if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, alerts, this);',
           "",
         ),
       );

@@ -453,18 +453,35 @@ describe("the program with the shipped tenants", () => {
             });
             const policy = plan.one(types.topicPolicy, `${tenant}-alerts-policy`);
             assert.equal(policy.inputs.arn, topicArn(stack, tenant));
+            const accountId = expected.accounts[shipped[tenant].account].accountId;
+            const region = expected.accounts[shipped[tenant].account].region;
+            const publish = (Sid: string, Service: string, Condition: object) => ({
+              Sid,
+              Effect: "Allow",
+              Principal: { Service },
+              Action: "sns:Publish",
+              Resource: topicArn(stack, tenant),
+              Condition,
+            });
             assert.deepEqual(JSON.parse(String(policy.inputs.policy)).Statement, [
-              {
-                Sid: "CostServicesPublish",
-                Effect: "Allow",
-                Principal: { Service: ["budgets.amazonaws.com", "costalerts.amazonaws.com"] },
-                Action: "SNS:Publish",
-                Resource: topicArn(stack, tenant),
-                Condition: {
-                  StringEquals: { "aws:SourceAccount": expected.accounts[shipped[tenant].account].accountId },
-                },
-              },
+              publish("CloudWatchAlarmsPublish", "cloudwatch.amazonaws.com", {
+                StringEquals: { "aws:SourceAccount": accountId },
+                ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:*` },
+              }),
+              publish("BudgetsPublish", "budgets.amazonaws.com", {
+                StringEquals: { "aws:SourceAccount": accountId },
+              }),
+              // Anomaly subscriptions live in the payer account: it is the publisher's source account.
+              publish("AnomalyAlertsPublish", "costalerts.amazonaws.com", {
+                StringEquals: { "aws:SourceAccount": "123456789012" }, // billing.accountId of the stack files
+              }),
             ]);
+            // Budgets wait for the policy: created first, their notifications would be refused.
+            const budget = plan.one(types.budget, `${tenant}-budget`);
+            assert.ok(
+              budget.dependencies.includes(policy.urn),
+              `${tenant}: the budget depends on the topic policy`,
+            );
           }
         });
 
@@ -501,7 +518,14 @@ describe("the program with the shipped tenants", () => {
               limitAmount: String(want.monthlyUsd),
               limitUnit: "USD",
               timeUnit: "MONTHLY",
-              costFilters: [{ name: "TagKeyValue", values: [`user:tenant$${tenant}`] }],
+              // This environment's spend only: tenant AND environment.
+              filterExpression: {
+                ands: [
+                  { tags: { key: "tenant", values: [tenant], matchOptions: ["EQUALS"] } },
+                  { tags: { key: "environment", values: [stack], matchOptions: ["EQUALS"] } },
+                ],
+              },
+              metrics: "UnblendedCost",
               notifications: [
                 ...want.alertAtPercent.map((percent) => notification(percent, "ACTUAL")),
                 notification(want.forecastAtPercent, "FORECASTED"),
@@ -556,7 +580,8 @@ describe("the program with the shipped tenants", () => {
             {
               Effect: "Allow",
               Action: ["iam:AttachRolePolicy", "iam:DetachRolePolicy"],
-              Resource: roles.map((role) => `arn:aws:iam::${account.accountId}:role/${role}`),
+              // Any path: the PolicyARN condition keeps it to the deny policy.
+              Resource: `arn:aws:iam::${account.accountId}:role/*`,
               Condition: { ArnEquals: { "iam:PolicyARN": denyPolicyArn } },
             },
           ]);
@@ -689,29 +714,37 @@ describe("the program with the shipped tenants", () => {
             const profileArns = shipped[tenant].profiles.map((profile) =>
               profileArn(plans[stack], tenant, profile.name),
             );
-            const modelArns = shipped[tenant].profiles.map(
-              (profile) =>
-                `arn:aws:bedrock:${profile.crossRegion ? "*" : region}::foundation-model/${profile.model}`,
-            );
+            const { accountId } = expected.accounts[shipped[tenant].account];
+            const routedArns = shipped[tenant].profiles.flatMap((profile) => [
+              `arn:aws:bedrock:${profile.crossRegion ? "*" : region}::foundation-model/${profile.model}`,
+              ...(profile.crossRegion
+                ? [
+                    `arn:aws:bedrock:${region}:${accountId}:inference-profile/${profile.crossRegion}.${profile.model}`,
+                  ]
+                : []),
+            ]);
             const invoke = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
             const policy = plans[stack].one(types.policy, `${tenant}-invoke-policy`).inputs;
             assert.equal(policy.name, `${tenant}-${stack}-bedrock-invoke`);
             assert.deepEqual(JSON.parse(String(policy.policy)), {
               Version: "2012-10-17",
               Statement: [
-                { Sid: "InvokeThroughProfiles", Effect: "Allow", Action: invoke, Resource: profileArns },
                 {
-                  Sid: "ReadProfiles",
+                  Sid: "InvokeThroughProfiles",
                   Effect: "Allow",
-                  Action: ["bedrock:GetInferenceProfile"],
+                  Action: [...invoke, "bedrock:GetInferenceProfile"],
                   Resource: profileArns,
                 },
                 {
                   Sid: "ModelsOnlyViaProfiles",
                   Effect: "Allow",
                   Action: invoke,
-                  Resource: modelArns,
-                  Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArns } },
+                  Resource: routedArns,
+                  Condition: {
+                    ArnLike: {
+                      "bedrock:InferenceProfileArn": `arn:aws:bedrock:${region}:${accountId}:application-inference-profile/*`,
+                    },
+                  },
                 },
               ],
             });

@@ -88,9 +88,7 @@ const tenantWorkload: Principal = {
   identityPolicies: [
     {
       name: "claims-dev-bedrock-invoke",
-      policy: JSON.parse(
-        invokePolicyDocument(claimsTenant(), [ownProfileArn, ownCrossRegionProfileArn]),
-      ) as object,
+      policy: invokePolicyDocument(claimsTenant(), [ownProfileArn, ownCrossRegionProfileArn]) as object,
     },
   ],
 };

@@ -59,6 +59,7 @@ describe("stack config (validateStackConfig)", () => {
           accountId: "123456789012",
           roleArn: "arn:aws:iam::123456789012:role/billing",
         },
+        models: [],
         priceOverrides: {},
         protectedEnvironments: ["prod"],
         tenantsDir: "tenants",
@@ -122,7 +123,7 @@ describe("stack config (validateStackConfig)", () => {
       };
       assert.deepEqual(problems(withKeys({ priceOverrides })), [
         "Pulumi.dev.yaml: bedrock-cost-governance:priceOverrides.amazon.nova-lite-v1:0.inputPer1M: expected a number at least 0, got -0.05",
-        'Pulumi.dev.yaml: bedrock-cost-governance:priceOverrides.openai.gpt-9: not a model of the catalog; add it to src/data/bedrock-models.json first, got "openai.gpt-9"',
+        'Pulumi.dev.yaml: bedrock-cost-governance:priceOverrides.openai.gpt-9: not a model of the catalog: add it under bedrock-cost-governance:models (or to src/data/bedrock-models.json) first, got "openai.gpt-9"',
       ]);
     });
 

@@ -140,7 +140,10 @@ describe("tenants in a stack (tenantsForStack)", () => {
       const [profile] = resolveOne(tenant).profiles;
       assert.equal(profile.awsName, "claims-chatbot-dev");
       assert.equal(profile.parameterName, "/bedrock-cost-governance/dev/claims/chatbot");
-      assert.equal(profile.description, "claims/chatbot (dev): anthropic.claude-3-haiku-20240307-v1:0");
+      assert.equal(
+        profile.description,
+        "tenant claims profile chatbot in dev for anthropic.claude-3-haiku-20240307-v1:0",
+      );
     });
 
     it("refuses a profile whose derived AWS name passes 64 characters", () => {
@@ -245,7 +248,16 @@ describe("tenants in a stack (tenantsForStack)", () => {
     it("moves the tenant to another account", () => {
       const { accountAlias, accountId, region } = resolveOne({
         ...base,
-        environments: { dev: { account: "claims-ai" } },
+        // Its topic moves too: alarms publish only to topics of their own Region.
+        environments: {
+          dev: {
+            account: "claims-ai",
+            notify: {
+              emails: ["claims@example.com"],
+              snsTopicArns: ["arn:aws:sns:us-west-2:444455556666:claims-oncall"],
+            },
+          },
+        },
       });
       assert.deepEqual(
         { accountAlias, accountId, region },

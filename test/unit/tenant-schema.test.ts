@@ -228,7 +228,7 @@ describe("tenant files", () => {
 
     it("refuses a model the catalog does not list, rather than pricing it at zero", () => {
       assert.deepEqual(problems(withProfiles([{ name: "chatbot", model: "anthropic.claude-9" }])), [
-        'tenants/claims.ts: profiles[0].model: "anthropic.claude-9" is not a model of the catalog; known: anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-sonnet-20241022-v2:0, ... (src/data/bedrock-models.json), got "anthropic.claude-9"',
+        'tenants/claims.ts: profiles[0].model: "anthropic.claude-9" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source, got "anthropic.claude-9"',
       ]);
     });
 
@@ -245,7 +245,7 @@ describe("tenant files", () => {
       );
     });
 
-    it("refuses any geo for a model with no cross-Region profile, and a geo that is not us, eu or apac", () => {
+    it("refuses any geo for a model with no cross-Region profile, and a geo that is not us, eu, apac or global", () => {
       assert.deepEqual(
         problems(
           withProfiles([
@@ -255,7 +255,7 @@ describe("tenant files", () => {
         ),
         [
           'tenants/claims.ts: profiles[0].crossRegion: the catalog has no cross-Region profile in this geo for amazon.titan-text-lite-v1; available: none (use a single-Region profile), got "us"',
-          'tenants/claims.ts: profiles[1].crossRegion: expected one of "us", "eu", "apac", got "mars"',
+          'tenants/claims.ts: profiles[1].crossRegion: expected one of "us", "eu", "apac", "global", got "mars"',
         ],
       );
     });
@@ -356,7 +356,7 @@ describe("tenant files", () => {
         }),
         [
           "tenants/broken.ts: cannot be loaded: tenants/broken.ts:1:16: ERROR: Expected identifier but found end of file",
-          'tenants/claims.ts: profiles[0].model: "gpt-4" is not a model of the catalog; known: anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-sonnet-20241022-v2:0, ... (src/data/bedrock-models.json), got "gpt-4"',
+          'tenants/claims.ts: profiles[0].model: "gpt-4" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source, got "gpt-4"',
           'tenants/claims.ts: unknown key "budgett"',
           'tenants/sales.ts: notify: expected at least one email address or SNS topic ARN, got {"emails":[]}',
           "tenants/sales.ts: budget.monthlyUsd: expected a number greater than 0, got -5",

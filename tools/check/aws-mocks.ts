@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { partitionOf } from "../../src/arns";
 import { decodeProviderInput } from "./planned-resource";
 
 /**
@@ -23,6 +24,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       return { id, state: inputs };
     }
     const { region, accountId } = this.providerOf(args.provider);
+    // ARNs in the Region's partition, as AWS gives them (GovCloud: aws-us-gov).
+    const partition = partitionOf(region);
     const name = typeof inputs.name === "string" ? inputs.name : `${args.name}-${digest(args.name, 7)}`;
     const awsId = (length: number) => digest(`${args.type}:${args.name}:${accountId}:${region}`, length);
     const withArn = (arn: string, id = arn) => ({
@@ -33,38 +36,40 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     switch (args.type) {
       case "aws:bedrock/inferenceProfile:InferenceProfile": {
         const profileId = base36(awsId(24)).slice(0, 12).padEnd(12, "0");
-        return withArn(`arn:aws:bedrock:${region}:${accountId}:application-inference-profile/${profileId}`);
+        return withArn(
+          `arn:${partition}:bedrock:${region}:${accountId}:application-inference-profile/${profileId}`,
+        );
       }
       case "aws:sns/topic:Topic":
-        return withArn(`arn:aws:sns:${region}:${accountId}:${name}`);
+        return withArn(`arn:${partition}:sns:${region}:${accountId}:${name}`);
       case "aws:sns/topicSubscription:TopicSubscription":
         return withArn(`${String(inputs.topic)}:${uuid(awsId(32))}`);
       case "aws:iam/policy:Policy":
-        return withArn(`arn:aws:iam::${accountId}:policy/${name}`);
+        return withArn(`arn:${partition}:iam::${accountId}:policy/${name}`);
       case "aws:iam/role:Role":
-        return withArn(`arn:aws:iam::${accountId}:role/${name}`, name);
+        return withArn(`arn:${partition}:iam::${accountId}:role/${name}`, name);
       case "aws:cloudwatch/metricAlarm:MetricAlarm":
-        return withArn(`arn:aws:cloudwatch:${region}:${accountId}:alarm:${name}`, name);
+        return withArn(`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${name}`, name);
       case "aws:ssm/parameter:Parameter":
-        return withArn(`arn:aws:ssm:${region}:${accountId}:parameter${name}`, name);
+        return withArn(`arn:${partition}:ssm:${region}:${accountId}:parameter${name}`, name);
       case "aws:budgets/budget:Budget":
-        return withArn(`arn:aws:budgets::${accountId}:budget/${name}`, `${accountId}:${name}`);
+        return withArn(`arn:${partition}:budgets::${accountId}:budget/${name}`, `${accountId}:${name}`);
       case "aws:budgets/budgetAction:BudgetAction": {
         const actionId = uuid(awsId(32));
         return withArn(
-          `arn:aws:budgets::${accountId}:budget/${String(inputs.budgetName)}/action/${actionId}`,
+          `arn:${partition}:budgets::${accountId}:budget/${String(inputs.budgetName)}/action/${actionId}`,
           `${accountId}:${actionId}:${String(inputs.budgetName)}`,
         );
       }
       case "aws:costexplorer/anomalyMonitor:AnomalyMonitor":
-        return withArn(`arn:aws:ce::${accountId}:anomalymonitor/${uuid(awsId(32))}`);
+        return withArn(`arn:${partition}:ce::${accountId}:anomalymonitor/${uuid(awsId(32))}`);
       case "aws:costexplorer/anomalySubscription:AnomalySubscription":
-        return withArn(`arn:aws:ce::${accountId}:anomalysubscription/${uuid(awsId(32))}`);
+        return withArn(`arn:${partition}:ce::${accountId}:anomalysubscription/${uuid(awsId(32))}`);
       case "aws:organizations/policy:Policy": {
         // An SCP id is p- and 8 or more lowercase alphanumerics; its ARN names the organisation.
         const policyId = `p-${base36(awsId(16)).slice(0, 8).padEnd(8, "0")}`;
         return withArn(
-          `arn:aws:organizations::${accountId}:policy/o-exampleorg/service_control_policy/${policyId}`,
+          `arn:${partition}:organizations::${accountId}:policy/o-exampleorg/service_control_policy/${policyId}`,
           policyId,
         );
       }

@@ -7,8 +7,10 @@ import { validateOrgInputs } from "../../src/org-stack";
 import { validateStackInputs } from "../../src/stack";
 import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
+import type { StackTenant } from "../../src/stack-tenants";
 import { summarizeOrgPlan } from "./org-plan";
 import { summarizePlan } from "./plan";
+import { preflight, preflightErrors } from "./preflight";
 import type { PlannedResource } from "./planned-resource";
 import { type Judgement, PolicyPackHost, parsePolicyConfig } from "./policy-host";
 import { releaseProgram, runProgram } from "./program-runner";
@@ -63,10 +65,18 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
     const planStartedAt = performance.now();
     // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
     const planned:
-      { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[] } | { errors: InputError[] } =
-      options.stateFile ? readStackExport(options.stateFile) : await planProgram(options, stream.add);
+      | { stack: string; resources: PlannedResource[]; leftOut?: LeftOutTenant[]; tenants?: StackTenant[] }
+      | { errors: InputError[] } = options.stateFile
+      ? readStackExport(options.stateFile)
+      : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
+    // What AWS would refuse, or accept and not deliver, stops the check like bad input (exit 2).
+    const preflightStartedAt = performance.now();
+    const tenants = planned.tenants;
+    const refused = tenants ? preflightErrors(preflight(planned.resources), tenants) : [];
+    const preflightMs = performance.now() - preflightStartedAt;
+    if (refused.length > 0) return report({ stack: planned.stack, source, errors: refused });
 
     const host = await hostStarting;
     const ready = await stream.ready;
@@ -88,6 +98,7 @@ export async function runCheck(options: CheckOptions, startedAt = 0): Promise<Ch
         planMs,
         packStartMs: host.timings.startMs,
         judgeAfterPlanMs: performance.now() - planStartedAt - planMs,
+        preflightMs,
       },
     });
   } finally {
@@ -128,7 +139,8 @@ async function planProgram(
   options: CheckOptions,
   onResource: (resource: PlannedResource) => void,
 ): Promise<
-  { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[] } | { errors: InputError[] }
+  | { stack: string; resources: PlannedResource[]; leftOut: LeftOutTenant[]; tenants: StackTenant[] }
+  | { errors: InputError[] }
 > {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
@@ -151,11 +163,15 @@ async function planProgram(
     onResource,
   });
   releaseProgram();
+  // The org stack's resources come from every environment's tenants; its preflight names resources.
   // An org stack plans no tenant of its own, so it leaves none out.
+  const tenants =
+    "tenants" in inputs ? inputs.tenants : inputs.environments.flatMap((environment) => environment.tenants);
   return {
     stack: options.stack,
     resources: run.resources,
     leftOut: "leftOut" in inputs ? inputs.leftOut : [],
+    tenants,
   };
 }
 

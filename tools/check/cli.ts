@@ -31,7 +31,8 @@ Options:
 Exit codes:
   0  no mandatory violation (advisory findings are shown)
   1  at least one mandatory policy violation
-  2  invalid input (tenant file, stack config, stack export, policy config or flag): nothing judged
+  2  invalid input (tenant file, stack config, stack export, policy config or flag), or a planned
+     value AWS would refuse (the AWS preflight): nothing judged
   3  valid input, but nothing judged: the pack has no policy enabled (a verdict of nothing is not a pass)
 `;
 

@@ -17,6 +17,7 @@ export function quotaWarnings(
   const profiles = countBy(located, planTypes.profile, (where) => `${where.accountId}/${where.region}`);
   const monitors = countBy(located, planTypes.anomalyMonitor, (where) => where.accountId);
   return [
+    ...firstDeployWarnings(located),
     ...[...profiles.values()]
       .filter(({ count }) => count > awsLimits.applicationProfilesPerAccountRegion)
       .map(
@@ -35,6 +36,19 @@ export function quotaWarnings(
         ({ accountId, budgets }) =>
           `account ${accountId}: ${integer(budgets)} budgets, over the quota of ${integer(awsLimits.budgetsPerAccount)} per account`,
       ),
+  ];
+}
+
+/** AWS refuses to activate a key it has not yet seen in billing data (terraform-provider-aws#29068). */
+function firstDeployWarnings(located: readonly LocatedResource[]): string[] {
+  const activatedKeys = located
+    .filter(
+      ({ resource }) => resource.type === planTypes.costAllocationTag && resource.inputs.status === "Active",
+    )
+    .map(({ resource }) => String(resource.inputs.tagKey));
+  if (activatedKeys.length === 0) return [];
+  return [
+    `first deploy: activating the cost allocation tags ${activatedKeys.join(", ")} fails until each key has appeared in billing data (up to 24 hours after the first tagged resource); in a new organisation deploy the org stack once with activateTags: false, then set it to true (docs/operations.md, "First deploy of a new organisation")`,
   ];
 }
 

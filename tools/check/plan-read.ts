@@ -13,6 +13,7 @@ export const planTypes = {
   budgetAction: "aws:budgets/budgetAction:BudgetAction",
   alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
   anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
+  costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
 } as const;
 
 export interface AccountRef {
@@ -69,8 +70,13 @@ export function tagsOf(inputs: Record<string, unknown>): Record<string, string> 
   return {};
 }
 
-/** The tenant a budget filters on (`TagKeyValue` `user:tenant$<name>`), else its `tenant` tag. */
+/**
+ * The tenant a budget filters on: its `filterExpression`'s `tenant` tag (what the program writes),
+ * a legacy `TagKeyValue` `user:tenant$<name>` cost filter, else its `tenant` tag.
+ */
 export function budgetTenant(inputs: Record<string, unknown>): string | undefined {
+  const fromExpression = expressionTenant(inputs.filterExpression);
+  if (fromExpression) return fromExpression;
   const filters = Array.isArray(inputs.costFilters)
     ? (inputs.costFilters as Array<Record<string, unknown>>)
     : [];
@@ -82,6 +88,15 @@ export function budgetTenant(inputs: Record<string, unknown>): string | undefine
     }
   }
   return tagsOf(inputs).tenant;
+}
+
+/** The single `tenant` value an expression's `tags` (alone or in an `ands`) selects. */
+function expressionTenant(expression: unknown): string | undefined {
+  if (!expression || typeof expression !== "object") return undefined;
+  const { tags, ands } = expression as { tags?: { key?: unknown; values?: unknown }; ands?: unknown };
+  if (tags?.key === "tenant" && Array.isArray(tags.values) && tags.values.length === 1)
+    return String(tags.values[0]);
+  return Array.isArray(ands) ? ands.map(expressionTenant).find((tenant) => tenant !== undefined) : undefined;
 }
 
 /** The model a profile copies: its `model` tag, else what its `copyFrom` ARN names. */

@@ -40,7 +40,7 @@ export interface CheckReport {
   /** From command start to verdict. */
   durationMs: number;
   /** Where the time went, in milliseconds (phases overlap: the pack starts while the plan is built). */
-  timings?: { planMs: number; packStartMs: number; judgeAfterPlanMs: number };
+  timings?: { planMs: number; packStartMs: number; judgeAfterPlanMs: number; preflightMs?: number };
 }
 
 export interface CheckSummary {

@@ -1,19 +1,61 @@
 import { Budget, BudgetAction, IamPolicy, IamRole, IamRolePolicy } from "../../aws-resources";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { iamRoleArn } from "../../arns";
 import { budgetActionRoleName, denyPolicyName, logicalName } from "../../naming";
 import type { StackTenant } from "../../stack-tenants";
+import type { AlertTopic } from "./alert-topic";
 import { bedrockInvokeActions } from "./invoke-policy";
+
+/** The policy the action attaches: every Bedrock invoke denied. */
+export const denyPolicyDocument = (): aws.iam.PolicyDocument =>
+  ({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "BudgetExceeded", Effect: "Deny", Action: bedrockInvokeActions, Resource: "*" }],
+  }) satisfies aws.iam.PolicyDocument;
+
+/** AWS Budgets assumes the execution role, for budgets of the tenant's own account only. */
+export const budgetActionTrustPolicy = (tenant: StackTenant): aws.iam.PolicyDocument =>
+  ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "budgets.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": tenant.accountId } },
+      },
+    ],
+  }) satisfies aws.iam.PolicyDocument;
+
+/**
+ * What the execution role may do: attach and detach that one deny policy. On `role/*`, because a
+ * workload role may sit under an IAM path (`role/teams/claims/<name>`), which `role/<name>` would
+ * miss; the `iam:PolicyARN` condition keeps it to the deny policy, so it can grant nothing.
+ */
+export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: string): aws.iam.PolicyDocument =>
+  ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["iam:AttachRolePolicy", "iam:DetachRolePolicy"],
+        Resource: iamRoleArn(tenant.accountId, "*", tenant.region),
+        Condition: { ArnEquals: { "iam:PolicyARN": denyPolicyArn } },
+      },
+    ],
+  }) satisfies aws.iam.PolicyDocument;
 
 /**
  * `onExceed: "deny"`: when actual spend passes 100% of the budget, AWS Budgets attaches a
- * policy denying every Bedrock invoke to the tenant's workload roles, with no human
- * approval. Detaching it (or the next month's reset) restores access.
+ * policy denying every Bedrock invoke to the tenant's workload roles, with no human approval.
+ * AWS does not say the action undoes itself: someone detaches the policy (or reverses the action
+ * in the Budgets console) to restore access; see docs/operations.md.
  */
 export function createBudgetDenyAction(
   tenant: StackTenant,
   budget: InstanceType<typeof Budget>,
-  topicArn: pulumi.Output<string>,
+  alerts: AlertTopic,
   parent: pulumi.Resource,
 ): InstanceType<typeof BudgetAction> {
   const denyPolicy = new IamPolicy(
@@ -21,10 +63,7 @@ export function createBudgetDenyAction(
     {
       name: denyPolicyName(tenant.name, tenant.environment),
       description: `Attached by AWS Budgets when ${tenant.name} (${tenant.environment}) passes its monthly Bedrock budget`,
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Sid: "BudgetExceeded", Effect: "Deny", Action: bedrockInvokeActions, Resource: "*" }],
-      }),
+      policy: pulumi.jsonStringify(denyPolicyDocument()),
       tags: tenant.tags,
     },
     { parent },
@@ -34,17 +73,7 @@ export function createBudgetDenyAction(
     {
       name: budgetActionRoleName(tenant.name, tenant.environment),
       description: `Lets AWS Budgets attach the Bedrock deny policy of ${tenant.name} (${tenant.environment})`,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "budgets.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": tenant.accountId } },
-          },
-        ],
-      }),
+      assumeRolePolicy: pulumi.jsonStringify(budgetActionTrustPolicy(tenant)),
       tags: tenant.tags,
     },
     { parent },
@@ -53,18 +82,8 @@ export function createBudgetDenyAction(
     logicalName(tenant.name, "budget-action-permissions"),
     {
       role: executionRole.id,
-      policy: denyPolicy.arn.apply((policyArn) =>
-        JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["iam:AttachRolePolicy", "iam:DetachRolePolicy"],
-              Resource: tenant.workloadRoles.map((role) => iamRoleArn(tenant.accountId, role, tenant.region)),
-              Condition: { ArnEquals: { "iam:PolicyARN": policyArn } },
-            },
-          ],
-        }),
+      policy: pulumi.jsonStringify(
+        denyPolicy.arn.apply((policyArn) => budgetActionPermissions(tenant, policyArn)),
       ),
     },
     { parent },
@@ -80,11 +99,11 @@ export function createBudgetDenyAction(
       definition: { iamActionDefinition: { policyArn: denyPolicy.arn, roles: tenant.workloadRoles } },
       executionRoleArn: executionRole.arn,
       subscribers: [
-        { subscriptionType: "SNS", address: topicArn },
+        { subscriptionType: "SNS", address: alerts.topic.arn },
         ...tenant.notify.emails.map((address) => ({ subscriptionType: "EMAIL", address })),
       ],
       tags: tenant.tags,
     },
-    { parent },
+    { parent, dependsOn: [alerts.policy] },
   );
 }

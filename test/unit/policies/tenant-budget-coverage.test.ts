@@ -94,6 +94,52 @@ describe("#tenant-budget-coverage", () => {
     await expectNoViolations([profile("claims"), filtered]);
   });
 
+  it("accepts the program's budget: tenant AND environment in filterExpression ands", async () => {
+    const filtered = budget("claims", {
+      costFilters: undefined,
+      filterExpression: {
+        ands: [
+          { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
+          { tags: { key: "environment", values: ["dev"], matchOptions: ["EQUALS"] } },
+        ],
+      },
+    });
+    await expectNoViolations([profile("claims"), filtered]);
+  });
+
+  it("does not count a budget that cannot see Bedrock spend: another service, Bedrock excluded, or an ended period", async () => {
+    const tenantTag = { tags: { key: "tenant", values: ["claims"] } };
+    for (const blind of [
+      budget("claims", {
+        costFilters: [
+          { name: "TagKeyValue", values: ["user:tenant$claims"] },
+          { name: "Service", values: ["Amazon Elastic Compute Cloud - Compute"] },
+        ],
+      }),
+      budget("claims", {
+        costFilters: undefined,
+        filterExpression: {
+          ands: [tenantTag, { dimensions: { key: "SERVICE", values: ["Amazon Simple Storage Service"] } }],
+        },
+      }),
+      budget("claims", {
+        costFilters: undefined,
+        filterExpression: {
+          ands: [tenantTag, { not: { dimensions: { key: "SERVICE", values: ["Amazon Bedrock"] } } }],
+        },
+      }),
+      budget("claims", { timePeriodEnd: "2020-01-31_00:00" }),
+    ]) {
+      await expectViolation([profile("claims"), blind], 'Tenant "claims"');
+    }
+    const withBedrock = budget("claims", {
+      costFilters: undefined,
+      filterExpression: { ands: [tenantTag, { dimensions: { key: "SERVICE", values: ["Amazon Bedrock"] } }] },
+      timePeriodEnd: "2087-06-15_00:00",
+    });
+    await expectNoViolations([profile("claims"), withBedrock]);
+  });
+
   it("accepts an aws-native budget", async () => {
     const native: ResourceSpec = {
       type: "aws-native:budgets:Budget",

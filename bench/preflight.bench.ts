@@ -1,0 +1,60 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { validateStackInputs } from "../src/stack";
+import { preflight, preflightErrors } from "../tools/check/preflight";
+import { releaseProgram, runProgram } from "../tools/check/program-runner";
+import { readStackConfigFile } from "../tools/check/stack-file";
+import { median } from "./median";
+import { writeSyntheticTenants } from "./synthetic-tenants";
+
+/**
+ * The AWS preflight alone: N synthetic tenants planned once (not timed), then the preflight run over
+ * the plan `--rounds` times, as `npm run check` runs it between the plan and the verdict.
+ *
+ *   npm run bench:preflight -- --tenants 1000 --rounds 5
+ */
+const repoRoot = path.resolve(__dirname, "..");
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { tenants: { type: "string", default: "1000" }, rounds: { type: "string", default: "5" } },
+  });
+  const tenants = Number(values.tenants);
+  const rounds = Number(values.rounds);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-preflight-${tenants}-`));
+  try {
+    writeSyntheticTenants(dir, tenants, ["shared-ai", "claims-ai"]);
+    const stackFile = readStackConfigFile(repoRoot, "dev");
+    if ("errors" in stackFile) throw new Error(JSON.stringify(stackFile.errors));
+    const config = { ...stackFile.config, "bedrock-cost-governance:tenantsDir": dir };
+    const inputs = validateStackInputs(config, stackFile.file, repoRoot);
+    if ("errors" in inputs) throw new Error(JSON.stringify(inputs.errors.slice(0, 3)));
+    const run = await runProgram({
+      programDir: repoRoot,
+      project: "bedrock-cost-governance",
+      stack: "dev",
+      config,
+    });
+    releaseProgram();
+    const times: number[] = [];
+    let errors = 0;
+    for (let round = 0; round < rounds; round++) {
+      const startedAt = performance.now();
+      errors = preflightErrors(preflight(run.resources), inputs.tenants).length;
+      times.push(performance.now() - startedAt);
+    }
+    process.stdout.write(
+      `preflight over ${tenants} tenants (${run.resources.length} resources): median ${median(times).toFixed(1)} ms, rounds ${times.map((time) => time.toFixed(1)).join(", ")} ms; ${errors} errors\n`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:preflight: ${String(error)}\n`);
+  process.exit(1);
+});

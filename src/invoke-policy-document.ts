@@ -1,0 +1,82 @@
+import type * as aws from "@pulumi/aws";
+import { iamPolicySize, awsQuotas } from "./aws-quotas";
+import { applicationProfileArnPattern, foundationModelArn, partitionOf, systemProfileArn } from "./arns";
+import type { StackTenant } from "./stack-tenants";
+
+/**
+ * The IAM actions that invoke a model. They also authorize Converse and ConverseStream:
+ * there is no `bedrock:Converse` IAM action.
+ */
+export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+
+/**
+ * Lets the tenant's workloads call its profiles and nothing around them, as AWS documents for
+ * application inference profiles (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html)
+ * and as AWS's CDK construct grants (generative-ai-cdk-constructs,
+ * src/cdk-lib/bedrock/inference-profiles/cross-region-inference-profile.ts `grantInvoke`: the model in
+ * all Regions plus the system profile ARN of the caller's Region and account):
+ * 1. invoke (and read) the tenant's own application profiles, each ARN once;
+ * 2. invoke what those profiles route to, only when the request goes through an application
+ *    profile (`bedrock:InferenceProfileArn`): the foundation model (in every Region for a
+ *    cross-Region profile) and, for a cross-Region profile, the system-defined `<geo>.<model>`
+ *    profile it was copied from. A direct model call carries no such key and a direct call of a
+ *    system profile names a system profile, so both stay denied.
+ * The condition admits the account's application profiles by pattern rather than listing the
+ * tenant's again: statement 1 already limits which profiles the caller may use, so it grants
+ * nothing more, and the document no longer holds every profile ARN twice (IAM takes 6,144
+ * characters in a managed policy; 20 cross-Region profiles written three times passed it).
+ * A grant conditioned on `aws:ResourceTag/tenant` would not grow with the profiles (the Service
+ * Authorization Reference lists that key for `application-inference-profile`), but it would let
+ * anyone who may tag a profile in the account route through it; the ARN list fits for every tenant
+ * the schema accepts (test/integration/preflight-property.test.ts), so it stays.
+ */
+export function invokePolicyDocument(
+  tenant: Pick<StackTenant, "region" | "accountId" | "profiles">,
+  profileArns: string[],
+): aws.iam.PolicyDocument {
+  const routed = new Set<string>();
+  for (const profile of tenant.profiles) {
+    routed.add(foundationModelArn(profile.crossRegion ? "*" : tenant.region, profile.model, tenant.region));
+    if (profile.crossRegion)
+      routed.add(systemProfileArn(tenant.region, tenant.accountId, profile.crossRegion, profile.model));
+  }
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "InvokeThroughProfiles",
+        Effect: "Allow",
+        Action: [...bedrockInvokeActions, "bedrock:GetInferenceProfile"],
+        Resource: profileArns,
+      },
+      {
+        Sid: "ModelsOnlyViaProfiles",
+        Effect: "Allow",
+        Action: bedrockInvokeActions,
+        Resource: [...routed],
+        Condition: {
+          ArnLike: {
+            "bedrock:InferenceProfileArn": applicationProfileArnPattern(tenant.region, tenant.accountId),
+          },
+        },
+      },
+    ],
+  } satisfies aws.iam.PolicyDocument;
+}
+
+/**
+ * Why the tenant's invoke policy would not fit IAM's managed-policy size, or undefined. Exact before
+ * any profile exists: an application profile ARN always ends in a 12-character id.
+ */
+export function invokePolicySizeProblem(
+  tenant: Pick<StackTenant, "region" | "accountId" | "profiles">,
+): string | undefined {
+  const placeholderArns = tenant.profiles.map(
+    (_, index) =>
+      `arn:${partitionOf(tenant.region)}:bedrock:${tenant.region}:${tenant.accountId}:application-inference-profile/${String(index).padStart(12, "0")}`,
+  );
+  const size = iamPolicySize(JSON.stringify(invokePolicyDocument(tenant, placeholderArns)));
+  return size > awsQuotas.managedPolicyDocumentChars
+    ? `the invoke policy of these profiles would hold ${size.toLocaleString("en-US")} characters; IAM takes ${awsQuotas.managedPolicyDocumentChars.toLocaleString("en-US")} in a managed policy: use fewer distinct models or shorter stack model ids`
+    : undefined;
+}

@@ -1,0 +1,80 @@
+import * as assert from "node:assert/strict";
+import { preflightErrors } from "../../../tools/check/preflight";
+import { defaultAlarms, type StackTenant } from "../../../src/stack-tenants";
+import { defaultProfileDescription } from "../../../src/stack-tenants";
+
+const price = { inputPer1M: 1, outputPer1M: 5 };
+const tenant: StackTenant = {
+  name: "claims",
+  file: "tenants/claims.ts",
+  environment: "dev",
+  accountAlias: "shared-ai",
+  accountId: "111122223333",
+  roleArn: "arn:aws:iam::111122223333:role/deploy",
+  region: "us-east-1",
+  billingAccountId: "123456789012",
+  tags: { tenant: "claims", environment: "dev", team: "bad#value" },
+  notify: { emails: ["claims@example.com"], snsTopicArns: [] },
+  profiles: [
+    {
+      name: "chatbot",
+      model: "m.x",
+      description: "Claims (FNOL) bot",
+      awsName: "claims-chatbot-dev",
+      parameterName: "/p",
+      price,
+      alarms: defaultAlarms(100, price),
+    },
+    {
+      name: "summary",
+      model: "m.x",
+      description: defaultProfileDescription("claims", "dev", { name: "summary", model: "m.x" }),
+      awsName: "claims-summary-dev",
+      parameterName: "/q",
+      price,
+      alarms: defaultAlarms(100, price),
+    },
+  ],
+  budget: { monthlyUsd: 100, alertAtPercent: [100], forecastAtPercent: 100, onExceed: "notify" },
+  workloadRoles: [],
+  protect: false,
+};
+const issue = (name: string, input: string, value: unknown) => ({
+  urn: `urn:pulumi:dev::bedrock-cost-governance::bedrock-cost-governance:index:TenantGuardrails$aws:bedrock/inferenceProfile:InferenceProfile::${name}`,
+  type: "aws:bedrock/inferenceProfile:InferenceProfile",
+  name,
+  input,
+  rule: "Bedrock CreateInferenceProfile would reject it: CreateInferenceProfile.description: 1-200 characters matching ([0-9a-zA-Z:.][ _-]?)+",
+  value,
+});
+
+describe("AWS preflight: who is told", () => {
+  it("reports a value a tenant file wrote as that file's input error, at its field", () => {
+    assert.deepEqual(
+      preflightErrors([issue("claims-chatbot", "description", "Claims (FNOL) bot")], [tenant]),
+      [
+        {
+          file: "tenants/claims.ts",
+          path: "profiles[0].description",
+          message:
+            'Bedrock CreateInferenceProfile would reject it: CreateInferenceProfile.description: 1-200 characters matching ([0-9a-zA-Z:.][ _-]?)+, got "Claims (FNOL) bot"',
+        },
+      ],
+    );
+    assert.equal(
+      preflightErrors([issue("claims-chatbot", "tags.team", "bad#value")], [tenant])[0].path,
+      "tags.team",
+    );
+  });
+
+  it("reports a value the program built as a program bug naming the resource, input, rule and value", () => {
+    const built = defaultProfileDescription("claims", "dev", { name: "summary", model: "m.x" });
+    assert.deepEqual(preflightErrors([issue("claims-summary", "description", built)], [tenant]), [
+      {
+        file: "program bug",
+        path: 'aws:bedrock/inferenceProfile:InferenceProfile "claims-summary" input description',
+        message: `Bedrock CreateInferenceProfile would reject it: CreateInferenceProfile.description: 1-200 characters matching ([0-9a-zA-Z:.][ _-]?)+, got "${built}" (the program built this value: please report it)`,
+      },
+    ]);
+  });
+});
