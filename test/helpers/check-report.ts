@@ -71,18 +71,27 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
   return copy;
 }
 
-/** The same resources with a tenant renamed wherever the plan reads its name (tags, budget filter). */
+/** The same resources with a tenant renamed wherever the plan reads its name (tags, budget filter expression). */
 export function renameTenant(
   resources: readonly PlannedResource[],
   from: string,
   to: string,
 ): PlannedResource[] {
+  // A filter expression's `{ key: "tenant", values: [name] }` is renamed where it stands.
+  const renameIn = (_key: string, value: unknown) =>
+    value && typeof value === "object" && (value as { key?: unknown }).key === "tenant"
+      ? {
+          ...value,
+          values: ((value as { values?: unknown[] }).values ?? []).map((name) => (name === from ? to : name)),
+        }
+      : value;
   return resources.map((resource) => ({
     ...resource,
     inputs: JSON.parse(
       JSON.stringify(resource.inputs)
         .replaceAll(`"tenant":"${from}"`, `"tenant":"${to}"`)
         .replaceAll(`tenant$${from}"`, `tenant$${to}"`),
+      renameIn,
     ),
   }));
 }
