@@ -4,9 +4,10 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { PlannedResource } from "../tools/check/planned-resource";
-import { PolicyPackHost } from "../tools/check/policy-host";
-import { releaseProgram, runProgram } from "../tools/check/program-runner";
+import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
+import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/check/stack-file";
+import { writeDocsBlock } from "./docs-block";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { median } from "./median";
 
@@ -16,7 +17,9 @@ import { median } from "./median";
  * protocol exactly as `npm run check` sends them. What the empty pack costs is the protocol and the
  * policy SDK's server; the difference is what the policies add.
  *
- *   npm run bench:pack -- --tenants 1000 --rounds 3
+ *   npm run bench:pack -- --tenants 1000 --rounds 3 [--docs]
+ *
+ * `--docs` writes the figures into docs/performance.md.
  */
 const repoRoot = path.resolve(__dirname, "..");
 const packs = [
@@ -43,16 +46,16 @@ async function plan(tenants: number): Promise<PlannedResource[]> {
   }
 }
 
-/** One judgement with a freshly started pack: when every Analyze, and the AnalyzeStack, was answered. */
-async function judge(packDir: string, resources: readonly PlannedResource[]) {
+/** One stack analysis by a freshly started pack: when every Analyze, and the AnalyzeStack, was answered. */
+async function analyzeWith(packDir: string, resources: readonly PlannedResource[]) {
   const host = await PolicyPackHost.start({ packDir });
   try {
     const startedAt = performance.now();
-    const judgement = host.beginJudgement();
+    const judgement = host.beginStackAnalysis();
     for (const resource of resources) judgement.add(resource);
     const encodedMs = performance.now() - startedAt;
     const violations = await judgement.finish(resources);
-    const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastJudge!;
+    const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastAnalysis!;
     return { encodedMs, analyzeMs, analyzeStackMs, totalMs, violations: violations.length };
   } finally {
     await host.close();
@@ -63,28 +66,42 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(5)} s`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { tenants: { type: "string", default: "1000" }, rounds: { type: "string", default: "3" } },
+    options: {
+      tenants: { type: "string", default: "1000" },
+      rounds: { type: "string", default: "3" },
+      docs: { type: "boolean", default: false },
+    },
     strict: true,
   });
   const tenants = Number(values.tenants);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(rounds) || rounds < 1) {
-    console.error("usage: npm run bench:pack -- [--tenants 1000] [--rounds 3]");
+    console.error("usage: npm run bench:pack -- [--tenants 1000] [--rounds 3] [--docs]");
     return 2;
   }
   const resources = await plan(tenants);
-  console.log(
+  const lines: string[] = [];
+  const print = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+  print(
     `pack replay: ${tenants} tenants, ${resources.length} resources, node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s), each with a fresh pack; Analyze calls and AnalyzeStack run concurrently, times from the first Analyze`,
   );
   for (const pack of packs) {
-    const runs: Array<Awaited<ReturnType<typeof judge>>> = [];
-    for (let round = 0; round < rounds; round++) runs.push(await judge(pack.dir, resources));
+    const runs: Array<Awaited<ReturnType<typeof analyzeWith>>> = [];
+    for (let round = 0; round < rounds; round++) runs.push(await analyzeWith(pack.dir, resources));
     const pick = (key: "encodedMs" | "analyzeMs" | "analyzeStackMs" | "totalMs") =>
       seconds(median(runs.map((run) => run[key])));
-    console.log(
+    print(
       `  ${pack.label.padEnd(36)} encode ${pick("encodedMs")}  every Analyze answered ${pick("analyzeMs")}  AnalyzeStack answered ${pick("analyzeStackMs")}  verdict ${pick("totalMs")}  (${runs[0].violations} violations)`,
     );
   }
+  if (values.docs)
+    writeDocsBlock(
+      "pack",
+      `Written by \`npm run bench:pack -- --docs\` on ${new Date().toISOString().slice(0, 10)}:\n\n\`\`\`\n${lines.join("\n")}\n\`\`\``,
+    );
   return 0;
 }
 

@@ -13,7 +13,7 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
 import { bedrockInvokeThroughProfiles } from "../policies/bedrock-invoke-through-profiles";
 import { bedrockProfileCostTags } from "../policies/bedrock-profile-cost-tags";
 import { bedrockProfileModelSource } from "../policies/bedrock-profile-model-source";
@@ -29,10 +29,11 @@ import {
   runResourcePolicy,
   runStackPolicy,
   stackArgs,
-} from "../test/helpers/policy-args";
+} from "../policies/test/helpers/policy-args";
 import type { PlannedResource } from "../tools/check/planned-resource";
-import { PolicyPackHost } from "../tools/check/policy-host";
+import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { median } from "./median";
+import { type Case, adversarialCases } from "./policy-adversarial-cases";
 
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const profileArn = (index: number) =>
@@ -62,12 +63,6 @@ const compactStatements = (count: number) =>
     Action: index % 2 ? "bedrock:InvokeModel" : "bedrock:Invoke*",
     Resource: profileArn(index),
   }));
-
-interface Case {
-  name: string;
-  policy: ResourceValidationPolicy;
-  spec: ResourceSpec;
-}
 
 function cases(): Case[] {
   const iam = (name: string, policy: unknown): Case => ({
@@ -237,7 +232,7 @@ async function time(rounds: number, run: () => Promise<unknown>): Promise<{ medi
 
 async function benchPolicies(rounds: number): Promise<void> {
   console.log(`Per-resource validation (${rounds} rounds each after a warm-up; target < 50 ms)`);
-  const all = cases();
+  const all = [...cases(), ...adversarialCases()];
   // Arguments are built outside the timing here too (as for every figure below): the figure is the policy's.
   const coldArgs = resourceArgs(all[0].policy, all[0].spec);
   const cold = performance.now();
@@ -311,8 +306,8 @@ async function benchHost(count: number, concurrency: number): Promise<void> {
   const host = await PolicyPackHost.start({ packDir: path.resolve(__dirname, "../policies"), concurrency });
   try {
     console.log(`  pack start-up to configured: ${ms(host.timings.startMs)}`);
-    const violations = await host.judge(resources);
-    const judged = host.timings.lastJudge;
+    const violations = await host.analyze(resources);
+    const judged = host.timings.lastAnalysis;
     if (!judged) return;
     console.log(
       `  ${resources.length.toLocaleString("en-US")} resources judged in ${ms(judged.totalMs)} ` +

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { validateStackInputs } from "../src/stack";
 import { preflight, preflightErrors } from "../tools/check/preflight";
-import { releaseProgram, runProgram } from "../tools/check/program-runner";
+import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/check/stack-file";
 import { median } from "./median";
 import { writeSyntheticTenants } from "./synthetic-tenants";

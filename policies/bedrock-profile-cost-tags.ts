@@ -1,30 +1,20 @@
-import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
-import { validateResourceOfTypes } from "./lib/policy";
+import { defineResourcePolicy } from "./lib/define-policy";
+import { type ConfigOf, mandatoryTagsSetting, setting } from "./lib/config";
 import { profileTypes } from "./lib/resource-types";
 import { checkTags, effectiveTags } from "./lib/tags";
 import { enumerate, plural, quote } from "./lib/text";
 import { isRecord } from "./lib/values";
 
-export interface BedrockProfileCostTagsArgs {
+const settings = {
   /** Tag keys every application inference profile must carry with a non-blank value (exact case). Defaults to tenant, environment, dept, team, app, cost-center. */
-  mandatoryTags: string[];
+  mandatoryTags: mandatoryTagsSetting,
   /** Allowed values per tag key, e.g. `{"environment": ["dev", "prod"]}`. Defaults to no restriction. */
-  allowedValues: Record<string, string[]>;
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    mandatoryTags: mandatoryTagsSetting,
-    allowedValues: {
-      type: "object",
-      additionalProperties: { type: "array", items: { type: "string" } },
-      default: {},
-    },
-  },
+  allowedValues: setting.lists({}),
 };
 
-export const bedrockProfileCostTags: ResourceValidationPolicy = {
+export type BedrockProfileCostTagsArgs = ConfigOf<typeof settings>;
+
+export const bedrockProfileCostTags = defineResourcePolicy({
   name: "bedrock-profile-cost-tags",
   description:
     "Checks that every application inference profile carries the mandatory cost-allocation tags with non-blank (and allowed) values; provider defaultTags count.",
@@ -32,40 +22,32 @@ export const bedrockProfileCostTags: ResourceValidationPolicy = {
   severity: "high",
   remediationSteps:
     "Add each missing key to the profile's tags (or to the AWS provider's defaultTags) with a non-blank value. Keys are case-sensitive: cost allocation treats `Tenant` and `tenant` as different tags.",
-  configSchema,
-  validateResource: validateResourceOfTypes(
-    "bedrock-profile-cost-tags",
-    profileTypes,
-    (props, args, reportViolation) => {
-      const config = configOf<BedrockProfileCostTagsArgs>(args, configSchema);
-      const allowedValues = isRecord(config.allowedValues)
-        ? (config.allowedValues as Record<string, string[]>)
-        : {};
-      const findings = checkTags(
-        effectiveTags(props, args.provider),
-        stringList(config.mandatoryTags),
-        allowedValues,
-      );
-      const problems = [
-        findings.missing.length > 0
-          ? `lacks ${plural(findings.missing.length, "tag")} ${enumerate(findings.missing)}`
-          : "",
-        findings.blank.length > 0
-          ? `has blank ${plural(findings.blank.length, "tag")} ${enumerate(findings.blank)}`
-          : "",
-        ...[...findings.miscased].map(
-          ([wanted, found]) => `has ${quote(found)} where cost allocation needs exactly ${quote(wanted)}`,
-        ),
-        ...[...findings.disallowed].map(
-          ([key, value]) =>
-            `has ${key}=${quote(value)}, not one of ${enumerate(allowedValues[key].map((v) => quote(v)))}`,
-        ),
-      ].filter(Boolean);
-      if (problems.length === 0) return;
-      reportViolation(
-        `Inference profile "${args.name}" ${enumerate(problems, 10)}. ` +
-          "Set the tags on the profile or in the provider's defaultTags, keys spelled exactly, so its Bedrock spend is attributed.",
-      );
-    },
-  ),
-};
+  settings,
+  resourceTypes: profileTypes,
+  validate(props, args, reportViolation, config) {
+    const allowedValues = isRecord(config.allowedValues)
+      ? (config.allowedValues as Record<string, string[]>)
+      : {};
+    const findings = checkTags(effectiveTags(props, args.provider), config.mandatoryTags, allowedValues);
+    const problems = [
+      findings.missing.length > 0
+        ? `lacks ${plural(findings.missing.length, "tag")} ${enumerate(findings.missing)}`
+        : "",
+      findings.blank.length > 0
+        ? `has blank ${plural(findings.blank.length, "tag")} ${enumerate(findings.blank)}`
+        : "",
+      ...[...findings.miscased].map(
+        ([wanted, found]) => `has ${quote(found)} where cost allocation needs exactly ${quote(wanted)}`,
+      ),
+      ...[...findings.disallowed].map(
+        ([key, value]) =>
+          `has ${key}=${quote(value)}, not one of ${enumerate(allowedValues[key].map((v) => quote(v)))}`,
+      ),
+    ].filter(Boolean);
+    if (problems.length === 0) return;
+    reportViolation(
+      `Inference profile "${args.name}" ${enumerate(problems, 10)}. ` +
+        "Set the tags on the profile or in the provider's defaultTags, keys spelled exactly, so its Bedrock spend is attributed.",
+    );
+  },
+});

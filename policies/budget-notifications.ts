@@ -1,26 +1,20 @@
-import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { defineResourcePolicy } from "./lib/define-policy";
+import { type ConfigOf, setting } from "./lib/config";
 import { type BudgetView, isSubscribed, readBudget } from "./lib/budgets";
-import { configOf } from "./lib/config";
-import { validateResourceOfTypes } from "./lib/policy";
 import { budgetTypes } from "./lib/resource-types";
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
 
-export interface BudgetNotificationsArgs {
+const settings = {
   /** The currency a COST budget's limit must be in. Defaults to USD. */
-  currency: string;
+  currency: setting.string("USD"),
   /** The highest percentage of the limit at which an ACTUAL notification still counts as an early warning. Defaults to 100. */
-  maxThresholdPercent: number;
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    currency: { type: "string", minLength: 1, default: "USD" },
-    maxThresholdPercent: { type: "number", exclusiveMinimum: 0, default: 100 },
-  },
+  maxThresholdPercent: setting.number(100, { exclusiveMinimum: 0 }),
 };
 
-export const budgetNotifications: ResourceValidationPolicy = {
+export type BudgetNotificationsArgs = ConfigOf<typeof settings>;
+
+export const budgetNotifications = defineResourcePolicy({
   name: "budget-notifications",
   description:
     "Checks that every AWS COST budget has a positive limit in USD and at least one ACTUAL-spend notification at or below 100% of it with an email or SNS subscriber.",
@@ -28,28 +22,24 @@ export const budgetNotifications: ResourceValidationPolicy = {
   severity: "high",
   remediationSteps:
     'Give the budget limitAmount > 0 with limitUnit "USD", and a notification {notificationType: "ACTUAL", comparisonOperator: "GREATER_THAN", thresholdType: "PERCENTAGE", threshold: 80} with subscriberEmailAddresses or subscriberSnsTopicArns.',
-  configSchema,
-  validateResource: validateResourceOfTypes(
-    "budget-notifications",
-    budgetTypes,
-    (props, args, reportViolation) => {
-      const config = configOf<BudgetNotificationsArgs>(args, configSchema);
-      const budget = readBudget(args.type, props);
-      if (budget.budgetType !== "COST") {
-        if (budget.budgetType !== UNKNOWN) args.notApplicable("only COST budgets are checked");
-        return;
-      }
-      const problems = [limitProblem(budget, config), notificationProblem(budget, config)].filter(
-        (problem): problem is string => problem !== undefined,
+  settings,
+  resourceTypes: budgetTypes,
+  validate(props, args, reportViolation, config) {
+    const budget = readBudget(args.type, props);
+    if (budget.budgetType !== "COST") {
+      if (budget.budgetType !== UNKNOWN) args.notApplicable("only COST budgets are checked");
+      return;
+    }
+    const problems = [limitProblem(budget, config), notificationProblem(budget, config)].filter(
+      (problem): problem is string => problem !== undefined,
+    );
+    if (problems.length > 0) {
+      reportViolation(
+        `COST budget "${args.name}" ${enumerate(problems)}: fix it so overspend reaches someone before the month ends.`,
       );
-      if (problems.length > 0) {
-        reportViolation(
-          `COST budget "${args.name}" ${enumerate(problems)}: fix it so overspend reaches someone before the month ends.`,
-        );
-      }
-    },
-  ),
-};
+    }
+  },
+});
 
 function limitProblem(budget: BudgetView, config: BudgetNotificationsArgs): string | undefined {
   if (budget.limits === UNKNOWN) return undefined;

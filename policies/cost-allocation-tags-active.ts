@@ -1,22 +1,17 @@
-import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
-import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
-import { validateStackWith } from "./lib/policy";
+import { defineStackPolicy } from "./lib/define-policy";
+import { type ConfigOf, mandatoryTagsSetting } from "./lib/config";
 import { types } from "./lib/resource-types";
 import { enumerate, plural } from "./lib/text";
 import { UNKNOWN, at, text } from "./lib/values";
 
-export interface CostAllocationTagsActiveArgs {
+const settings = {
   /** Tag keys that must be activated for cost allocation. Defaults to tenant, environment, dept, team, app, cost-center. */
-  mandatoryTags: string[];
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    mandatoryTags: mandatoryTagsSetting,
-  },
+  mandatoryTags: mandatoryTagsSetting,
 };
 
-export const costAllocationTagsActive: StackValidationPolicy = {
+export type CostAllocationTagsActiveArgs = ConfigOf<typeof settings>;
+
+export const costAllocationTagsActive = defineStackPolicy({
   name: "cost-allocation-tags-active",
   description:
     "Checks that a stack that activates cost allocation tags (the org stack) activates every mandatory tag key (a CostAllocationTag with status Active). Stacks that activate none leave it to the org stack.",
@@ -24,13 +19,11 @@ export const costAllocationTagsActive: StackValidationPolicy = {
   severity: "low",
   remediationSteps:
     'Add aws.costexplorer.CostAllocationTag {tagKey: "<key>", status: "Active"} for each key, with a provider for the payer (management) account, in the one stack that owns them (the org stack). Activation takes up to 24 hours and is not retroactive.',
-  configSchema,
-  validateStack: validateStackWith("cost-allocation-tags-active", (resources, args, reportViolation) => {
+  settings,
+  validate(resources, _args, reportViolation, config) {
     // Activation is the org stack's: a stack that activates no key (an environment stack) is not judged.
     if (!resources.some((resource) => resource.type === types.costAllocationTag)) return;
-    const mandatoryTags = stringList(
-      configOf<CostAllocationTagsActiveArgs>(args, configSchema).mandatoryTags,
-    );
+    const { mandatoryTags } = config;
     const active = new Set<string>();
     for (const tag of resources.filter((resource) => resource.type === types.costAllocationTag)) {
       const key = text(at(tag.props, "tagKey"));
@@ -44,5 +37,5 @@ export const costAllocationTagsActive: StackValidationPolicy = {
       `This stack activates cost allocation tags, but ${plural(inactive.length, "tag key")} ${enumerate(inactive, 10)} ${inactive.length === 1 ? "is" : "are"} not activated for cost allocation: ` +
         'add a CostAllocationTag with status "Active" for each (in the payer account), or the spend stays unattributed.',
     );
-  }),
-};
+  },
+});

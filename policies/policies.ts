@@ -2,6 +2,8 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { bedrockInvokeThroughProfiles } from "./bedrock-invoke-through-profiles";
 import { bedrockProfileCostTags } from "./bedrock-profile-cost-tags";
 import { bedrockProfileModelSource } from "./bedrock-profile-model-source";
+import { bedrockProvisionedThroughputCostTags } from "./bedrock-provisioned-throughput-cost-tags";
+import { bedrockResourcesUseProfiles } from "./bedrock-resources-use-profiles";
 import { budgetNotifications } from "./budget-notifications";
 import { costAllocationTagsActive } from "./cost-allocation-tags-active";
 import { prodProfilesProtected } from "./prod-profiles-protected";
@@ -22,6 +24,8 @@ export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> =
   profileUsageAlarm,
   costAllocationTagsActive,
   prodProfilesProtected,
+  bedrockResourcesUseProfiles,
+  bedrockProvisionedThroughputCostTags,
   scpDeployRoleNotLockedOut,
   scpClosesModelPaths,
 ];

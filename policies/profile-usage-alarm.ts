@@ -1,71 +1,113 @@
-import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { defineStackPolicy } from "./lib/define-policy";
+import { type ConfigOf, setting } from "./lib/config";
 import { readAlarm } from "./lib/alarms";
-import { configOf } from "./lib/config";
-import { type StackResource, validateStackWith } from "./lib/policy";
+import type { StackResource } from "./lib/policy";
 import { profileIdentifiers } from "./lib/profiles";
+import { applicationProfileId } from "./lib/arn";
+import { at, plain, text } from "./lib/values";
 import { alarmTypes, isProfileType } from "./lib/resource-types";
 
-export interface ProfileUsageAlarmArgs {
+const settings = {
   /** The CloudWatch namespace of Bedrock metrics. Defaults to AWS/Bedrock. */
-  namespace: string;
-  /** The dimension that names the profile (its 12-character id or its ARN). Defaults to ModelId. */
-  dimension: string;
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    namespace: { type: "string", minLength: 1, default: "AWS/Bedrock" },
-    dimension: { type: "string", minLength: 1, default: "ModelId" },
-  },
+  namespace: setting.string("AWS/Bedrock"),
+  /** The dimension that names the profile. Defaults to ModelId. */
+  dimension: setting.string("ModelId"),
+  /** What the dimension value holds, as the program's `alarmDimension`: `profileId` (the 12-character id) or `profileArn`. Defaults to profileId. */
+  alarmDimension: setting.oneOf(["profileId", "profileArn"], "profileId"),
 };
 
-export const profileUsageAlarm: StackValidationPolicy = {
+export type ProfileUsageAlarmArgs = ConfigOf<typeof settings>;
+
+export const profileUsageAlarm = defineStackPolicy({
   name: "profile-usage-alarm",
   description:
-    "Checks that every application inference profile has a CloudWatch alarm with an action on an AWS/Bedrock metric of that profile (its id or ARN in the ModelId dimension or a metric-math query).",
+    "Checks that every application inference profile has a CloudWatch alarm with an action and a threshold that can be crossed, in the profile's Region, on an AWS/Bedrock metric whose ModelId dimension (or SEARCH expression) names that profile's id (or ARN, with alarmDimension: profileArn).",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
-    'Add an aws.cloudwatch.MetricAlarm with namespace "AWS/Bedrock", a metric such as Invocations or InputTokenCount, dimensions {ModelId: <profile id>} and alarmActions [<SNS topic ARN>]: budgets lag 8-12 hours, an alarm reacts within minutes.',
-  configSchema,
-  validateStack: validateStackWith("profile-usage-alarm", (resources, args, reportViolation) => {
-    const { namespace, dimension } = configOf<ProfileUsageAlarmArgs>(args, configSchema);
+    'Add an aws.cloudwatch.MetricAlarm in the profile\'s Region with namespace "AWS/Bedrock", a metric such as Invocations or InputTokenCount, dimensions {ModelId: <profile id>} and alarmActions [<SNS topic ARN>]: budgets lag 8-12 hours, an alarm reacts within minutes.',
+  settings,
+  validate(resources, _args, reportViolation, config) {
+    const { namespace, dimension, alarmDimension } = config;
     const profiles = resources.filter((resource) => isProfileType(resource.type));
     if (profiles.length === 0) return;
+    const byArn = alarmDimension === "profileArn";
+    // Only what the alarm's metrics name counts: a property dependency on the profile (a ModelId
+    // built from its model's ARN, a description quoting it) is not an alarm on the profile.
     const alarms = resources
       .filter((resource) => alarmTypes.includes(resource.type))
-      .map((resource) => ({ resource, view: readAlarm(resource.type, resource.props, namespace, dimension) }))
-      .filter(({ view }) => view.inNamespace !== false && view.notifies);
-    const watched = new Set(alarms.flatMap(({ view }) => [...view.dimensionValues, ...view.expressionWords]));
-    // Under preview a profile's id is unknown; an alarm is then tied to it by a property dependency.
-    const dependedOn = new Set(
-      alarms.flatMap(({ resource }) =>
-        [...resource.propertyDependencies.values()].flatMap((urns) => [...urns]),
-      ),
-    );
+      .map((resource) => ({
+        resource,
+        region: regionOf(resource),
+        view: readAlarm(resource.type, resource.props, namespace, dimension),
+      }))
+      .filter(({ view }) => view.inNamespace !== false && view.notifies && view.canFire);
+    const watched = new Map<string, Set<string | undefined>>(); // identifier -> alarm regions
+    for (const { region, view } of alarms)
+      for (const value of [...view.dimensionValues, ...view.expressionWords]) {
+        if (!watched.has(value)) watched.set(value, new Set());
+        watched.get(value)!.add(region);
+      }
     const identifiers = new Map(profiles.map((profile) => [profile.urn, profileIdentifiers(profile.props)]));
+    // Under preview a profile's id is unknown: an alarm whose dimension is unknown too may be its
+    // alarm (not guessed), or, when its dimensions depend on profiles, one of theirs; and so may an
+    // alarm naming an identifier of the profile's shape that no known profile has.
     const knownIds = new Set([...identifiers.values()].flatMap((ids) => [...ids.known]));
-    // An alarm that may watch a profile whose id is not known yet: its dimension is unknown and
-    // nothing links it, or it names an id that no profile with a known id has.
-    const mayWatchUnknownProfile = alarms.some(
-      ({ resource, view }) =>
-        (view.watchedUnknown && resource.propertyDependencies.size === 0) ||
-        [...view.dimensionValues].some((value) => !knownIds.has(value)),
-    );
+    const unknownFor = new Set<string>();
+    let mayWatchAnyUnknown = false;
+    for (const { resource, view } of alarms) {
+      const strange = [...view.dimensionValues].some(
+        (value) =>
+          !knownIds.has(value) &&
+          (applicationProfileShape.test(value) || applicationProfileId(value) !== undefined),
+      );
+      const linked = [
+        ...(resource.propertyDependencies.get("dimensions") ??
+          resource.propertyDependencies.get("metricQueries") ??
+          resource.propertyDependencies.get("metrics") ??
+          []),
+      ];
+      if (strange || (view.watchedUnknown && linked.length === 0)) mayWatchAnyUnknown = true;
+      else if (view.watchedUnknown) for (const urn of linked) unknownFor.add(urn);
+    }
 
     for (const profile of profiles) {
-      if (dependedOn.has(profile.urn)) continue;
       const ids = identifiers.get(profile.urn);
-      if (ids && [...ids.known].some((identifier) => watched.has(identifier))) continue;
-      if (ids?.unknown && mayWatchUnknownProfile) continue; // cannot tell which profile that alarm watches: not guessed
-      reportViolation(message(profile, namespace, dimension), profile.urn);
+      const region = regionOf(profile);
+      const names = [...(ids?.known ?? [])].filter((identifier) =>
+        byArn ? identifier.startsWith("arn:") : !identifier.startsWith("arn:"),
+      );
+      const alarmed = names.some((identifier) => {
+        const regions = watched.get(identifier);
+        return regions !== undefined && [...regions].some((other) => !region || !other || other === region);
+      });
+      if (alarmed) continue;
+      if (ids?.unknown && (mayWatchAnyUnknown || unknownFor.has(profile.urn))) continue; // cannot tell which profile that alarm watches: not guessed
+      reportViolation(message(profile, namespace, dimension, byArn), profile.urn);
     }
-  }),
-};
+  },
+});
 
-function message(profile: StackResource, namespace: string, dimension: string): string {
+const applicationProfileShape = /^[a-z0-9]{12}$/;
+
+/** The Region a resource is in, when known: its ARN's, its own `region` (aws v7), or its provider's. */
+function regionOf(resource: StackResource): string | undefined {
+  for (const key of ["arn", "inferenceProfileArn", "alarmArn"]) {
+    const arn = text(at(resource.props, key));
+    if (typeof arn === "string" && arn.startsWith("arn:")) {
+      const region = arn.split(":")[3];
+      if (region) return region;
+    }
+  }
+  const own = text(at(resource.props, "region"));
+  if (typeof own === "string" && own !== "") return own;
+  const provider = text(at(plain(resource.provider?.props), "region"));
+  return typeof provider === "string" && provider !== "" ? provider : undefined;
+}
+
+function message(profile: StackResource, namespace: string, dimension: string, byArn: boolean): string {
   return (
-    `Inference profile "${profile.name}" has no CloudWatch alarm with an action on ${namespace} metrics of its ${dimension}: ` +
-    `add one (e.g. Invocations or InputTokenCount, ${dimension} = the profile id) that notifies an SNS topic.`
+    `Inference profile "${profile.name}" has no CloudWatch alarm with an action on ${namespace} metrics of its ${dimension} in its Region: ` +
+    `add one (e.g. Invocations or InputTokenCount, ${dimension} = the profile ${byArn ? "ARN" : "id"}, a threshold that can be crossed) that notifies an SNS topic.`
   );
 }

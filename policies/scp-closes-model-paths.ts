@@ -1,7 +1,7 @@
-import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
-import { configOf, stringList } from "./lib/config";
+import { type ConfigOf, setting } from "./lib/config";
+import { defineStackPolicy } from "./lib/define-policy";
 import { type Statement, actionMatcher, coversAction } from "./lib/iam";
-import { type StackResource, validateStackWith } from "./lib/policy";
+import type { StackResource } from "./lib/policy";
 import {
   conditionPairs,
   conditionValueMatches,
@@ -12,25 +12,16 @@ import {
 } from "./lib/scp";
 import { isRecord } from "./lib/values";
 
-export interface ScpClosesModelPathsArgs {
+const settings = {
   /** Actions that run a model. Defaults to bedrock:CreateModelInvocationJob, InvokeModel and InvokeModelWithResponseStream (the program's src/data/bedrock-model-actions.json, from iam-data). */
-  modelActions: string[];
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    modelActions: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      minItems: 1,
-      default: [
-        "bedrock:CreateModelInvocationJob",
-        "bedrock:InvokeModel",
-        "bedrock:InvokeModelWithResponseStream",
-      ],
-    },
-  },
+  modelActions: setting.strings(
+    ["bedrock:CreateModelInvocationJob", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+    {},
+    { minItems: 1 },
+  ),
 };
+
+export type ScpClosesModelPathsArgs = ConfigOf<typeof settings>;
 
 /** Paths around application profiles, as the ARNs a Deny must cover: a model and a system profile, in two Regions. */
 const modelPaths = [
@@ -40,7 +31,7 @@ const modelPaths = [
   "arn:aws:bedrock:eu-west-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
 ];
 
-export const scpClosesModelPaths: StackValidationPolicy = {
+export const scpClosesModelPaths = defineStackPolicy({
   name: "scp-closes-model-paths",
   description:
     "Checks that a stack with service control policies attaches one that denies every model-running action on foundation models and system-defined inference profiles unless bedrock:InferenceProfileArn names an application inference profile, with no other condition narrowing the Deny.",
@@ -48,8 +39,8 @@ export const scpClosesModelPaths: StackValidationPolicy = {
   severity: "critical",
   remediationSteps:
     'Attach (aws.organizations.PolicyAttachment) an SCP with `{"Effect": "Deny", "Action": [<model actions>], "Resource": ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"], "Condition": {"ArnNotLike": {"bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*"}}}`. A principal exemption or any other condition on that Deny leaves a path to the models open.',
-  configSchema,
-  validateStack: validateStackWith("scp-closes-model-paths", (resources, args, reportViolation) => {
+  settings,
+  validate(resources, _args, reportViolation, config) {
     const scps = resources
       .filter((resource) => resource.type === scpTypes.policy)
       .map((resource) => ({ resource, statements: scpStatements(resource.props) }));
@@ -59,7 +50,7 @@ export const scpClosesModelPaths: StackValidationPolicy = {
     );
     if (judged.length === 0) return; // this stack manages no SCPs (the org stack's switch is off)
     const attached = attachedPolicies(resources);
-    const actions = stringList(configOf<ScpClosesModelPathsArgs>(args, configSchema).modelActions);
+    const actions = config.modelActions;
     for (const action of actions) {
       const closing = judged.filter(({ statements }) =>
         statements.some((statement) => closesPaths(statement, action)),
@@ -72,8 +63,8 @@ export const scpClosesModelPaths: StackValidationPolicy = {
           : `No SCP of this stack denies ${action} on foundation models and system-defined profiles outside application inference profiles: a direct model call or a call through a system profile stays open to every principal the identity policies allow.`,
       );
     }
-  }),
-};
+  },
+});
 
 /** SCP URNs that some attachment's policyId comes from. */
 function attachedPolicies(resources: readonly StackResource[]): Set<string> {

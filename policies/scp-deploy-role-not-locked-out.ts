@@ -1,7 +1,6 @@
-import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf, mandatoryTagsSetting, stringList } from "./lib/config";
+import { type ConfigOf, mandatoryTagsSetting, setting } from "./lib/config";
+import { defineResourcePolicy } from "./lib/define-policy";
 import { type Statement, actionMatcher, coversAction } from "./lib/iam";
-import { validateResourceOfTypes } from "./lib/policy";
 import {
   conditionPairs,
   conditionValueMatches,
@@ -13,35 +12,28 @@ import {
 import { enumerate } from "./lib/text";
 import { isRecord } from "./lib/values";
 
-export interface ScpDeployRoleNotLockedOutArgs {
+const settings = {
   /** The deploy roles' ARNs; each Deny on a deploy action must spare every one of them. Defaults to none: then any aws:PrincipalArn exemption is accepted. */
-  deployRoleArns: string[];
+  deployRoleArns: setting.strings([]),
   /** What the deploy role does to profiles. Defaults to create, get, delete, tag and untag an inference profile. */
-  deployActions: string[];
+  deployActions: setting.strings(
+    [
+      "bedrock:CreateInferenceProfile",
+      "bedrock:GetInferenceProfile",
+      "bedrock:DeleteInferenceProfile",
+      "bedrock:TagResource",
+      "bedrock:UntagResource",
+    ],
+    {},
+    { minItems: 1 },
+  ),
   /** Tag keys the deploy role always sends: a Deny only on their absence (Null aws:RequestTag/<key>) spares it. */
-  mandatoryTags: string[];
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    deployRoleArns: { type: "array", items: { type: "string", minLength: 1 }, default: [] },
-    deployActions: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      minItems: 1,
-      default: [
-        "bedrock:CreateInferenceProfile",
-        "bedrock:GetInferenceProfile",
-        "bedrock:DeleteInferenceProfile",
-        "bedrock:TagResource",
-        "bedrock:UntagResource",
-      ],
-    },
-    mandatoryTags: mandatoryTagsSetting,
-  },
+  mandatoryTags: mandatoryTagsSetting,
 };
 
-export const scpDeployRoleNotLockedOut: ResourceValidationPolicy = {
+export type ScpDeployRoleNotLockedOutArgs = ConfigOf<typeof settings>;
+
+export const scpDeployRoleNotLockedOut = defineResourcePolicy({
   name: "scp-deploy-role-not-locked-out",
   description:
     "Checks that no service control policy denies the deploy role what it does to inference profiles (create, tag, untag, delete): every such Deny spares the deploy roles by aws:PrincipalArn, or applies only when a mandatory tag is missing from the request.",
@@ -49,38 +41,31 @@ export const scpDeployRoleNotLockedOut: ResourceValidationPolicy = {
   severity: "critical",
   remediationSteps:
     'Add `"ArnNotLike": {"aws:PrincipalArn": [<deploy role ARNs>, <break-glass role ARNs>]}` to each Deny statement on bedrock:CreateInferenceProfile, TagResource, UntagResource or DeleteInferenceProfile. A deploy role that the SCPs lock out cannot fix the SCPs of member accounts either: recovery then needs the management account.',
-  configSchema,
-  validateResource: validateResourceOfTypes(
-    "scp-deploy-role-not-locked-out",
-    [scpTypes.policy],
-    (props, args, reportViolation) => {
-      const statements = scpStatements(props);
-      if (statements === "not-an-scp" || statements === "unknown") return;
-      if ("problem" in statements) {
-        reportViolation(`SCP "${args.name}" ${statements.problem}: provide a valid policy document.`);
-        return;
-      }
-      const config = configOf<ScpDeployRoleNotLockedOutArgs>(args, configSchema);
-      const deployActions = stringList(config.deployActions);
-      const deployRoles = stringList(config.deployRoleArns);
-      const mandatory = new Set(
-        stringList(config.mandatoryTags).map((key) => `aws:requesttag/${key.toLowerCase()}`),
+  settings,
+  resourceTypes: [scpTypes.policy],
+  validate(props, args, reportViolation, config) {
+    const statements = scpStatements(props);
+    if (statements === "not-an-scp" || statements === "unknown") return;
+    if ("problem" in statements) {
+      reportViolation(`SCP "${args.name}" ${statements.problem}: provide a valid policy document.`);
+      return;
+    }
+    const { deployActions, deployRoleArns: deployRoles } = config;
+    const mandatory = new Set(config.mandatoryTags.map((key) => `aws:requesttag/${key.toLowerCase()}`));
+    for (const statement of statements) {
+      if (statement.effect !== "Deny") continue;
+      const denied = deployActions.filter(
+        (action) => coversAction(statement, actionMatcher(action)) === true,
       );
-      for (const statement of statements) {
-        if (statement.effect !== "Deny") continue;
-        const denied = deployActions.filter(
-          (action) => coversAction(statement, actionMatcher(action)) === true,
+      if (denied.length === 0) continue;
+      const problem = lockoutProblem(statement, deployRoles, mandatory);
+      if (problem)
+        reportViolation(
+          `SCP "${args.name}" ${statementLabel(statement)} denies ${enumerate(denied)} to the deploy role: ${problem}. The deploy role would be locked out of the profiles it manages.`,
         );
-        if (denied.length === 0) continue;
-        const problem = lockoutProblem(statement, deployRoles, mandatory);
-        if (problem)
-          reportViolation(
-            `SCP "${args.name}" ${statementLabel(statement)} denies ${enumerate(denied)} to the deploy role: ${problem}. The deploy role would be locked out of the profiles it manages.`,
-          );
-      }
-    },
-  ),
-};
+    }
+  },
+});
 
 function lockoutProblem(
   statement: Statement,

@@ -1,24 +1,20 @@
-import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { defineStackPolicy } from "./lib/define-policy";
+import { type ConfigOf, setting } from "./lib/config";
 import { isSubscribed, readBudget } from "./lib/budgets";
-import { configOf } from "./lib/config";
-import { type StackResource, validateStackWith } from "./lib/policy";
+import type { StackResource } from "./lib/policy";
 import { budgetTypes, isProfileType } from "./lib/resource-types";
 import { effectiveTags, knownTag } from "./lib/tags";
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
 
-export interface TenantBudgetCoverageArgs {
+const settings = {
   /** The tag key that names a profile's tenant (cost filter `user:<key>$<value>`). Defaults to tenant. */
-  tenantTagKey: string;
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    tenantTagKey: { type: "string", minLength: 1, maxLength: 128, default: "tenant" },
-  },
+  tenantTagKey: setting.string("tenant", { maxLength: 128 }),
 };
 
-export const tenantBudgetCoverage: StackValidationPolicy = {
+export type TenantBudgetCoverageArgs = ConfigOf<typeof settings>;
+
+export const tenantBudgetCoverage = defineStackPolicy({
   name: "tenant-budget-coverage",
   description:
     "Checks that every tenant found in the tags of application inference profiles has a COST budget filtered on its tag (TagKeyValue user:tenant$<tenant>, or filterExpression tags at the top or in ands) with a subscribed notification, that can see Bedrock spend (no Service filter or expression leaving Amazon Bedrock out) and has not ended.",
@@ -26,9 +22,9 @@ export const tenantBudgetCoverage: StackValidationPolicy = {
   severity: "high",
   remediationSteps:
     'Add an aws.budgets.Budget with budgetType "COST", filterExpression {tags: {key: "tenant", values: ["<tenant>"]}} (or costFilters [{name: "TagKeyValue", values: ["user:tenant$<tenant>"]}]), no Service filter that leaves out Amazon Bedrock, no ended time period, and a notification with an email or SNS subscriber, for each tenant. The tag must also be activated for cost allocation in the payer account.',
-  configSchema,
-  validateStack: validateStackWith("tenant-budget-coverage", (resources, args, reportViolation) => {
-    const { tenantTagKey } = configOf<TenantBudgetCoverageArgs>(args, configSchema);
+  settings,
+  validate(resources, _args, reportViolation, config) {
+    const { tenantTagKey } = config;
     const profilesByTenant = new Map<string, StackResource[]>();
     for (const profile of resources.filter((resource) => isProfileType(resource.type))) {
       const tenant = knownTag(effectiveTags(profile.props, profile.provider), tenantTagKey);
@@ -72,5 +68,5 @@ export const tenantBudgetCoverage: StackValidationPolicy = {
         profiles[0].urn,
       );
     }
-  }),
-};
+  },
+});

@@ -1,41 +1,18 @@
-import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { directModelReference } from "./lib/arn";
-import { configOf, stringList } from "./lib/config";
-import { validateResourceOfTypes } from "./lib/policy";
+import { defineResourcePolicy } from "./lib/define-policy";
+import { type ConfigOf, modelProvidersSetting } from "./lib/config";
+import { maxSettingJson, settingModelReference } from "./lib/model-references";
 import { workloadTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
 import { findSettings } from "./lib/workloads";
 
-export interface WorkloadsReferenceProfilesArgs {
+const settings = {
   /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
-  modelProviders: string[];
-}
-
-const configSchema: PolicyConfigSchema = {
-  properties: {
-    modelProviders: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      default: [
-        "ai21",
-        "amazon",
-        "anthropic",
-        "cohere",
-        "deepseek",
-        "luma",
-        "meta",
-        "mistral",
-        "openai",
-        "qwen",
-        "stability",
-        "twelvelabs",
-        "writer",
-      ],
-    },
-  },
+  modelProviders: modelProvidersSetting,
 };
 
-export const workloadsReferenceProfiles: ResourceValidationPolicy = {
+export type WorkloadsReferenceProfilesArgs = ConfigOf<typeof settings>;
+
+export const workloadsReferenceProfiles = defineResourcePolicy({
   name: "workloads-reference-profiles",
   description:
     "Checks that Lambda environment variables, ECS container environments and SSM String parameters name an application inference profile, not a raw foundation-model or system-profile id.",
@@ -43,31 +20,27 @@ export const workloadsReferenceProfiles: ResourceValidationPolicy = {
   severity: "medium",
   remediationSteps:
     "Put the application inference profile ARN (or the name of the SSM parameter holding it) in the setting, so every call is attributed to the profile's tenant; a model id lets the workload call the model around its profile.",
-  configSchema,
-  validateResource: validateResourceOfTypes(
-    "workloads-reference-profiles",
-    workloadTypes,
-    (props, args, reportViolation) => {
-      const providers = stringList(
-        configOf<WorkloadsReferenceProfilesArgs>(args, configSchema).modelProviders,
+  settings,
+  resourceTypes: workloadTypes,
+  validate(props, args, reportViolation, config) {
+    const providers = config.modelProviders;
+    const jsonBudget = { characters: maxSettingJson };
+    const found = findSettings(
+      args.type,
+      props,
+      (value) => settingModelReference(value, providers, jsonBudget) !== undefined,
+    );
+    for (const setting of found.matches) {
+      const reference = settingModelReference(setting.value, providers);
+      const what = reference?.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+      reportViolation(
+        `The ${setting.where} of "${args.name}" names ${what} directly (${quote(reference?.value ?? setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
       );
-      const found = findSettings(
-        args.type,
-        props,
-        (value) => directModelReference(value, providers) !== undefined,
+    }
+    if (found.more > 0) {
+      reportViolation(
+        `${found.more} more settings of "${args.name}" name a model directly: set each to an application inference profile ARN.`,
       );
-      for (const setting of found.matches) {
-        const kind = directModelReference(setting.value, providers)?.kind;
-        const what = kind === "system-profile" ? "a system-defined profile" : "a foundation model";
-        reportViolation(
-          `The ${setting.where} of "${args.name}" names ${what} directly (${quote(setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
-        );
-      }
-      if (found.more > 0) {
-        reportViolation(
-          `${found.more} more settings of "${args.name}" name a model directly: set each to an application inference profile ARN.`,
-        );
-      }
-    },
-  ),
-};
+    }
+  },
+});

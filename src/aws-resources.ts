@@ -11,7 +11,9 @@ import type * as aws from "@pulumi/aws";
  * spent most of its time collecting them. The engine sees the same request either way: the
  * same type token, the same provider package version, the same inputs (unset properties are
  * never sent). The input types are the provider's own `…Args`, so the compiler still checks
- * every property name and type.
+ * every property name and type, and test/unit/aws-resources.test.ts registers each stand-in and its
+ * provider class side by side and requires identical RegisterResource requests (type, version,
+ * properties, secret outputs, aliases, replaceOnChanges).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const awsPackageVersion: string = require("@pulumi/aws/package.json").version.replace(/^v/, "");
@@ -29,12 +31,15 @@ function leanResource<TArgs extends object, TOutputs extends string = never>(
   type: string,
   outputs: readonly TOutputs[],
   defaults: pulumi.CustomResourceOptions = {},
+  /** Inputs the provider's class wraps in `pulumi.secret` when set (as it does: `args?.value ? secret(...)`). */
+  secretInputs: ReadonlyArray<keyof TArgs & string> = [],
 ): LeanResource<TArgs, TOutputs> {
   return class extends pulumi.CustomResource {
     static readonly __pulumiType = type;
     constructor(name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) {
       const props: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(args)) if (value !== undefined) props[key] = value;
+      for (const key of secretInputs) if (props[key]) props[key] = pulumi.secret(props[key]);
       for (const output of outputs) if (!(output in props)) props[output] = undefined;
       super(type, name, props, pulumi.mergeOptions({ version: awsPackageVersion, ...defaults }, opts));
     }
@@ -45,10 +50,13 @@ export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "
   "aws:bedrock/inferenceProfile:InferenceProfile",
   ["arn"],
 );
-export const SsmParameter = leanResource<aws.ssm.ParameterArgs>("aws:ssm/parameter:Parameter", [], {
-  // As the provider's class declares: a parameter's value is kept secret in state.
-  additionalSecretOutputs: ["value", "valueWo"],
-});
+export const SsmParameter = leanResource<aws.ssm.ParameterArgs>(
+  "aws:ssm/parameter:Parameter",
+  [],
+  // As the provider's class declares: a parameter's value is secret, as input and in state.
+  { additionalSecretOutputs: ["value", "valueWo"] },
+  ["value", "valueWo"],
+);
 export const Topic = leanResource<aws.sns.TopicArgs, "arn">("aws:sns/topic:Topic", ["arn"]);
 export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>("aws:sns/topicPolicy:TopicPolicy", []);
 export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { runProgram } from "../../tools/check/program-runner";
+import { runProgram } from "../../tools/check/program/program-runner";
 
 /** Runs the floor program through the check's own runner and mocks; prints the count it registered. */
 runProgram({ programDir: path.join(__dirname), project: "sdk-floor", stack: "bench", config: {} }).then(

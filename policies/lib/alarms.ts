@@ -8,7 +8,30 @@
 import { types } from "./resource-types";
 import { type JsonRecord, type Unknown, UNKNOWN, at, bool, isUnknown, list, text } from "./values";
 
+/**
+ * The metrics Bedrock publishes per model or profile in AWS/Bedrock (ModelId dimension), from the
+ * user guide's "Monitor bedrock-runtime inference using CloudWatch metrics". An alarm on a name
+ * outside it watches a metric that never receives data.
+ */
+export const bedrockMetricNames: ReadonlySet<string> = new Set([
+  "Invocations",
+  "InvocationLatency",
+  "InvocationClientErrors",
+  "InvocationServerErrors",
+  "InvocationThrottles",
+  "InputTokenCount",
+  "OutputTokenCount",
+  "LegacyModelInvocations",
+  "OutputImageCount",
+  "TimeToFirstToken",
+  "EstimatedTPMQuotaUsage",
+  "CacheReadInputTokenCount",
+  "CacheWriteInputTokenCount",
+]);
+
 export interface AlarmView {
+  /** Its threshold can be crossed: Bedrock metrics are never negative, so `< 0` (or `<= -1`) never fires. */
+  canFire: boolean;
   /** Watches the namespace (or might: some namespace is not known yet). */
   inNamespace: boolean | Unknown;
   /** Values of the dimension in the alarm's metrics. */
@@ -28,9 +51,10 @@ export function readAlarm(type: string, props: JsonRecord, namespace: string, di
     expressionWords: new Set(),
     watchedUnknown: false,
     notifies: notifies(props),
+    canFire: canFire(props),
   };
   const native = type === types.nativeAlarm;
-  readMetric(view, at(props, "namespace"), at(props, "dimensions"), namespace, dimension, native);
+  readMetric(view, props, namespace, dimension, native);
   const queries = list(at(props, native ? "metrics" : "metricQueries"));
   if (queries === UNKNOWN) {
     view.watchedUnknown = true;
@@ -38,8 +62,7 @@ export function readAlarm(type: string, props: JsonRecord, namespace: string, di
   }
   for (const query of queries === UNKNOWN ? [] : (queries ?? [])) {
     const metric = native ? at(query, "metricStat", "metric") : at(query, "metric");
-    if (metric !== undefined)
-      readMetric(view, at(metric, "namespace"), at(metric, "dimensions"), namespace, dimension, native);
+    if (metric !== undefined) readMetric(view, metric, namespace, dimension, native);
     const expression = text(at(query, "expression"));
     if (expression === UNKNOWN) view.watchedUnknown = true;
     else if (typeof expression === "string" && expression.includes(namespace)) {
@@ -54,13 +77,18 @@ export function readAlarm(type: string, props: JsonRecord, namespace: string, di
 
 function readMetric(
   view: AlarmView,
-  namespaceValue: unknown,
-  dimensions: unknown,
+  metric: unknown,
   namespace: string,
   dimension: string,
   native: boolean,
 ): void {
-  const name = text(namespaceValue);
+  const dimensions = at(metric, "dimensions");
+  const name = text(at(metric, "namespace"));
+  const metricName = text(at(metric, "metricName"));
+  // A metric the namespace does not publish never names the profile, whatever its dimensions.
+  if (namespace === "AWS/Bedrock" && typeof metricName === "string" && !bedrockMetricNames.has(metricName))
+    return;
+  if (metricName === undefined) return;
   if (name === UNKNOWN) {
     if (view.inNamespace === false) view.inNamespace = UNKNOWN;
   } else if (name !== namespace) {
@@ -91,4 +119,14 @@ function notifies(props: JsonRecord): boolean {
     Array.isArray(actions) &&
     actions.some((action) => isUnknown(action) || (typeof action === "string" && action.trim() !== ""))
   );
+}
+
+function canFire(props: JsonRecord): boolean {
+  const threshold = at(props, "threshold");
+  if (typeof threshold !== "number") return true; // absent (metric math with a threshold metric) or unknown
+  if (!Number.isFinite(threshold)) return false;
+  const operator = text(at(props, "comparisonOperator"));
+  if (operator === "LessThanThreshold") return threshold > 0;
+  if (operator === "LessThanOrEqualToThreshold") return threshold >= 0;
+  return true;
 }

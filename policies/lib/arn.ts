@@ -35,7 +35,11 @@ const account = "[0-9]";
 const model = "[A-Za-z0-9._:-]";
 
 /** What an IAM grant must not reach directly, as wildcard templates (see lib/glob.ts). */
-export const arnTemplates: Record<"foundationModel" | "systemProfile", Template> = {
+export const arnTemplates: Record<"foundationModel" | "systemProfile" | "applicationProfile", Template> = {
+  applicationProfile: {
+    text: "arn:*:bedrock:*:*:application-inference-profile/*",
+    wildcards: [partition, region, account, "[a-z0-9]"],
+  },
   foundationModel: { text: "arn:*:bedrock:*::foundation-model/*", wildcards: [partition, region, model] },
   systemProfile: {
     text: "arn:*:bedrock:*:*:inference-profile/*",

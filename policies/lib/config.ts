@@ -1,64 +1,172 @@
 /**
- * Policy configuration with the schema's defaults. The Pulumi CLI validates `--policy-pack-config`
- * against each policy's schema and sends defaults merged in, but a policy must not depend on that
- * (older engines, other drivers, unit tests): here every property falls back to its default when it
- * is absent or of the wrong JSON type.
+ * Policy settings: each declared once (`setting.*`), which gives its JSON schema, its default and its
+ * TypeScript type. Values are validated with Ajv against the declared schema; the Pulumi CLI validates
+ * `--policy-pack-config` too and sends defaults merged in, but a policy must not depend on that (older
+ * engines, other drivers, unit tests), so a value that does not fit falls back to its default.
+ * `settingErrors` gives the same validation as `file: path: message` errors, for tools that refuse
+ * bad configuration before anything runs.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
-import { isRecord } from "./values";
 
-type JsonType = "array" | "object" | "string" | "number" | "integer" | "boolean" | "null";
+type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 
-export function configOf<T extends object>(
-  args: { getConfig<C extends object>(): C },
-  schema: PolicyConfigSchema,
-): T {
-  let configured: unknown;
-  try {
-    configured = args.getConfig();
-  } catch {
-    configured = {};
-  }
-  const source = isRecord(configured) ? configured : {};
-  const result: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(schema.properties)) {
-    const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
-    result[name] = value !== undefined && matchesType(value, property.type) ? value : property.default;
-  }
-  return result as T;
+/** One setting: its schema (with `default`) and, at the type level, the value it holds. */
+export interface Setting<T> {
+  schema: PolicyConfigJSONSchema & { default: T };
+  /** Type carrier only. */
+  readonly value?: T;
 }
 
-function matchesType(value: unknown, type: JsonType | JsonType[] | undefined): boolean {
-  if (type === undefined) return true;
-  return (Array.isArray(type) ? type : [type]).some((one) => hasType(value, one));
-}
+type Extra = Omit<PolicyConfigJSONSchema, "type" | "default" | "items" | "enum">;
 
-function hasType(value: unknown, type: JsonType): boolean {
-  switch (type) {
-    case "null":
-      return value === null;
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return isRecord(value);
-    case "integer":
-      return Number.isInteger(value);
-    default:
-      return typeof value === type;
-  }
-}
+export const setting = {
+  string: (value: string, extra: Extra = {}): Setting<string> => ({
+    schema: { type: "string", minLength: 1, ...extra, default: value },
+  }),
+  number: (value: number, extra: Extra = {}): Setting<number> => ({
+    schema: { type: "number", ...extra, default: value },
+  }),
+  strings: (value: string[], items: Extra = {}, extra: Extra = {}): Setting<string[]> => ({
+    schema: { type: "array", items: { type: "string", minLength: 1, ...items }, ...extra, default: value },
+  }),
+  oneOf: <const T extends string>(values: readonly T[], value: T): Setting<T> => ({
+    schema: { type: "string", enum: [...values], default: value },
+  }),
+  lists: (value: Record<string, string[]>): Setting<Record<string, string[]>> => ({
+    schema: {
+      type: "object",
+      additionalProperties: { type: "array", items: { type: "string" } },
+      default: value,
+    },
+  }),
+};
 
-/** The strings of a configured list (entries of other types are ignored). */
-export function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
+export type Settings = Record<string, Setting<unknown>>;
+export type ConfigOf<S extends Settings> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+export interface CompiledSettings<S extends Settings> {
+  configSchema: PolicyConfigSchema;
+  defaults: ConfigOf<S>;
+  read(args: { getConfig<C extends object>(): C }): ConfigOf<S>;
 }
 
 /**
- * The mandatory cost-allocation tag keys, a setting of two policies (tags on profiles, their
- * activation): AWS tag keys are 1-128 characters.
+ * Compiles the settings once per policy. `read` applies defaults once per configuration: the SDK
+ * hands every call the same configured object, so the result is kept for it.
  */
-export const mandatoryTagsSetting: PolicyConfigSchema["properties"][string] = {
-  type: "array",
-  items: { type: "string", minLength: 1, maxLength: 128 },
-  default: ["tenant", "environment", "dept", "team", "app", "cost-center"],
-};
+export function compileSettings<S extends Settings>(settings: S): CompiledSettings<S> {
+  const names = Object.keys(settings);
+  const validators = new Map<string, ValidateFunction>(
+    names.map((name) => [name, ajv.compile(settings[name].schema)]),
+  );
+  const defaults = Object.fromEntries(
+    names.map((name) => [name, settings[name].schema.default]),
+  ) as ConfigOf<S>;
+  const cache = new WeakMap<object, ConfigOf<S>>();
+  return {
+    configSchema: { properties: Object.fromEntries(names.map((name) => [name, settings[name].schema])) },
+    defaults,
+    read(args) {
+      let configured: unknown;
+      try {
+        configured = args.getConfig();
+      } catch {
+        return defaults;
+      }
+      if (typeof configured !== "object" || configured === null || Array.isArray(configured)) return defaults;
+      let config = cache.get(configured);
+      if (!config) {
+        const source = configured as Record<string, unknown>;
+        config = Object.fromEntries(
+          names.map((name) => {
+            const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
+            return [
+              name,
+              value !== undefined && validators.get(name)!(value) ? value : defaults[name as keyof S],
+            ];
+          }),
+        ) as ConfigOf<S>;
+        cache.set(configured, config);
+      }
+      return config;
+    },
+  };
+}
+
+export interface SettingError {
+  file: string;
+  /** Dotted path from the file's root: `prod-profiles-protected.protectedEnvironments[0]`. */
+  path: string;
+  message: string;
+}
+
+const compiledSchemas = new WeakMap<object, ValidateFunction>();
+
+/** Ajv's verdict on `value` against a policy's settings schema, as `file: path: message` errors under `at`. */
+export function settingErrors(
+  schema: PolicyConfigSchema,
+  value: unknown,
+  file: string,
+  at: string,
+): SettingError[] {
+  let validate = compiledSchemas.get(schema);
+  if (!validate) {
+    validate = ajv.compile({ type: "object", ...schema, additionalProperties: false });
+    compiledSchemas.set(schema, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => ({
+    file,
+    path: pathOf(at, error),
+    message: messageOf(error),
+  }));
+}
+
+function pathOf(at: string, error: ErrorObject): string {
+  const steps = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (error.keyword === "additionalProperties") steps.push(String(error.params.additionalProperty));
+  return steps.reduce((path, step) => (/^\d+$/.test(step) ? `${path}[${step}]` : `${path}.${step}`), at);
+}
+
+function messageOf(error: ErrorObject): string {
+  switch (error.keyword) {
+    case "additionalProperties":
+      return "is not a setting of this policy";
+    case "enum":
+      return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return error.message ?? "is not valid";
+  }
+}
+
+/**
+ * The mandatory cost-allocation tag keys, a setting of the policies on tags and of the invoke rule
+ * (for grants that create profiles): AWS tag keys are 1-128 characters.
+ */
+export const mandatoryTagsSetting = setting.strings(
+  ["tenant", "environment", "dept", "team", "app", "cost-center"],
+  { maxLength: 128 },
+);
+
+/** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). */
+export const modelProvidersSetting = setting.strings([
+  "ai21",
+  "amazon",
+  "anthropic",
+  "cohere",
+  "deepseek",
+  "luma",
+  "meta",
+  "mistral",
+  "openai",
+  "qwen",
+  "stability",
+  "twelvelabs",
+  "writer",
+]);

@@ -25,19 +25,46 @@ function compile(pattern: string, ignoreCase: boolean): Compiled {
 
 const hasWildcard = (chars: string): boolean => chars.includes("*") || chars.includes("?");
 
-/** Whether `text` matches the wildcard `pattern`. */
-export function globMatch(pattern: string, text: string, options: { ignoreCase?: boolean } = {}): boolean {
+/** `globMatch` with the pattern compiled once, for matching it against many texts. */
+export function globMatcher(
+  pattern: string,
+  options: { ignoreCase?: boolean } = {},
+): (text: string) => boolean {
   const ignoreCase = options.ignoreCase ?? false;
-  const { chars: p, minLength } = compile(pattern, ignoreCase);
-  if (minLength > text.length) return false;
-  const t = ignoreCase ? text.toLowerCase() : text;
+  const compiled = compile(pattern, ignoreCase);
+  return (text) => matchCompiled(compiled, ignoreCase ? text.toLowerCase() : text, false);
+}
+
+/**
+ * Whether `text` matches the wildcard `pattern`. With `wildText`, a `*` in `text` stands for any
+ * run of characters and only a `*` of the pattern may read it: the match then says that the pattern
+ * covers every string the text stands for (`arn:aws:bedrock:*` covers `arn:aws:bedrock:*::foundation-model/*`).
+ */
+export function globMatch(
+  pattern: string,
+  text: string,
+  options: { ignoreCase?: boolean; wildText?: boolean } = {},
+): boolean {
+  const ignoreCase = options.ignoreCase ?? false;
+  return matchCompiled(
+    compile(pattern, ignoreCase),
+    ignoreCase ? text.toLowerCase() : text,
+    options.wildText ?? false,
+  );
+}
+
+function matchCompiled({ chars: p, minLength }: Compiled, t: string, wildText: boolean): boolean {
+  if (minLength > t.length) return false;
   // Greedy matching with one backtrack point (the last `*`): O(|p| * |t|), and |p| <= 2|t| + 1 here.
   let pi = 0;
   let ti = 0;
   let starAt = -1;
   let starText = 0;
   while (ti < t.length) {
-    if (pi < p.length && (p[pi] === "?" || (p[pi] !== "*" && p[pi] === t[ti]))) {
+    if (
+      pi < p.length &&
+      ((p[pi] === "?" && !(wildText && t[ti] === "*")) || (p[pi] !== "*" && p[pi] === t[ti]))
+    ) {
       pi++;
       ti++;
     } else if (pi < p.length && p[pi] === "*") {
@@ -150,4 +177,83 @@ function closeOverStars(states: Uint8Array, template: string): void {
   for (let j = 0; j < template.length; j++) {
     if (states[j] && template[j] === "*") states[j + 1] = 1;
   }
+}
+
+/**
+ * IAM policy variables (`${aws:PrincipalTag/team}`) are filled in per request, so a pattern holding
+ * one can match whatever the variable holds: `*` where a pattern grants (it may reach anything), and
+ * a character no ARN holds where a pattern excludes or restricts (it cannot be relied on to exclude).
+ * `${*}`, `${?}` and `${$}` are IAM's escapes for the literal characters; `?` stands for each.
+ * IAM documents: reference_policies_variables.
+ */
+export function withVariables(pattern: string, as: "wildcard" | "nothing"): string {
+  if (!pattern.includes("${")) return pattern;
+  return pattern.replace(variablePattern, (variable) =>
+    variable === "${*}" || variable === "${?}" || variable === "${$}"
+      ? "?"
+      : as === "wildcard"
+        ? "*"
+        : "\u0000",
+  );
+}
+
+// Compiled once: `${` up to the next `}` (no nesting in IAM), linear.
+const variablePattern = /\$\{[^}]*\}/g;
+
+/**
+ * ARN patterns as IAM matches them: each of the six `:`-separated parts separately (the resource
+ * part keeps any further `:`), wildcards never crossing a part. A pattern with fewer parts whose
+ * last part ends in `*` stands for that `*` in every missing part; a bare `*` matches every ARN.
+ */
+function arnParts(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let from = 0;
+  for (let part = 0; part < 5; part++) {
+    const colon = text.indexOf(":", from);
+    if (colon === -1) {
+      parts.push(text.slice(from));
+      if (!text.endsWith("*")) return undefined;
+      while (parts.length < 6) parts.push("*");
+      return parts;
+    }
+    parts.push(text.slice(from, colon));
+    from = colon + 1;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+const templateParts = new WeakMap<Template, Template[]>();
+
+function partsOfTemplate(template: Template): Template[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    let wildcard = 0;
+    parts = arnParts(template.text)!.map((text) => {
+      const stars = text.split("*").length - 1;
+      const part = { text, wildcards: template.wildcards.slice(wildcard, wildcard + stars) };
+      wildcard += stars;
+      return part;
+    });
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+/** Whether some ARN matches both the IAM `pattern` and the `template`, part by part. */
+export function arnOverlaps(pattern: string, template: Template): boolean {
+  if (/^\*+$/.test(pattern)) return true;
+  const parts = arnParts(pattern);
+  if (!parts) return false;
+  const wanted = partsOfTemplate(template);
+  return parts.every((part, index) => globsOverlap(part, wanted[index]));
+}
+
+/** Whether the IAM `pattern` matches every ARN the template text (`*` = any run within a part) stands for. */
+export function arnCovers(pattern: string, templateText: string): boolean {
+  if (/^\*+$/.test(pattern)) return true;
+  const parts = arnParts(pattern);
+  const wanted = arnParts(templateText);
+  if (!parts || !wanted) return false;
+  return parts.every((part, index) => globMatch(part, wanted[index], { wildText: true }));
 }

@@ -24,6 +24,8 @@ import {
 export const maxDocumentCharacters = 1024 * 1024;
 /** IAM's size limits allow a few hundred statements at most. */
 export const maxStatements = 10_000;
+/** Condition keys over all statements: a 10,240-character document holds a few hundred at most. */
+export const maxConditionEntries = 50_000;
 
 /** A list of patterns as a statement gives it; `unknown` when some entries are not known yet. */
 export interface Patterns {
@@ -72,6 +74,7 @@ export function parsePolicyDocument(value: unknown): ParsedDocument {
     };
   }
   const statements: Statement[] = [];
+  let conditionEntryCount = 0;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     if (isUnknown(entry)) {
@@ -81,9 +84,25 @@ export function parsePolicyDocument(value: unknown): ParsedDocument {
     if (!isRecord(entry)) return { kind: "invalid", problem: `statement ${index + 1} is not a JSON object` };
     const parsed = parseStatement(entry, index + 1);
     if ("problem" in parsed) return { kind: "invalid", problem: parsed.problem };
+    if (isRecord(parsed.condition)) conditionEntryCount += countConditionKeys(parsed.condition);
+    if (conditionEntryCount > maxConditionEntries)
+      return {
+        kind: "invalid",
+        problem: `has over ${maxConditionEntries.toLocaleString("en-US")} condition keys, far more than IAM's size limits allow`,
+      };
     statements.push(parsed);
   }
   return { kind: "document", statements };
+}
+
+function countConditionKeys(condition: JsonRecord): number {
+  let count = 0;
+  for (const operator in condition) {
+    const block = condition[operator];
+    if (isRecord(block))
+      for (const key in block) if (Object.prototype.hasOwnProperty.call(block, key)) count++;
+  }
+  return count;
 }
 
 function parseStatement(entry: JsonRecord, number: number): Statement | { problem: string } {
@@ -152,21 +171,32 @@ export interface ConditionEntry {
   values: Array<string | Unknown>;
 }
 
-/** Every entry of a Condition block on `key`, whatever the case of operator and key. */
+const conditionIndexes = new WeakMap<JsonRecord, Map<string, ConditionEntry[]>>();
+
+/**
+ * Every entry of a Condition block on `key`, whatever the case of operator and key. The block is
+ * indexed once by key, so asking for many keys (one per mandatory tag) stays linear in its size.
+ */
 export function conditionEntries(condition: JsonRecord, key: string): ConditionEntry[] {
-  const wanted = key.toLowerCase();
-  const found: ConditionEntry[] = [];
-  for (const operator of Object.keys(condition)) {
-    const block = condition[operator];
-    if (!isRecord(block)) continue;
-    for (const conditionKey of Object.keys(block)) {
-      if (conditionKey.length !== wanted.length || conditionKey.toLowerCase() !== wanted) continue;
-      const raw = block[conditionKey];
-      const values = typeof raw === "boolean" ? [String(raw)] : strings(raw);
-      found.push({ operator, values: values === UNKNOWN ? [UNKNOWN] : (values ?? []) });
+  let index = conditionIndexes.get(condition);
+  if (!index) {
+    index = new Map();
+    for (const operator of Object.keys(condition)) {
+      const block = condition[operator];
+      if (!isRecord(block)) continue;
+      for (const conditionKey of Object.keys(block)) {
+        const raw = block[conditionKey];
+        const values = typeof raw === "boolean" ? [String(raw)] : strings(raw);
+        const entry: ConditionEntry = { operator, values: values === UNKNOWN ? [UNKNOWN] : (values ?? []) };
+        const lower = conditionKey.toLowerCase();
+        const entries = index.get(lower);
+        if (entries) entries.push(entry);
+        else index.set(lower, [entry]);
+      }
     }
+    conditionIndexes.set(condition, index);
   }
-  return found;
+  return index.get(key.toLowerCase()) ?? [];
 }
 
 /**

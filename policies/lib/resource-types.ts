@@ -24,6 +24,38 @@ export const types = {
   nativeUser: "aws-native:iam:User",
   nativeGroup: "aws-native:iam:Group",
 
+  /** Managed-policy attachments: `policyArn` (or `policyArns`, `managedPolicyArn(s)`). */
+  iamRolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  iamUserPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+  iamGroupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+  iamPolicyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+  iamRolePolicyAttachmentsExclusive: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+  iamUserPolicyAttachmentsExclusive: "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+  iamGroupPolicyAttachmentsExclusive:
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+  /** IAM Identity Center: `inlinePolicy` documents and AWS managed policies attached to permission sets. */
+  ssoInlinePolicy: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+  ssoManagedPolicyAttachment: "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
+  ssoManagedPolicyAttachmentsExclusive:
+    "aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive",
+  /** `inlinePolicy` (object or string) and `managedPolicies` ARNs. */
+  nativePermissionSet: "aws-native:sso:PermissionSet",
+
+  /** Bedrock resources that name the model they call. */
+  agent: "aws:bedrock/agentAgent:AgentAgent",
+  nativeAgent: "aws-native:bedrock:Agent",
+  prompt: "aws:bedrock/agentPrompt:AgentPrompt",
+  nativePrompt: "aws-native:bedrock:Prompt",
+  nativePromptVersion: "aws-native:bedrock:PromptVersion",
+  flow: "aws:bedrock/agentFlow:AgentFlow",
+  nativeFlow: "aws-native:bedrock:Flow",
+  nativeFlowVersion: "aws-native:bedrock:FlowVersion",
+  /** `definition` is Amazon States Language JSON (native: `definitionString` or `definition`). */
+  stateMachine: "aws:sfn/stateMachine:StateMachine",
+  nativeStateMachine: "aws-native:stepfunctions:StateMachine",
+  /** Provisioned throughput bills by the hour whether called or not. */
+  provisionedThroughput: "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput",
+
   lambdaFunction: "aws:lambda/function:Function",
   nativeLambdaFunction: "aws-native:lambda:Function",
   /** `containerDefinitions` is a JSON string. */
@@ -58,6 +90,30 @@ export const iamDocumentTypes: readonly string[] = [
   types.nativeRole,
   types.nativeUser,
   types.nativeGroup,
+  types.iamRolePolicyAttachment,
+  types.iamUserPolicyAttachment,
+  types.iamGroupPolicyAttachment,
+  types.iamPolicyAttachment,
+  types.iamRolePolicyAttachmentsExclusive,
+  types.iamUserPolicyAttachmentsExclusive,
+  types.iamGroupPolicyAttachmentsExclusive,
+  types.ssoInlinePolicy,
+  types.ssoManagedPolicyAttachment,
+  types.ssoManagedPolicyAttachmentsExclusive,
+  types.nativePermissionSet,
+];
+
+export const modelNamingTypes: readonly string[] = [
+  types.agent,
+  types.nativeAgent,
+  types.prompt,
+  types.nativePrompt,
+  types.nativePromptVersion,
+  types.flow,
+  types.nativeFlow,
+  types.nativeFlowVersion,
+  types.stateMachine,
+  types.nativeStateMachine,
 ];
 
 export const workloadTypes: readonly string[] = [

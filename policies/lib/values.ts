@@ -7,6 +7,7 @@
  * a preview never gets a guessed violation. Every reader checks the type it expects: a policy judges
  * programs it has never seen, and a wrong type must read as "absent", not crash the deploy.
  */
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
 /** A value the engine will only know after apply. */
 export const UNKNOWN: unique symbol = Symbol("unknown during preview");
@@ -14,15 +15,17 @@ export type Unknown = typeof UNKNOWN;
 /** What a reader returns: the value, `UNKNOWN`, or `undefined` when absent or of another type. */
 export type Maybe<T> = T | Unknown | undefined;
 
-// The engine's wire sentinels for unknown values, one per type (@pulumi/policy proxy.js, pulumi/sdk rpc).
+// The engine's wire sentinels for unknown values: the SDK's (`unknownValue`, what the engine sends
+// for any unknown input) and the policy SDK's one per type, which its proxy also answers with.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const policyProxy = require("@pulumi/policy/proxy") as Record<string, unknown>;
 const unknownSentinels: ReadonlySet<string> = new Set([
-  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
-  "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (what the engine sends for any unknown input)
-  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
-  "030794c1-ac77-496b-92df-f27374a8bd58", // asset
-  "e48ece36-62e2-4504-bad9-02848725956a", // archive
-  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
+  unknownValue,
+  ...["Boolean", "Number", "String", "Array", "Asset", "Archive", "Object"].map((type) => {
+    const sentinel = policyProxy[`unknown${type}Value`];
+    if (typeof sentinel !== "string") throw new Error(`@pulumi/policy/proxy has no unknown${type}Value`);
+    return sentinel;
+  }),
 ]);
 
 // Keys the SDK's unknown-checking proxy answers itself (@pulumi/policy proxy.js).

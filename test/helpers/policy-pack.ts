@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { PolicyPackHost } from "../../tools/check/policy-host";
+import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
 
 /** The pack this repository ships, the directory `pulumi preview --policy-pack policies` names. */
 export const packDir = path.resolve(__dirname, "../../policies");

@@ -1,13 +1,10 @@
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "../../tools/check/planned-resource";
-import { runProgram } from "../../tools/check/program-runner";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { runProgram } from "../../tools/check/program/program-runner";
+import { registeredUrns, waitForRPCs } from "../../tools/check/sdk-internals";
 import { readStackConfigFile } from "../../tools/check/stack-file";
 import { formatInputError } from "../../src/validation";
-
-// Internal to the SDK, as in the runner: resolves once every outstanding registration has settled.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
 
 export const projectDir = path.resolve(__dirname, "../..");
 export const project = "bedrock-cost-governance";
@@ -126,7 +123,7 @@ export function stackFileConfig(stack: string): Record<string, string> {
   return result.config;
 }
 
-function configFor(stack: string, options: RunOptions): Record<string, string> {
+export function configFor(stack: string, options: RunOptions = {}): Record<string, string> {
   const config = { ...(options.config ?? stackFileConfig(stack)) };
   const set = {
     ...options.set,
@@ -168,13 +165,7 @@ export async function planStackFailure(stack: string, options: RunOptions = {}):
     await waitForRPCs();
     await new Promise((resolve) => setImmediate(resolve));
     // The runner returns its records only on success; the mock monitor (setMocks) keeps every registration.
-    const monitor = pulumi.runtime.getMonitor() as unknown as {
-      getRegisteredResources(): Map<string, unknown>;
-    };
-    return {
-      error: error as Error,
-      registeredUrns: [...monitor.getRegisteredResources().keys()],
-    };
+    return { error: error as Error, registeredUrns: registeredUrns() };
   } finally {
     process.off("unhandledRejection", swallow);
   }
@@ -200,12 +191,6 @@ export function providerSettings(provider: PlannedResource): ProviderSettings {
   };
 }
 
-/** The wire form of a value marked secret (`pulumi.secret`): the SDK's signature key beside the plaintext. */
-const secretSignature = {
-  key: "4dabf18193072939515e22adb298388d",
-  value: "1b47061264138c4ac30d75fd1eb44270",
-};
-
 /**
  * An input's plaintext, whether or not it was sent as a secret (@pulumi/aws's `ssm.Parameter` marks
  * `value` secret; a resource class that does not sends it plain).
@@ -213,6 +198,6 @@ const secretSignature = {
 export function plaintext(value: unknown): unknown {
   const wrapper = value as Record<string, unknown> | null;
   const isSecret =
-    wrapper !== null && typeof wrapper === "object" && wrapper[secretSignature.key] === secretSignature.value;
+    wrapper !== null && typeof wrapper === "object" && wrapper[specialSigKey] === specialSecretSig;
   return isSecret ? wrapper.value : value;
 }

@@ -18,7 +18,7 @@ describe("the program's resources under the policy pack", function () {
         plan.byType("aws:bedrock/inferenceProfile:InferenceProfile").length > 0,
         "the plan has profiles to judge",
       );
-      const violations = await host().judge([...plan.resources]);
+      const violations = await host().analyze([...plan.resources]);
       assert.deepEqual(
         violations.map(
           (violation) =>
@@ -37,7 +37,7 @@ describe("the program's resources under the policy pack", function () {
   it("passes every policy in org, whose plan holds SCPs to judge", async () => {
     const plan = await planStack("org");
     assert.equal(plan.byType("aws:organizations/policy:Policy").length, 3);
-    const violations = await host().judge([...plan.resources]);
+    const violations = await host().analyze([...plan.resources]);
     assert.deepEqual(
       violations.map((violation) => `${violation.policyName}: ${violation.message}`),
       [],
@@ -56,7 +56,7 @@ describe("the program's resources under the policy pack", function () {
         ? { ...invoke, inputs: { ...invoke.inputs, content }, outputs: { ...invoke.outputs, content } }
         : resource,
     );
-    const violations = await host().judge(resources);
+    const violations = await host().analyze(resources);
     assert.deepEqual(
       violations.map((violation) => `${violation.enforcementLevel} ${violation.policyName}`),
       [
@@ -81,7 +81,7 @@ describe("the program's resources under the policy pack", function () {
           }
         : resource,
     );
-    const violations = await host().judge(changed);
+    const violations = await host().analyze(changed);
     assert.deepEqual(
       violations
         .map((violation) => `${violation.enforcementLevel} ${violation.policyName} ${violation.urn}`)

@@ -3,11 +3,14 @@
  * pack directory, spoken to over the Analyzer gRPC protocol (through PolicyPackHost).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/planned-resource";
-import { PolicyConfigError, PolicyPackHost, parsePolicyConfig } from "../../tools/check/policy-host";
+import { parsePolicyConfig } from "../../tools/check/analyzer/policy-config";
+import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
 import type { Violation } from "../../tools/check/report";
-import { claimsChatbotTags } from "../helpers/policy-fixtures";
+import { claimsChatbotTags } from "../../policies/test/helpers/policy-fixtures";
 import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
 
 const stack = "urn:pulumi:dev::pack-test";
@@ -118,7 +121,7 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its eleven policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and its thirteen policies with their levels (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
@@ -135,6 +138,8 @@ describe("policy pack over the Analyzer protocol", function () {
         "profile-usage-alarm stack mandatory medium",
         "cost-allocation-tags-active stack advisory low",
         "prod-profiles-protected resource mandatory high",
+        "bedrock-resources-use-profiles resource mandatory high",
+        "bedrock-provisioned-throughput-cost-tags resource mandatory critical",
         "scp-deploy-role-not-locked-out resource mandatory critical",
         "scp-closes-model-paths stack mandatory critical",
       ],
@@ -152,7 +157,7 @@ describe("policy pack over the Analyzer protocol", function () {
   });
 
   it("finds nothing wrong with a compliant stack", async () => {
-    assert.deepEqual(summary(await host().judge(compliantStack())), []);
+    assert.deepEqual(summary(await host().analyze(compliantStack())), []);
   });
 
   it("reports each broken rule on the resource that breaks it", async () => {
@@ -187,11 +192,12 @@ describe("policy pack over the Analyzer protocol", function () {
           return planned;
       }
     });
-    const violations = await host().judge(resources);
+    const violations = await host().analyze(resources);
     const profile = urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev");
     assert.deepEqual(summary(violations), [
       "advisory cost-allocation-tags-active (stack)",
       `advisory workloads-reference-profiles ${urn("aws:ssm/parameter:Parameter", "claims-chatbot-parameter")}`,
+      `mandatory bedrock-invoke-through-profiles ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
       `mandatory bedrock-invoke-through-profiles ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
       `mandatory bedrock-profile-cost-tags ${profile}`,
       `mandatory bedrock-profile-model-source ${profile}`,
@@ -217,7 +223,7 @@ describe("policy pack over the Analyzer protocol", function () {
       const { "cost-center": _, ...fewer } = tags;
       return { ...planned, inputs: { ...planned.inputs, tags: fewer }, outputs: undefined };
     });
-    assert.deepEqual(summary(await host().judge(resources)), []);
+    assert.deepEqual(summary(await host().analyze(resources)), []);
   });
 
   it("does not guess a violation from values unknown during preview, and links by property dependencies", async () => {
@@ -240,7 +246,7 @@ describe("policy pack over the Analyzer protocol", function () {
       if (planned.name === "claims-invoke-policy") return { ...planned, inputs: { policy: UNKNOWN } };
       return planned;
     });
-    assert.deepEqual(summary(await host().judge(resources)), []);
+    assert.deepEqual(summary(await host().analyze(resources)), []);
   });
 
   describe("configuration in the --policy-pack-config format", () => {
@@ -265,7 +271,7 @@ describe("policy pack over the Analyzer protocol", function () {
           ? { ...planned, inputs: { ...planned.inputs, modelSource: { copyFrom: "anthropic.claude-v2" } } }
           : planned,
       );
-      assert.deepEqual(summary(await host().judge(resources)), [
+      assert.deepEqual(summary(await host().analyze(resources)), [
         `mandatory bedrock-profile-cost-tags ${urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev")}`,
       ]);
       assert.equal(host().effectiveConfig["budget-notifications"].enforcementLevel, "advisory");
@@ -303,15 +309,15 @@ describe("policy pack over the Analyzer protocol", function () {
     );
   });
 
-  it("refuses invalid config at start and stops the pack it started", async () => {
-    await assert.rejects(
-      PolicyPackHost.start({ packDir, policyConfig: { "budget-notifications": "sometimes" } }),
-      (error: unknown) => {
-        assert.ok(error instanceof PolicyConfigError);
-        assert.equal(error.errors[0].path, "budget-notifications");
-        return true;
-      },
-    );
+  it("says to run npm install in a pack directory without node_modules, with no require stack", async () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "bare-pack-"));
+    for (const file of ["PulumiPolicy.yaml", "package.json", "index.ts"])
+      fs.copyFileSync(path.join(packDir, file), path.join(bare, file));
+    await assert.rejects(PolicyPackHost.start({ packDir: bare }), (error: Error) => {
+      assert.match(error.message, new RegExp(`run \`npm install\` in ${bare}`));
+      assert.doesNotMatch(error.message, /Require stack|MODULE_NOT_FOUND/);
+      return true;
+    });
   });
 
   it("refuses a directory that holds no policy pack before starting anything", async () => {
@@ -334,14 +340,14 @@ describe("a pack that fails", () => {
 
   it("rejects the judgement with the pack's own message when a resource policy throws", async () => {
     await assert.rejects(
-      host.judge([resource("test:index:Boom", "b", {}, { provider: undefined })]),
+      host.analyze([resource("test:index:Boom", "b", {}, { provider: undefined })]),
       /policy pack analyze failed: .*throws-on-boom.*boom in Analyze/s,
     );
   });
 
   it("rejects the judgement with the pack's own message when a stack policy throws", async () => {
     await assert.rejects(
-      host.judge([resource("test:index:StackBoom", "s", {}, { provider: undefined })]),
+      host.analyze([resource("test:index:StackBoom", "s", {}, { provider: undefined })]),
       /policy pack analyzeStack failed: .*boom in AnalyzeStack/s,
     );
   });

@@ -6,8 +6,6 @@ import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { type CheckReport, exitCodeOf, exitCodes } from "./report";
 
-// performance.now() counts from process start: the reported time includes start-up, as a user waits for it.
-const startedAt = 0;
 const projectDir = path.resolve(__dirname, "..", "..");
 const formats = ["text", "markdown", "json"] as const;
 type Format = (typeof formats)[number];
@@ -66,24 +64,22 @@ async function main(): Promise<number> {
   try {
     // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
     // not wait. The pack's process starts first, so its start-up overlaps the loading of the program's.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PolicyPackHost } = require("./policy-host") as typeof import("./policy-host");
+    const { PolicyPackHost } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("./analyzer/policy-pack-host") as typeof import("./analyzer/policy-pack-host");
     const packStarting = PolicyPackHost.start({ packDir });
     packStarting.catch(() => undefined);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runCheck } = require("./check") as typeof import("./check");
-    report = await runCheck(
-      {
-        projectDir,
-        packDir,
-        packStarting,
-        stack: values.stack,
-        tenantsDir: values.tenants,
-        stateFile: values.state,
-        policyConfigFile: values["policy-config"],
-      },
-      startedAt,
-    );
+    report = await runCheck({
+      projectDir,
+      packDir,
+      packStarting,
+      stack: values.stack,
+      tenantsDir: values.tenants,
+      stateFile: values.state,
+      policyConfigFile: values["policy-config"],
+    });
   } catch (error) {
     // Not the user's input: the pack or the runtime failed. Still a clean message and a documented code.
     process.stderr.write(`check: could not judge the stack: ${(error as Error)?.message ?? String(error)}\n`);

@@ -32,12 +32,15 @@ export interface PlannedResource {
   custom: boolean;
 }
 
-/** The engine's wire representation of a value not known until apply (pulumi/sdk `unknownValue`). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** Signatures of the engine's special objects (pulumi/sdk resource/properties.go): `{ [signatureKey]: <kind>, ... }`. */
-export const signatureKey = "4dabf18193072939515e22adb298388d";
-export const secretSignature = "1b47061264138c4ac30d75fd1eb44270";
+/**
+ * The engine's wire representation of a value not known until apply, and the signatures of its
+ * special objects (`{ [signatureKey]: <kind>, ... }`), as the SDK defines them.
+ */
+export {
+  unknownValue as UNKNOWN,
+  specialSigKey as signatureKey,
+  specialSecretSig as secretSignature,
+} from "@pulumi/pulumi/runtime/rpc";
 
 /** A provider's non-string inputs reach the engine JSON-encoded (`allowedAccountIds: '["1111..."]'`): decoded, or left as they are. */
 export function decodeProviderInput(value: unknown): unknown {

@@ -73,7 +73,29 @@ export function readStackExport(file: string): StackExport | { errors: InputErro
   const parsed = exportSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues.slice(0, 20)) };
 
-  const live = parsed.data.deployment.resources.filter((resource) => !resource.delete && !resource.external);
+  const all = parsed.data.deployment.resources;
+  const live = all.filter((resource) => !resource.delete && !resource.external);
+  // A deployed state is final: a value it cannot show (ciphertext, or an unknown left by a failed
+  // update) would pass a policy that does not guess, so the audit refuses it instead.
+  const unreadable: InputError[] = [];
+  live.forEach((resource) => {
+    const at = `deployment.resources[${all.indexOf(resource)}]`;
+    findUnreadable(resource.inputs, `${at}.inputs`, unreadable);
+    findUnreadable(resource.outputs, `${at}.outputs`, unreadable);
+  });
+  if (unreadable.length > 0)
+    return {
+      errors: unreadable.slice(0, 20).map((problem) => ({
+        file,
+        path: problem.path,
+        message: `${problem.message}; re-export with \`pulumi stack export --show-secrets --file ${file}\` so the audit judges what is deployed`,
+      })),
+    };
+  // Providers first: a provider listed after the resources that use it resolves the same.
+  live.sort(
+    (a, b) =>
+      Number(!a.type.startsWith("pulumi:providers:")) - Number(!b.type.startsWith("pulumi:providers:")),
+  );
   const stackResource = live.find((resource) => resource.type === "pulumi:pulumi:Stack") ?? live[0];
   const stack = stackResource ? stackResource.urn.split("::")[0].slice("urn:pulumi:".length) : "(empty)";
   return {
@@ -112,4 +134,25 @@ function revealOrHide(value: unknown, depth = 0): unknown {
   return Object.fromEntries(
     Object.entries(record).map(([key, item]) => [key, revealOrHide(item, depth + 1)]),
   );
+}
+
+/** Secrets without `plaintext` and unknown values, with their paths (at most 20 collected). */
+function findUnreadable(value: unknown, at: string, found: InputError[], depth = 0): void {
+  if (found.length >= 20 || depth > 64) return;
+  if (value === UNKNOWN) {
+    found.push({ file: "", path: at, message: "is unknown in a deployed state" });
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => findUnreadable(item, `${at}[${index}]`, found, depth + 1));
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (record[signatureKey] === secretSignature) {
+    if (typeof record.plaintext !== "string")
+      found.push({ file: "", path: at, message: "is a secret exported without its value (ciphertext only)" });
+    return;
+  }
+  for (const [key, item] of Object.entries(record)) findUnreadable(item, `${at}.${key}`, found, depth + 1);
 }

@@ -1,0 +1,151 @@
+/** Issue 12 §2: Bedrock surfaces that name a model, or spend, directly. */
+import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
+import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
+import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
+import { UNKNOWN } from "./helpers/policy-args";
+import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { claimsChatbotTags } from "./helpers/policy-fixtures";
+
+const modelId = "anthropic.claude-3-haiku-20240307-v1:0";
+const modelArn = `arn:aws:bedrock:us-east-1::foundation-model/${modelId}`;
+const systemProfileId = "us.anthropic.claude-3-5-sonnet-20240620-v1:0";
+const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
+
+describe("#bedrock-resources-use-profiles", () => {
+  const { expectNoViolations, expectViolation } = resourcePolicyChecks(bedrockResourcesUseProfiles);
+
+  /** A surface fails on a model ARN (classic type) and a system profile id (native type), passes on a profile ARN. */
+  async function expectProfilesOnly(
+    [classic, native]: [string, string],
+    props: (id: string) => Record<string, unknown>,
+    where: string,
+  ): Promise<void> {
+    await expectViolation({ type: classic, props: props(modelArn) }, where);
+    await expectViolation({ type: native, props: props(systemProfileId) }, "a system-defined profile");
+    await expectNoViolations({ type: native, props: props(profileArn) });
+    await expectNoViolations({ type: native, props: props(UNKNOWN) });
+  }
+
+  it("fails agents whose foundationModel is a model or a system profile, classic and native", async () => {
+    await expectProfilesOnly(
+      ["aws:bedrock/agentAgent:AgentAgent", "aws-native:bedrock:Agent"],
+      (id) => ({ agentName: "a", foundationModel: id }),
+      "foundationModel",
+    );
+  });
+
+  it("fails prompts whose variants name a model", async () => {
+    const variants = (id: string) => [
+      {
+        name: "v1",
+        modelId: id,
+        templateType: "TEXT",
+        templateConfiguration: { text: { text: "Summarise with anthropic.claude-3-haiku-20240307-v1:0" } },
+      },
+    ];
+    await expectProfilesOnly(
+      ["aws:bedrock/agentPrompt:AgentPrompt", "aws-native:bedrock:Prompt"],
+      (id) => ({ name: "p", variants: variants(id) }),
+      "variants[0].modelId",
+    );
+  });
+
+  it("fails flows whose nodes name a model, however deep", async () => {
+    const definition = (id: string) => ({
+      nodes: [
+        {
+          name: "Ask",
+          type: "Prompt",
+          configuration: {
+            prompt: { sourceConfiguration: { inline: { modelId: id, templateType: "TEXT" } } },
+          },
+        },
+      ],
+    });
+    await expectProfilesOnly(
+      ["aws:bedrock/agentFlow:AgentFlow", "aws-native:bedrock:Flow"],
+      (id) => ({ name: "f", definition: definition(id) }),
+      "definition.nodes[0].configuration.prompt.sourceConfiguration.inline.modelId",
+    );
+  });
+
+  it("fails Step Functions bedrock:invokeModel tasks with a raw ModelId, nested in Parallel branches too", async () => {
+    const machine = (id: string) =>
+      JSON.stringify({
+        StartAt: "Fan",
+        States: {
+          Fan: {
+            Type: "Parallel",
+            End: true,
+            Branches: [
+              {
+                StartAt: "Summarize",
+                States: {
+                  Summarize: {
+                    Type: "Task",
+                    Resource: "arn:aws:states:::bedrock:invokeModel",
+                    Parameters: { ModelId: id, Body: {} },
+                    End: true,
+                  },
+                },
+              },
+            ],
+          },
+        },
+      });
+    await expectProfilesOnly(
+      ["aws:sfn/stateMachine:StateMachine", "aws-native:stepfunctions:StateMachine"],
+      (id) => ({ definition: machine(id), definitionString: machine(id), roleArn: "r" }),
+      'state "Summarize"',
+    );
+  });
+});
+
+describe("#bedrock-provisioned-throughput-cost-tags", () => {
+  const { expectNoViolations, expectViolation } = resourcePolicyChecks(bedrockProvisionedThroughputCostTags);
+  const throughput = (tags: Record<string, string>) => ({
+    type: "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput",
+    props: { provisionedModelName: "claims", modelArn, modelUnits: 1, tags },
+  });
+
+  it("fails provisioned throughput without the mandatory tags: it spends by itself", async () => {
+    await expectViolation(
+      throughput({ tenant: "claims" }),
+      "lacks cost tags environment, dept, team, app and cost-center",
+    );
+    await expectNoViolations(throughput(claimsChatbotTags));
+  });
+});
+
+describe("#workloads-reference-profiles with JSON settings", () => {
+  const { expectNoViolations, expectViolation } = resourcePolicyChecks(workloadsReferenceProfiles);
+
+  it("fails Lambda and ECS environment values holding JSON that contains a model id", async () => {
+    await expectViolation(
+      {
+        type: "aws:lambda/function:Function",
+        props: {
+          environment: { variables: { LLM_CONFIG: JSON.stringify({ primary: { model: modelId } }) } },
+        },
+      },
+      "LLM_CONFIG",
+    );
+    const containers = JSON.stringify([
+      {
+        name: "app",
+        environment: [{ name: "MODELS", value: JSON.stringify([profileArn, systemProfileId]) }],
+      },
+    ]);
+    await expectViolation(
+      {
+        type: "aws:ecs/taskDefinition:TaskDefinition",
+        props: { family: "f", containerDefinitions: containers },
+      },
+      "a system-defined profile",
+    );
+    await expectNoViolations({
+      type: "aws:lambda/function:Function",
+      props: { environment: { variables: { LLM_CONFIG: JSON.stringify({ model: profileArn }) } } },
+    });
+  });
+});
