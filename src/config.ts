@@ -53,6 +53,8 @@ export const accountSchema = z.strictObject({
   accountId: accountIdSchema,
   /** Role the deploy identity assumes in that account. */
   roleArn: roleArnSchema,
+  /** Read-only role a preview assumes there (src/aws-profiles.ts); required for a real preview. */
+  previewRoleArn: roleArnSchema.optional(),
   /** Region of the account's resources; defaults to the stack's `region`. */
   region: regionSchema.optional(),
 });

@@ -44,7 +44,12 @@ export const orgConfigSchema = z
   .strictObject({
     scope: z.literal("organization"),
     /** The payer (management) account and the role the org stack deploys with there. */
-    payer: z.strictObject({ accountId: accountIdSchema, roleArn: roleArnSchema }),
+    payer: z.strictObject({
+      accountId: accountIdSchema,
+      roleArn: roleArnSchema,
+      /** Read-only role a preview of the org stack assumes there (src/aws-profiles.ts). */
+      previewRoleArn: roleArnSchema.optional(),
+    }),
     /** Tag keys activated for cost allocation and required on every profile by the SCPs. */
     mandatoryTags: mandatoryTagsSchema,
     tenantsDir: z.string().min(1).default("tenants"),

@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
-import { projectName, providerDefaultTags } from "./naming";
+import { accountProfileName, payerProfileName } from "./aws-profiles";
+import { providerDefaultTags } from "./naming";
 import type { StackTenant } from "./stack-tenants";
 
 /**
- * One AWS provider per account alias that a tenant of this stack uses, assuming the
- * stack's deploy role there. `allowedAccountIds` makes a wrong role fail before it writes.
+ * One AWS provider per account alias that a tenant of this stack uses, reading that alias's AWS
+ * profile: the job maps it to the preview or the deploy role (src/aws-profiles.ts says why).
+ * `allowedAccountIds` makes a wrong role fail before it writes.
  */
 export function accountProviders(tenants: readonly StackTenant[]): Map<string, aws.Provider> {
   const providers = new Map<string, aws.Provider>();
@@ -14,7 +16,7 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
       tenant.accountAlias,
       new aws.Provider(`account-${tenant.accountAlias}`, {
         region: tenant.region as aws.Region,
-        assumeRoles: [{ roleArn: tenant.roleArn, sessionName: projectName }],
+        profile: accountProfileName(tenant.accountAlias),
         allowedAccountIds: [tenant.accountId],
         defaultTags: { tags: providerDefaultTags },
       }),
@@ -23,11 +25,14 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
   return providers;
 }
 
-/** The payer account (org stack): Cost Explorer, cost allocation tags and Organizations are served from us-east-1. */
-export function payerProvider(payer: { accountId: string; roleArn: string }): aws.Provider {
+/**
+ * The payer account (org stack): Cost Explorer, cost allocation tags and Organizations are served
+ * from us-east-1. Its profile maps to the org stack's preview or deploy role, as for the accounts.
+ */
+export function payerProvider(payer: { accountId: string }): aws.Provider {
   return new aws.Provider("payer", {
     region: "us-east-1",
-    assumeRoles: [{ roleArn: payer.roleArn, sessionName: projectName }],
+    profile: payerProfileName,
     allowedAccountIds: [payer.accountId],
     defaultTags: { tags: providerDefaultTags },
   });

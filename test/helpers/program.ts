@@ -179,7 +179,8 @@ export async function planStackFailure(stack: string, options: RunOptions = {}):
 
 export interface ProviderSettings {
   region: string;
-  roleArn: string;
+  /** The AWS profile the provider reads; the job maps it to a role (src/aws-profiles.ts). */
+  profile: string;
   allowedAccountIds: string[];
   defaultTags: Record<string, string>;
 }
@@ -187,10 +188,9 @@ export interface ProviderSettings {
 /** An AWS provider's settings as the engine receives them (its non-string inputs arrive JSON-encoded). */
 export function providerSettings(provider: PlannedResource): ProviderSettings {
   const decode = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
-  const assumeRoles = decode(provider.inputs.assumeRoles) as Array<{ roleArn: string }>;
   return {
     region: String(provider.inputs.region),
-    roleArn: assumeRoles[0]?.roleArn,
+    profile: String(provider.inputs.profile),
     allowedAccountIds: decode(provider.inputs.allowedAccountIds) as string[],
     defaultTags: (decode(provider.inputs.defaultTags) as { tags: Record<string, string> }).tags,
   };

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { payerProfileName } from "../../src/aws-profiles";
 import {
   type RegisteredResources,
   planStack,
@@ -9,7 +10,7 @@ import {
 import { TenantFixture, validTenant } from "../helpers/tenant-fixtures";
 
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
-const payer = { accountId: "123456789012", roleArn: "arn:aws:iam::123456789012:role/bedrock-governance-org" };
+const payer = { accountId: "123456789012" };
 const scpNames = [
   "bedrock-invoke-through-application-profiles",
   "bedrock-profiles-carry-cost-tags",
@@ -32,8 +33,8 @@ describe("the org stack (Pulumi.org.yaml) with the fixture tenants", () => {
     for (const child of children) assert.equal(plan.providerOf(child).name, "payer", child.urn);
     const settings = providerSettings(plan.one(types.provider, "payer"));
     assert.deepEqual(
-      { region: settings.region, roleArn: settings.roleArn, allowedAccountIds: settings.allowedAccountIds },
-      { region: "us-east-1", ...{ roleArn: payer.roleArn }, allowedAccountIds: [payer.accountId] },
+      { region: settings.region, profile: settings.profile, allowedAccountIds: settings.allowedAccountIds },
+      { region: "us-east-1", profile: payerProfileName, allowedAccountIds: [payer.accountId] },
     );
     assert.deepEqual(
       plan.resources.filter(

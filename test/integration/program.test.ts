@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
+import { accountProfileName } from "../../src/aws-profiles";
 import type { PlannedResource } from "../../tools/check/planned-resource";
 import {
   type RegisteredResources,
@@ -400,7 +401,7 @@ describe("the program with the fixture tenants", () => {
       });
 
       describe("providers", () => {
-        it("creates every child of a tenant with its account's provider: assumed role, allowed account and Region", () => {
+        it("creates every child of a tenant with its account's provider: AWS profile, allowed account and Region", () => {
           for (const tenant of tenantNames) {
             const alias = shipped[tenant].account;
             for (const child of childrenOfTenant(plans[stack], tenant)) {
@@ -412,7 +413,7 @@ describe("the program with the fixture tenants", () => {
             const settings = providerSettings(plans[stack].one(types.provider, `account-${alias}`));
             assert.deepEqual(settings, {
               region: account.region,
-              roleArn: account.roleArn,
+              profile: accountProfileName(alias),
               allowedAccountIds: [account.accountId],
               defaultTags: { "managed-by": "pulumi", "governed-by": "bedrock-cost-governance" },
             });

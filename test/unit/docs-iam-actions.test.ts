@@ -8,7 +8,8 @@ describe("docs/operations.md: the deploy roles' actions", () => {
   it("names only actions (and condition keys) that exist, among them iam:PassRole for the budget action's role", async () => {
     const text = fs.readFileSync(path.resolve(__dirname, "../../docs/operations.md"), "utf8");
     const start = text.indexOf("### The deploy roles");
-    const section = text.slice(start, text.indexOf("\n## ", start));
+    // Up to the next heading of any level: the section is one table under its own heading.
+    const section = text.slice(start, text.indexOf("\n#", start + 1));
     const actions = [
       ...new Set([...section.matchAll(/`([a-z0-9-]+:[A-Z][A-Za-z]+)`/g)].map((match) => match[1])),
     ];

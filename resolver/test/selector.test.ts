@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  InvalidSelectorError,
-  assertValidSelector,
-  canonicalKey,
-  formatSelector,
-  matchesSelector,
-} from "../../../resolver";
+import { InvalidSelectorError, assertValidSelector, canonicalKey, formatSelector, matchesSelector } from "..";
 
 const selectorArb = fc.dictionary(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), { minKeys: 1 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { mockClient } from "aws-sdk-client-mock";
-import { ProfileResolver } from "../../../resolver";
+import { ProfileResolver } from "..";
 import { CLAIMS_CHATBOT, ScriptedSource, profileArn, records } from "./fakes";
 
 // Mirrors the Converse example in resolver/README.md, so the documented call shape stays true.

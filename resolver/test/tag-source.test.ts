@@ -5,7 +5,7 @@ import {
   type ResourceTagMapping,
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { mockClient } from "aws-sdk-client-mock";
-import { ProfileLookupError, ProfileResolver, tagSource } from "../../../resolver";
+import { ProfileLookupError, ProfileResolver, tagSource } from "..";
 import { CLAIMS_CHATBOT, profileArn } from "./fakes";
 
 const mapping = (arn: string, tags: Record<string, string>): ResourceTagMapping => ({

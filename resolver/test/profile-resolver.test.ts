@@ -8,7 +8,7 @@ import {
   ProfileResolverError,
   type ProfileResolverOptions,
   type ProfileSource,
-} from "../../../resolver";
+} from "..";
 import { CLAIMS_CHATBOT, FakeClock, ScriptedSource, deferred, flush, profileArn, records } from "./fakes";
 
 const TTL = 300_000;

@@ -1,4 +1,4 @@
-import type { ProfileRecord, ProfileSource } from "../../../resolver";
+import type { ProfileRecord, ProfileSource } from "..";
 
 export const profileArn = (id: string, account = "123456789012"): string =>
   `arn:aws:bedrock:us-east-1:${account}:application-inference-profile/${id}`;

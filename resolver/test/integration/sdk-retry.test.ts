@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 // A direct dependency of every AWS SDK v3 client; it carries the standard retry strategies.
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
-import { ProfileLookupError, ProfileResolver, tagSource } from "../../resolver";
+import { ProfileLookupError, ProfileResolver, tagSource } from "../..";
 
 const ARN = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/claimschat01";
 const TTL = 300_000;

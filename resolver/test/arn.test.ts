@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isApplicationInferenceProfileArn } from "../../../resolver";
+import { isApplicationInferenceProfileArn } from "..";
 
 describe("resolver ARN check", () => {
   const accepted = [

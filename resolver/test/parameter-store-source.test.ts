@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { GetParametersByPathCommand, SSMClient, type Parameter } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
-import {
-  AmbiguousProfileError,
-  InvalidSelectorError,
-  ProfileResolver,
-  parameterStoreSource,
-} from "../../../resolver";
+import { AmbiguousProfileError, InvalidSelectorError, ProfileResolver, parameterStoreSource } from "..";
 import { CLAIMS_CHATBOT, profileArn } from "./fakes";
 
 const ROOT = "/bedrock-cost-governance";
