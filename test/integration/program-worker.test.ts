@@ -36,7 +36,7 @@ describe("the program in a worker thread (what npm run check runs)", () => {
       (error: unknown) => {
         assert.ok(error instanceof Error);
         assert.equal(error.name, "StackInputError");
-        assert.match(error.message, /cannot read tenants: no such directory/);
+        assert.match(error.message, /bedrock-cost-governance:tenantsDir: no such directory/);
         return true;
       },
     );

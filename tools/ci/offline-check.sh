@@ -2,7 +2,8 @@
 # tools/ci/offline-check.sh OUTDIR STACK...
 #
 # The PR's offline check: `npm run check` of each stack (markdown), one report file per stack in
-# OUTDIR (STACK.md, in the order given, listed in OUTDIR/stacks), and the job summary. A stack whose
+# OUTDIR (STACK.md, in the order given, listed in OUTDIR/stacks; the uncut JSON report in
+# OUTDIR/full/STACK.json), and the job summary. A stack whose
 # check stopped before writing a report gets the check's own last words instead of nothing. Sets the
 # step output `failed=true` when any stack exits non-zero; the caller fails the job after keeping
 # the reports, so that the comment shows the verdict that failed it.
@@ -34,6 +35,11 @@ for stack in "$@"; do
       tail -n 40 "$outdir/$stack.stderr" | sed 's/```/` ` `/g'
       echo '```'
     } > "$outdir/$stack.md"
+  fi
+  # The markdown is cut to fit a PR comment; the JSON report is never cut: the artifact's full/ holds it.
+  if [ "$status" -eq 0 ] || [ "$status" -eq 1 ] || [ "$status" -eq 3 ]; then
+    mkdir -p "$outdir/full"
+    npm run --silent check -- --stack "$stack" --format json --out "$outdir/full/$stack.json" 2> /dev/null || true
   fi
   echo "::notice title=offline check ($stack)::exit $status"
   [ "$status" -eq 0 ] || failed=true

@@ -60,6 +60,7 @@ exit "$code"
     stacks: read("out/stacks"),
     pr: read("out/pr-number"),
     dev: read("out/dev.md"),
+    devFull: read("out/full/dev.json"),
   };
   fs.rmSync(dir, { recursive: true, force: true });
   return { status: result.status, stdout: result.stdout, ...files };
@@ -75,6 +76,8 @@ describe("tools/ci/offline-check.sh", () => {
     assert.equal(run.status, 0);
     assert.equal(run.stacks, "dev\nprod\n");
     assert.equal(run.output, "failed=false\n");
+    // The markdown is cut for the comment; the artifact keeps the whole report as JSON too.
+    assert.match(run.devFull, /^### dev\n/);
     assert.equal(run.pr, "7\n");
     assert.match(
       run.stdout,
