@@ -25,6 +25,7 @@ export function renderJson(report: CheckReport): string {
       summary: summarize(report),
       plan: report.plan ? { accounts: report.plan.accounts, leftOut: report.plan.leftOut } : null,
       quotaWarnings: report.plan?.quotaWarnings ?? [],
+      warnings: report.warnings ?? [],
       org: report.org ?? null,
       policyPack: report.policyPack ?? null,
       policies: report.policies,

@@ -38,6 +38,7 @@ export function renderMarkdown(report: CheckReport, maxChars = maxStackSectionCh
       : [
           verdictBlock(report, verdict),
           ...(verdict === "nothing-judged" ? [] : violationBlocks(report)),
+          ...inputWarningBlocks(report),
           ...(report.org ? orgBlocks(report.org) : report.plan ? planBlocks(report.plan) : []),
         ];
   return fitMarkdown([heading, ...blocks], maxChars, footerReserve, (shortened) => footer(report, shortened));
@@ -97,6 +98,14 @@ function violationBlocks(report: CheckReport): MarkdownBlock[] {
     share: 1 / (2 * groups.length - index),
   }));
   return [counts, ...tables];
+}
+
+/** Valid input that is probably a mistake (an alarm that can never fire, a budget beyond sense). */
+function inputWarningBlocks(report: CheckReport): MarkdownBlock[] {
+  return (report.warnings ?? []).map((warning) => ({
+    kind: "whole",
+    lines: [`> [!WARNING]`, `> ${formatInputError(warning)}`, ""],
+  }));
 }
 
 function planBlocks(plan: PlanSummary): MarkdownBlock[] {

@@ -85,6 +85,23 @@ describe("the markdown report", () => {
     assert.doesNotMatch(markdown, /-%/);
   });
 
+  it("shows a warning about valid but doubtful input in the plan, after the verdict", () => {
+    const warning = {
+      file: "tenants/claims.ts",
+      path: "alarms.maxEstimatedUsdPerDay",
+      message: "150 USD a day can never fire before the monthly budget of 100 USD is spent",
+    };
+    const markdown = renderMarkdown({
+      ...reportOf(onlyTenants(exampleResources(), ["triage"])),
+      warnings: [warning],
+    });
+    const lines = markdown.split("\n");
+    const at = lines.indexOf(`> tenants/claims.ts: alarms.maxEstimatedUsdPerDay: ${warning.message}`);
+    assert.ok(at > 0, markdown);
+    assert.equal(lines[at - 1], "> [!WARNING]");
+    assert.ok(at > lines.findIndex((line) => line.startsWith("### Bedrock cost governance")));
+  });
+
   it("says an empty stack is empty instead of drawing an empty flowchart", () => {
     const markdown = renderMarkdown(reportOf([]));
     assert.match(
