@@ -1,5 +1,5 @@
 /**
- * Issue 12 §5: real @pulumi/aws-native resources, registered under mocks, judged in the shape the
+ * real @pulumi/aws-native resources, registered under mocks, judged in the shape the
  * engine sends them (in-process here; over the Analyzer protocol from the tarball in standalone-pack.test.ts).
  */
 import * as assert from "node:assert/strict";

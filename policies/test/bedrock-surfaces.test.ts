@@ -1,4 +1,4 @@
-/** Issue 12 §2: Bedrock surfaces that name a model, or spend, directly. */
+/** Bedrock surfaces that name a model, or spend, directly. */
 import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
 import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
 import { workloadsReferenceProfiles } from "../workloads-reference-profiles";

@@ -1,5 +1,5 @@
 /**
- * Issue 12 §1, proved against an independent evaluator: random IAM documents, and for each the
+ * The pack's invoke rule, proved against an independent evaluator: random IAM documents, and for each the
  * question "can some principal holding it spend on a foundation model or a system-defined profile
  * without going through an application profile?" asked of `@cloud-copilot/iam-simulate` (an IAM
  * policy simulator, AGPL-3.0: a devDependency of these tests only, never shipped) and of the pack.
@@ -199,7 +199,7 @@ describe("the pack's IAM verdict against @cloud-copilot/iam-simulate (differenti
     assert.ok(judged >= 140, `the simulator judged only ${judged} of 150 samples`);
   });
 
-  it("agrees on the evasions of issue 12 written out", async () => {
+  it("agrees on the known evasions, written out", async () => {
     const cases = [
       { Effect: "Allow", Action: "bedrock:*", Resource: "*" },
       { Effect: "Allow", NotAction: "iam:*", Resource: "*" },

@@ -1,5 +1,5 @@
 /**
- * Issue 12 §1: every place a permission can come from, judged as IAM evaluates it. Each case here
+ * every place a permission can come from, judged as IAM evaluates it. Each case here
  * is a way around the invoke rule that the pack let through before.
  */
 import * as assert from "node:assert/strict";

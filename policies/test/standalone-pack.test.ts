@@ -1,5 +1,5 @@
 /**
- * Issue 12 §5: the path `pulumi policy publish` takes. `npm pack` the pack, unpack the tarball in an
+ * the path `pulumi policy publish` takes. `npm pack` the pack, unpack the tarball in an
  * empty directory, `npm install` its dependencies there (as the CLI does for a published pack) and
  * have `@pulumi/pulumi/cmd/run-policy-pack` serve it over the Analyzer protocol, type-checked by the
  * TypeScript and ts-node the pack declares (the SDK's fallback, TypeScript 3.8, rejects its tsconfig).

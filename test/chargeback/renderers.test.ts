@@ -61,7 +61,7 @@ function rects(html: string): Array<Record<string, string>> {
 }
 
 describe("chargeback renderers", () => {
-  it("json: the issue's shape, amounts unrounded", () => {
+  it("json: the documented shape, amounts unrounded", () => {
     const parsed = JSON.parse(renderJson(report));
     for (const key of [
       "stack",

@@ -1,4 +1,4 @@
-/** Issue 12 §4: audits of deployed state read what is deployed, whatever the order, or refuse. */
+/** Audits of deployed state read what is deployed, whatever the order, or refuse. */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
