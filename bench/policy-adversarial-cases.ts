@@ -26,6 +26,11 @@ const iam = (name: string, type: string, props: Record<string, unknown>): Case =
 });
 const document = (statement: unknown) => ({ Version: "2012-10-17", Statement: statement });
 
+/** A Lambda function whose environment holds these variables. */
+export function lambdaWithVariables(variables: Record<string, string>): ResourceSpec {
+  return { type: "aws:lambda/function:Function", props: { environment: { variables } } };
+}
+
 export function adversarialCases(): Case[] {
   const many = <T>(count: number, make: (index: number) => T): T[] =>
     Array.from({ length: count }, (_, i) => make(i));
@@ -119,16 +124,9 @@ export function adversarialCases(): Case[] {
     {
       name: "workloads: 5,000 Lambda variables of 1 KB JSON",
       policy: workloadsReferenceProfiles,
-      spec: {
-        type: "aws:lambda/function:Function",
-        props: {
-          environment: {
-            variables: Object.fromEntries(
-              many(5_000, (i) => [`V${i}`, JSON.stringify({ a: many(60, () => "x.y") })]),
-            ),
-          },
-        },
-      },
+      spec: lambdaWithVariables(
+        Object.fromEntries(many(5_000, (i) => [`V${i}`, JSON.stringify({ a: many(60, () => "x.y") })])),
+      ),
     },
     {
       name: "throughput: 50,000 tags",

@@ -33,7 +33,7 @@ import {
 import type { PlannedResource } from "../tools/check/planned-resource";
 import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { median } from "./median";
-import { type Case, adversarialCases } from "./policy-adversarial-cases";
+import { type Case, adversarialCases, lambdaWithVariables } from "./policy-adversarial-cases";
 
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const profileArn = (index: number) =>
@@ -141,16 +141,11 @@ function cases(): Case[] {
     {
       name: "workloads: 50,000 Lambda variables",
       policy: workloadsReferenceProfiles,
-      spec: {
-        type: "aws:lambda/function:Function",
-        props: {
-          environment: {
-            variables: Object.fromEntries(
-              Array.from({ length: 50_000 }, (_, index) => [`V${index}`, `anthropic.model-${index}`]),
-            ),
-          },
-        },
-      },
+      spec: lambdaWithVariables(
+        Object.fromEntries(
+          Array.from({ length: 50_000 }, (_, index) => [`V${index}`, `anthropic.model-${index}`]),
+        ),
+      ),
     },
     {
       name: "workloads: 1 MB SSM StringList",
