@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ChargebackOptions, type Format, parseChargebackArgs, usage } from "./args";
 import { renderCsv } from "./render-csv";
@@ -7,6 +6,7 @@ import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { type ChargebackReport, exitCodeOf, exitCodes } from "./report";
+import { emitReport } from "../report-output";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const renderers: Record<Format, (report: ChargebackReport) => string> = {
@@ -50,18 +50,13 @@ async function main(): Promise<number> {
   const rendered = renderers[options.format](result.report);
   const exitCode = exitCodeOf(result.report, options.maxUnattributedPercent);
   for (const note of result.report.notes) process.stderr.write(`chargeback: note: ${note}\n`);
-  if (options.out) {
-    try {
-      fs.writeFileSync(options.out, rendered);
-    } catch (error) {
-      process.stderr.write(`chargeback: --out: cannot write ${options.out}: ${(error as Error).message}\n`);
-      return exitCodes.invalidInput;
-    }
-    process.stdout.write(`chargeback: report written to ${options.out} (exit ${exitCode})\n`);
-  } else {
-    process.stdout.write(rendered);
-  }
-  return exitCode;
+  return emitReport(
+    "chargeback",
+    rendered,
+    options.out ? { written: options.out, path: options.out } : undefined,
+    exitCode,
+    exitCodes.invalidInput,
+  );
 }
 
 // exitCode, not exit(): a large report on a pipe must be flushed before the process ends.

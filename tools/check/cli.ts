@@ -7,6 +7,7 @@ import { renderText } from "./render-text";
 import { formatInputError } from "../../src/validation";
 import { forgottenDoubleDash, isDirectory, userPaths } from "./cli-input";
 import { type CheckReport, exitCodeOf, exitCodes } from "./report";
+import { emitReport } from "../report-output";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const formats = ["text", "markdown", "json"] as const;
@@ -122,18 +123,13 @@ async function main(): Promise<number> {
         ? renderMarkdown(report)
         : renderText(report, colour);
   const exitCode = exitCodeOf(report);
-  if (values.out) {
-    try {
-      fs.writeFileSync(paths.resolve(values.out)!, rendered);
-    } catch (error) {
-      process.stderr.write(`check: --out: cannot write ${values.out}: ${(error as Error).message}\n`);
-      return exitCodes.invalidInput;
-    }
-    process.stdout.write(`check: report written to ${values.out} (exit ${exitCode})\n`);
-  } else {
-    process.stdout.write(rendered);
-  }
-  return exitCode;
+  return emitReport(
+    "check",
+    rendered,
+    values.out ? { written: values.out, path: paths.resolve(values.out)! } : undefined,
+    exitCode,
+    exitCodes.invalidInput,
+  );
 }
 
 function parseCommandLine() {

@@ -1,0 +1,27 @@
+import * as fs from "node:fs";
+
+/**
+ * Where a CLI's rendered report goes: the `--out` file (saying so on stdout, with the exit code the
+ * command will end with) or stdout itself. An `--out` that cannot be written is bad input: the
+ * command returns its own code for invalid input, and nothing is half-reported.
+ */
+export function emitReport(
+  command: string,
+  rendered: string,
+  out: { written: string; path: string } | undefined,
+  exitCode: number,
+  invalidInputExitCode: number,
+): number {
+  if (!out) {
+    process.stdout.write(rendered);
+    return exitCode;
+  }
+  try {
+    fs.writeFileSync(out.path, rendered);
+  } catch (error) {
+    process.stderr.write(`${command}: --out: cannot write ${out.written}: ${(error as Error).message}\n`);
+    return invalidInputExitCode;
+  }
+  process.stdout.write(`${command}: report written to ${out.written} (exit ${exitCode})\n`);
+  return exitCode;
+}
