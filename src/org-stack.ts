@@ -4,7 +4,7 @@ import { namespacedErrors, stackConfigSchema } from "./config";
 import { type OrgConfig, validateOrgConfig } from "./org-config";
 import type { ServiceControlPolicyDocument } from "./scp/documents";
 import { orgServiceControlPolicies, serviceControlPolicyLimitErrors } from "./scp/org-policies";
-import { StackInputError } from "./stack";
+import { StackInputError, missingTenantsDirectory } from "./stack";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import { loadTenants } from "./tenant-loader";
 import type { InputError } from "./validation";
@@ -39,7 +39,10 @@ export function validateOrgInputs(
   const configResult = validateOrgConfig(flatConfig, configFile);
   if ("errors" in configResult) return configResult;
   const { config } = configResult;
-  const loaded = loadTenants(path.resolve(baseDirectory, config.tenantsDir));
+  const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
+  const missing = missingTenantsDirectory(flatConfig, configFile, config.tenantsDir, tenantsDirectory);
+  if (missing) return { errors: [missing] };
+  const loaded = loadTenants(tenantsDirectory);
   const errors: InputError[] = [...loaded.errors];
   const environments: GovernedEnvironmentTenants[] = [];
   for (const [name, environment] of Object.entries(config.environments)) {

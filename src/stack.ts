@@ -43,16 +43,8 @@ export function validateStackInputs(
   if ("errors" in configResult) return configResult;
   const { config } = configResult;
   const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
-  // Named as the YAML key that sets it (or would): a missing directory is a config mistake.
-  if (!isDirectory(tenantsDirectory)) {
-    const key = `${projectName}:tenantsDir`;
-    const written = key in flatConfig ? "" : ` (the default; set ${key} to change it)`;
-    return {
-      errors: [
-        { file: configFile, path: key, message: `no such directory "${config.tenantsDir}"${written}` },
-      ],
-    };
-  }
+  const missing = missingTenantsDirectory(flatConfig, configFile, config.tenantsDir, tenantsDirectory);
+  if (missing) return { errors: [missing] };
   // Tenant files may name the stack's own models: the catalog knows them before the files are read.
   useStackModels(config.models);
   const loaded = loadTenants(tenantsDirectory);
@@ -82,6 +74,22 @@ export function loadStack(): StackInputs {
   if ("errors" in result) throw new StackInputError(result.errors);
   for (const warning of result.warnings) void pulumi.log.warn(formatInputError(warning));
   return result;
+}
+
+/**
+ * A tenants directory that does not exist, named as the YAML key that sets it (or would): a
+ * config mistake, for the environment stacks and the org stack alike.
+ */
+export function missingTenantsDirectory(
+  flatConfig: Readonly<Record<string, string>>,
+  configFile: string,
+  tenantsDir: string,
+  directory: string,
+): InputError | undefined {
+  if (isDirectory(directory)) return undefined;
+  const key = `${projectName}:tenantsDir`;
+  const written = key in flatConfig ? "" : ` (the default; set ${key} to change it)`;
+  return { file: configFile, path: key, message: `no such directory "${tenantsDir}"${written}` };
 }
 
 function isDirectory(directory: string): boolean {

@@ -78,6 +78,12 @@ describe("org stack config (scope: organization)", () => {
     assert.equal(schema.properties.maxAnomalyMonitors.default, 450);
   });
 
+  it("names the tenantsDir key when its directory does not exist, as the environment stacks do", () => {
+    assert.deepEqual(problems(withKeys({ tenantsDir: "no-such-tenants" })), [
+      'Pulumi.org.yaml: bedrock-cost-governance:tenantsDir: no such directory "no-such-tenants"',
+    ]);
+  });
+
   it("resolves each governed environment's tenants with that environment's accounts", () => {
     const inputs = valid(shippedOrgConfig());
     assert.deepEqual(
