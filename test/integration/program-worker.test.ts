@@ -1,42 +1,76 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import type { PlannedResource } from "../../tools/check/planned-resource";
+import { StackEncoder } from "../../tools/check/analyzer/stack-encoder";
+import { concludePlan } from "../../tools/check/program/planned-stack";
 import { runProgram } from "../../tools/check/program/program-runner";
-import { runProgramInWorker } from "../../tools/check/program/program-worker";
+import { planInWorker } from "../../tools/check/program/program-worker";
+import { validateStackInputs } from "../../src/stack";
 import { configFor, project, projectDir } from "../helpers/program";
 import { useTenantFixtures, validTenant } from "../helpers/tenant-fixtures";
 
-describe("the program in a worker thread (what npm run check runs)", () => {
+describe("the plan in a worker thread (what npm run check runs)", () => {
   const tenants = useTenantFixtures();
+  const plan = (config: Record<string, string>, analyzed: Array<{ urn: string; request: Buffer }> = []) =>
+    planInWorker(
+      { programDir: projectDir, project, stack: "dev", config, configFile: "Pulumi.dev.yaml" },
+      (urn, request) => analyzed.push({ urn, request: Buffer.from(request) }),
+    );
 
-  it("streams exactly the registrations the in-process runner records, in order", async () => {
+  it("sends, byte for byte, the Analyze and AnalyzeStack requests and the plan the in-process runner's resources make", async () => {
     const fixture = tenants({
       "claims.ts": validTenant({ name: "claims" }),
       "risk.ts": validTenant({ name: "risk" }),
     });
     const config = configFor("dev", { tenantsDir: fixture.dir });
-    const streamed: PlannedResource[] = [];
-    const inWorker = await runProgramInWorker({
-      programDir: projectDir,
-      project,
-      stack: "dev",
-      config,
-      onResource: (resource) => streamed.push(resource),
+    const analyzed: Array<{ urn: string; request: Buffer }> = [];
+    const inWorker = await plan(config, analyzed);
+    assert.ok(!("errors" in inWorker), JSON.stringify(inWorker));
+
+    const run = await runProgram({ programDir: projectDir, project, stack: "dev", config });
+    const inputs = validateStackInputs(config, "Pulumi.dev.yaml", projectDir);
+    assert.ok(!("errors" in inputs));
+    const encoder = new StackEncoder();
+    const expected = run.resources.flatMap((resource) => {
+      const request = encoder.add(resource);
+      return request ? [{ urn: resource.urn, request: Buffer.from(request) }] : [];
     });
-    const inProcess = await runProgram({ programDir: projectDir, project, stack: "dev", config });
-    assert.ok(inWorker.length > 10, `only ${inWorker.length} resources`);
-    assert.deepEqual(inWorker, inProcess.resources);
-    assert.deepEqual(streamed, inWorker);
+    const inProcess = concludePlan("dev", run.resources, inputs, encoder);
+
+    assert.ok(analyzed.length > 10, `only ${analyzed.length} Analyze requests`);
+    assert.deepEqual(analyzed, expected);
+    assert.deepEqual(Buffer.from(inWorker.stackRequest.bytes!), Buffer.from(inProcess.stackRequest.bytes!));
+    const withoutBytes = ({ stackRequest: _, preflightMs: __, ...rest }: typeof inProcess) => rest;
+    assert.deepEqual(withoutBytes(inWorker), withoutBytes(inProcess));
+    assert.equal(inWorker.resources.length, run.resources.length);
+  });
+
+  it("returns bad input as errors naming the file and key, before the program runs", async () => {
+    const config = configFor("dev", { tenantsDir: path.join(tenants({}).root, "does-not-exist") });
+    const analyzed: Array<{ urn: string; request: Buffer }> = [];
+    const result = await plan(config, analyzed);
+    assert.ok("errors" in result);
+    assert.equal(result.errors[0].file, "Pulumi.dev.yaml");
+    assert.equal(result.errors[0].path, "bedrock-cost-governance:tenantsDir");
+    assert.match(result.errors[0].message, /no such directory/);
+    assert.deepEqual(analyzed, []);
   });
 
   it("rejects with the program's own error when the program fails", async () => {
-    const config = configFor("dev", { tenantsDir: path.join(tenants({}).root, "does-not-exist") });
+    const config = configFor("dev", {});
     await assert.rejects(
-      runProgramInWorker({ programDir: projectDir, project, stack: "dev", config }),
+      planInWorker(
+        {
+          programDir: path.join(projectDir, "test"),
+          project,
+          stack: "dev",
+          config,
+          configFile: "Pulumi.dev.yaml",
+        },
+        () => undefined,
+      ),
       (error: unknown) => {
         assert.ok(error instanceof Error);
-        assert.equal(error.name, "StackInputError");
-        assert.match(error.message, /bedrock-cost-governance:tenantsDir: no such directory/);
+        assert.match(error.message, /index/);
         return true;
       },
     );

@@ -2,25 +2,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectName } from "../../src/naming";
-import { stackScopeOf } from "../../src/org-config";
-import { validateOrgInputs } from "../../src/org-stack";
-import { validateStackInputs } from "../../src/stack";
-import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
-import type { StackTenant } from "../../src/stack-tenants";
-import { summarizeOrgPlan } from "./org-plan";
-import { summarizePlan } from "./plan";
-import { preflight, preflightErrors } from "./preflight";
-import type { PlannedResource } from "./planned-resource";
 import { PolicyPackHost } from "./analyzer/policy-pack-host";
 import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { StackAnalysis } from "./analyzer/stack-analysis";
-import { runProgramInWorker } from "./program/program-worker";
+import type { PlannedStack } from "./program/planned-stack";
+import { planInWorker } from "./program/program-worker";
 import type { CheckReport } from "./report";
 import type { PolicyPackConfig, PolicyPackInfo } from "./analyzer/policy-config";
 import { readStackConfigFile } from "./stack-file";
 import { stackMandatoryTags, withStackMandatoryTags } from "./stack-mandatory-tags";
-import { readStackExport } from "./stack-export";
 
 export interface CheckOptions {
   /** The Pulumi project directory (holds Pulumi.yaml, Pulumi.<stack>.yaml, index.ts). */
@@ -81,39 +72,26 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         ),
     );
     const planStartedAt = performance.now();
-    // A stack export cannot say which tenant files a stack leaves out; the program's inputs can.
-    const planned:
-      | {
-          stack: string;
-          resources: PlannedResource[];
-          leftOut?: LeftOutTenant[];
-          tenants?: StackTenant[];
-          warnings?: InputError[];
-        }
-      | { errors: InputError[] } = options.stateFile
-      ? readStackExport(options.stateFile)
+    const planned = options.stateFile
+      ? planStackExport(options.stateFile, stream.add)
       : await planProgram(options, stream.add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
     // What AWS would refuse, or accept and not deliver, stops the check like bad input (exit 2).
-    const preflightStartedAt = performance.now();
-    const tenants = planned.tenants;
-    const refused = tenants ? preflightErrors(preflight(planned.resources), tenants) : [];
-    const preflightMs = performance.now() - preflightStartedAt;
-    if (refused.length > 0) return report({ stack: planned.stack, source, errors: refused });
+    if (planned.refused.length > 0) return report({ stack: planned.stack, source, errors: planned.refused });
 
     const host = await hostStarting;
     const ready = await stream.ready;
     if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });
-    const violations = await ready.judgement.finish(planned.resources);
+    const violations = await ready.judgement.finishWith(planned.stackRequest, planned.resources.length);
     return report({
       stack: planned.stack,
       source,
       resources: planned.resources,
-      plan: summarizePlan(planned.resources, planned.leftOut),
-      org: summarizeOrgPlan(planned.resources),
+      plan: planned.plan,
+      org: planned.org,
       violations,
-      warnings: [...ready.warnings, ...(planned.warnings ?? [])],
+      warnings: [...ready.warnings, ...planned.warnings],
       policyPack: { name: host.info.name, version: host.info.version },
       policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
         name,
@@ -123,7 +101,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         planMs,
         packStartMs: host.timings.startMs,
         judgeAfterPlanMs: performance.now() - planStartedAt - planMs,
-        preflightMs,
+        preflightMs: planned.preflightMs,
       },
     });
   } finally {
@@ -136,7 +114,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 }
 
 /**
- * Hands resources to the pack as they come: held back until the pack has started and been
+ * Hands Analyze requests to the pack as they come: held back until the pack has started and been
  * configured, then each sent at once. Invalid policy config (known only once the pack has said
  * which policies it has) ends in `errors` and nothing is sent.
  */
@@ -149,7 +127,7 @@ function streamTo(
     info: PolicyPackInfo,
   ) => { config: PolicyPackConfig; warnings: InputError[] },
 ) {
-  const early: PlannedResource[] = [];
+  const early: Array<{ urn: string; request: Uint8Array }> = [];
   let judgement: StackAnalysis | undefined;
   const ready = hostStarting.then(
     async (
@@ -160,61 +138,62 @@ function streamTo(
       const completed = complete(configured.config, host.info);
       await host.configure(completed.config);
       judgement = host.beginStackAnalysis();
-      for (const resource of early.splice(0)) judgement.add(resource);
+      for (const { urn, request } of early.splice(0)) judgement.send(urn, request);
       return { judgement, warnings: completed.warnings };
     },
   );
   ready.catch(() => undefined);
   return {
     ready,
-    add: (resource: PlannedResource) => (judgement ? judgement.add(resource) : early.push(resource)),
+    add: (urn: string, request: Uint8Array) =>
+      judgement ? judgement.send(urn, request) : early.push({ urn, request }),
   };
 }
 
+/** The program's plan, made in its worker thread (program/program-worker.ts). */
 async function planProgram(
   options: CheckOptions,
-  onResource: (resource: PlannedResource) => void,
-): Promise<
-  | {
-      stack: string;
-      resources: PlannedResource[];
-      leftOut: LeftOutTenant[];
-      tenants: StackTenant[];
-      warnings: InputError[];
-    }
-  | { errors: InputError[] }
-> {
+  onAnalyze: (urn: string, request: Uint8Array) => void,
+): Promise<PlannedStack | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
   const config = { ...stackFile.config };
   if (options.tenantsDir !== undefined)
     config[`${projectName}:tenantsDir`] = path.resolve(options.tenantsDir);
-  // Validated here too, so bad input is reported as data (exit 2) before the program starts: the
-  // program's own StackInputError would also reach the SDK's root stack, which leaves it behind as
-  // an unhandled rejection that ends the process.
-  const inputs =
-    stackScopeOf(config) === "organization"
-      ? validateOrgInputs(config, stackFile.file, options.projectDir)
-      : validateStackInputs(config, stackFile.file, options.projectDir);
-  if ("errors" in inputs) return inputs;
-  const resources = await runProgramInWorker({
-    programDir: options.projectDir,
-    project: projectName,
-    stack: options.stack,
-    config,
-    onResource,
-  });
-  // The org stack's resources come from every environment's tenants; its preflight names resources.
-  // An org stack plans no tenant of its own, so it leaves none out.
-  const tenants =
-    "tenants" in inputs ? inputs.tenants : inputs.environments.flatMap((environment) => environment.tenants);
-  return {
-    stack: options.stack,
-    resources,
-    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
-    warnings: "warnings" in inputs ? inputs.warnings : [],
-    tenants,
-  };
+  return planInWorker(
+    {
+      programDir: options.projectDir,
+      project: projectName,
+      stack: options.stack,
+      config,
+      configFile: stackFile.file,
+    },
+    onAnalyze,
+  );
+}
+
+/**
+ * A stack export's plan: it cannot say which tenant files a stack leaves out, nor which tenant made
+ * what. What it needs is loaded here, not by the program's check, whose main thread stays small
+ * (program/program-worker.ts).
+ */
+function planStackExport(
+  file: string,
+  onAnalyze: (urn: string, request: Uint8Array) => void,
+): PlannedStack | { errors: InputError[] } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { readStackExport } = require("./stack-export") as typeof import("./stack-export");
+  const { StackEncoder } = require("./analyzer/stack-encoder") as typeof import("./analyzer/stack-encoder");
+  const { concludePlan } = require("./program/planned-stack") as typeof import("./program/planned-stack");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const read = readStackExport(file);
+  if ("errors" in read) return read;
+  const encoder = new StackEncoder();
+  for (const resource of read.resources) {
+    const request = encoder.add(resource);
+    if (request) onAnalyze(resource.urn, request);
+  }
+  return concludePlan(read.stack, read.resources, {}, encoder);
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {

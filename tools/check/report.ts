@@ -22,12 +22,15 @@ export interface PolicyLevel {
   enforcementLevel: EnforcementLevel;
 }
 
+/** What the report says of each planned resource (the plan and org summaries say the rest). */
+export type ReportedResource = Pick<PlannedResource, "urn" | "type" | "name">;
+
 /** Everything a check found out; the renderers only format it. */
 export interface CheckReport {
   stack: string;
   /** `program`: the program run under mocks; `state`: a stack export. */
   source: "program" | "state";
-  resources: PlannedResource[];
+  resources: ReportedResource[];
   plan?: PlanSummary;
   /** The org stack's payer-account plan (tools/check/org-plan.ts); absent for environment stacks. */
   org?: OrgPlan;

@@ -10,9 +10,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the internals are untyped modules, loaded on use */
+// The SDK itself too: the check's main thread only starts the pack (runPolicyPackDir) and never loads it.
+const pulumi = () => require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
 const settings = () =>
   require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void>; _reset?: () => void };
 const debuggable = () => require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
@@ -83,7 +84,7 @@ interface Monitor {
 export function onRegisterResource(
   listener: (request: RegisterResourceRequest, response: RegisterResourceResponse) => void,
 ): void {
-  const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  const monitor = pulumi().runtime.getMonitor() as unknown as Monitor;
   if (typeof monitor?.registerResource !== "function") throw hookMissing("monitor.registerResource");
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request, callback) =>
@@ -95,7 +96,7 @@ export function onRegisterResource(
 
 /** The URNs the mock monitor of `setMocks` registered so far (`MockMonitor.getRegisteredResources`). */
 export function registeredUrns(): string[] {
-  const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  const monitor = pulumi().runtime.getMonitor() as unknown as Monitor;
   if (typeof monitor?.getRegisteredResources !== "function")
     throw hookMissing("MockMonitor.getRegisteredResources");
   return [...monitor.getRegisteredResources().keys()];

@@ -2,6 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import type { RequestBytes } from "./stack-analysis";
 
 const maxMessageBytes = 400 * 1024 * 1024; // what the policy SDK's server accepts
 
@@ -37,11 +38,14 @@ export class AnalyzerClient {
 
   /** Analyze with an `AnalyzeRequest`'s bytes. */
   analyze(request: Uint8Array): Promise<analyzerProto.AnalyzeResponse> {
-    return this.unaryBytes("analyze", request);
+    return this.unaryBytes("analyze", { bytes: request });
   }
 
-  /** AnalyzeStack with an `AnalyzeStackRequest`'s bytes. */
-  analyzeStack(request: Uint8Array): Promise<analyzerProto.AnalyzeResponse> {
+  /**
+   * AnalyzeStack with an `AnalyzeStackRequest`'s bytes, taken out of `request` as the call frames
+   * them: the whole stack's bytes are not kept while the pack judges it.
+   */
+  analyzeStack(request: RequestBytes): Promise<analyzerProto.AnalyzeResponse> {
     return this.unaryBytes("analyzeStack", request);
   }
 
@@ -71,16 +75,23 @@ export class AnalyzerClient {
     });
   }
 
-  /** Sends request bytes as they are (the generated client would serialize a message object). */
+  /**
+   * Sends request bytes as they are (the generated client would serialize a message object). grpc-js
+   * keeps its request argument until the call ends, so the argument is the holder, emptied here.
+   */
   private unaryBytes(
     method: "analyze" | "analyzeStack",
-    request: Uint8Array,
+    request: RequestBytes,
   ): Promise<analyzerProto.AnalyzeResponse> {
     const definition = analyzerRpc.AnalyzerService[method];
     return new Promise((resolve, reject) => {
       this.client.makeUnaryRequest(
         definition.path,
-        (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        (holder: RequestBytes) => {
+          const bytes = holder.bytes ?? new Uint8Array(0);
+          holder.bytes = undefined;
+          return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        },
         definition.responseDeserialize,
         request,
         (error, response) => {

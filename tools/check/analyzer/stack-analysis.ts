@@ -3,12 +3,12 @@ import type { PlannedResource } from "../planned-resource";
 import type { Violation } from "../report";
 import type { AnalyzerClient } from "./analyzer-client";
 import { toViolations } from "./protocol";
-import {
-  ProviderCache,
-  analyzeRequestBytes,
-  analyzeStackRequestBytes,
-  analyzerResourceBytes,
-} from "./requests";
+import { StackEncoder } from "./stack-encoder";
+
+/** Request bytes handed over to be sent: the sender empties the holder, so nothing else keeps them. */
+export interface RequestBytes {
+  bytes?: Uint8Array;
+}
 
 /** When the last stack analysis's Analyze calls and its (concurrent) AnalyzeStack call were answered, and in all. */
 export interface AnalysisTimings {
@@ -19,18 +19,15 @@ export interface AnalysisTimings {
 }
 
 /**
- * One stack's analysis in progress (see `PolicyPackHost.beginStackAnalysis`): `add` sends each
- * resource's Analyze as soon as it is known (while the program is still registering the rest, so
- * the pack works on the other core), `finish` sends AnalyzeStack with the whole stack and collects
- * every diagnostic. A resource's provider must be added before it, as the engine registers it.
- * Each resource is encoded once, as it is added: its Analyze request is queued as bytes and its
- * AnalyzeStack entry kept as bytes, so neither the queue nor the stack holds an object graph per
- * resource.
+ * One stack's analysis in progress (see `PolicyPackHost.beginStackAnalysis`): each resource's
+ * Analyze is sent as soon as it is known (while the program is still registering the rest, so the
+ * pack works on the other core), then AnalyzeStack with the whole stack, and every diagnostic is
+ * collected. Requests arrive as bytes (`send`, `finishWith`: encoded where the resources are, see
+ * stack-encoder.ts) or as resources (`add`, `finish`: encoded here). A resource's provider must be
+ * added before it, as the engine registers it.
  */
 export class StackAnalysis {
-  private readonly byUrn = new Map<string, PlannedResource>();
-  private readonly providers = new ProviderCache(this.byUrn);
-  private readonly stackEntries = new Map<string, Uint8Array>();
+  private readonly encoder = new StackEncoder();
   private readonly results: Array<Promise<Violation[]>> = [];
   private queue: Array<{ urn: string; request: Uint8Array }> = [];
   private queueHead = 0;
@@ -48,27 +45,38 @@ export class StackAnalysis {
 
   /** Sends the resource's Analyze (custom resources only; components are not analyzed one by one). */
   add(resource: PlannedResource): void {
-    this.byUrn.set(resource.urn, resource);
-    this.stackEntries.set(resource.urn, analyzerResourceBytes(resource, this.providers));
-    if (resource.custom === false) return;
-    this.queue.push({ urn: resource.urn, request: analyzeRequestBytes(resource, this.providers) });
+    const request = this.encoder.add(resource);
+    if (request) this.send(resource.urn, request);
+  }
+
+  /** Sends an Analyze request already encoded (an `AnalyzeRequest`'s bytes) for the resource `urn`. */
+  send(urn: string, request: Uint8Array): void {
+    this.queue.push({ urn, request });
     this.pump();
   }
 
+  /** `finishWith` the AnalyzeStack of `resources`, in their order, each added first if it was not. */
+  finish(resources: readonly PlannedResource[]): Promise<Violation[]> {
+    for (const resource of resources) if (!this.encoder.has(resource.urn)) this.add(resource);
+    const request = this.encoder.stackRequest(resources.map((resource) => resource.urn));
+    return this.finishWith({ bytes: request }, resources.length);
+  }
+
   /**
-   * Sends AnalyzeStack for the whole stack (the pack analyzes it while the last Analyze calls are
-   * answered), waits for every Analyze, and returns all violations: per resource in the order
-   * the resources were added, the stack's last.
+   * Sends AnalyzeStack (an `AnalyzeStackRequest`'s bytes, of `resources` resources; the pack
+   * analyzes it while the last Analyze calls are answered), waits for every Analyze, and returns
+   * all violations: per resource in the order they were sent, the stack's last.
    */
-  async finish(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    for (const resource of resources) if (!this.byUrn.has(resource.urn)) this.add(resource);
+  async finishWith(stackRequest: RequestBytes, resources: number): Promise<Violation[]> {
     const elapsed = () => performance.now() - this.startedAt;
-    const stackAnalyzed = this.analyzeStack(resources).then((violations) => ({ violations, ms: elapsed() }));
+    const stackAnalyzed = this.client
+      .analyzeStack(stackRequest)
+      .then((response) => ({ violations: toViolations(response), ms: elapsed() }));
     stackAnalyzed.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const perResource = await this.settle();
     const analyzeMs = elapsed();
     const stack = await stackAnalyzed;
-    this.onFinished({ resources: resources.length, analyzeMs, analyzeStackMs: stack.ms, totalMs: elapsed() });
+    this.onFinished({ resources, analyzeMs, analyzeStackMs: stack.ms, totalMs: elapsed() });
     return [...perResource, ...stack.violations];
   }
 
@@ -79,15 +87,6 @@ export class StackAnalysis {
     }
     if (this.failure !== undefined) throw this.failure;
     return (await Promise.all(this.results)).flat();
-  }
-
-  /** AnalyzeStack with every resource of the stack, in the stack's order. */
-  private async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    const request = analyzeStackRequestBytes(
-      resources.map((resource) => this.stackEntries.get(resource.urn) as Uint8Array),
-    );
-    this.stackEntries.clear();
-    return toViolations(await this.client.analyzeStack(request));
   }
 
   /** Keeps up to `concurrency` Analyze calls in flight over the one connection. */

@@ -1,54 +1,63 @@
 /**
- * Runs the program (program-runner.ts) in a worker thread and streams what it registers to the
- * main thread, so that when the program is done, ending the worker returns its whole heap.
+ * Plans the stack in a worker thread (worker-plan.ts): the program's run, the encoding of its
+ * Analyzer requests, the preflight and the plan's summaries. The main thread receives the Analyze
+ * requests as they are encoded, then the concluded plan with the AnalyzeStack request, and ends
+ * the worker before it sends that, which returns the worker's whole heap.
  *
  * Why: the SDK's objects for a thousand tenants (resources, Outputs, promises, the mock monitor's
- * state) take most of a gigabyte of heap while the program runs. Released in the main thread, V8
- * keeps those pages mapped long after collecting them, and the check's process stayed at that size
- * while the pack worked through AnalyzeStack, its own peak. A worker's isolate is torn down whole.
+ * state) and the planned resources take most of a gigabyte of heap. Released in the main thread,
+ * V8 keeps those pages mapped long after collecting them, and the check's process stayed at that
+ * size while the pack worked through AnalyzeStack, its own peak. A worker's isolate is torn down
+ * whole. The main thread so never loads the SDK itself, nor parses the tenant files.
  */
-import * as path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import type { PlannedResource } from "../planned-resource";
-import type { ProgramRunOptions } from "./program-runner";
-
-type WorkerMessage =
-  { resources: PlannedResource[] } | { done: true } | { failed: { name: string; message: string } };
+import * as path from "node:path";
+import type { InputError } from "../../../src/validation";
+import type { PlannedStack } from "./planned-stack";
+import type { WorkerMessage, WorkerPlanOptions } from "./worker-plan";
 
 /**
  * The program makes short-lived objects for every resource (Outputs, promises, protobuf messages):
  * a young generation of 3 × 64 MB semi-spaces lets them die young instead of being promoted and
- * collected again in old space. Only the worker gets it; the main thread, which only encodes
+ * collected again in old space. Only the worker gets it; the main thread, which only sends
  * requests, keeps the default and so a smaller heap.
  */
 const maxYoungGenerationSizeMb = 3 * 64;
 
-/** Runs the program in a worker; `onResource` sees each registration, in order, as it arrives. */
-export function runProgramInWorker(options: ProgramRunOptions): Promise<PlannedResource[]> {
-  const { onResource, ...data } = options;
+export type { WorkerPlanOptions } from "./worker-plan";
+
+/**
+ * Plans the stack of `options` in a worker; `onAnalyze` gets each custom resource's Analyze
+ * request (bytes), in registration order, as the program registers it. Bad input comes back as
+ * `errors`; a failing program rejects with its own error's name and message.
+ */
+export function planInWorker(
+  options: WorkerPlanOptions,
+  onAnalyze: (urn: string, request: Uint8Array) => void,
+): Promise<PlannedStack | { errors: InputError[] }> {
   // tsx is registered in the worker as in the main thread (under mocha it is not in execArgv).
   const source = `require("tsx/cjs"); require(${JSON.stringify(__filename)});`;
   const worker = new Worker(source, {
     eval: true,
-    workerData: data,
+    workerData: { ...options, programDir: path.resolve(options.programDir) },
     resourceLimits: { maxYoungGenerationSizeMb },
   });
-  const resources: PlannedResource[] = [];
-  return new Promise<PlannedResource[]>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
+    // Settled once the worker has ended, so its heap is given back before the caller goes on.
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
-      outcome();
+      void worker.terminate().then(outcome, outcome);
     };
     worker.on("message", (message: WorkerMessage) => {
-      if ("resources" in message) {
-        for (const resource of message.resources) {
-          resources.push(resource);
-          onResource?.(resource);
-        }
-      } else if ("done" in message) settle(() => resolve(resources));
+      if ("analyze" in message) {
+        const { urns, ends, bytes } = message.analyze;
+        urns.forEach((urn, index) =>
+          onAnalyze(urn, bytes.subarray(index === 0 ? 0 : ends[index - 1], ends[index])),
+        );
+      } else if ("planned" in message) settle(() => resolve(message.planned));
+      else if ("errors" in message) settle(() => resolve({ errors: message.errors }));
       else
         settle(() => reject(Object.assign(new Error(message.failed.message), { name: message.failed.name })));
     });
@@ -59,40 +68,16 @@ export function runProgramInWorker(options: ProgramRunOptions): Promise<PlannedR
   });
 }
 
-/** The worker's side: run, send registrations in batches (one message per turn of the event loop). */
+/** The worker's side: plan, and report a failure as the program's own error. */
 function serve(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { runProgram } = require("./program-runner") as typeof import("./program-runner");
+  const { planStack } = require("./worker-plan") as typeof import("./worker-plan");
   const port = parentPort!;
-  let batch: PlannedResource[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    if (batch.length > 0) port.postMessage({ resources: batch });
-    batch = [];
-  };
-  const options = workerData as Omit<ProgramRunOptions, "onResource">;
-  runProgram({
-    ...options,
-    programDir: path.resolve(options.programDir),
-    onResource: (resource) => {
-      batch.push(resource);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
-    },
-  }).then(
-    () => {
-      flush();
-      port.postMessage({ done: true });
-    },
-    (error: unknown) => {
-      flush();
-      const { name, message } = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ failed: { name, message } });
-    },
-  );
+  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  planStack(workerData as WorkerPlanOptions, post).catch((error: unknown) => {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    post({ failed: { name, message } });
+  });
 }
 
 if (!isMainThread && parentPort) serve();

@@ -1,0 +1,66 @@
+import { performance } from "node:perf_hooks";
+import type { LeftOutTenant } from "../../../src/left-out-tenants";
+import type { StackTenant } from "../../../src/stack-tenants";
+import type { InputError } from "../../../src/validation";
+import type { StackEncoder } from "../analyzer/stack-encoder";
+import { type OrgPlan, summarizeOrgPlan } from "../org-plan";
+import { type PlanSummary, summarizePlan } from "../plan";
+import type { PlannedResource } from "../planned-resource";
+import { preflight, preflightErrors } from "../preflight";
+import type { ReportedResource } from "../report";
+
+/**
+ * What the check keeps of a planned stack once its resources are known: what the report says of
+ * them and the AnalyzeStack request, not the resources themselves. For the program it is made in
+ * the program's worker, whose heap (the resources among it) is given back before the pack judges
+ * the stack; for a stack export, beside the Analyzer client.
+ */
+export interface PlannedStack {
+  stack: string;
+  resources: ReportedResource[];
+  plan?: PlanSummary;
+  org?: OrgPlan;
+  /** What AWS would refuse (the AWS preflight): the check stops there, as for bad input. */
+  refused: InputError[];
+  warnings: InputError[];
+  /** The AnalyzeStack request's bytes; taken (and emptied) when it is sent. */
+  stackRequest: { bytes?: Uint8Array };
+  preflightMs: number;
+}
+
+/** What a plan knows besides its resources: the program's tenants (a stack export has none). */
+export interface PlanInputs {
+  tenants?: StackTenant[];
+  leftOut?: LeftOutTenant[];
+  warnings?: InputError[];
+}
+
+/**
+ * The AWS preflight (only with the program's tenants, which name the resources' origins), the plan
+ * and org summaries, and the AnalyzeStack request of `resources`, every one already added to
+ * `encoder`. A refused plan has no summaries.
+ */
+export function concludePlan(
+  stack: string,
+  resources: readonly PlannedResource[],
+  inputs: PlanInputs,
+  encoder: StackEncoder,
+): PlannedStack {
+  const preflightStartedAt = performance.now();
+  const refused = inputs.tenants ? preflightErrors(preflight(resources), inputs.tenants) : [];
+  const preflightMs = performance.now() - preflightStartedAt;
+  const planned = {
+    stack,
+    resources: resources.map(({ urn, type, name }) => ({ urn, type, name })),
+    refused,
+    warnings: inputs.warnings ?? [],
+    preflightMs,
+  };
+  if (refused.length > 0) return { ...planned, stackRequest: {} };
+  return {
+    ...planned,
+    plan: summarizePlan(resources, inputs.leftOut),
+    org: summarizeOrgPlan(resources),
+    stackRequest: { bytes: encoder.stackRequest(resources.map((resource) => resource.urn)) },
+  };
+}

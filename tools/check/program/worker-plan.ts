@@ -1,0 +1,110 @@
+/**
+ * The program worker's side (see program-worker.ts): validate the inputs, run the program, encode
+ * each registration's Analyzer requests as it comes and post the Analyze ones to the main thread,
+ * then conclude the plan (planned-stack.ts) and post it with the AnalyzeStack request's bytes.
+ */
+import { stackScopeOf } from "../../../src/org-config";
+import { validateOrgInputs } from "../../../src/org-stack";
+import { validateStackInputs } from "../../../src/stack";
+import type { InputError } from "../../../src/validation";
+import { StackEncoder } from "../analyzer/stack-encoder";
+import { type PlanInputs, type PlannedStack, concludePlan } from "./planned-stack";
+import { type ProgramRunOptions, runProgram } from "./program-runner";
+
+export interface WorkerPlanOptions extends Omit<ProgramRunOptions, "onResource"> {
+  /** The stack config file the config came from, as errors name it (`Pulumi.<stack>.yaml`). */
+  configFile: string;
+}
+
+/** Analyze requests of one turn of the worker's event loop, in one buffer (`ends`: where each stops). */
+export interface AnalyzeBatch {
+  urns: string[];
+  ends: number[];
+  bytes: Uint8Array;
+}
+
+export type WorkerMessage =
+  | { analyze: AnalyzeBatch }
+  | { errors: InputError[] }
+  | { planned: PlannedStack }
+  | { failed: { name: string; message: string } };
+
+type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;
+
+/** Plans the stack of `options` in this thread and posts what the main thread needs of it. */
+export async function planStack(options: WorkerPlanOptions, post: Post): Promise<void> {
+  const inputs = validateProgramInputs(options);
+  if ("errors" in inputs) return post({ errors: inputs.errors });
+  const encoder = new StackEncoder();
+  const batch = batcher(post);
+  const run = await runProgram({
+    ...options,
+    onResource: (resource) => {
+      const request = encoder.add(resource);
+      if (request) batch.add(resource.urn, request);
+    },
+  });
+  batch.flush();
+  const planned = concludePlan(options.stack, run.resources, inputs, encoder);
+  const bytes = planned.stackRequest.bytes && ownBuffer(planned.stackRequest.bytes);
+  planned.stackRequest.bytes = bytes;
+  post({ planned }, bytes ? [bytes.buffer as ArrayBuffer] : []);
+}
+
+/** `bytes` in an ArrayBuffer of their own: a small Buffer shares node's pool, which must not be moved. */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+/**
+ * Validated before the program runs, so bad input is reported as data (exit 2): the program's own
+ * StackInputError would also reach the SDK's root stack, which leaves it behind as an unhandled
+ * rejection. The org stack's resources come from every environment's tenants (its preflight names
+ * resources); an org stack plans no tenant of its own, so it leaves none out.
+ */
+function validateProgramInputs(options: WorkerPlanOptions): PlanInputs | { errors: InputError[] } {
+  const { config, configFile, programDir } = options;
+  const inputs =
+    stackScopeOf(config) === "organization"
+      ? validateOrgInputs(config, configFile, programDir)
+      : validateStackInputs(config, configFile, programDir);
+  if ("errors" in inputs) return inputs;
+  return {
+    tenants:
+      "tenants" in inputs
+        ? inputs.tenants
+        : inputs.environments.flatMap((environment) => environment.tenants),
+    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
+    warnings: "warnings" in inputs ? inputs.warnings : [],
+  };
+}
+
+/** Collects Analyze requests and posts them once per turn of the event loop, moved, not copied. */
+function batcher(post: Post) {
+  let urns: string[] = [];
+  let requests: Uint8Array[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (urns.length === 0) return;
+    const ends: number[] = [];
+    let length = 0;
+    for (const request of requests) ends.push((length += request.byteLength));
+    const bytes = new Uint8Array(length);
+    requests.forEach((request, index) => bytes.set(request, index === 0 ? 0 : ends[index - 1]));
+    post({ analyze: { urns, ends, bytes } }, [bytes.buffer]);
+    urns = [];
+    requests = [];
+  };
+  return {
+    add(urn: string, request: Uint8Array) {
+      urns.push(urn);
+      requests.push(request);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
