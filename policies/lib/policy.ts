@@ -135,28 +135,62 @@ function trackNotApplicable<T extends { notApplicable(reason?: string): never }>
   return { tracked, wasCalled: () => called };
 }
 
-function toStackResource(resource: PolicyResource): StackResource {
-  const urnsOf = (list: unknown): Set<string> =>
-    new Set(
-      (Array.isArray(list) ? list : [])
-        .map((dependency: { urn?: unknown }) => dependency?.urn)
-        .filter((urn): urn is string => typeof urn === "string"),
-    );
-  const propertyDependencies = new Map<string, Set<string>>();
-  const byProperty: unknown = resource.propertyDependencies;
-  if (isRecord(byProperty)) {
-    for (const key of Object.keys(byProperty)) propertyDependencies.set(key, urnsOf(byProperty[key]));
-  }
-  return {
-    type: String(resource.type),
-    urn: String(resource.urn),
-    name: String(resource.name),
-    props: propsOf(resource),
-    protect: resource.opts?.protect === true,
-    provider: resource.provider
+/**
+ * The SDK hands each stack policy its own copy of every resource; most rules read the properties
+ * and dependencies of a few types only. So a StackResource reads them from the SDK's resource when
+ * a rule first asks (once), instead of building sets and maps for every resource of the stack for
+ * every stack policy: with thousands of resources that was most of a stack policy's garbage.
+ */
+class LazyStackResource implements StackResource {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly protect: boolean;
+  readonly provider?: { type: string; props: unknown };
+  private ownProps?: JsonRecord;
+  private ownDependencies?: ReadonlySet<string>;
+  private ownPropertyDependencies?: ReadonlyMap<string, ReadonlySet<string>>;
+
+  constructor(private readonly resource: PolicyResource) {
+    this.type = String(resource.type);
+    this.urn = String(resource.urn);
+    this.name = String(resource.name);
+    this.protect = resource.opts?.protect === true;
+    this.provider = resource.provider
       ? { type: String(resource.provider.type), props: resource.provider.props }
-      : undefined,
-    dependencies: urnsOf(resource.dependencies),
-    propertyDependencies,
-  };
+      : undefined;
+  }
+
+  get props(): JsonRecord {
+    return (this.ownProps ??= propsOf(this.resource));
+  }
+
+  get dependencies(): ReadonlySet<string> {
+    return (this.ownDependencies ??= urnsOf(this.resource.dependencies));
+  }
+
+  get propertyDependencies(): ReadonlyMap<string, ReadonlySet<string>> {
+    if (!this.ownPropertyDependencies) {
+      const propertyDependencies = new Map<string, Set<string>>();
+      const byProperty: unknown = this.resource.propertyDependencies;
+      if (isRecord(byProperty)) {
+        for (const key of Object.keys(byProperty)) propertyDependencies.set(key, urnsOf(byProperty[key]));
+      }
+      this.ownPropertyDependencies = propertyDependencies;
+    }
+    return this.ownPropertyDependencies;
+  }
+}
+
+function urnsOf(list: unknown): Set<string> {
+  const urns = new Set<string>();
+  for (const dependency of Array.isArray(list) ? (list as Array<{ urn?: unknown }>) : []) {
+    const urn = dependency?.urn;
+    if (typeof urn === "string") urns.add(urn);
+  }
+  return urns;
+}
+
+function toStackResource(resource: PolicyResource): StackResource {
+  return new LazyStackResource(resource);
 }
