@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { writeDocsBlock } from "./docs-block";
 import { median } from "./median";
-import { type Measurement, measure } from "./process-tree";
+import { type Measurement, measure, peaksBetween } from "./process-tree";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 
 /**
@@ -39,6 +39,44 @@ interface Figures {
   bothMb: number;
 }
 
+/**
+ * Where the check's memory goes, phase by phase, from the check's own timings: start-up (the pack
+ * starting, modules loading), the plan (the program in its worker, the pack answering Analyze) and
+ * the verdict (the worker gone, the pack's AnalyzeStack). The highest peaks of all rounds.
+ */
+const phaseNames = ["start-up", "plan", "verdict"] as const;
+type PhasePeaks = Record<(typeof phaseNames)[number], ReturnType<typeof peaksBetween>>;
+
+function phasePeaks(
+  run: Measurement,
+  report: { durationMs: number; timings: { planMs: number; judgeAfterPlanMs: number } },
+): PhasePeaks {
+  const planEnd = (report.durationMs - report.timings.judgeAfterPlanMs) / 1000;
+  const planStart = planEnd - report.timings.planMs / 1000;
+  return {
+    "start-up": peaksBetween(run.samples, 0, planStart),
+    plan: peaksBetween(run.samples, planStart, planEnd),
+    verdict: peaksBetween(run.samples, planEnd, Infinity),
+  };
+}
+
+function highestPhasePeaks(all: readonly PhasePeaks[]): PhasePeaks {
+  const highest = (name: (typeof phaseNames)[number]) => ({
+    rootMb: Math.max(...all.map((peaks) => peaks[name].rootMb)),
+    childrenMb: Math.max(...all.map((peaks) => peaks[name].childrenMb)),
+    bothMb: Math.max(...all.map((peaks) => peaks[name].bothMb)),
+  });
+  return { "start-up": highest("start-up"), plan: highest("plan"), verdict: highest("verdict") };
+}
+
+const describePhases = (peaks: PhasePeaks) =>
+  phaseNames
+    .map(
+      (name) =>
+        `${name} ${mb(peaks[name].rootMb)} + ${mb(peaks[name].childrenMb)} (at once ${mb(peaks[name].bothMb)})`,
+    )
+    .join("; ");
+
 /** Medians of time, the highest peaks of memory. */
 function figures(runs: readonly Measurement[]): Figures {
   return {
@@ -63,6 +101,7 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     floor: [] as Measurement[],
   };
   const planSeconds: number[] = [];
+  const phases: PhasePeaks[] = [];
   let resources = 0;
   let verdict = "";
   const runCheck = async (root: string, extraArgs: string[]) => {
@@ -88,6 +127,7 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     resources = parsed.summary.resources;
     verdict = `${parsed.summary.mandatoryViolations} mandatory / ${parsed.summary.advisoryViolations} advisory violations, ${parsed.quotaWarnings.length} quota warnings`;
     planSeconds.push(parsed.timings.planMs / 1000);
+    phases.push(phasePeaks(run, parsed));
     fs.writeFileSync(floorResources, JSON.stringify(parsed.resources));
     runs.check.push(run);
     if (baseline) runs.baseline.push((await runCheck(baseline, [])).run);
@@ -106,6 +146,7 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     check: figures(runs.check),
     baseline: baseline ? figures(runs.baseline) : undefined,
     planSeconds: median(planSeconds),
+    phases: highestPhasePeaks(phases),
     unjudged: figures(runs.unjudged),
     floor: figures(runs.floor),
     verdict,
@@ -114,7 +155,8 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     `${String(tenants).padStart(5)} tenants  ${String(resources).padStart(6)} resources  check ${describe(result.check)} (plan ${seconds(result.planSeconds)})` +
       (result.baseline ? `\n${" ".repeat(28)}baseline ${describe(result.baseline)}  (${baseline})` : "") +
       `\n${" ".repeat(28)}no-policy pack ${seconds(result.unjudged.wallSeconds)}  SDK floor ${seconds(result.floor.wallSeconds)}, ${mb(result.floor.bothMb)}` +
-      `  check/floor ${(result.check.wallSeconds / result.floor.wallSeconds).toFixed(2)}  (${verdict})`,
+      `  check/floor ${(result.check.wallSeconds / result.floor.wallSeconds).toFixed(2)}  (${verdict})` +
+      `\n${" ".repeat(28)}peak RSS by phase, check process + pack: ${describePhases(result.phases)}`,
   );
   return result;
 }
@@ -150,6 +192,15 @@ function docsTable(results: readonly Result[], rounds: number, baseline?: string
       row("no-policy pack", r, r.unjudged),
       row("SDK floor", r, r.floor),
     ]),
+    "",
+    "Peak RSS of the check by phase (check process + pack, and both at once): start-up until the plan starts, the plan (the program in its worker thread, the pack answering Analyze), the verdict (the worker ended, the pack's AnalyzeStack).",
+    "",
+    "| tenants | start-up | plan | verdict |",
+    "|---:|---:|---:|---:|",
+    ...results.map(
+      (r) =>
+        `| ${r.tenants.toLocaleString("en-US")} | ${phaseNames.map((name) => `${mb(r.phases[name].rootMb)} + ${mb(r.phases[name].childrenMb)} (${mb(r.phases[name].bothMb)})`).join(" | ")} |`,
+    ),
   ].join("\n");
 }
 

@@ -12,8 +12,28 @@ export interface Measurement {
   childrenPeakRssMb: number;
   /** Peak of the sum of all at the same moment: what the machine had to hold. */
   treePeakRssMb: number;
+  /** Every sample: seconds since the start, RSS of the process started and of its descendants. */
+  samples: RssSample[];
   output: string;
   code: number | null;
+}
+
+export interface RssSample {
+  atSeconds: number;
+  rootMb: number;
+  childrenMb: number;
+}
+
+/** The peaks of the samples from `fromSeconds` until `toSeconds`, each apart and of both at once. */
+export function peaksBetween(samples: readonly RssSample[], fromSeconds: number, toSeconds: number) {
+  const peaks = { rootMb: 0, childrenMb: 0, bothMb: 0 };
+  for (const { atSeconds, rootMb, childrenMb } of samples) {
+    if (atSeconds < fromSeconds || atSeconds > toSeconds) continue;
+    peaks.rootMb = Math.max(peaks.rootMb, rootMb);
+    peaks.childrenMb = Math.max(peaks.childrenMb, childrenMb);
+    peaks.bothMb = Math.max(peaks.bothMb, rootMb + childrenMb);
+  }
+  return peaks;
 }
 
 const clockTicks = 100; // USER_HZ: /proc/<pid>/stat counts CPU in 1/100 s on Linux
@@ -31,6 +51,7 @@ export function measure(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     const peaks = { root: 0, children: 0, tree: 0 };
+    const samples: RssSample[] = [];
     const cpuTicks = new Map<number, number>();
     const sample = () => {
       const tree = processTree(child.pid!);
@@ -44,6 +65,8 @@ export function measure(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}
       peaks.root = Math.max(peaks.root, rootKb);
       peaks.children = Math.max(peaks.children, childrenKb);
       peaks.tree = Math.max(peaks.tree, rootKb + childrenKb);
+      const atSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      samples.push({ atSeconds, rootMb: rootKb / 1024, childrenMb: childrenKb / 1024 });
     };
     const sampler = setInterval(sample, 50);
     child.on("error", reject);
@@ -56,6 +79,7 @@ export function measure(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}
         rootPeakRssMb: peaks.root / 1024,
         childrenPeakRssMb: peaks.children / 1024,
         treePeakRssMb: peaks.tree / 1024,
+        samples,
         output,
         code,
       });
