@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     lines.push(line);
   };
   print(
-    `pack replay: ${tenants} tenants, ${resources.length} resources, node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s), each with a fresh pack; Analyze calls and AnalyzeStack run concurrently, times from the first Analyze`,
+    `pack replay: ${tenants} tenants, ${resources.length} resources, node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s), each with a fresh pack; AnalyzeStack sent once every Analyze is answered, times from the first Analyze`,
   );
   for (const pack of packs) {
     const runs: Array<Awaited<ReturnType<typeof analyzeWith>>> = [];

@@ -9,7 +9,7 @@ import { validateStackInputs } from "../../../src/stack";
 import type { InputError } from "../../../src/validation";
 import { StackEncoder } from "../analyzer/stack-encoder";
 import { type PlanInputs, type PlannedStack, concludePlan } from "./planned-stack";
-import { type ProgramRunOptions, runProgram } from "./program-runner";
+import { type ProgramRunOptions, releaseProgram, runProgram } from "./program-runner";
 
 export interface WorkerPlanOptions extends Omit<ProgramRunOptions, "onResource"> {
   /** The stack config file the config came from, as errors name it (`Pulumi.<stack>.yaml`). */
@@ -45,6 +45,8 @@ export async function planStack(options: WorkerPlanOptions, post: Post): Promise
     },
   });
   batch.flush();
+  // The SDK's objects are done with: the preflight and the summaries reuse their heap instead of growing it.
+  releaseProgram();
   const planned = concludePlan(options.stack, run.resources, inputs, encoder);
   const bytes = planned.stackRequest.bytes && ownBuffer(planned.stackRequest.bytes);
   planned.stackRequest.bytes = bytes;
