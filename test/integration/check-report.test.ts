@@ -4,9 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { writeSyntheticTenants } from "../../bench/synthetic-tenants";
 import { runCheckCli, tempFile } from "../helpers/check-cli";
+import { writeFixtureTenants } from "../helpers/fixture-tenant";
+import { reportTenants } from "../fixtures/report/tenants";
 
-const fixtureTenants = path.join(__dirname, "../fixtures/report/tenants");
-const fixtureArgs = ["--tenants", fixtureTenants];
+const fixtureArgs = ["--tenants", writeFixtureTenants(reportTenants)];
 
 /** Account label → tenant names, as a JSON report's plan groups them. */
 const grouping = (report: {
