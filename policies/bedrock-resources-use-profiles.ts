@@ -1,15 +1,8 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, modelProvidersSetting } from "./lib/config";
+import { modelProvidersSetting } from "./lib/config";
 import { findModelReferences } from "./lib/model-references";
 import { modelNamingTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
-
-const settings = {
-  /** Model provider prefixes that make a dotted value a bare model id. Defaults to the Bedrock providers. */
-  modelProviders: modelProvidersSetting,
-};
-
-export type BedrockResourcesUseProfilesArgs = ConfigOf<typeof settings>;
 
 export const bedrockResourcesUseProfiles = defineResourcePolicy({
   name: "bedrock-resources-use-profiles",
@@ -19,7 +12,10 @@ export const bedrockResourcesUseProfiles = defineResourcePolicy({
   severity: "high",
   remediationSteps:
     "Put the application inference profile ARN where the resource names its model (agent foundationModel, prompt variant modelId, flow node modelId, Step Functions bedrock:invokeModel ModelId): each call is then attributed to the profile's tenant.",
-  settings,
+  settings: {
+    /** Model provider prefixes that make a dotted value a bare model id. Defaults to the Bedrock providers. */
+    modelProviders: modelProvidersSetting,
+  },
   resourceTypes: modelNamingTypes,
   validate(props, args, reportViolation, config) {
     const providers = config.modelProviders;

@@ -1,16 +1,9 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, modelProvidersSetting } from "./lib/config";
+import { modelProvidersSetting } from "./lib/config";
 import { maxSettingJson, settingModelReference } from "./lib/model-references";
 import { workloadTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
 import { findSettings } from "./lib/workloads";
-
-const settings = {
-  /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
-  modelProviders: modelProvidersSetting,
-};
-
-export type WorkloadsReferenceProfilesArgs = ConfigOf<typeof settings>;
 
 export const workloadsReferenceProfiles = defineResourcePolicy({
   name: "workloads-reference-profiles",
@@ -20,7 +13,10 @@ export const workloadsReferenceProfiles = defineResourcePolicy({
   severity: "medium",
   remediationSteps:
     "Put the application inference profile ARN (or the name of the SSM parameter holding it) in the setting, so every call is attributed to the profile's tenant; a model id lets the workload call the model around its profile.",
-  settings,
+  settings: {
+    /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
+    modelProviders: modelProvidersSetting,
+  },
   resourceTypes: workloadTypes,
   validate(props, args, reportViolation, config) {
     const providers = config.modelProviders;
