@@ -1,8 +1,7 @@
 import { defineResourcePolicy } from "./lib/define-policy";
 import { modelProvidersSetting } from "./lib/config";
-import { findModelReferences } from "./lib/model-references";
+import { findModelReferences, namesDirectly } from "./lib/model-references";
 import { modelNamingTypes } from "./lib/resource-types";
-import { quote } from "./lib/text";
 
 export const bedrockResourcesUseProfiles = defineResourcePolicy({
   name: "bedrock-resources-use-profiles",
@@ -18,11 +17,9 @@ export const bedrockResourcesUseProfiles = defineResourcePolicy({
   },
   resourceTypes: modelNamingTypes,
   validate(props, args, reportViolation, config) {
-    const providers = config.modelProviders;
-    for (const reference of findModelReferences(args.type, props, providers)) {
-      const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+    for (const reference of findModelReferences(args.type, props, config.modelProviders)) {
       reportViolation(
-        `The ${reference.where} of "${args.name}" names ${what} directly (${quote(reference.value, 100)}), so its Bedrock calls escape attribution: name an application inference profile ARN instead.`,
+        `The ${reference.where} of "${args.name}" ${namesDirectly(reference)}, so its Bedrock calls escape attribution: name an application inference profile ARN instead.`,
       );
     }
   },

@@ -1,8 +1,7 @@
 import { defineResourcePolicy } from "./lib/define-policy";
 import { modelProvidersSetting } from "./lib/config";
-import { maxSettingJson, settingModelReference } from "./lib/model-references";
+import { maxSettingJson, namesDirectly, settingModelReference } from "./lib/model-references";
 import { workloadTypes } from "./lib/resource-types";
-import { quote } from "./lib/text";
 import { findSettings } from "./lib/workloads";
 
 export const workloadsReferenceProfiles = defineResourcePolicy({
@@ -27,10 +26,13 @@ export const workloadsReferenceProfiles = defineResourcePolicy({
       (value) => settingModelReference(value, providers, jsonBudget) !== undefined,
     );
     for (const setting of found.matches) {
-      const reference = settingModelReference(setting.value, providers);
-      const what = reference?.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+      // Found by the same call above (with a fresh budget); the fallback only satisfies the type.
+      const reference = settingModelReference(setting.value, providers) ?? {
+        kind: "foundation-model",
+        value: setting.value.trim(),
+      };
       reportViolation(
-        `The ${setting.where} of "${args.name}" names ${what} directly (${quote(reference?.value ?? setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+        `The ${setting.where} of "${args.name}" ${namesDirectly(reference)}: set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
       );
     }
     if (found.more > 0) {
