@@ -2,7 +2,7 @@ import { bedrockProfileModelSource as policy } from "../bedrock-profile-model-so
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 
-const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
+const { expectNoViolations, expectViolation, expectNotApplicable, itPasses } = resourcePolicyChecks(policy);
 
 const foundationModelArn =
   "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
@@ -18,31 +18,19 @@ function getHappyPathArgs(copyFrom: unknown = foundationModelArn): ResourceSpec 
 }
 
 describe("#bedrock-profile-model-source", () => {
-  it("passes a profile copying from a foundation-model ARN", async () => {
-    await expectNoViolations(getHappyPathArgs());
-  });
-
-  it("passes a profile copying from a system-defined (cross-Region) profile ARN", async () => {
-    await expectNoViolations(getHappyPathArgs(systemProfileArn));
-  });
-
-  it("passes ARNs of the aws-cn and aws-us-gov partitions", async () => {
-    await expectNoViolations(
+  itPasses({
+    "a profile copying from a foundation-model ARN": getHappyPathArgs(),
+    "a profile copying from a system-defined (cross-Region) profile ARN": getHappyPathArgs(systemProfileArn),
+    "ARNs of the aws-cn and aws-us-gov partitions": [
       getHappyPathArgs("arn:aws-cn:bedrock:cn-north-1::foundation-model/amazon.nova-lite-v1:0"),
-    );
-    await expectNoViolations(
       getHappyPathArgs(
         "arn:aws-us-gov:bedrock:us-gov-west-1:111122223333:inference-profile/us-gov.anthropic.claude-3-haiku-20240307-v1:0",
       ),
-    );
-  });
-
-  it("passes an aws-native profile", async () => {
-    const spec: ResourceSpec = {
+    ],
+    "an aws-native profile": {
       type: "aws-native:bedrock:ApplicationInferenceProfile",
       props: { inferenceProfileName: "p", modelSource: { copyFrom: systemProfileArn } },
-    };
-    await expectNoViolations(spec);
+    },
   });
 
   it("fails a bare model id", async () => {
