@@ -1,10 +1,9 @@
 import { workloadsReferenceProfiles as policy } from "../workloads-reference-profiles";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { profileArn } from "./helpers/policy-fixtures";
 
 const { expectNoViolations, expectViolation, expectNotApplicable, itPasses } = resourcePolicyChecks(policy);
-
-const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
 
 function getHappyPathArgs(
   variables: Record<string, unknown> = {
