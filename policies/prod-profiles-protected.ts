@@ -15,7 +15,7 @@ export const prodProfilesProtected = defineResourcePolicy({
     /** Environments (values of the environment tag, compared trimmed and case-insensitively) whose profiles must be protected. Defaults to prod. */
     protectedEnvironments: setting.strings(["prod"]),
     /** The tag key that names the environment. Defaults to environment. */
-    environmentTagKey: setting.string("environment", { maxLength: 128 }),
+    environmentTagKey: setting.tagKey("environment"),
   },
   resourceTypes: profileTypes,
   validate(props, args, reportViolation, config) {

@@ -17,7 +17,7 @@ export const tenantBudgetCoverage = defineStackPolicy({
     'Add an aws.budgets.Budget with budgetType "COST", filterExpression {tags: {key: "tenant", values: ["<tenant>"]}} (or costFilters [{name: "TagKeyValue", values: ["user:tenant$<tenant>"]}]), no Service filter that leaves out Amazon Bedrock, no ended time period, and a notification with an email or SNS subscriber, for each tenant. The tag must also be activated for cost allocation in the payer account.',
   settings: {
     /** The tag key that names a profile's tenant (cost filter `user:<key>$<value>`). Defaults to tenant. */
-    tenantTagKey: setting.string("tenant", { maxLength: 128 }),
+    tenantTagKey: setting.tagKey("tenant"),
   },
   validate(resources, _args, reportViolation, config) {
     const { tenantTagKey } = config;
