@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { projectName } from "../src/naming";
-import type { PlannedResource } from "../tools/check/planned-resource";
+import type { PlannedResource } from "../tools/check/plan/planned-resource";
 import { runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/check/stack-file";
+import { readStackConfigFile } from "../tools/stack-config-file";
 
 /**
  * Writes `examples/stack-export.json`, the export the README's `--state` example judges: the dev

@@ -1,6 +1,6 @@
 import { geoServesRegion } from "../../../src/catalog";
 import { partitionOf } from "../../../src/arns";
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import type { PreflightIssue } from "./issue";
 import type { PlanIndex } from "./plan-index";
 import { type Publisher, grantsPublish } from "./topic-grants";

@@ -1,10 +1,10 @@
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import { checkAcrossResources } from "./cross-resource";
 import type { PreflightIssue } from "./issue";
 import { checkMembers } from "./member-checks";
 import { indexPlan } from "./plan-index";
 import { checkQuotas } from "./quota-checks";
-import { scpLimitProblems } from "../scp-limits";
+import { scpLimitProblems } from "./scp-limits";
 
 export { type PreflightIssue, issueMessage } from "./issue";
 export { preflightErrors } from "./origins";
@@ -25,7 +25,7 @@ export function preflight(resources: readonly PlannedResource[]): PreflightIssue
     checkQuotas(resource, inlinePolicySizeByRole, issues);
     checkAcrossResources(resource, index, issues, seenGrants);
   }
-  // Organizations' SCP size and per-target limits (the org stack's; tools/check/scp-limits.ts).
+  // Organizations' SCP size and per-target limits (the org stack's; tools/check/preflight/scp-limits.ts).
   const scpProblems = scpLimitProblems(resources);
   if (scpProblems.length > 0) {
     const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));

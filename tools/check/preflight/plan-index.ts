@@ -1,5 +1,5 @@
-import { decodeProviderInput } from "../planned-resource";
-import type { PlannedResource } from "../planned-resource";
+import { decodeProviderInput } from "../plan/planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 
 /** Where a resource acts: its provider's Region and account (the mocks' defaults when it names none). */
 export interface Placement {

@@ -1,4 +1,4 @@
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import type { PreflightIssue } from "./issue";
 import { awsQuotas, iamPolicySize } from "../../../src/aws-quotas";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../../src/arns";
-import { decodeProviderInput } from "../planned-resource";
+import { decodeProviderInput } from "../plan/planned-resource";
 
 /**
  * Mocks that answer like AWS: ids and ARNs have the shapes AWS gives them (an application

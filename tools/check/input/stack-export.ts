@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { z } from "zod";
-import { type InputError, zodIssuesToErrors } from "../../src/validation";
-import { type PlannedResource, UNKNOWN, secretSignature, signatureKey } from "./planned-resource";
+import { type InputError, zodIssuesToErrors } from "../../../src/validation";
+import { type PlannedResource, UNKNOWN, secretSignature, signatureKey } from "../plan/planned-resource";
 
 /** Beyond this a stack export is not a stack export; refuse it rather than exhaust memory. */
 const maxExportBytes = 512 * 1024 * 1024;

@@ -1,5 +1,5 @@
-import { scpSizeProblem, scpsPerTargetProblem } from "../../src/scp/limits";
-import type { PlannedResource } from "./planned-resource";
+import { scpSizeProblem, scpsPerTargetProblem } from "../../../src/scp/limits";
+import type { PlannedResource } from "../plan/planned-resource";
 
 const scpType = "aws:organizations/policy:Policy";
 const attachmentType = "aws:organizations/policyAttachment:PolicyAttachment";

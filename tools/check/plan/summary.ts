@@ -1,8 +1,8 @@
-import type { LeftOutTenant } from "../../src/left-out-tenants";
-import type { PlanAlarm } from "./plan-alarm";
-import { readAlarm } from "./plan-alarm";
-import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./plan-costs";
-import { type LocatedResource, quotaWarnings } from "./plan-quotas";
+import type { LeftOutTenant } from "../../../src/left-out-tenants";
+import type { PlanAlarm } from "./alarm";
+import { readAlarm } from "./alarm";
+import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./costs";
+import { type LocatedResource, quotaWarnings } from "./quotas";
 import {
   type AccountRef,
   accountOfResource,
@@ -12,14 +12,14 @@ import {
   profileModel,
   tagsOf,
   unknownAccount,
-} from "./plan-read";
-import { byText } from "./format";
+} from "./read-resource";
+import { byText } from "../report/format";
 import type { PlannedResource } from "./planned-resource";
 
-export type { PlanAlarm } from "./plan-alarm";
-export type { AccountBudgetCost } from "./plan-costs";
-export type { LeftOutTenant } from "../../src/left-out-tenants";
-export { tagsOf } from "./plan-read";
+export type { PlanAlarm } from "./alarm";
+export type { AccountBudgetCost } from "./costs";
+export type { LeftOutTenant } from "../../../src/left-out-tenants";
+export { tagsOf } from "./read-resource";
 
 /**
  * What a plan means to the people who read it: per account and tenant, the profiles and their

@@ -1,5 +1,5 @@
-import { awsLimits } from "../../src/catalog";
-import { serviceControlPolicyMaxCharacters } from "../../src/scp/limits";
+import { awsLimits } from "../../../src/catalog";
+import { serviceControlPolicyMaxCharacters } from "../../../src/scp/limits";
 import type { PlannedResource } from "./planned-resource";
 
 /**

@@ -1,8 +1,8 @@
-import type { InputError } from "../../src/validation";
+import type { InputError } from "../../../src/validation";
 import { byText } from "./format";
-import type { OrgPlan } from "./org-plan";
-import type { PlanSummary } from "./plan";
-import type { PlannedResource } from "./planned-resource";
+import type { OrgPlan } from "../plan/org-summary";
+import type { PlanSummary } from "../plan/summary";
+import type { PlannedResource } from "../plan/planned-resource";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 

@@ -1,7 +1,7 @@
-import { awsLimits } from "../../src/catalog";
-import { integer } from "./format";
-import type { AccountBudgetCost } from "./plan-costs";
-import { type AccountRef, planTypes } from "./plan-read";
+import { awsLimits } from "../../../src/catalog";
+import { integer } from "../report/format";
+import type { AccountBudgetCost } from "./costs";
+import { type AccountRef, planTypes } from "./read-resource";
 import type { PlannedResource } from "./planned-resource";
 
 export interface LocatedResource {
