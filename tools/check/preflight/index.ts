@@ -5,6 +5,7 @@ import { checkMembers } from "./member-checks";
 import { indexPlan } from "./plan-index";
 import { checkQuotas } from "./quota-checks";
 import { scpLimitProblems } from "./scp-limits";
+import { resourceTypes } from "../../../src/resource-types";
 
 export { type PreflightIssue, issueMessage } from "./issue";
 export { preflightErrors } from "./origins";
@@ -35,10 +36,10 @@ export function preflight(resources: readonly PlannedResource[]): PreflightIssue
         urn,
         type: resource?.type ?? "",
         name: resource?.name ?? urn,
-        input: resource?.type === "aws:organizations/policy:Policy" ? "content" : "targetId",
+        input: resource?.type === resourceTypes.organizationsPolicy ? "content" : "targetId",
         rule: `AWS Organizations would reject it: ${message}`,
         value:
-          resource?.type === "aws:organizations/policy:Policy"
+          resource?.type === resourceTypes.organizationsPolicy
             ? resource.inputs.name
             : resource?.inputs.targetId,
       });
