@@ -29,7 +29,7 @@ export interface CheckReport {
   source: "program" | "state";
   resources: PlannedResource[];
   plan?: PlanSummary;
-  /** The org stack's payer-account plan (tools/check/org-plan.ts); absent for environment stacks. */
+  /** The org stack's payer-account plan (tools/check/plan/org-summary.ts); absent for environment stacks. */
   org?: OrgPlan;
   violations: Violation[];
   /** Problems that stopped the check before a verdict (bad input of any kind): rendered alike, in order. */
