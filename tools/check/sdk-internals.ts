@@ -11,7 +11,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceTypes } from "../../src/resource-types";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the internals are untyped modules, loaded on use */
 const settings = () =>
@@ -196,7 +195,7 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
     verify: () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Topic } = require("@pulumi/aws/sns/topic") as { Topic: unknown };
-      assertHook(pulumiTypeOf(Topic) === resourceTypes.snsTopic, "__pulumiType");
+      assertHook(pulumiTypeOf(Topic) === "aws:sns/topic:Topic", "__pulumiType");
     },
   },
   {
