@@ -1,17 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-const repoRoot = path.resolve(__dirname, "../..");
-
-/** The documentation whose relative links must resolve: each fact has one home, and the others link to it. */
-function documents(): string[] {
-  const docs = fs
-    .readdirSync(path.join(repoRoot, "docs"))
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => `docs/${name}`);
-  return ["README.md", ...docs, "policies/README.md", "resolver/README.md"];
-}
+import { documentationFiles, repoRoot } from "../helpers/documentation";
 
 /** The lines outside fenced code blocks, with their line numbers: where Markdown links and headings are read. */
 function proseLines(text: string): { line: number; text: string }[] {
@@ -98,7 +88,7 @@ const readRepoFile = (file: string): string | undefined => {
 
 describe("the documentation's relative links", () => {
   it("resolve: every linked file exists, and every anchor is a heading of its page", () => {
-    const files = documents();
+    const files = documentationFiles();
     const broken = files.flatMap((file) => brokenLinks(file, readRepoFile(file)!, readRepoFile));
     assert.deepEqual(broken, []);
     const linkCount = files.reduce((sum, file) => sum + relativeLinks(readRepoFile(file)!).length, 0);

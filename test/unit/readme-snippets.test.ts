@@ -5,8 +5,7 @@ import * as ts from "typescript";
 import { parseTenantValue } from "../../src/tenant-loader";
 import { evaluateTenantSource } from "../../src/tenant-source";
 import { formatInputError } from "../../src/validation";
-
-const repoRoot = path.resolve(__dirname, "../..");
+import { documentationFiles, repoRoot } from "../helpers/documentation";
 
 /**
  * Each document with TypeScript snippets, and the directory they are written from: the tenant
@@ -16,15 +15,6 @@ const documents = [
   { file: "docs/tenants.md", directory: "tenants" },
   { file: "resolver/README.md", directory: "." },
 ];
-
-/** The project's documentation: a TypeScript snippet in any of them must be compiled here. */
-function markdownFiles(): string[] {
-  const docs = fs
-    .readdirSync(path.join(repoRoot, "docs"))
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => `docs/${name}`);
-  return ["README.md", ...docs, "policies/README.md", "resolver/README.md"];
-}
 
 const tsFence = /^```(ts|typescript)\s*$/;
 
@@ -107,7 +97,7 @@ describe("the TypeScript snippets of the documentation", function () {
 
   it("are all compiled: no other document has a TypeScript snippet", () => {
     const listed = new Set(documents.map((document) => document.file));
-    const unlisted = markdownFiles().filter(
+    const unlisted = documentationFiles().filter(
       (file) =>
         !listed.has(file) &&
         fs
