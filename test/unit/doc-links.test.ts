@@ -95,6 +95,19 @@ describe("the documentation's relative links", () => {
     assert.ok(linkCount >= 40, `found only ${linkCount} relative links: the link reader is broken`);
   });
 
+  it("include one from the README to every page of docs/ and to each package's README", () => {
+    const linked = new Set(
+      relativeLinks(readRepoFile("README.md")!).map(({ target }) =>
+        path.posix.normalize(target.split("#")[0]),
+      ),
+    );
+    const pages = documentationFiles().filter((file) => file !== "README.md");
+    assert.deepEqual(
+      pages.filter((file) => !linked.has(file)),
+      [],
+    );
+  });
+
   it("are read as GitHub renders anchors, and a missing file or anchor is reported", () => {
     assert.deepEqual(
       [
