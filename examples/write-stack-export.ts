@@ -2,9 +2,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { projectName } from "../src/naming";
-import type { PlannedResource } from "../tools/check/planned-resource";
+import { type PlannedResource, secretSignature, signatureKey } from "../tools/check/plan/planned-resource";
 import { runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/check/stack-file";
+import { readStackConfigFile } from "../tools/stack-config-file";
+import { resourceTypes } from "../src/resource-types";
 
 /**
  * Writes `examples/stack-export.json`, the export the README's `--state` example judges: the dev
@@ -17,6 +18,20 @@ const projectDir = path.resolve(__dirname, "..");
 export const exampleTenantsDir = path.join(projectDir, "examples", "tenants");
 export const exampleExportFile = path.join(projectDir, "examples", "stack-export.json");
 export const exampleStack = "dev";
+
+/**
+ * A value as `pulumi stack export --show-secrets` writes it: a secret (the program's SSM parameter
+ * values, which the provider marks secret) keeps its signature and carries its value JSON-encoded in
+ * `plaintext`, where the program's run holds it decoded in `value`. The check reads that form back.
+ */
+function asExported(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(asExported);
+  const record = value as Record<string, unknown>;
+  if (record[signatureKey] === secretSignature)
+    return { [signatureKey]: secretSignature, plaintext: JSON.stringify(asExported(record.value)) };
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, asExported(item)]));
+}
 
 export async function exampleStackExport(): Promise<object> {
   const stackFile = readStackConfigFile(projectDir, exampleStack);
@@ -41,12 +56,12 @@ export async function exampleStackExport(): Promise<object> {
       manifest: { time: "2026-12-01T00:00:00Z", magic: "", version: "v3.248.0" },
       // The stack first and providers before the resources that use them, as the engine writes them.
       resources: [
-        ...run.resources.filter((resource) => resource.type === "pulumi:pulumi:Stack"),
+        ...run.resources.filter((resource) => resource.type === resourceTypes.stack),
         ...run.resources.filter((resource) => resource.type.startsWith("pulumi:providers:")).sort(byUrn),
         ...run.resources
           .filter(
             (resource) =>
-              resource.type !== "pulumi:pulumi:Stack" && !resource.type.startsWith("pulumi:providers:"),
+              resource.type !== resourceTypes.stack && !resource.type.startsWith("pulumi:providers:"),
           )
           .sort(byUrn),
       ].map((resource) => ({
@@ -56,8 +71,8 @@ export async function exampleStackExport(): Promise<object> {
           ? { id: providerIds.get(resource.urn) ?? String(resource.outputs?.id ?? resource.name) }
           : {}),
         type: resource.type,
-        inputs: resource.inputs,
-        outputs: resource.outputs ?? {},
+        inputs: asExported(resource.inputs),
+        outputs: asExported(resource.outputs ?? {}),
         ...(resource.parent ? { parent: resource.parent } : {}),
         ...(resource.provider ? { provider: resource.provider } : {}),
         ...(resource.protect ? { protect: true } : {}),

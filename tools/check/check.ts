@@ -8,10 +8,10 @@ import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { StackAnalysis } from "./analyzer/stack-analysis";
 import type { PlannedStack } from "./program/planned-stack";
 import { planInWorker } from "./program/program-worker";
-import type { CheckReport } from "./report";
+import type { CheckReport } from "./report/check-report";
 import type { PolicyPackConfig, PolicyPackInfo } from "./analyzer/policy-config";
-import { readStackConfigFile } from "./stack-file";
-import { stackMandatoryTags, withStackMandatoryTags } from "./stack-mandatory-tags";
+import { readStackConfigFile } from "../stack-config-file";
+import { stackMandatoryTags, withStackMandatoryTags } from "./input/stack-config-mandatory-tags";
 
 export interface CheckOptions {
   /** The Pulumi project directory (holds Pulumi.yaml, Pulumi.<stack>.yaml, index.ts). */
@@ -182,7 +182,7 @@ function planStackExport(
   onAnalyze: (urn: string, request: Uint8Array) => void,
 ): PlannedStack | { errors: InputError[] } {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { readStackExport } = require("./stack-export") as typeof import("./stack-export");
+  const { readStackExport } = require("./input/stack-export") as typeof import("./input/stack-export");
   const { StackEncoder } = require("./analyzer/stack-encoder") as typeof import("./analyzer/stack-encoder");
   const { concludePlan } = require("./program/planned-stack") as typeof import("./program/planned-stack");
   /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,12 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { renderJson } from "./render-json";
-import { renderMarkdown } from "./render-markdown";
-import { renderText } from "./render-text";
+import { renderJson } from "./report/render-json";
+import { renderMarkdown } from "./report/render-markdown";
+import { renderText } from "./report/render-text";
 import { formatInputError } from "../../src/validation";
-import { forgottenDoubleDash, isDirectory, userPaths } from "./cli-input";
-import { type CheckReport, exitCodeOf, exitCodes } from "./report";
+import { forgottenDoubleDash, isDirectory, userPaths } from "./input/command-line";
+import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
+import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 
 const projectDir = path.resolve(__dirname, "..", "..");
@@ -55,17 +56,11 @@ async function main(): Promise<number> {
     process.stderr.write(`check: ${slip}\n`);
     return exitCodes.invalidInput;
   }
-  let values: ReturnType<typeof parseCommandLine>;
-  try {
-    values = parseCommandLine();
-  } catch (error) {
-    process.stderr.write(`check: ${(error as Error).message}\n\n${usage}`);
-    return exitCodes.invalidInput;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return exitCodes.pass;
-  }
+  const values = parseFlagsOrExit("check", usage, parseCommandLine, {
+    help: exitCodes.pass,
+    invalidInput: exitCodes.invalidInput,
+  });
+  if (typeof values === "number") return values;
   const format = values.format as Format;
   if (!formats.includes(format)) {
     process.stderr.write(`check: --format: expected one of ${formats.join(", ")}, got "${values.format}"\n`);

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { PlannedResource } from "../planned-resource";
-import type { Violation } from "../report";
+import type { PlannedResource } from "../plan/planned-resource";
+import type { Violation } from "../report/check-report";
 import { AnalyzerClient } from "./analyzer-client";
 import { type EngineLogEntry, EngineStub } from "./engine-stub";
 import { PackProcess, type PackProcessOptions } from "./pack-process";
@@ -18,7 +18,7 @@ import { type AnalysisTimings, StackAnalysis } from "./stack-analysis";
 export interface PolicyPackHostOptions extends PackProcessOptions {
   /** The policy pack directory (holds PulumiPolicy.yaml, package.json, index.ts). */
   packDir: string;
-  /** Analyze calls in flight at once over the one connection. Default 128 (32 left the pack waiting). */
+  /** Analyze calls in flight at once over the one connection. Default 128 (fewer left the pack waiting). */
   concurrency?: number;
 }
 

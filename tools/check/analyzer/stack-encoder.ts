@@ -5,7 +5,7 @@
  * worker thread for `npm run check` (program/program-worker.ts), whose heap is given back before
  * the pack's `AnalyzeStack`, or beside the Analyzer client for a stack export and the tests.
  */
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import {
   ProviderCache,
   analyzeRequestBytes,

@@ -3,11 +3,11 @@ import type { LeftOutTenant } from "../../../src/left-out-tenants";
 import type { StackTenant } from "../../../src/stack-tenants";
 import type { InputError } from "../../../src/validation";
 import type { StackEncoder } from "../analyzer/stack-encoder";
-import { type OrgPlan, summarizeOrgPlan } from "../org-plan";
-import { type PlanSummary, summarizePlan } from "../plan";
-import type { PlannedResource } from "../planned-resource";
+import { type OrgPlan, summarizeOrgPlan } from "../plan/org-summary";
+import { type PlanSummary, summarizePlan } from "../plan/summary";
+import type { PlannedResource } from "../plan/planned-resource";
 import { preflight, preflightErrors } from "../preflight";
-import type { ReportedResource } from "../report";
+import type { ReportedResource } from "../report/check-report";
 
 /**
  * What the check keeps of a planned stack once its resources are known: what the report says of

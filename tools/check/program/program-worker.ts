@@ -5,7 +5,7 @@
  * the worker before it sends that, which returns the worker's whole heap.
  *
  * Why: the SDK's objects for a thousand tenants (resources, Outputs, promises, the mock monitor's
- * state) and the planned resources take most of a gigabyte of heap. Released in the main thread,
+ * state) and the planned resources fill a large heap. Released in the main thread,
  * V8 keeps those pages mapped long after collecting them, and the check's process stayed at that
  * size while the pack worked through AnalyzeStack, its own peak. A worker's isolate is torn down
  * whole. The main thread so never loads the SDK itself, nor parses the tenant files.

@@ -1,0 +1,69 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { InputError } from "../../../src/validation";
+
+/**
+ * `npm run check --stack prod` (no `--`) hands `--stack prod` to npm, which keeps it as its own
+ * config (`npm_config_stack`) and runs the check without it: the check would quietly judge dev.
+ * Seen in the environment npm sets, it is answered with the command that was meant.
+ */
+export function forgottenDoubleDash(
+  env: NodeJS.ProcessEnv,
+  argv: readonly string[],
+  optionNames: readonly string[],
+): string | undefined {
+  if (env.npm_lifecycle_event !== "check") return undefined;
+  const positionals = argv.filter((arg) => !arg.startsWith("-"));
+  const taken = optionNames.flatMap((name) => {
+    const value = env[`npm_config_${name.replace(/-/g, "_")}`];
+    if (value === undefined || value === "") return [];
+    // Given as `--stack prod`, npm may keep `true` and pass `prod` on as an argument.
+    const written = value === "true" ? positionals.shift() : value;
+    return [written === undefined ? `--${name}` : `--${name} ${written}`];
+  });
+  if (taken.length === 0) return undefined;
+  const meant = ["npm run check --", ...taken, ...positionals].join(" ");
+  return `npm took ${taken.map((flag) => flag.split(" ")[0]).join(", ")} for itself (no "--" before the check's flags): write \`${meant}\``;
+}
+
+/**
+ * Paths in flags as the user wrote them: resolved from the directory the command was typed in
+ * (under npm, INIT_CWD: npm runs scripts from the project root), and printed back as written.
+ */
+export function userPaths(flags: Readonly<Record<string, unknown>>) {
+  const base =
+    process.env.npm_lifecycle_event === "check" && process.env.INIT_CWD
+      ? process.env.INIT_CWD
+      : process.cwd();
+  const written = new Map<string, string>();
+  for (const value of Object.values(flags)) {
+    if (typeof value !== "string") continue;
+    const absolute = path.resolve(base, value);
+    written.set(absolute, value);
+    written.set(path.relative(process.cwd(), absolute), value);
+  }
+  return {
+    resolve: (value: string | undefined) => (value === undefined ? undefined : path.resolve(base, value)),
+    /** The error with its file shown under the written path when it is, or is inside, a path flag. */
+    asWritten: (error: InputError): InputError => {
+      for (const [shown, original] of written) {
+        if (shown === "" || shown === original) continue;
+        if (
+          error.file === shown ||
+          error.file.startsWith(`${shown}${path.sep}`) ||
+          error.file.startsWith(`${shown}:`)
+        )
+          return { ...error, file: `${original}${error.file.slice(shown.length)}` };
+      }
+      return error;
+    },
+  };
+}
+
+export function isDirectory(directory: string): boolean {
+  try {
+    return fs.statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,284 @@
+import type { LeftOutTenant } from "../../../src/left-out-tenants";
+import type { PlanAlarm } from "./alarm";
+import { readAlarm } from "./alarm";
+import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./costs";
+import { type LocatedResource, quotaWarnings } from "./quotas";
+import {
+  type AccountRef,
+  accountOfResource,
+  budgetTenant,
+  notificationThresholds,
+  profileModel,
+  tagsOf,
+  unknownAccount,
+} from "./read-resource";
+import { byText } from "../report/format";
+import type { PlannedResource } from "./planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
+
+export type { PlanAlarm } from "./alarm";
+export type { AccountBudgetCost } from "./costs";
+export type { LeftOutTenant } from "../../../src/left-out-tenants";
+export { tagsOf } from "./read-resource";
+
+/**
+ * What a plan means to the people who read it: per account and tenant, the profiles and their
+ * alarms, the budget and its thresholds, and what the guardrails themselves cost. Derived from the
+ * resources alone, so a stack export of any program summarises the same way. (`PlanSummary`, not
+ * `Plan`: the resources are `PlannedResource`s, and the tests' index of a run's registrations is
+ * `RegisteredResources`.)
+ */
+export interface PlanProfile {
+  tenant: string;
+  name: string;
+  awsName: string;
+  model: string;
+  /** Geo of the system-defined cross-Region profile it copies, if any. */
+  crossRegion?: string;
+  /** Registered with `protect: true`: the engine refuses to delete (and so to replace) it. */
+  protect: boolean;
+  /** The alarms tagged with this profile. */
+  alarms: PlanAlarm[];
+  urn: string;
+}
+
+export interface PlanBudget {
+  name: string;
+  monthlyUsd: number;
+  alertAtPercent: number[];
+  forecastAtPercent?: number;
+  onExceed: "notify" | "deny";
+}
+
+export interface PlanTenant {
+  name: string;
+  profiles: PlanProfile[];
+  budget?: PlanBudget;
+  /** Every alarm of the tenant, its profiles' and `otherAlarms`. */
+  alarms: number;
+  /** Alarms tagged with the tenant but with none of its profiles. */
+  otherAlarms: PlanAlarm[];
+  /** Its alarms, plus its budget's even share of the account's budget cost. */
+  governanceUsdPerMonth: number;
+}
+
+export interface PlanAccount extends AccountRef {
+  tenants: PlanTenant[];
+  /** The account's budgets and what they cost beyond AWS's free tier (shared by every Region of the account). */
+  budgetCost?: AccountBudgetCost;
+}
+
+export interface PlanSummary {
+  accounts: PlanAccount[];
+  tenants: number;
+  profiles: number;
+  monthlyBudgetUsd: number;
+  governanceUsdPerMonth: number;
+  quotaWarnings: string[];
+  /** Tenant files the stack does not plan, known when the check ran the program (not from a stack export). */
+  leftOut: LeftOutTenant[];
+}
+
+/** Tenant parts found in the resources, each with the account it acts in. */
+interface TenantParts {
+  where: AccountRef;
+  tenant: string;
+}
+
+export function summarizePlan(
+  resources: readonly PlannedResource[],
+  leftOut: readonly LeftOutTenant[] = [],
+): PlanSummary {
+  const located = locate(resources);
+  const budgetCosts = budgetCostsPerAccount(located);
+  const accounts = groupByAccount(
+    readProfiles(located),
+    readBudgets(located, actionEnabledBudgetNames(resources)),
+    readTenantAlarms(located),
+    new Map(budgetCosts.map((cost) => [cost.accountId, cost])),
+  );
+  const tenants = accounts.flatMap((account) => account.tenants);
+  return {
+    accounts,
+    tenants: new Set(tenants.map((tenant) => tenant.name)).size,
+    profiles: sum(tenants, (tenant) => tenant.profiles.length),
+    monthlyBudgetUsd: round2(sum(tenants, (tenant) => tenant.budget?.monthlyUsd ?? 0)),
+    governanceUsdPerMonth: round2(sum(tenants, (tenant) => tenant.governanceUsdPerMonth)),
+    quotaWarnings: quotaWarnings(located, budgetCosts),
+    leftOut: [...leftOut].sort((a, b) => byText(a.name, b.name)),
+  };
+}
+
+/**
+ * Where each resource acts. A resource whose provider names no account and whose outputs have no
+ * ARN (a budget, an alarm of a hand-written export) acts where the other resources of the same
+ * provider do: the provider is the account, as in the program.
+ */
+function locate(resources: readonly PlannedResource[]): LocatedResource[] {
+  const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+  const located = resources.map((resource) => ({ resource, where: accountOfResource(resource, byUrn) }));
+  const knownByProvider = new Map<string, AccountRef>();
+  for (const { resource, where } of located) {
+    if (resource.provider && where.accountId !== unknownAccount.accountId)
+      knownByProvider.set(resource.provider, knownByProvider.get(resource.provider) ?? where);
+  }
+  return located.map((entry) => {
+    const known = entry.resource.provider ? knownByProvider.get(entry.resource.provider) : undefined;
+    return entry.where.accountId === unknownAccount.accountId && known ? { ...entry, where: known } : entry;
+  });
+}
+
+function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & { profile: PlanProfile }> {
+  return located
+    .filter(
+      ({ resource }) =>
+        resource.type === resourceTypes.inferenceProfile ||
+        resource.type === resourceTypes.nativeInferenceProfile,
+    )
+    .map(({ resource, where }) => {
+      const { inputs } = resource;
+      const tags = tagsOf(inputs);
+      const tenant = tags.tenant ?? "(untagged)";
+      return {
+        where,
+        tenant,
+        profile: {
+          tenant,
+          name: tags.profile ?? resource.name,
+          awsName: String(inputs.name ?? inputs.inferenceProfileName ?? resource.name),
+          ...profileModel(inputs),
+          protect: resource.protect,
+          alarms: [],
+          urn: resource.urn,
+        },
+      };
+    });
+}
+
+/** Budgets a budget action names: with `onExceed: "deny"`. */
+function actionEnabledBudgetNames(resources: readonly PlannedResource[]): Set<string> {
+  return new Set(
+    resources
+      .filter((resource) => resource.type === resourceTypes.budgetAction)
+      .map((resource) => String(resource.inputs.budgetName)),
+  );
+}
+
+function budgetName(resource: PlannedResource): string {
+  return String(resource.inputs.name ?? resource.name);
+}
+
+function readBudgets(
+  located: readonly LocatedResource[],
+  actionEnabled: ReadonlySet<string>,
+): Array<TenantParts & { budget: PlanBudget }> {
+  return located.flatMap(({ resource, where }) => {
+    const tenant = resource.type === resourceTypes.budget ? budgetTenant(resource.inputs) : undefined;
+    if (!tenant) return [];
+    const name = budgetName(resource);
+    const budget: PlanBudget = {
+      name,
+      monthlyUsd: Number(resource.inputs.limitAmount ?? 0),
+      alertAtPercent: notificationThresholds(resource.inputs, "ACTUAL"),
+      forecastAtPercent: notificationThresholds(resource.inputs, "FORECASTED")[0],
+      onExceed: actionEnabled.has(name) ? "deny" : "notify",
+    };
+    return [{ where, tenant, budget }];
+  });
+}
+
+function readTenantAlarms(
+  located: readonly LocatedResource[],
+): Array<TenantParts & { profile?: string; alarm: PlanAlarm }> {
+  return located.flatMap(({ resource, where }) => {
+    const tags = resource.type === resourceTypes.metricAlarm ? tagsOf(resource.inputs) : {};
+    if (!tags.tenant) return [];
+    const alarm = readAlarm(String(resource.inputs.name ?? resource.name), resource.inputs);
+    return [{ where, tenant: tags.tenant, profile: tags.profile, alarm }];
+  });
+}
+
+/** Every budget of each account counts against its free tier, a tenant's or not. */
+function budgetCostsPerAccount(located: readonly LocatedResource[]): AccountBudgetCost[] {
+  const actionEnabled = actionEnabledBudgetNames(located.map(({ resource }) => resource));
+  const counts = new Map<string, { where: AccountRef; budgets: number; actionEnabled: number }>();
+  for (const { resource, where } of located) {
+    if (resource.type !== resourceTypes.budget) continue;
+    const count = counts.get(where.accountId) ?? { where, budgets: 0, actionEnabled: 0 };
+    count.budgets += 1;
+    if (actionEnabled.has(budgetName(resource))) count.actionEnabled += 1;
+    counts.set(where.accountId, count);
+  }
+  return [...counts.values()]
+    .map(({ where, budgets, actionEnabled: actions }) => accountBudgetCost(where, budgets, actions))
+    .sort((a, b) => byText(a.label, b.label));
+}
+
+/** Accounts sorted by label, their tenants by name, each tenant's alarms on its profiles. */
+function groupByAccount(
+  profiles: ReadonlyArray<TenantParts & { profile: PlanProfile }>,
+  budgets: ReadonlyArray<TenantParts & { budget: PlanBudget }>,
+  alarms: ReadonlyArray<TenantParts & { profile?: string; alarm: PlanAlarm }>,
+  budgetCosts: ReadonlyMap<string, AccountBudgetCost>,
+): PlanAccount[] {
+  const accounts = new Map<string, { where: AccountRef; tenants: Map<string, PlanTenant> }>();
+  const tenantOf = ({ where, tenant }: TenantParts): PlanTenant => {
+    const key = `${where.accountId}/${where.region}`;
+    const account = accounts.get(key) ?? { where, tenants: new Map<string, PlanTenant>() };
+    accounts.set(key, account);
+    const found = account.tenants.get(tenant) ?? {
+      name: tenant,
+      profiles: [],
+      alarms: 0,
+      otherAlarms: [],
+      governanceUsdPerMonth: 0,
+    };
+    account.tenants.set(tenant, found);
+    return found;
+  };
+  for (const part of profiles) tenantOf(part).profiles.push(part.profile);
+  for (const part of budgets) tenantOf(part).budget = part.budget;
+  for (const part of alarms) {
+    const tenant = tenantOf(part);
+    const profile = tenant.profiles.find((candidate) => candidate.name === part.profile);
+    (profile?.alarms ?? tenant.otherAlarms).push(part.alarm);
+    tenant.alarms += 1;
+    tenant.governanceUsdPerMonth += part.alarm.usdPerMonth;
+  }
+  return [...accounts.values()]
+    .map(({ where, tenants }) => {
+      const budgetCost = budgetCosts.get(where.accountId);
+      return {
+        ...where,
+        budgetCost,
+        tenants: [...tenants.values()]
+          .map((tenant) => finishTenant(tenant, budgetCost))
+          .sort((a, b) => byText(a.name, b.name)),
+      };
+    })
+    .sort((a, b) => byText(a.label, b.label));
+}
+
+/** Alarms in a fixed order, and the tenant's share of its account's budgets added to its cost. */
+function finishTenant(tenant: PlanTenant, budgetCost: AccountBudgetCost | undefined): PlanTenant {
+  const budgetUsd = tenant.budget ? budgetShare(budgetCost, tenant.budget.onExceed) : 0;
+  return {
+    ...tenant,
+    // Registrations complete in no fixed order: alarms by name, so the plan reads the same each run.
+    profiles: tenant.profiles.map((profile) => ({ ...profile, alarms: byName(profile.alarms) })),
+    otherAlarms: byName(tenant.otherAlarms),
+    // In cents, so that the total is the sum of the figures the reports show.
+    governanceUsdPerMonth: round2(tenant.governanceUsdPerMonth + budgetUsd),
+  };
+}
+
+const byName = (alarms: readonly PlanAlarm[]): PlanAlarm[] =>
+  [...alarms].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
+}
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
