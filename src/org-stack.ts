@@ -2,7 +2,7 @@ import { namespacedErrors, stackConfigSchema } from "./config";
 import { type OrgConfig, validateOrgConfig } from "./org-config";
 import type { ServiceControlPolicyDocument } from "./scp/documents";
 import { orgServiceControlPolicies, serviceControlPolicyLimitErrors } from "./scp/org-policies";
-import { programStackInputs, readConfigAndTenants } from "./stack";
+import { type ValidateStackInputs, programStackInputs, readConfigAndTenants } from "./stack";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import type { InputError } from "./validation";
 
@@ -28,11 +28,11 @@ export interface OrgStackInputs {
  * and thresholds the org stack derives are the ones the environment stacks create, without a
  * StackReference (see docs/operations.md, "The org stack").
  */
-export function validateOrgInputs(
-  flatConfig: Readonly<Record<string, string>>,
-  configFile: string,
-  baseDirectory: string,
-): OrgStackInputs | { errors: InputError[] } {
+export const validateOrgInputs: ValidateStackInputs<OrgStackInputs> = (
+  flatConfig,
+  configFile,
+  baseDirectory,
+) => {
   const read = readConfigAndTenants(flatConfig, configFile, baseDirectory, { validate: validateOrgConfig });
   if ("errors" in read) return read;
   const { config, loaded } = read;
@@ -70,7 +70,7 @@ export function validateOrgInputs(
   const limitErrors = serviceControlPolicyLimitErrors(config, serviceControlPolicies, configFile);
   if (limitErrors.length > 0) return { errors: limitErrors };
   return { scope: "organization", config, environments, serviceControlPolicies };
-}
+};
 
 /** A tenant file's own problem is found once per environment; reported once. */
 function dedupe(errors: InputError[]): InputError[] {

@@ -34,11 +34,11 @@ export interface StackInputs {
 }
 
 /** Validates a flat Pulumi config map and the tenant files it points to; pure apart from reading files. */
-export function validateStackInputs(
-  flatConfig: Readonly<Record<string, string>>,
-  configFile: string,
-  baseDirectory: string,
-): StackInputs | { errors: InputError[] } {
+export const validateStackInputs: ValidateStackInputs<StackInputs> = (
+  flatConfig,
+  configFile,
+  baseDirectory,
+) => {
   const read = readConfigAndTenants(flatConfig, configFile, baseDirectory, {
     validate: validateStackConfig,
     // Tenant files may name the stack's own models: the catalog knows them before the files are read.
@@ -60,7 +60,7 @@ export function validateStackInputs(
     warnings: thresholdWarnings(resolved.tenants),
     leftOut: leftOutTenants(loaded.tenants, config),
   };
-}
+};
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */
 export function loadStack(): StackInputs {
@@ -70,16 +70,21 @@ export function loadStack(): StackInputs {
 }
 
 /**
+ * How a kind of stack validates its inputs: a flat Pulumi config map (structured values
+ * JSON-encoded, as the CLI hands them over), the file it came from, and the directory its paths
+ * are relative to.
+ */
+export type ValidateStackInputs<Inputs> = (
+  flatConfig: Readonly<Record<string, string>>,
+  configFile: string,
+  baseDirectory: string,
+) => Inputs | { errors: InputError[] };
+
+/**
  * A program's inputs as Pulumi hands them over (the stack's flat config, run from the project
  * directory), validated by `validate`; its problems thrown as one `StackInputError`.
  */
-export function programStackInputs<Inputs extends object>(
-  validate: (
-    flatConfig: Readonly<Record<string, string>>,
-    configFile: string,
-    baseDirectory: string,
-  ) => Inputs | { errors: InputError[] },
-): Inputs {
+export function programStackInputs<Inputs extends object>(validate: ValidateStackInputs<Inputs>): Inputs {
   const result = validate(pulumi.runtime.allConfig(), `Pulumi.${pulumi.getStack()}.yaml`, process.cwd());
   if ("errors" in result) throw new StackInputError(result.errors);
   return result as Inputs;

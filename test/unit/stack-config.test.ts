@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type StackConfig, validateStackConfig } from "../../src/config";
-import { formatInputError } from "../../src/validation";
+import { type InputError, formatInputError } from "../../src/validation";
 import { readStackConfigFile } from "../../tools/check/stack-file";
 
 const ns = "bedrock-cost-governance";
@@ -256,59 +256,63 @@ describe("stack files (readStackConfigFile)", () => {
     });
   });
 
-  it("lists the known stacks when the stack file is missing", () => {
-    writeStack("dev", "config: {}\n");
-    writeStack("prod", "config: {}\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "staging"), {
-      errors: [
-        { file: "Pulumi.staging.yaml", path: "", message: "no such stack file; known stacks: dev, prod" },
-      ],
+  const refusals: Array<{ it: string; files: Record<string, string>; stack: string; errors: InputError[] }> =
+    [
+      {
+        it: "lists the known stacks when the stack file is missing",
+        files: { dev: "config: {}\n", prod: "config: {}\n" },
+        stack: "staging",
+        errors: [
+          { file: "Pulumi.staging.yaml", path: "", message: "no such stack file; known stacks: dev, prod" },
+        ],
+      },
+      {
+        it: "names the line of YAML it cannot parse, such as a key given twice",
+        files: { dev: "config:\n  aws:region: us-east-1\n  aws:region: us-west-2\n" },
+        stack: "dev",
+        errors: [
+          {
+            file: "Pulumi.dev.yaml:3:3",
+            path: "",
+            message: "not valid YAML: Map keys must be unique, at `aws:region: us-west-2`",
+          },
+        ],
+      },
+      {
+        it: "names YAML's .inf and .nan at their key instead of passing them on as null",
+        files: { dev: "config:\n  bedrock-cost-governance:maxAnomalyMonitors: .inf\n  aws:x: [1, .nan]\n" },
+        stack: "dev",
+        errors: [
+          {
+            file: "Pulumi.dev.yaml",
+            path: "bedrock-cost-governance:maxAnomalyMonitors",
+            message: "Infinity is not a finite number",
+          },
+        ],
+      },
+      {
+        it: "refuses a config that is not a mapping, naming config",
+        files: { dev: "config:\n  - aws:region\n" },
+        stack: "dev",
+        errors: [{ file: "Pulumi.dev.yaml", path: "config", message: "expected a mapping" }],
+      },
+      {
+        it: "refuses a file that is not a mapping",
+        files: { dev: "- config\n" },
+        stack: "dev",
+        errors: [{ file: "Pulumi.dev.yaml", path: "", message: "expected a mapping with a `config:` key" }],
+      },
+      {
+        it: "refuses a stack name that could leave the project directory",
+        files: {},
+        stack: "../dev",
+        errors: [{ file: "Pulumi.../dev.yaml", path: "", message: '"../dev" is not a valid stack name' }],
+      },
+    ];
+  for (const refusal of refusals) {
+    it(refusal.it, () => {
+      for (const [stack, text] of Object.entries(refusal.files)) writeStack(stack, text);
+      assert.deepEqual(readStackConfigFile(projectDir, refusal.stack), { errors: refusal.errors });
     });
-  });
-
-  it("names the line of YAML it cannot parse, such as a key given twice", () => {
-    writeStack("dev", "config:\n  aws:region: us-east-1\n  aws:region: us-west-2\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [
-        {
-          file: "Pulumi.dev.yaml:3:3",
-          path: "",
-          message: "not valid YAML: Map keys must be unique, at `aws:region: us-west-2`",
-        },
-      ],
-    });
-  });
-
-  it("names YAML's .inf and .nan at their key instead of passing them on as null", () => {
-    writeStack("dev", "config:\n  bedrock-cost-governance:maxAnomalyMonitors: .inf\n  aws:x: [1, .nan]\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [
-        {
-          file: "Pulumi.dev.yaml",
-          path: "bedrock-cost-governance:maxAnomalyMonitors",
-          message: "Infinity is not a finite number",
-        },
-      ],
-    });
-  });
-
-  it("refuses a config that is not a mapping, naming config", () => {
-    writeStack("dev", "config:\n  - aws:region\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [{ file: "Pulumi.dev.yaml", path: "config", message: "expected a mapping" }],
-    });
-  });
-
-  it("refuses a file that is not a mapping", () => {
-    writeStack("dev", "- config\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [{ file: "Pulumi.dev.yaml", path: "", message: "expected a mapping with a `config:` key" }],
-    });
-  });
-
-  it("refuses a stack name that could leave the project directory", () => {
-    assert.deepEqual(readStackConfigFile(projectDir, "../dev"), {
-      errors: [{ file: "Pulumi.../dev.yaml", path: "", message: '"../dev" is not a valid stack name' }],
-    });
-  });
+  }
 });
