@@ -85,33 +85,34 @@ describe("stack config (validateStackConfig)", () => {
   });
 
   describe("problems, each named by file and key", () => {
-    it("names the nested key of an account id that is not 12 digits", () => {
-      const accounts = {
-        "shared-ai": { accountId: "11112222333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
-      };
-      assert.deepEqual(problems(withKeys({ accounts })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected a 12-digit AWS account id (quoted in YAML), got "11112222333"',
-      ]);
-    });
-
-    it("refuses an account id left unquoted in YAML (a number) and a role that is not an IAM role ARN", () => {
-      const accounts = {
-        "shared-ai": { accountId: 111122223333, roleArn: "arn:aws:iam::111122223333:user/deploy" },
-      };
-      assert.deepEqual(problems(withKeys({ accounts })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 111122223333 is a YAML number: quote the 12-digit account id ("111122223333")',
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.roleArn: expected an IAM role ARN, got "arn:aws:iam::111122223333:user/deploy"',
-      ]);
-    });
-
-    it("says YAML dropped the leading zero of an unquoted account id such as 012345678901", () => {
-      const accounts = {
-        "shared-ai": { accountId: 12345678901, roleArn: "arn:aws:iam::012345678901:role/deploy" },
-      };
-      assert.deepEqual(problems(withKeys({ accounts })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 12345678901 is a YAML number: YAML dropped the leading zero; quote the account id: "012345678901"',
-      ]);
-    });
+    const accountCases: Array<{ it: string; account: object; problems: string[] }> = [
+      {
+        it: "names the nested key of an account id that is not 12 digits",
+        account: { accountId: "11112222333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
+        problems: [
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected a 12-digit AWS account id (quoted in YAML), got "11112222333"',
+        ],
+      },
+      {
+        it: "refuses an account id left unquoted in YAML (a number) and a role that is not an IAM role ARN",
+        account: { accountId: 111122223333, roleArn: "arn:aws:iam::111122223333:user/deploy" },
+        problems: [
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 111122223333 is a YAML number: quote the 12-digit account id ("111122223333")',
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.roleArn: expected an IAM role ARN, got "arn:aws:iam::111122223333:user/deploy"',
+        ],
+      },
+      {
+        it: "says YAML dropped the leading zero of an unquoted account id such as 012345678901",
+        account: { accountId: 12345678901, roleArn: "arn:aws:iam::012345678901:role/deploy" },
+        problems: [
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 12345678901 is a YAML number: YAML dropped the leading zero; quote the account id: "012345678901"',
+        ],
+      },
+    ];
+    for (const c of accountCases)
+      it(c.it, () =>
+        assert.deepEqual(problems(withKeys({ accounts: { "shared-ai": c.account } })), c.problems),
+      );
 
     it("refuses a defaultAccount that is not an alias of accounts", () => {
       assert.deepEqual(problems(withKeys({ defaultAccount: "claims-ai" })), [
