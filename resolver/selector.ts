@@ -50,8 +50,8 @@ function validKeys(selector: unknown): string[] {
   return keys;
 }
 
-// Selectors have a handful of keys; an insertion sort with `<` is several
-// times cheaper than Array#sort's generic string comparison at that size.
+// Selectors have a handful of keys; an insertion sort with `<` is cheaper
+// than Array#sort's generic string comparison at that size.
 function sortInPlace(keys: string[]): void {
   for (let i = 1; i < keys.length; i++) {
     const current = keys[i];

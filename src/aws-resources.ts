@@ -6,8 +6,8 @@ import type * as aws from "@pulumi/aws";
  * outputs it reads.
  *
  * Why not the `@pulumi/aws` classes: each of those declares every property of its resource
- * (a MetricAlarm has 28, a Topic 33) and the SDK makes an Output, with its promises, for each
- * one on every instance. At a thousand tenants that is about 600,000 Outputs, and planning
+ * (dozens for a MetricAlarm or a Topic) and the SDK makes an Output, with its promises, for each
+ * one on every instance. At a thousand tenants that is hundreds of thousands of Outputs, and planning
  * spent most of its time collecting them. The engine sees the same request either way: the
  * same type token, the same provider package version, the same inputs (unset properties are
  * never sent). The input types are the provider's own `…Args`, so the compiler still checks

@@ -24,7 +24,7 @@ export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModel
  * The condition admits the account's application profiles by pattern rather than listing the
  * tenant's again: statement 1 already limits which profiles the caller may use, so it grants
  * nothing more, and the document no longer holds every profile ARN twice (IAM takes 6,144
- * characters in a managed policy; 20 cross-Region profiles written three times passed it).
+ * characters in a managed policy; a tenant's cross-Region profiles written three times could pass it).
  * A grant conditioned on `aws:ResourceTag/tenant` would not grow with the profiles (the Service
  * Authorization Reference lists that key for `application-inference-profile`), but it would let
  * anyone who may tag a profile in the account route through it; the ARN list fits for every tenant

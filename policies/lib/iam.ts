@@ -18,7 +18,7 @@ import {
 
 /**
  * IAM accepts at most 10,240 characters in any policy document (role inline policies; managed
- * policies 6,144), whitespace excluded. A hundred times that still parses in a few milliseconds;
+ * policies 6,144), whitespace excluded. A hundred times that is still cheap to parse;
  * past it the document cannot deploy and is not worth reading.
  */
 export const maxDocumentCharacters = 1024 * 1024;

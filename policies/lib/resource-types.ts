@@ -1,6 +1,6 @@
 /**
  * Pulumi type tokens the policies judge. The pack does not import @pulumi/aws or @pulumi/aws-native
- * (it judges any program, and loading a provider SDK would cost seconds on every deploy), so the
+ * (it judges any program, and loading a provider SDK would slow every deploy), so the
  * types are matched by token, for both the classic (Terraform-bridged) and the native provider.
  */
 export const types = {

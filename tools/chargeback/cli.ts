@@ -6,6 +6,7 @@ import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { type ChargebackReport, exitCodeOf, exitCodes } from "./report";
+import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 
 const projectDir = path.resolve(__dirname, "..", "..");
@@ -25,20 +26,19 @@ function currentTime(): Date {
   return now;
 }
 
+/** The flags and the "now" they were read against (the default month depends on it). */
+function readCommandLine(): ChargebackOptions & { now: Date } {
+  const now = currentTime();
+  return { ...parseChargebackArgs(process.argv.slice(2), now), now };
+}
+
 async function main(): Promise<number> {
-  let options: ChargebackOptions;
-  let now: Date;
-  try {
-    now = currentTime();
-    options = parseChargebackArgs(process.argv.slice(2), now);
-  } catch (error) {
-    process.stderr.write(`chargeback: ${(error as Error).message}\n\n${usage}`);
-    return exitCodes.invalidInput;
-  }
-  if (options.help) {
-    process.stdout.write(usage);
-    return exitCodes.written;
-  }
+  const flags = parseFlagsOrExit("chargeback", usage, readCommandLine, {
+    help: exitCodes.written,
+    invalidInput: exitCodes.invalidInput,
+  });
+  if (typeof flags === "number") return flags;
+  const { now, ...options } = flags;
   // Loaded only now: DuckDB and the AWS SDK take a while to load, and --help or a bad flag should not wait.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runChargeback } = require("./chargeback") as typeof import("./chargeback");

@@ -264,23 +264,19 @@ async function profileSpend(
         tag("environment", query.environment),
       );
       const window = { Start: start, End: period.End };
+      const byResourceAndTag = (key: string) =>
+        costAndUsage(
+          client,
+          window,
+          filter,
+          [dimensionGroup("RESOURCE_ID"), tagGroup(key)],
+          "GetCostAndUsageWithResources",
+        );
       const names = new Map<string, string>();
-      for (const group of await costAndUsage(
-        client,
-        window,
-        filter,
-        [dimensionGroup("RESOURCE_ID"), tagGroup("profile")],
-        "GetCostAndUsageWithResources",
-      ))
+      for (const group of await byResourceAndTag("profile"))
         if (tagValueOfKey(group.keys[1], "profile"))
           names.set(group.keys[0], tagValueOfKey(group.keys[1], "profile")!);
-      for (const group of await costAndUsage(
-        client,
-        window,
-        filter,
-        [dimensionGroup("RESOURCE_ID"), tagGroup("tenant")],
-        "GetCostAndUsageWithResources",
-      )) {
+      for (const group of await byResourceAndTag("tenant")) {
         const tenant = tagValueOfKey(group.keys[1], "tenant");
         if (tenant === undefined) continue;
         const profileTag = names.get(group.keys[0]);

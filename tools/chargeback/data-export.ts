@@ -19,8 +19,8 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Reads CUR 2.0 or FOCUS exports with DuckDB and returns Bedrock spend in the stack's accounts,
- * aggregated by account, service, usage type and tags in SQL: 10 million line items come back as a
- * few thousand rows.
+ * aggregated by account, service, usage type and tags in SQL: millions of line items come back as
+ * one row per group.
  */
 export async function readDataExports(query: DataExportQuery): Promise<SpendData> {
   const groups = exportFiles(query.files);
@@ -126,8 +126,8 @@ async function aggregate(
     : `left(${start}, 10) >= ${quote(query.month.start)} AND left(${start}, 10) < ${quote(query.month.end)}`;
   const accounts = query.accounts.length > 0 ? query.accounts.map(quote).join(", ") : "NULL";
   const keys = "account, service, usage_type, tenant, environment";
-  // With --by-profile, one scan feeds both groupings (GROUPING SETS): a second scan of 10 million
-  // line items would double the time.
+  // With --by-profile, one scan feeds both groupings (GROUPING SETS): a second scan of the line
+  // items would double the time.
   const profileKeys = "account, service, tenant, environment, resource_id, profile";
   const groupBy = query.byProfile ? `GROUPING SETS ((${keys}), (${profileKeys}))` : keys;
   const sql = `

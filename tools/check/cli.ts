@@ -7,6 +7,7 @@ import { renderText } from "./render-text";
 import { formatInputError } from "../../src/validation";
 import { forgottenDoubleDash, isDirectory, userPaths } from "./cli-input";
 import { type CheckReport, exitCodeOf, exitCodes } from "./report";
+import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 
 const projectDir = path.resolve(__dirname, "..", "..");
@@ -55,17 +56,11 @@ async function main(): Promise<number> {
     process.stderr.write(`check: ${slip}\n`);
     return exitCodes.invalidInput;
   }
-  let values: ReturnType<typeof parseCommandLine>;
-  try {
-    values = parseCommandLine();
-  } catch (error) {
-    process.stderr.write(`check: ${(error as Error).message}\n\n${usage}`);
-    return exitCodes.invalidInput;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return exitCodes.pass;
-  }
+  const values = parseFlagsOrExit("check", usage, parseCommandLine, {
+    help: exitCodes.pass,
+    invalidInput: exitCodes.invalidInput,
+  });
+  if (typeof values === "number") return values;
   const format = values.format as Format;
   if (!formats.includes(format)) {
     process.stderr.write(`check: --format: expected one of ${formats.join(", ")}, got "${values.format}"\n`);

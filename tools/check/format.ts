@@ -6,7 +6,7 @@ import type { PlanAlarm } from "./plan-alarm";
  */
 
 // One formatter each, made once: `toLocaleString` builds a formatter per call, which at thousands of
-// tenants took seconds.
+// tenants showed in the check's time.
 const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const usdFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const amountFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });

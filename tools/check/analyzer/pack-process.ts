@@ -4,8 +4,8 @@ import { runPolicyPackDir } from "../sdk-internals";
 
 export interface PackProcessOptions {
   /**
-   * Type-check the pack on start, exactly as the Pulumi CLI's ts-node registration does (8-15 s).
-   * Default false: transpile only (about 3 s); CI type-checks the pack with `tsc -p policies`.
+   * Type-check the pack on start, exactly as the Pulumi CLI's ts-node registration does (slow: the
+   * whole SDK is checked). Default false: transpile only; CI type-checks the pack with `tsc -p policies`.
    */
   typeCheck?: boolean;
   /** Give up on a pack that has not printed its port by then. Default 120 s. */
@@ -64,8 +64,8 @@ export class PackProcess {
       env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/)
         .filter((option) => !option.includes("tsx"))
         .join(" ");
-    // The pack runs with node's default heap settings: a 64 MB semi-space (as the program's worker has)
-    // measured the same CPU time at 1,000 tenants and 220 MB more peak RSS (docs/performance.md).
+    // The pack runs with node's default heap settings: the larger semi-space the program's worker has
+    // bought the pack no CPU time and cost it peak RSS (measured in docs/performance.md).
     const args = [
       ...(options.nodeFlags ?? []),
       ...(process.env.BEDROCK_CHECK_PACK_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),

@@ -18,7 +18,7 @@ import { type AnalysisTimings, StackAnalysis } from "./stack-analysis";
 export interface PolicyPackHostOptions extends PackProcessOptions {
   /** The policy pack directory (holds PulumiPolicy.yaml, package.json, index.ts). */
   packDir: string;
-  /** Analyze calls in flight at once over the one connection. Default 128 (32 left the pack waiting). */
+  /** Analyze calls in flight at once over the one connection. Default 128 (fewer left the pack waiting). */
   concurrency?: number;
 }
 

@@ -6,8 +6,8 @@
  *
  * `@pulumi/pulumi/cmd/run-policy-pack` always registers ts-node with `typeCheck: true` (unlike
  * `cmd/run`, it ignores PULUMI_NODEJS_TRANSPILE_ONLY), so every start type-checks the pack against
- * the whole SDK: 8-15 s. The pack is type-checked in CI (`tsc -p policies`); here, when
- * PULUMI_NODEJS_TRANSPILE_ONLY=true, the same registration is made transpile-only (about a second).
+ * the whole SDK, the slowest part of its start. The pack is type-checked in CI (`tsc -p policies`);
+ * here, when PULUMI_NODEJS_TRANSPILE_ONLY=true, the same registration is made transpile-only.
  * Nothing else about how the pack is loaded and served changes.
  */
 const runPolicyPackDir = process.env.BEDROCK_CHECK_RUN_POLICY_PACK_DIR;

@@ -2,8 +2,8 @@
  * Analyzer requests as protobuf bytes, built once per resource when it is registered.
  *
  * google-protobuf builds a message object (with its own arrays) for every value of a Struct; for
- * the AnalyzeStack request of a thousand tenants that was millions of objects, most of the host's
- * garbage collection, and seconds in which the pack sat idle. Here each resource is encoded on
+ * the AnalyzeStack request of a thousand tenants that was an object per value, most of the host's
+ * garbage collection, and time in which the pack sat idle. Here each resource is encoded on
  * arrival: its Struct straight from plain JSON with protobufjs's Writer, the rest of the message
  * (strings, options, provider) by the generated classes. The queue and the stack then hold bytes.
  */

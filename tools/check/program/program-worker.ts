@@ -3,7 +3,7 @@
  * main thread, so that when the program is done, ending the worker returns its whole heap.
  *
  * Why: the SDK's objects for a thousand tenants (resources, Outputs, promises, the mock monitor's
- * state) take most of a gigabyte of heap while the program runs. Released in the main thread, V8
+ * state) fill a large heap while the program runs. Released in the main thread, V8
  * keeps those pages mapped long after collecting them, and the check's process stayed at that size
  * while the pack worked through AnalyzeStack, its own peak. A worker's isolate is torn down whole.
  */
