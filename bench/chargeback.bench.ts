@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { fixtureTenantsDir } from "../test/chargeback/stack";
 import { median } from "./median";
 
 /**
@@ -81,7 +82,7 @@ function round(
         "tsx/cjs",
         path.join(repoRoot, "bench/chargeback-round.ts"),
         file,
-        path.join(repoRoot, "test/fixtures/chargeback/tenants"),
+        fixtureTenantsDir,
         values["by-profile"] ? "by-profile" : "",
       ],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { projectName } from "../src/naming";
-import type { PlannedResource } from "../tools/check/planned-resource";
+import { type PlannedResource, secretSignature, signatureKey } from "../tools/check/planned-resource";
 import { runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/check/stack-file";
 
@@ -17,6 +17,20 @@ const projectDir = path.resolve(__dirname, "..");
 export const exampleTenantsDir = path.join(projectDir, "examples", "tenants");
 export const exampleExportFile = path.join(projectDir, "examples", "stack-export.json");
 export const exampleStack = "dev";
+
+/**
+ * A value as `pulumi stack export --show-secrets` writes it: a secret (the program's SSM parameter
+ * values, which the provider marks secret) keeps its signature and carries its value JSON-encoded in
+ * `plaintext`, where the program's run holds it decoded in `value`. The check reads that form back.
+ */
+function asExported(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(asExported);
+  const record = value as Record<string, unknown>;
+  if (record[signatureKey] === secretSignature)
+    return { [signatureKey]: secretSignature, plaintext: JSON.stringify(asExported(record.value)) };
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, asExported(item)]));
+}
 
 export async function exampleStackExport(): Promise<object> {
   const stackFile = readStackConfigFile(projectDir, exampleStack);
@@ -56,8 +70,8 @@ export async function exampleStackExport(): Promise<object> {
           ? { id: providerIds.get(resource.urn) ?? String(resource.outputs?.id ?? resource.name) }
           : {}),
         type: resource.type,
-        inputs: resource.inputs,
-        outputs: resource.outputs ?? {},
+        inputs: asExported(resource.inputs),
+        outputs: asExported(resource.outputs ?? {}),
         ...(resource.parent ? { parent: resource.parent } : {}),
         ...(resource.provider ? { provider: resource.provider } : {}),
         ...(resource.protect ? { protect: true } : {}),

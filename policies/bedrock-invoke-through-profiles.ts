@@ -1,5 +1,5 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, mandatoryTagsSetting, setting } from "./lib/config";
+import { mandatoryTagsSetting, setting } from "./lib/config";
 import { bedrockActions } from "./lib/bedrock-actions";
 import { describeBypasses, describeMinting } from "./lib/grant-messages";
 import { parsePolicyDocument } from "./lib/iam";
@@ -9,15 +9,6 @@ import { attachedPolicyArns, policyDocumentsOf } from "./lib/policy-documents";
 import { findUntaggedProfileCreation } from "./lib/profile-minting";
 import { iamDocumentTypes } from "./lib/resource-types";
 import { quote } from "./lib/text";
-
-const settings = {
-  /** IAM actions that spend on a model. Defaults to every such `bedrock:` action of the Service Authorization Reference (lib/data/bedrock-actions.json). */
-  invokeActions: setting.strings(bedrockActions.modelActions, {}, { minItems: 1 }),
-  /** Tag keys a `bedrock:CreateInferenceProfile` grant must require in the request. Defaults to the mandatory cost tags. */
-  mandatoryTags: mandatoryTagsSetting,
-};
-
-export type BedrockInvokeThroughProfilesArgs = ConfigOf<typeof settings>;
 
 const fix =
   `Grant invoke on profile ARNs, and on models only under a ${profileConditionKey} condition naming those profiles; ` +
@@ -32,7 +23,12 @@ export const bedrockInvokeThroughProfiles = defineResourcePolicy({
   remediationSteps:
     "Grant bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on the application inference profile ARNs, and on foundation models only in a statement with " +
     '`"Condition": {"StringEquals": {"bedrock:InferenceProfileArn": [<application profile ARNs>]}}`. Wildcards (`bedrock:*`, `bedrock:Invoke*`, `*`), NotAction/NotResource grants and AWS managed policies such as AmazonBedrockFullAccess count as invoke grants.',
-  settings,
+  settings: {
+    /** IAM actions that spend on a model. Defaults to every such `bedrock:` action of the Service Authorization Reference (lib/data/bedrock-actions.json). */
+    invokeActions: setting.strings(bedrockActions.modelActions, {}, { minItems: 1 }),
+    /** Tag keys a `bedrock:CreateInferenceProfile` grant must require in the request. Defaults to the mandatory cost tags. */
+    mandatoryTags: mandatoryTagsSetting,
+  },
   resourceTypes: iamDocumentTypes,
   validate(props, args, reportViolation, config) {
     const sets = {

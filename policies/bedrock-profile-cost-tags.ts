@@ -1,18 +1,9 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, mandatoryTagsSetting, setting } from "./lib/config";
+import { mandatoryTagsSetting, setting } from "./lib/config";
 import { profileTypes } from "./lib/resource-types";
 import { checkTags, effectiveTags } from "./lib/tags";
 import { enumerate, plural, quote } from "./lib/text";
 import { isRecord } from "./lib/values";
-
-const settings = {
-  /** Tag keys every application inference profile must carry with a non-blank value (exact case). Defaults to tenant, environment, dept, team, app, cost-center. */
-  mandatoryTags: mandatoryTagsSetting,
-  /** Allowed values per tag key, e.g. `{"environment": ["dev", "prod"]}`. Defaults to no restriction. */
-  allowedValues: setting.lists({}),
-};
-
-export type BedrockProfileCostTagsArgs = ConfigOf<typeof settings>;
 
 export const bedrockProfileCostTags = defineResourcePolicy({
   name: "bedrock-profile-cost-tags",
@@ -22,7 +13,12 @@ export const bedrockProfileCostTags = defineResourcePolicy({
   severity: "high",
   remediationSteps:
     "Add each missing key to the profile's tags (or to the AWS provider's defaultTags) with a non-blank value. Keys are case-sensitive: cost allocation treats `Tenant` and `tenant` as different tags.",
-  settings,
+  settings: {
+    /** Tag keys every application inference profile must carry with a non-blank value (exact case). Defaults to tenant, environment, dept, team, app, cost-center. */
+    mandatoryTags: mandatoryTagsSetting,
+    /** Allowed values per tag key, e.g. `{"environment": ["dev", "prod"]}`. Defaults to no restriction. */
+    allowedValues: setting.lists({}),
+  },
   resourceTypes: profileTypes,
   validate(props, args, reportViolation, config) {
     const allowedValues = isRecord(config.allowedValues)

@@ -1,18 +1,11 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, setting } from "./lib/config";
+import { setting } from "./lib/config";
 import { parseBedrockArn } from "./lib/arn";
 import { globMatch } from "./lib/glob";
 import { copyFromOf } from "./lib/profiles";
 import { profileTypes } from "./lib/resource-types";
 import { enumerate, quote } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
-
-const settings = {
-  /** Model ids (wildcards `*` and `?` allowed, e.g. `anthropic.*`) a profile may copy from. Defaults to any model. */
-  allowedModels: setting.strings([]),
-};
-
-export type BedrockProfileModelSourceArgs = ConfigOf<typeof settings>;
 
 export const bedrockProfileModelSource = defineResourcePolicy({
   name: "bedrock-profile-model-source",
@@ -22,7 +15,10 @@ export const bedrockProfileModelSource = defineResourcePolicy({
   severity: "high",
   remediationSteps:
     "Set modelSource.copyFrom to `arn:aws:bedrock:<region>::foundation-model/<model-id>` or to a system-defined profile `arn:aws:bedrock:<region>:<account>:inference-profile/<geo>.<model-id>`; a bare model id or another application profile is not a valid source.",
-  settings,
+  settings: {
+    /** Model ids (wildcards `*` and `?` allowed, e.g. `anthropic.*`) a profile may copy from. Defaults to any model. */
+    allowedModels: setting.strings([]),
+  },
   resourceTypes: profileTypes,
   validate(props, args, reportViolation, config) {
     const { allowedModels } = config;

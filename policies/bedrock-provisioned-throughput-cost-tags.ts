@@ -1,15 +1,8 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, mandatoryTagsSetting } from "./lib/config";
+import { mandatoryTagsSetting } from "./lib/config";
 import { types } from "./lib/resource-types";
 import { checkTags, effectiveTags } from "./lib/tags";
 import { enumerate, plural } from "./lib/text";
-
-const settings = {
-  /** Tag keys provisioned throughput must carry with a non-blank value (exact case). Defaults to the mandatory cost tags. */
-  mandatoryTags: mandatoryTagsSetting,
-};
-
-export type BedrockProvisionedThroughputCostTagsArgs = ConfigOf<typeof settings>;
 
 export const bedrockProvisionedThroughputCostTags = defineResourcePolicy({
   name: "bedrock-provisioned-throughput-cost-tags",
@@ -19,7 +12,10 @@ export const bedrockProvisionedThroughputCostTags = defineResourcePolicy({
   severity: "critical",
   remediationSteps:
     "Add each mandatory tag to the provisioned throughput's tags (or the provider's defaultTags) with a non-blank value, so its hourly charge is attributed.",
-  settings,
+  settings: {
+    /** Tag keys provisioned throughput must carry with a non-blank value (exact case). Defaults to the mandatory cost tags. */
+    mandatoryTags: mandatoryTagsSetting,
+  },
   resourceTypes: [types.provisionedThroughput],
   validate(props, args, reportViolation, config) {
     const required = config.mandatoryTags;

@@ -1,15 +1,7 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, modelProvidersSetting } from "./lib/config";
-import { findModelReferences } from "./lib/model-references";
+import { modelProvidersSetting } from "./lib/config";
+import { findModelReferences, namesDirectly } from "./lib/model-references";
 import { modelNamingTypes } from "./lib/resource-types";
-import { quote } from "./lib/text";
-
-const settings = {
-  /** Model provider prefixes that make a dotted value a bare model id. Defaults to the Bedrock providers. */
-  modelProviders: modelProvidersSetting,
-};
-
-export type BedrockResourcesUseProfilesArgs = ConfigOf<typeof settings>;
 
 export const bedrockResourcesUseProfiles = defineResourcePolicy({
   name: "bedrock-resources-use-profiles",
@@ -19,14 +11,15 @@ export const bedrockResourcesUseProfiles = defineResourcePolicy({
   severity: "high",
   remediationSteps:
     "Put the application inference profile ARN where the resource names its model (agent foundationModel, prompt variant modelId, flow node modelId, Step Functions bedrock:invokeModel ModelId): each call is then attributed to the profile's tenant.",
-  settings,
+  settings: {
+    /** Model provider prefixes that make a dotted value a bare model id. Defaults to the Bedrock providers. */
+    modelProviders: modelProvidersSetting,
+  },
   resourceTypes: modelNamingTypes,
   validate(props, args, reportViolation, config) {
-    const providers = config.modelProviders;
-    for (const reference of findModelReferences(args.type, props, providers)) {
-      const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+    for (const reference of findModelReferences(args.type, props, config.modelProviders)) {
       reportViolation(
-        `The ${reference.where} of "${args.name}" names ${what} directly (${quote(reference.value, 100)}), so its Bedrock calls escape attribution: name an application inference profile ARN instead.`,
+        `The ${reference.where} of "${args.name}" ${namesDirectly(reference)}, so its Bedrock calls escape attribution: name an application inference profile ARN instead.`,
       );
     }
   },

@@ -1,15 +1,8 @@
 import { defineStackPolicy } from "./lib/define-policy";
-import { type ConfigOf, mandatoryTagsSetting } from "./lib/config";
+import { mandatoryTagsSetting } from "./lib/config";
 import { types } from "./lib/resource-types";
 import { enumerate, plural } from "./lib/text";
 import { UNKNOWN, at, text } from "./lib/values";
-
-const settings = {
-  /** Tag keys that must be activated for cost allocation. Defaults to tenant, environment, dept, team, app, cost-center. */
-  mandatoryTags: mandatoryTagsSetting,
-};
-
-export type CostAllocationTagsActiveArgs = ConfigOf<typeof settings>;
 
 export const costAllocationTagsActive = defineStackPolicy({
   name: "cost-allocation-tags-active",
@@ -19,7 +12,10 @@ export const costAllocationTagsActive = defineStackPolicy({
   severity: "low",
   remediationSteps:
     'Add aws.costexplorer.CostAllocationTag {tagKey: "<key>", status: "Active"} for each key, with a provider for the payer (management) account, in the one stack that owns them (the org stack). Activation takes up to 24 hours and is not retroactive.',
-  settings,
+  settings: {
+    /** Tag keys that must be activated for cost allocation. Defaults to tenant, environment, dept, team, app, cost-center. */
+    mandatoryTags: mandatoryTagsSetting,
+  },
   validate(resources, _args, reportViolation, config) {
     // Activation is the org stack's: a stack that activates no key (an environment stack) is not judged.
     if (!resources.some((resource) => resource.type === types.costAllocationTag)) return;

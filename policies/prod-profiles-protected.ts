@@ -1,16 +1,7 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, setting } from "./lib/config";
+import { setting } from "./lib/config";
 import { profileTypes } from "./lib/resource-types";
 import { effectiveTags, knownTag } from "./lib/tags";
-
-const settings = {
-  /** Environments (values of the environment tag, compared trimmed and case-insensitively) whose profiles must be protected. Defaults to prod. */
-  protectedEnvironments: setting.strings(["prod"]),
-  /** The tag key that names the environment. Defaults to environment. */
-  environmentTagKey: setting.string("environment", { maxLength: 128 }),
-};
-
-export type ProdProfilesProtectedArgs = ConfigOf<typeof settings>;
 
 export const prodProfilesProtected = defineResourcePolicy({
   name: "prod-profiles-protected",
@@ -20,7 +11,12 @@ export const prodProfilesProtected = defineResourcePolicy({
   severity: "high",
   remediationSteps:
     "Pass `{ protect: true }` in the profile's resource options. Deleting a profile breaks every workload that calls it by ARN, and a new profile starts a new cost history.",
-  settings,
+  settings: {
+    /** Environments (values of the environment tag, compared trimmed and case-insensitively) whose profiles must be protected. Defaults to prod. */
+    protectedEnvironments: setting.strings(["prod"]),
+    /** The tag key that names the environment. Defaults to environment. */
+    environmentTagKey: setting.tagKey("environment"),
+  },
   resourceTypes: profileTypes,
   validate(props, args, reportViolation, config) {
     const environment = knownTag(effectiveTags(props, args.provider), config.environmentTagKey);

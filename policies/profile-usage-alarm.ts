@@ -1,22 +1,11 @@
 import { defineStackPolicy } from "./lib/define-policy";
-import { type ConfigOf, setting } from "./lib/config";
+import { setting } from "./lib/config";
 import { readAlarm } from "./lib/alarms";
 import type { StackResource } from "./lib/policy";
 import { profileIdentifiers } from "./lib/profiles";
 import { applicationProfileId } from "./lib/arn";
 import { at, plain, text } from "./lib/values";
 import { alarmTypes, isProfileType } from "./lib/resource-types";
-
-const settings = {
-  /** The CloudWatch namespace of Bedrock metrics. Defaults to AWS/Bedrock. */
-  namespace: setting.string("AWS/Bedrock"),
-  /** The dimension that names the profile. Defaults to ModelId. */
-  dimension: setting.string("ModelId"),
-  /** What the dimension value holds, as the program's `alarmDimension`: `profileId` (the 12-character id) or `profileArn`. Defaults to profileId. */
-  alarmDimension: setting.oneOf(["profileId", "profileArn"], "profileId"),
-};
-
-export type ProfileUsageAlarmArgs = ConfigOf<typeof settings>;
 
 export const profileUsageAlarm = defineStackPolicy({
   name: "profile-usage-alarm",
@@ -26,7 +15,14 @@ export const profileUsageAlarm = defineStackPolicy({
   severity: "medium",
   remediationSteps:
     'Add an aws.cloudwatch.MetricAlarm in the profile\'s Region with namespace "AWS/Bedrock", a metric such as Invocations or InputTokenCount, dimensions {ModelId: <profile id>} and alarmActions [<SNS topic ARN>]: budgets lag 8-12 hours, an alarm reacts within minutes.',
-  settings,
+  settings: {
+    /** The CloudWatch namespace of Bedrock metrics. Defaults to AWS/Bedrock. */
+    namespace: setting.string("AWS/Bedrock"),
+    /** The dimension that names the profile. Defaults to ModelId. */
+    dimension: setting.string("ModelId"),
+    /** What the dimension value holds, as the program's `alarmDimension`: `profileId` (the 12-character id) or `profileArn`. Defaults to profileId. */
+    alarmDimension: setting.oneOf(["profileId", "profileArn"], "profileId"),
+  },
   validate(resources, _args, reportViolation, config) {
     const { namespace, dimension, alarmDimension } = config;
     const profiles = resources.filter((resource) => isProfileType(resource.type));

@@ -1,4 +1,4 @@
-import { type ConfigOf, setting } from "./lib/config";
+import { setting } from "./lib/config";
 import { defineStackPolicy } from "./lib/define-policy";
 import { type Statement, actionMatcher, coversAction } from "./lib/iam";
 import type { StackResource } from "./lib/policy";
@@ -11,17 +11,6 @@ import {
   scpTypes,
 } from "./lib/scp";
 import { isRecord } from "./lib/values";
-
-const settings = {
-  /** Actions that run a model. Defaults to bedrock:CreateModelInvocationJob, InvokeModel and InvokeModelWithResponseStream (the program's src/data/bedrock-model-actions.json, from iam-data). */
-  modelActions: setting.strings(
-    ["bedrock:CreateModelInvocationJob", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-    {},
-    { minItems: 1 },
-  ),
-};
-
-export type ScpClosesModelPathsArgs = ConfigOf<typeof settings>;
 
 /** Paths around application profiles, as the ARNs a Deny must cover: a model and a system profile, in two Regions. */
 const modelPaths = [
@@ -39,7 +28,14 @@ export const scpClosesModelPaths = defineStackPolicy({
   severity: "critical",
   remediationSteps:
     'Attach (aws.organizations.PolicyAttachment) an SCP with `{"Effect": "Deny", "Action": [<model actions>], "Resource": ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"], "Condition": {"ArnNotLike": {"bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*"}}}`. A principal exemption or any other condition on that Deny leaves a path to the models open.',
-  settings,
+  settings: {
+    /** Actions that run a model. Defaults to bedrock:CreateModelInvocationJob, InvokeModel and InvokeModelWithResponseStream (the program's src/data/bedrock-model-actions.json, from iam-data). */
+    modelActions: setting.strings(
+      ["bedrock:CreateModelInvocationJob", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+      {},
+      { minItems: 1 },
+    ),
+  },
   validate(resources, _args, reportViolation, config) {
     const scps = resources
       .filter((resource) => resource.type === scpTypes.policy)

@@ -1,4 +1,4 @@
-import { type ConfigOf, mandatoryTagsSetting, setting } from "./lib/config";
+import { mandatoryTagsSetting, setting } from "./lib/config";
 import { defineResourcePolicy } from "./lib/define-policy";
 import { type Statement, actionMatcher, coversAction } from "./lib/iam";
 import {
@@ -12,27 +12,6 @@ import {
 import { enumerate } from "./lib/text";
 import { isRecord } from "./lib/values";
 
-const settings = {
-  /** The deploy roles' ARNs; each Deny on a deploy action must spare every one of them. Defaults to none: then any aws:PrincipalArn exemption is accepted. */
-  deployRoleArns: setting.strings([]),
-  /** What the deploy role does to profiles. Defaults to create, get, delete, tag and untag an inference profile. */
-  deployActions: setting.strings(
-    [
-      "bedrock:CreateInferenceProfile",
-      "bedrock:GetInferenceProfile",
-      "bedrock:DeleteInferenceProfile",
-      "bedrock:TagResource",
-      "bedrock:UntagResource",
-    ],
-    {},
-    { minItems: 1 },
-  ),
-  /** Tag keys the deploy role always sends: a Deny only on their absence (Null aws:RequestTag/<key>) spares it. */
-  mandatoryTags: mandatoryTagsSetting,
-};
-
-export type ScpDeployRoleNotLockedOutArgs = ConfigOf<typeof settings>;
-
 export const scpDeployRoleNotLockedOut = defineResourcePolicy({
   name: "scp-deploy-role-not-locked-out",
   description:
@@ -41,7 +20,24 @@ export const scpDeployRoleNotLockedOut = defineResourcePolicy({
   severity: "critical",
   remediationSteps:
     'Add `"ArnNotLike": {"aws:PrincipalArn": [<deploy role ARNs>, <break-glass role ARNs>]}` to each Deny statement on bedrock:CreateInferenceProfile, TagResource, UntagResource or DeleteInferenceProfile. A deploy role that the SCPs lock out cannot fix the SCPs of member accounts either: recovery then needs the management account.',
-  settings,
+  settings: {
+    /** The deploy roles' ARNs; each Deny on a deploy action must spare every one of them. Defaults to none: then any aws:PrincipalArn exemption is accepted. */
+    deployRoleArns: setting.strings([]),
+    /** What the deploy role does to profiles. Defaults to create, get, delete, tag and untag an inference profile. */
+    deployActions: setting.strings(
+      [
+        "bedrock:CreateInferenceProfile",
+        "bedrock:GetInferenceProfile",
+        "bedrock:DeleteInferenceProfile",
+        "bedrock:TagResource",
+        "bedrock:UntagResource",
+      ],
+      {},
+      { minItems: 1 },
+    ),
+    /** Tag keys the deploy role always sends: a Deny only on their absence (Null aws:RequestTag/<key>) spares it. */
+    mandatoryTags: mandatoryTagsSetting,
+  },
   resourceTypes: [scpTypes.policy],
   validate(props, args, reportViolation, config) {
     const statements = scpStatements(props);

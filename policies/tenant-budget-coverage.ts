@@ -1,18 +1,11 @@
 import { defineStackPolicy } from "./lib/define-policy";
-import { type ConfigOf, setting } from "./lib/config";
+import { setting } from "./lib/config";
 import { isSubscribed, readBudget } from "./lib/budgets";
 import type { StackResource } from "./lib/policy";
 import { budgetTypes, isProfileType } from "./lib/resource-types";
 import { effectiveTags, knownTag } from "./lib/tags";
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
-
-const settings = {
-  /** The tag key that names a profile's tenant (cost filter `user:<key>$<value>`). Defaults to tenant. */
-  tenantTagKey: setting.string("tenant", { maxLength: 128 }),
-};
-
-export type TenantBudgetCoverageArgs = ConfigOf<typeof settings>;
 
 export const tenantBudgetCoverage = defineStackPolicy({
   name: "tenant-budget-coverage",
@@ -22,7 +15,10 @@ export const tenantBudgetCoverage = defineStackPolicy({
   severity: "high",
   remediationSteps:
     'Add an aws.budgets.Budget with budgetType "COST", filterExpression {tags: {key: "tenant", values: ["<tenant>"]}} (or costFilters [{name: "TagKeyValue", values: ["user:tenant$<tenant>"]}]), no Service filter that leaves out Amazon Bedrock, no ended time period, and a notification with an email or SNS subscriber, for each tenant. The tag must also be activated for cost allocation in the payer account.',
-  settings,
+  settings: {
+    /** The tag key that names a profile's tenant (cost filter `user:<key>$<value>`). Defaults to tenant. */
+    tenantTagKey: setting.tagKey("tenant"),
+  },
   validate(resources, _args, reportViolation, config) {
     const { tenantTagKey } = config;
     const profilesByTenant = new Map<string, StackResource[]>();

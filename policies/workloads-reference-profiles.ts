@@ -1,16 +1,8 @@
 import { defineResourcePolicy } from "./lib/define-policy";
-import { type ConfigOf, modelProvidersSetting } from "./lib/config";
-import { maxSettingJson, settingModelReference } from "./lib/model-references";
+import { modelProvidersSetting } from "./lib/config";
+import { maxSettingJson, namesDirectly, settingModelReference } from "./lib/model-references";
 import { workloadTypes } from "./lib/resource-types";
-import { quote } from "./lib/text";
 import { findSettings } from "./lib/workloads";
-
-const settings = {
-  /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
-  modelProviders: modelProvidersSetting,
-};
-
-export type WorkloadsReferenceProfilesArgs = ConfigOf<typeof settings>;
 
 export const workloadsReferenceProfiles = defineResourcePolicy({
   name: "workloads-reference-profiles",
@@ -20,7 +12,10 @@ export const workloadsReferenceProfiles = defineResourcePolicy({
   severity: "medium",
   remediationSteps:
     "Put the application inference profile ARN (or the name of the SSM parameter holding it) in the setting, so every call is attributed to the profile's tenant; a model id lets the workload call the model around its profile.",
-  settings,
+  settings: {
+    /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). Defaults to the Bedrock providers. */
+    modelProviders: modelProvidersSetting,
+  },
   resourceTypes: workloadTypes,
   validate(props, args, reportViolation, config) {
     const providers = config.modelProviders;
@@ -31,10 +26,13 @@ export const workloadsReferenceProfiles = defineResourcePolicy({
       (value) => settingModelReference(value, providers, jsonBudget) !== undefined,
     );
     for (const setting of found.matches) {
-      const reference = settingModelReference(setting.value, providers);
-      const what = reference?.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+      // Found by the same call above (with a fresh budget); the fallback only satisfies the type.
+      const reference = settingModelReference(setting.value, providers) ?? {
+        kind: "foundation-model",
+        value: setting.value.trim(),
+      };
       reportViolation(
-        `The ${setting.where} of "${args.name}" names ${what} directly (${quote(reference?.value ?? setting.value.trim(), 100)}): set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
+        `The ${setting.where} of "${args.name}" ${namesDirectly(reference)}: set it to the application inference profile ARN, or its SSM parameter name, so the spend is attributed.`,
       );
     }
     if (found.more > 0) {

@@ -82,11 +82,12 @@ export function evaluateTenantSource(text: string, fileName: string): TenantSour
 
 /** The local names `defineTenant` is imported as; any other import is refused. */
 function importedNames(statement: ts.ImportDeclaration): string[] {
-  const specifier = ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : "";
+  const path = ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : "";
+  const specifier = escaped(path);
   const clause = statement.importClause;
   if (!clause) return refuse(statement, `an import run for its side effects ("${specifier}")`);
   if (clause.isTypeOnly) return [];
-  if (!tenantModule.test(specifier))
+  if (!tenantModule.test(path))
     return refuse(
       statement,
       `an import of "${specifier}" (tenant files may import only defineTenant from src/tenant)`,
@@ -216,7 +217,8 @@ function evaluateObject(node: ts.ObjectLiteralExpression): Record<string, unknow
     if (!ts.isPropertyAssignment(property)) refuse(property, `a method or accessor ${quoted(property)}`);
     const assignment = property as ts.PropertyAssignment;
     const key = propertyKey(assignment.name);
-    if (Object.prototype.hasOwnProperty.call(result, key)) refuse(assignment.name, `the key "${key}" twice`);
+    if (Object.prototype.hasOwnProperty.call(result, key))
+      refuse(assignment.name, `the key "${escaped(key)}" twice`);
     // defineProperty, not assignment: a `__proto__` key must stay a key, not replace the prototype.
     Object.defineProperty(result, key, {
       value: evaluate(assignment.initializer),
@@ -260,6 +262,11 @@ function describeStatement(statement: ts.Statement): string {
 function snippet(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A string the file spelled, escaped as in JSON: a refusal is one line even when the string holds a newline. */
+function escaped(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
 }
 
 /** A snippet in backticks, or in quotes when it holds a backtick itself. */

@@ -20,6 +20,9 @@ export interface Setting<T> {
 
 type Extra = Omit<PolicyConfigJSONSchema, "type" | "default" | "items" | "enum">;
 
+/** AWS tag keys are 1-128 characters (botocore bedrock and resourcegroupstaggingapi, shape `TagKey`). */
+const tagKeyLimits = { maxLength: 128 };
+
 export const setting = {
   string: (value: string, extra: Extra = {}): Setting<string> => ({
     schema: { type: "string", minLength: 1, ...extra, default: value },
@@ -33,6 +36,10 @@ export const setting = {
   oneOf: <const T extends string>(values: readonly T[], value: T): Setting<T> => ({
     schema: { type: "string", enum: [...values], default: value },
   }),
+  /** A tag key, such as the key that names a profile's tenant or environment. */
+  tagKey: (value: string): Setting<string> => setting.string(value, tagKeyLimits),
+  /** A list of tag keys. */
+  tagKeys: (value: string[]): Setting<string[]> => setting.strings(value, tagKeyLimits),
   lists: (value: Record<string, string[]>): Setting<Record<string, string[]>> => ({
     schema: {
       type: "object",
@@ -147,12 +154,16 @@ function messageOf(error: ErrorObject): string {
 
 /**
  * The mandatory cost-allocation tag keys, a setting of the policies on tags and of the invoke rule
- * (for grants that create profiles): AWS tag keys are 1-128 characters.
+ * (for grants that create profiles).
  */
-export const mandatoryTagsSetting = setting.strings(
-  ["tenant", "environment", "dept", "team", "app", "cost-center"],
-  { maxLength: 128 },
-);
+export const mandatoryTagsSetting = setting.tagKeys([
+  "tenant",
+  "environment",
+  "dept",
+  "team",
+  "app",
+  "cost-center",
+]);
 
 /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). */
 export const modelProvidersSetting = setting.strings([

@@ -6,6 +6,7 @@
  * bounded (a definition far larger than AWS accepts is not read to its end) and linear.
  */
 import { directModelReference } from "./arn";
+import { quote } from "./text";
 import { types } from "./resource-types";
 import { type JsonRecord, at, decodeJson, isRecord, text } from "./values";
 
@@ -14,6 +15,15 @@ export interface ModelReference {
   where: string;
   value: string;
   kind: "foundation-model" | "system-profile";
+}
+
+/**
+ * What a resource names instead of a profile, as both model-reference policies word it:
+ * `names a foundation model directly ("anthropic.claude-...")`.
+ */
+export function namesDirectly(reference: Pick<ModelReference, "kind" | "value">): string {
+  const what = reference.kind === "system-profile" ? "a system-defined profile" : "a foundation model";
+  return `names ${what} directly (${quote(reference.value, 100)})`;
 }
 
 /** Step Functions definitions are at most 1 MB; a walk visits at most this many values. */

@@ -2,7 +2,7 @@
  * The glue between the policy SDK and the rules: type filtering, plain properties, and a guard that
  * keeps a bug in one rule from crashing the Analyzer. A thrown error would fail every `pulumi up` in
  * the organisation; the guard turns it into a warning in the engine's log instead, and the fuzz tests
- * (test/unit/policies/fuzz.test.ts) make it throw so such bugs are found before release.
+ * (policies/test/fuzz.test.ts) make it throw so such bugs are found before release.
  */
 import type {
   PolicyResource,

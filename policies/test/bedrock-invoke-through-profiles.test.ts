@@ -1,105 +1,58 @@
+/**
+ * bedrock-invoke-through-profiles on what a grant reaches: actions (by name, wildcard, case or
+ * NotAction) on resources (by ARN, wildcard or NotResource), in every resource type that holds a
+ * permissions document. Conditions: invoke-conditions.test.ts; documents it cannot read in full:
+ * invoke-unreadable-documents.test.ts; evasions found later: iam-evasions.test.ts.
+ */
 import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
-import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
+import type { ResourceSpec } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { modelArn, systemProfileArn } from "./helpers/policy-fixtures";
+import {
+  compliantDocument,
+  documentOf,
+  invokeActions,
+  policyResource,
+  profileArns,
+  single,
+} from "./helpers/iam-documents";
 
-const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
-
-const profileArns = [
-  "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456",
-  "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/0a1b2c3d4e5f",
-];
-const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
-const systemProfileArn =
-  "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0";
-const invokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-
-/** The document our program writes: invoke on the profiles, and on models only through them. */
-function compliantDocument() {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      { Sid: "InvokeThroughProfiles", Effect: "Allow", Action: invokeActions, Resource: profileArns },
-      {
-        Sid: "ReadProfiles",
-        Effect: "Allow",
-        Action: ["bedrock:GetInferenceProfile"],
-        Resource: profileArns,
-      },
-      {
-        Sid: "ModelsOnlyViaProfiles",
-        Effect: "Allow",
-        Action: invokeActions,
-        Resource: [modelArn, "arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0"],
-        Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArns } },
-      },
-    ],
-  };
-}
-
-function getHappyPathArgs(
-  document: unknown = JSON.stringify(compliantDocument()),
-  type = "aws:iam/policy:Policy",
-): ResourceSpec {
-  return { type, name: "claims-invoke-policy", props: { name: "claims-invoke-dev", policy: document } };
-}
-
-/** A one-statement document (Statement as a single object, as IAM also accepts). */
-const single = (statement: Record<string, unknown>) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", ...statement } });
+const { expectNoViolations, expectViolation, expectNotApplicable, itPasses } = resourcePolicyChecks(policy);
 
 describe("#bedrock-invoke-through-profiles", () => {
   describe("documents that keep invocation on the profiles", () => {
-    it("passes the program's document, given as a JSON string", async () => {
-      await expectNoViolations(getHappyPathArgs());
-    });
-
-    it("passes the same document given as an object", async () => {
-      await expectNoViolations(getHappyPathArgs(compliantDocument()));
-    });
-
-    it("passes invoke on application profiles only, also by wildcard", async () => {
-      await expectNoViolations(
-        getHappyPathArgs(
-          single({
-            Action: "bedrock:Invoke*",
-            Resource: "arn:aws:bedrock:*:*:application-inference-profile/*",
-          }),
-        ),
-      );
-    });
-
-    it("passes Bedrock actions that do not invoke a model, on any resource", async () => {
-      const document = single({
-        Action: ["bedrock:GetInferenceProfile", "bedrock:ListFoundationModels", "bedrock:InvokeAgent"],
-        Resource: "*",
-      });
-      await expectNoViolations(getHappyPathArgs(document));
-    });
-
-    it("passes Deny statements, however broad", async () => {
-      const document = JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Deny", Action: invokeActions, Resource: "*" }],
-      });
-      await expectNoViolations(getHappyPathArgs(document));
-    });
-
-    it("passes a NotAction allow that excludes every Bedrock action", async () => {
-      await expectNoViolations(
-        getHappyPathArgs(single({ NotAction: ["bedrock:*", "bedrock-mantle:*", "iam:*"], Resource: "*" })),
-      );
-    });
-
-    it("passes a document with no statements", async () => {
-      await expectNoViolations(getHappyPathArgs(JSON.stringify({ Version: "2012-10-17" })));
-      await expectNoViolations(getHappyPathArgs(JSON.stringify({ Version: "2012-10-17", Statement: [] })));
+    itPasses({
+      "the program's document, given as a JSON string": policyResource(),
+      "the same document given as an object": policyResource(compliantDocument()),
+      "invoke on application profiles only, also by wildcard": policyResource(
+        single({
+          Action: "bedrock:Invoke*",
+          Resource: "arn:aws:bedrock:*:*:application-inference-profile/*",
+        }),
+      ),
+      "Bedrock actions that do not invoke a model, on any resource": policyResource(
+        single({
+          Action: ["bedrock:GetInferenceProfile", "bedrock:ListFoundationModels", "bedrock:InvokeAgent"],
+          Resource: "*",
+        }),
+      ),
+      "Deny statements, however broad": policyResource(
+        documentOf({ Effect: "Deny", Action: invokeActions, Resource: "*" }),
+      ),
+      "a NotAction allow that excludes every Bedrock action": policyResource(
+        single({ NotAction: ["bedrock:*", "bedrock-mantle:*", "iam:*"], Resource: "*" }),
+      ),
+      "a document with no statements": [
+        policyResource(JSON.stringify({ Version: "2012-10-17" })),
+        policyResource(JSON.stringify({ Version: "2012-10-17", Statement: [] })),
+      ],
     });
   });
 
   describe("grants around the profiles", () => {
     it("fails invoke on a foundation model without a condition, naming the statement and the fix", async () => {
       await expectViolation(
-        getHappyPathArgs(
+        policyResource(
           JSON.stringify({
             Statement: [
               { Sid: "Direct", Effect: "Allow", Action: "bedrock:InvokeModel", Resource: modelArn },
@@ -112,18 +65,18 @@ describe("#bedrock-invoke-through-profiles", () => {
 
     it("fails a single-statement document (Statement as an object)", async () => {
       await expectViolation(
-        getHappyPathArgs(single({ Action: invokeActions, Resource: modelArn })),
+        policyResource(single({ Action: invokeActions, Resource: modelArn })),
         "statement 1 allows bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream",
       );
     });
 
     it("fails invoke on a system-defined profile, and on *", async () => {
       await expectViolation(
-        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: systemProfileArn })),
+        policyResource(single({ Action: "bedrock:InvokeModel", Resource: systemProfileArn })),
         "inference-profile/us.anthropic",
       );
       await expectViolation(
-        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: "*" })),
+        policyResource(single({ Action: "bedrock:InvokeModel", Resource: "*" })),
         'on "*"',
       );
     });
@@ -138,7 +91,7 @@ describe("#bedrock-invoke-through-profiles", () => {
     ]) {
       it(`fails invoke on the wildcard resource ${resource}`, async () => {
         await expectViolation(
-          getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: resource })),
+          policyResource(single({ Action: "bedrock:InvokeModel", Resource: resource })),
           "around their application inference profiles",
         );
       });
@@ -155,7 +108,7 @@ describe("#bedrock-invoke-through-profiles", () => {
     ]) {
       it(`fails the action ${action}, which covers an invoke action`, async () => {
         await expectViolation(
-          getHappyPathArgs(single({ Action: action, Resource: modelArn })),
+          policyResource(single({ Action: action, Resource: modelArn })),
           "around their application inference profiles",
         );
       });
@@ -169,7 +122,7 @@ describe("#bedrock-invoke-through-profiles", () => {
     ]) {
       it(`fails ${action}: IAM action names are case-insensitive`, async () => {
         await expectViolation(
-          getHappyPathArgs(single({ Action: [action], Resource: modelArn })),
+          policyResource(single({ Action: [action], Resource: modelArn })),
           "around their application inference profiles",
         );
       });
@@ -177,25 +130,25 @@ describe("#bedrock-invoke-through-profiles", () => {
 
     it("fails Effect written in another case", async () => {
       await expectViolation(
-        getHappyPathArgs(single({ Effect: "allow", Action: "bedrock:InvokeModel", Resource: "*" })),
+        policyResource(single({ Effect: "allow", Action: "bedrock:InvokeModel", Resource: "*" })),
         "statement 1 allows",
       );
     });
 
     it("fails a NotAction allow that leaves invoke in", async () => {
       await expectViolation(
-        getHappyPathArgs(single({ NotAction: "iam:*", Resource: "*" })),
+        policyResource(single({ NotAction: "iam:*", Resource: "*" })),
         "allows bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream, bedrock:CreateAdvancedPromptOptimizationJob",
       );
       await expectViolation(
-        getHappyPathArgs(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
+        policyResource(single({ NotAction: "bedrock:InvokeModel", Resource: modelArn })),
         "allows bedrock:InvokeModelWithResponseStream, ",
       );
     });
 
     it("fails a NotResource allow of invoke, which reaches every model it does not list", async () => {
       await expectViolation(
-        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", NotResource: profileArns })),
+        policyResource(single({ Action: "bedrock:InvokeModel", NotResource: profileArns })),
         "on NotResource",
       );
     });
@@ -208,143 +161,15 @@ describe("#bedrock-invoke-through-profiles", () => {
           { Effect: "Allow", Action: "bedrock:Invoke*", Resource: systemProfileArn },
         ],
       });
-      await expectViolation(getHappyPathArgs(document), "statement 1 (and 2 more statements) allows");
+      await expectViolation(policyResource(document), "statement 1 (and 2 more statements) allows");
     });
 
     it("reads the invoke actions from config", async () => {
       await expectNoViolations(
-        getHappyPathArgs(single({ Action: "bedrock:InvokeModel", Resource: modelArn })),
+        policyResource(single({ Action: "bedrock:InvokeModel", Resource: modelArn })),
         {
           config: { invokeActions: ["bedrock:CreateModelInvocationJob"] },
         },
-      );
-    });
-  });
-
-  describe("conditions on bedrock:InferenceProfileArn", () => {
-    const conditioned = (condition: unknown) =>
-      getHappyPathArgs(single({ Action: invokeActions, Resource: "*", Condition: condition }));
-
-    it("passes operator and key in any case, as IAM compares them", async () => {
-      await expectNoViolations(
-        conditioned({ stringequals: { "BEDROCK:INFERENCEPROFILEARN": profileArns[0] } }),
-      );
-    });
-
-    it("passes ArnLike and ForAnyValue:StringEquals naming application profiles", async () => {
-      await expectNoViolations(
-        conditioned({
-          ArnLike: {
-            "bedrock:InferenceProfileArn": "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
-          },
-        }),
-      );
-      await expectNoViolations(
-        conditioned({ "ForAnyValue:StringEquals": { "bedrock:InferenceProfileArn": profileArns } }),
-      );
-    });
-
-    it("fails an IfExists operator, which also holds for a direct call without the key", async () => {
-      await expectViolation(
-        conditioned({ StringEqualsIfExists: { "bedrock:InferenceProfileArn": profileArns } }),
-        "also holds for direct model calls",
-      );
-    });
-
-    it("fails negated and ForAllValues operators, which hold when the key is absent", async () => {
-      await expectViolation(
-        conditioned({ StringNotEquals: { "bedrock:InferenceProfileArn": profileArns } }),
-        "also holds for direct model calls",
-      );
-      await expectViolation(
-        conditioned({ "ForAllValues:StringEquals": { "bedrock:InferenceProfileArn": profileArns } }),
-        "also holds for direct model calls",
-      );
-    });
-
-    it("fails a condition that admits system-defined profiles", async () => {
-      await expectViolation(
-        conditioned({ StringLike: { "bedrock:InferenceProfileArn": "*" } }),
-        'admits "*", which takes system-defined profiles',
-      );
-      await expectViolation(
-        conditioned({
-          StringEquals: { "bedrock:InferenceProfileArn": [profileArns[0], systemProfileArn] },
-        }),
-        "which takes system-defined profiles",
-      );
-      await expectViolation(
-        conditioned({ Null: { "bedrock:InferenceProfileArn": "false" } }),
-        "admits any inference profile",
-      );
-    });
-
-    it("fails a condition on another key only", async () => {
-      await expectViolation(
-        conditioned({ StringEquals: { "aws:RequestedRegion": "us-east-1" } }),
-        "without a bedrock:InferenceProfileArn condition",
-      );
-    });
-  });
-
-  describe("documents that cannot be judged", () => {
-    it("fails a document string that is not JSON, without crashing", async () => {
-      await expectViolation(
-        getHappyPathArgs('{"Statement": ['),
-        /policy document of "claims-invoke-policy" is not valid JSON/,
-      );
-    });
-
-    it("fails a document that is not an object, a statement that is not an object, and an Effect that is neither Allow nor Deny", async () => {
-      await expectViolation(getHappyPathArgs("[1, 2]"), "is not a JSON object");
-      await expectViolation(
-        getHappyPathArgs(JSON.stringify({ Statement: [42] })),
-        "statement 1 is not a JSON object",
-      );
-      await expectViolation(
-        getHappyPathArgs(single({ Effect: "Permit", Action: "s3:GetObject", Resource: "*" })),
-        "no Effect of Allow or Deny",
-      );
-    });
-
-    it("fails a document far larger than IAM accepts without reading it", async () => {
-      const huge = JSON.stringify({
-        Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "x".repeat(2 * 1024 * 1024) }],
-      });
-      await expectViolation(getHappyPathArgs(huge), "far past IAM's 10,240-character limit");
-    });
-  });
-
-  describe("values unknown during preview", () => {
-    it("does not guess while the whole document is unknown", async () => {
-      await expectNoViolations(getHappyPathArgs(UNKNOWN));
-    });
-
-    it("does not guess on unknown Statement, Effect, Action, Resource or Condition", async () => {
-      for (const statement of [
-        UNKNOWN,
-        { Effect: UNKNOWN, Action: "bedrock:InvokeModel", Resource: "*" },
-        { Effect: "Allow", Action: [UNKNOWN], Resource: "*" },
-        { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: [profileArns[0], UNKNOWN] },
-        { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*", Condition: UNKNOWN },
-        {
-          Effect: "Allow",
-          Action: "bedrock:InvokeModel",
-          Resource: "*",
-          Condition: { StringEquals: { "bedrock:InferenceProfileArn": UNKNOWN } },
-        },
-      ]) {
-        await expectNoViolations(getHappyPathArgs({ Statement: [statement] }));
-      }
-      await expectNoViolations(getHappyPathArgs({ Statement: UNKNOWN }));
-    });
-
-    it("still reports what is known beside an unknown entry", async () => {
-      await expectViolation(
-        getHappyPathArgs({
-          Statement: [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: [UNKNOWN, modelArn] }],
-        }),
-        "foundation-model/anthropic",
       );
     });
   });
@@ -357,7 +182,7 @@ describe("#bedrock-invoke-through-profiles", () => {
       "aws:iam/groupPolicy:GroupPolicy",
     ]) {
       it(`fails ${type}`, async () => {
-        await expectViolation(getHappyPathArgs(bad, type), "around their application inference profiles");
+        await expectViolation(policyResource(bad, type), "around their application inference profiles");
       });
     }
 

@@ -3,7 +3,7 @@ import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { claimsChatbotTags } from "./helpers/policy-fixtures";
 
-const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
+const { expectNoViolations, expectViolation, expectNotApplicable, itPasses } = resourcePolicyChecks(policy);
 
 const mandatory = claimsChatbotTags;
 
@@ -35,9 +35,13 @@ function nativeProfile(tags: Record<string, string>): ResourceSpec {
   };
 }
 
-const withTags = (tags: Record<string, unknown>, extra: Partial<ResourceSpec> = {}): ResourceSpec => ({
+const withTags = (
+  tags: Record<string, unknown>,
+  extra: Partial<ResourceSpec> = {},
+  props: Record<string, unknown> = {},
+): ResourceSpec => ({
   ...getHappyPathArgs(),
-  props: { ...getHappyPathArgs().props, tags },
+  props: { ...getHappyPathArgs().props, tags, ...props },
   ...extra,
 });
 
@@ -47,36 +51,22 @@ const providerWithDefaults = (tags: Record<string, string> | string) => ({
 });
 
 describe("#bedrock-profile-cost-tags", () => {
-  it("passes a profile carrying every mandatory tag", async () => {
-    await expectNoViolations(getHappyPathArgs());
-  });
-
-  it("passes an aws-native profile whose tags are a {key, value} list", async () => {
-    await expectNoViolations(nativeProfile(mandatory));
-  });
-
-  it("counts tags the AWS provider adds through defaultTags", async () => {
-    const { tenant, ...defaults } = mandatory;
-    await expectNoViolations(withTags({ tenant }, { provider: providerWithDefaults(defaults) }));
-  });
-
-  it("counts aws-native provider defaultTags for an aws-native profile", async () => {
-    const { tenant, ...defaults } = mandatory;
-    const spec = {
+  const { tenant, ...defaults } = mandatory;
+  itPasses({
+    "a profile carrying every mandatory tag": getHappyPathArgs(),
+    "an aws-native profile whose tags are a {key, value} list": nativeProfile(mandatory),
+    "tags the AWS provider adds through defaultTags": withTags(
+      { tenant },
+      { provider: providerWithDefaults(defaults) },
+    ),
+    "aws-native provider defaultTags for an aws-native profile": {
       ...nativeProfile({ tenant }),
       provider: { type: "pulumi:providers:aws-native", ...providerWithDefaults(defaults) },
-    };
-    await expectNoViolations(spec);
-  });
-
-  it("counts tagsAll, the tags AWS reports after apply", async () => {
-    const spec = withTags({ tenant: "claims" });
-    spec.props.tagsAll = mandatory;
-    await expectNoViolations(spec);
-  });
-
-  it("lets the resource's own tag win over a blank provider default", async () => {
-    await expectNoViolations(withTags(mandatory, { provider: providerWithDefaults({ team: "" }) }));
+    },
+    "tagsAll, the tags AWS reports after apply": withTags({ tenant }, {}, { tagsAll: mandatory }),
+    "the resource's own tag over a blank provider default": withTags(mandatory, {
+      provider: providerWithDefaults({ team: "" }),
+    }),
   });
 
   it("fails when a mandatory tag is missing, naming it and the profile", async () => {

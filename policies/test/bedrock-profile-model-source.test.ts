@@ -1,15 +1,11 @@
 import { bedrockProfileModelSource as policy } from "../bedrock-profile-model-source";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { modelArn, profileArn, systemProfileArn } from "./helpers/policy-fixtures";
 
-const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
+const { expectNoViolations, expectViolation, expectNotApplicable, itPasses } = resourcePolicyChecks(policy);
 
-const foundationModelArn =
-  "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
-const systemProfileArn =
-  "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0";
-
-function getHappyPathArgs(copyFrom: unknown = foundationModelArn): ResourceSpec {
+function getHappyPathArgs(copyFrom: unknown = modelArn): ResourceSpec {
   return {
     type: "aws:bedrock/inferenceProfile:InferenceProfile",
     name: "claims-chatbot-dev",
@@ -18,31 +14,19 @@ function getHappyPathArgs(copyFrom: unknown = foundationModelArn): ResourceSpec 
 }
 
 describe("#bedrock-profile-model-source", () => {
-  it("passes a profile copying from a foundation-model ARN", async () => {
-    await expectNoViolations(getHappyPathArgs());
-  });
-
-  it("passes a profile copying from a system-defined (cross-Region) profile ARN", async () => {
-    await expectNoViolations(getHappyPathArgs(systemProfileArn));
-  });
-
-  it("passes ARNs of the aws-cn and aws-us-gov partitions", async () => {
-    await expectNoViolations(
+  itPasses({
+    "a profile copying from a foundation-model ARN": getHappyPathArgs(),
+    "a profile copying from a system-defined (cross-Region) profile ARN": getHappyPathArgs(systemProfileArn),
+    "ARNs of the aws-cn and aws-us-gov partitions": [
       getHappyPathArgs("arn:aws-cn:bedrock:cn-north-1::foundation-model/amazon.nova-lite-v1:0"),
-    );
-    await expectNoViolations(
       getHappyPathArgs(
         "arn:aws-us-gov:bedrock:us-gov-west-1:111122223333:inference-profile/us-gov.anthropic.claude-3-haiku-20240307-v1:0",
       ),
-    );
-  });
-
-  it("passes an aws-native profile", async () => {
-    const spec: ResourceSpec = {
+    ],
+    "an aws-native profile": {
       type: "aws-native:bedrock:ApplicationInferenceProfile",
       props: { inferenceProfileName: "p", modelSource: { copyFrom: systemProfileArn } },
-    };
-    await expectNoViolations(spec);
+    },
   });
 
   it("fails a bare model id", async () => {
@@ -53,10 +37,7 @@ describe("#bedrock-profile-model-source", () => {
   });
 
   it("fails a copy of another application inference profile", async () => {
-    await expectViolation(
-      getHappyPathArgs("arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456"),
-      "another application inference profile",
-    );
+    await expectViolation(getHappyPathArgs(profileArn), "another application inference profile");
   });
 
   it("fails an ARN that is not a Bedrock model, and a partition that does not exist", async () => {

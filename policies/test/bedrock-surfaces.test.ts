@@ -4,12 +4,11 @@ import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
 import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
 import { UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
-import { claimsChatbotTags } from "./helpers/policy-fixtures";
+import { claimsChatbotTags, profileArn } from "./helpers/policy-fixtures";
 
 const modelId = "anthropic.claude-3-haiku-20240307-v1:0";
 const modelArn = `arn:aws:bedrock:us-east-1::foundation-model/${modelId}`;
 const systemProfileId = "us.anthropic.claude-3-5-sonnet-20240620-v1:0";
-const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
 
 describe("#bedrock-resources-use-profiles", () => {
   const { expectNoViolations, expectViolation } = resourcePolicyChecks(bedrockResourcesUseProfiles);

@@ -1,32 +1,22 @@
 /**
- * every place a permission can come from, judged as IAM evaluates it. Each case here
- * is a way around the invoke rule that the pack let through before.
+ * bedrock-invoke-through-profiles against evasions: every place a permission can come from, judged
+ * as IAM evaluates it. Each case here is a way around the invoke rule that the pack let through
+ * before (conditions have their own table: invoke-conditions.test.ts).
  */
 import * as assert from "node:assert/strict";
 import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
 import { bedrockActions } from "../lib/bedrock-actions";
+import { mandatoryTagsSetting } from "../lib/config";
 import { managedPolicies } from "../lib/managed-policies";
 import { buildActionTable, buildManagedPolicyTable } from "../scripts/iam-tables";
-import type { ResourceSpec } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { conditioned, documentOf, invokeActions, policyResource } from "./helpers/iam-documents";
 
 const { expectNoViolations, expectViolation } = resourcePolicyChecks(policy);
 
 const fullAccess = "arn:aws:iam::aws:policy/AmazonBedrockFullAccess";
 const s3ReadOnly = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
-const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
-const systemProfileArn =
-  "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0";
-const invoke = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-const mandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"];
-
-const doc = (...statements: Array<Record<string, unknown>>) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: statements });
-const policyOf = (document: unknown): ResourceSpec => ({
-  type: "aws:iam/policy:Policy",
-  name: "evasion",
-  props: { policy: document },
-});
+const mandatoryTags = mandatoryTagsSetting.schema.default;
 
 describe("#bedrock-invoke-through-profiles against evasions", () => {
   describe("managed-policy attachments of every kind", () => {
@@ -98,7 +88,7 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
     });
 
     it("judges Identity Center inline policies by their documents", async () => {
-      const inlinePolicy = doc({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" });
+      const inlinePolicy = documentOf({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" });
       await expectViolation(
         {
           type: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
@@ -117,57 +107,10 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
   });
 
   describe("IAM semantics", () => {
-    const conditioned = (condition: unknown) =>
-      policyOf(doc({ Effect: "Allow", Action: invoke, Resource: "*", Condition: condition }));
-
-    it("reads IgnoreCase values in every casing: an upper-case system profile ARN admits the profile", async () => {
-      await expectViolation(
-        conditioned({
-          StringEqualsIgnoreCase: { "bedrock:InferenceProfileArn": systemProfileArn.toUpperCase() },
-        }),
-        "which takes system-defined profiles",
-      );
-      await expectNoViolations(
-        conditioned({ StringEqualsIgnoreCase: { "bedrock:InferenceProfileArn": profileArn.toUpperCase() } }),
-      );
-    });
-
-    it("counts IfExists, ForAllValues and Null conditions as holding for direct model calls", async () => {
-      for (const operator of ["StringEqualsIfExists", "ArnLikeIfExists", "ForAllValues:StringEquals"])
-        await expectViolation(
-          conditioned({ [operator]: { "bedrock:InferenceProfileArn": profileArn } }),
-          "also holds for direct model calls",
-        );
-      await expectViolation(
-        conditioned({ Null: { "bedrock:InferenceProfileArn": "false" } }),
-        "admits any inference profile",
-      );
-    });
-
-    it("counts a condition only if every value it admits is an application profile ARN (the key holds profile ARNs only)", async () => {
-      await expectViolation(
-        conditioned({
-          StringEquals: {
-            "bedrock:InferenceProfileArn": [profileArn, systemProfileArn],
-          },
-        }),
-      );
-      await expectViolation(
-        conditioned({ ArnLike: { "bedrock:InferenceProfileArn": "arn:aws:bedrock:*:111122223333:*" } }),
-      );
-      await expectNoViolations(
-        conditioned({
-          ArnLike: {
-            "bedrock:InferenceProfileArn": "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
-          },
-        }),
-      );
-    });
-
     it("treats policy variables as wildcards in resources and condition values", async () => {
       await expectViolation(
-        policyOf(
-          doc({
+        policyResource(
+          documentOf({
             Effect: "Allow",
             Action: "bedrock:InvokeModel",
             Resource: "arn:aws:bedrock:${aws:RequestedRegion}::foundation-model/*",
@@ -185,17 +128,27 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
         `arn:${p}:bedrock:*::foundation-model/*`,
         `arn:${p}:bedrock:*:*:inference-profile/*`,
       ]);
-      await expectNoViolations(policyOf(doc({ Effect: "Allow", Action: invoke, NotResource: everyModel })));
       await expectNoViolations(
-        policyOf(doc({ Effect: "Allow", Action: invoke, NotResource: ["arn:*:bedrock:*"] })),
+        policyResource(documentOf({ Effect: "Allow", Action: invokeActions, NotResource: everyModel })),
+      );
+      await expectNoViolations(
+        policyResource(
+          documentOf({ Effect: "Allow", Action: invokeActions, NotResource: ["arn:*:bedrock:*"] }),
+        ),
       );
       await expectViolation(
-        policyOf(doc({ Effect: "Allow", Action: invoke, NotResource: everyModel.slice(1) })),
+        policyResource(
+          documentOf({ Effect: "Allow", Action: invokeActions, NotResource: everyModel.slice(1) }),
+        ),
         "NotResource",
       );
       await expectViolation(
-        policyOf(
-          doc({ Effect: "Allow", Action: invoke, NotResource: ["arn:${aws:PrincipalTag/p}:bedrock:*"] }),
+        policyResource(
+          documentOf({
+            Effect: "Allow",
+            Action: invokeActions,
+            NotResource: ["arn:${aws:PrincipalTag/p}:bedrock:*"],
+          }),
         ),
         "NotResource",
       );
@@ -203,21 +156,27 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
 
     it("reads unicode escapes and any case of action names", async () => {
       await expectViolation(
-        policyOf('{"Statement":[{"Effect":"Allow","Action":"bedrock:\\u0049nvokeModel","Resource":"*"}]}'),
+        policyResource(
+          '{"Statement":[{"Effect":"Allow","Action":"bedrock:\\u0049nvokeModel","Resource":"*"}]}',
+        ),
       );
-      await expectViolation(policyOf(doc({ Effect: "Allow", Action: "BEDROCK:INVOKEMODEL", Resource: "*" })));
+      await expectViolation(
+        policyResource(documentOf({ Effect: "Allow", Action: "BEDROCK:INVOKEMODEL", Resource: "*" })),
+      );
     });
   });
 
   describe("actions that invoke or spend, from the Service Authorization Reference", () => {
     it("counts batch inference and other Bedrock endpoints", async () => {
       await expectViolation(
-        policyOf(doc({ Effect: "Allow", Action: "bedrock:CreateModelInvocationJob", Resource: "*" })),
+        policyResource(
+          documentOf({ Effect: "Allow", Action: "bedrock:CreateModelInvocationJob", Resource: "*" }),
+        ),
         "bedrock:CreateModelInvocationJob",
       );
       await expectViolation(
-        policyOf(
-          doc({
+        policyResource(
+          documentOf({
             Effect: "Allow",
             Action: "bedrock-mantle:CreateInference",
             Resource: "arn:aws:bedrock-mantle:us-east-1:111122223333:project/*",
@@ -247,23 +206,29 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
       >;
 
     it("fails a grant without aws:RequestTag conditions for the mandatory tags", async () => {
-      await expectViolation(policyOf(doc(create())), "without the mandatory cost tags");
+      await expectViolation(policyResource(documentOf(create())), "without the mandatory cost tags");
       await expectViolation(
-        policyOf(doc({ ...create(), Action: "bedrock:*" })),
+        policyResource(documentOf({ ...create(), Action: "bedrock:*" })),
         "without the mandatory cost tags",
       );
     });
 
     it("fails conditions that admit a missing or empty tag", async () => {
-      await expectViolation(policyOf(doc(create({ Condition: { StringLike: requireTags("*") } }))));
-      await expectViolation(policyOf(doc(create({ Condition: { StringLikeIfExists: requireTags("?*") } }))));
+      await expectViolation(
+        policyResource(documentOf(create({ Condition: { StringLike: requireTags("*") } }))),
+      );
+      await expectViolation(
+        policyResource(documentOf(create({ Condition: { StringLikeIfExists: requireTags("?*") } }))),
+      );
     });
 
     it("passes a grant that requires every mandatory tag, or a Deny of requests without one", async () => {
-      await expectNoViolations(policyOf(doc(create({ Condition: { StringLike: requireTags("?*") } }))));
       await expectNoViolations(
-        policyOf(
-          doc(create(), {
+        policyResource(documentOf(create({ Condition: { StringLike: requireTags("?*") } }))),
+      );
+      await expectNoViolations(
+        policyResource(
+          documentOf(create(), {
             Effect: "Deny",
             Action: "bedrock:CreateInferenceProfile",
             Resource: "*",

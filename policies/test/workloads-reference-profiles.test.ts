@@ -1,10 +1,9 @@
 import { workloadsReferenceProfiles as policy } from "../workloads-reference-profiles";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
+import { profileArn } from "./helpers/policy-fixtures";
 
-const { expectNoViolations, expectViolation, expectNotApplicable } = resourcePolicyChecks(policy);
-
-const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
+const { expectNoViolations, expectViolation, expectNotApplicable, itPasses } = resourcePolicyChecks(policy);
 
 function getHappyPathArgs(
   variables: Record<string, unknown> = {
@@ -27,18 +26,15 @@ const parameter = (value: unknown, type = "String"): ResourceSpec => ({
 });
 
 describe("#workloads-reference-profiles", () => {
-  it("passes a Lambda function whose settings name the application profile (ARN or SSM parameter)", async () => {
-    await expectNoViolations(getHappyPathArgs());
-  });
-
-  it("passes the program's SSM parameter holding the profile ARN", async () => {
-    await expectNoViolations(parameter(profileArn));
-  });
-
-  it("passes dotted values that are not model ids", async () => {
-    await expectNoViolations(
-      getHappyPathArgs({ API_HOST: "api.example.com", VERSION: "v1.2.3", ARN: "arn:aws:s3:::bucket" }),
-    );
+  itPasses({
+    "a Lambda function whose settings name the application profile (ARN or SSM parameter)":
+      getHappyPathArgs(),
+    "the program's SSM parameter holding the profile ARN": parameter(profileArn),
+    "dotted values that are not model ids": getHappyPathArgs({
+      API_HOST: "api.example.com",
+      VERSION: "v1.2.3",
+      ARN: "arn:aws:s3:::bucket",
+    }),
   });
 
   it("fails a raw foundation-model id, naming the variable and the fix", async () => {

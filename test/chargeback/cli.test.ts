@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type CliResult, runTypeScriptCli } from "../helpers/check-cli";
+import { fixtureTenant, writeFixtureTenants } from "../helpers/fixture-tenant";
 import { awsTestEnv } from "./aws-env";
 import { startFakeCostExplorer } from "./cost-explorer-server";
 import { writeExport } from "./export-fixtures";
@@ -123,15 +124,9 @@ describe("npm run chargeback", function () {
   });
 
   it("exits 2 naming the file and field for a bad tenant file, as the check does", async () => {
-    const tenants = path.join(directory, "bad-tenants");
-    fs.mkdirSync(tenants);
-    fs.writeFileSync(
-      path.join(tenants, "broken.ts"),
-      fs
-        .readFileSync(path.join(fixtureTenantsDir, "alpha.ts"), "utf8")
-        .replace("../../../../src/tenant", path.join(projectDir, "src/tenant"))
-        .replace("monthlyUsd: 1000", 'monthlyUsd: "1000"'),
-    );
+    const tenants = writeFixtureTenants([
+      { ...fixtureTenant({ name: "broken" }), budget: { monthlyUsd: "1000" } },
+    ]);
     const result = await chargeback(["--stack", "prod", "--tenants", tenants, "--cur", export2026]);
     assert.equal(result.code, 2);
     assert.match(

@@ -1,8 +1,11 @@
 import * as path from "node:path";
 import { loadStackInputs } from "../../tools/chargeback/stack-inputs";
+import { chargebackTenants } from "../fixtures/chargeback/tenants";
+import { writeFixtureTenants } from "../helpers/fixture-tenant";
 
 export const projectDir = path.resolve(__dirname, "..", "..");
-export const fixtureTenantsDir = path.join(projectDir, "test", "fixtures", "chargeback", "tenants");
+/** The chargeback fixture tenants, written once a process (bench/chargeback.bench.ts passes it to its rounds). */
+export const fixtureTenantsDir = writeFixtureTenants(chargebackTenants);
 
 /** The `prod` stack of the repository with the chargeback fixture tenants (alpha, beta, gamma). */
 export function prodStack() {

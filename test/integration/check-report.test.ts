@@ -3,10 +3,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { writeSyntheticTenants } from "../../bench/synthetic-tenants";
+import { exampleExportFile, exampleStackExport } from "../../examples/write-stack-export";
 import { runCheckCli, tempFile } from "../helpers/check-cli";
+import { writeFixtureTenants } from "../helpers/fixture-tenant";
+import { reportTenants } from "../fixtures/report/tenants";
 
-const fixtureTenants = path.join(__dirname, "../fixtures/report/tenants");
-const fixtureArgs = ["--tenants", fixtureTenants];
+const fixtureArgs = ["--tenants", writeFixtureTenants(reportTenants)];
 
 /** Account label → tenant names, as a JSON report's plan groups them. */
 const grouping = (report: {
@@ -82,6 +84,15 @@ describe("what npm run check reports", function () {
       ["claims-ai (444455556666)", ["triage"]],
       ["shared-ai (111122223333)", ["search", "support", "translate"]],
     ]);
+  });
+
+  it("ships the example export that npm run example:stack-export writes from today's program and examples/tenants", async () => {
+    const shipped = JSON.parse(fs.readFileSync(exampleExportFile, "utf8"));
+    assert.deepEqual(
+      shipped,
+      JSON.parse(JSON.stringify(await exampleStackExport())),
+      "examples/stack-export.json is stale: run `npm run example:stack-export`",
+    );
   });
 
   it("keeps the markdown of 1,000 tenants within 30,000 characters, the verdict in its first lines", async () => {

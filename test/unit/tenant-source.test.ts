@@ -35,6 +35,13 @@ describe("tenant files are data, never run", () => {
       assert.equal(fs.existsSync(ran), false, "the tenant file's command ran");
     });
 
+    it("is refused in one line when the import path holds a newline", () => {
+      const source = `import { defineTenant } from "node:child_process\\n";\nexport default defineTenant(${literal});\n`;
+      assert.deepEqual(problemsOf(source), [
+        'tenants/claims.ts:1:1: only literal tenant definitions are allowed: an import of "node:child_process\\n" (tenant files may import only defineTenant from src/tenant)',
+      ]);
+    });
+
     it("is refused at a require inside the literal, and the file it would write is never written", () => {
       const ran = marker();
       const source = `${importLine}export default defineTenant({ name: require("fs").writeFileSync(${JSON.stringify(ran)}, "x") });\n`;

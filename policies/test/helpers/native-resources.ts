@@ -4,6 +4,7 @@
  * from the provider's own classes rather than from property names typed by hand.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { modelArn, profileArn } from "./policy-fixtures";
 
 export interface Registered {
   type: string;
@@ -11,8 +12,6 @@ export interface Registered {
   inputs: Record<string, unknown>;
 }
 
-export const profileArn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456";
-export const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const costTags = {
   tenant: "claims",
   environment: "dev",

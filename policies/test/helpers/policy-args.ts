@@ -8,7 +8,6 @@
  * - `stackTags`, `opts` (with `protect`), `provider`, and for stack policies `parent`,
  *   `dependencies` and `propertyDependencies` linked to the resource objects.
  */
-import * as assert from "node:assert/strict";
 import type {
   PolicyResource,
   PolicyResourceOptions,
@@ -234,85 +233,4 @@ async function capture(outcome: Outcome, run: () => void | Promise<void>): Promi
   } finally {
     setInternalErrorHandler(previous);
   }
-}
-
-function show(outcome: Outcome): string {
-  const lines = outcome.violations.map(
-    (violation) => `  - ${violation.message}${violation.urn ? ` (${violation.urn})` : ""}`,
-  );
-  if (outcome.previewUnknown) lines.push(`  - can't run during preview: ${outcome.previewUnknown}`);
-  if (outcome.notApplicable) lines.push(`  (not applicable: ${outcome.notApplicable})`);
-  return lines.length > 0 ? lines.join("\n") : "  (none)";
-}
-
-function assertHas(
-  outcome: Outcome,
-  expected: string | RegExp | undefined,
-  urn: string | undefined,
-  policyName: string,
-): Outcome {
-  const matching = outcome.violations.filter(
-    (violation) =>
-      (expected === undefined ||
-        (typeof expected === "string"
-          ? violation.message.includes(expected)
-          : expected.test(violation.message))) &&
-      (urn === undefined || violation.urn === urn),
-  );
-  assert.ok(
-    matching.length > 0,
-    `expected ${policyName} to report a violation${expected ? ` matching ${String(expected)}` : ""}${urn ? ` on ${urn}` : ""}; it reported:\n${show(outcome)}`,
-  );
-  return outcome;
-}
-
-function assertNone(outcome: Outcome, policyName: string): Outcome {
-  assert.ok(
-    outcome.violations.length === 0 && !outcome.previewUnknown,
-    `expected ${policyName} to report nothing; it reported:\n${show(outcome)}`,
-  );
-  return outcome;
-}
-
-export async function assertHasResourceViolation(
-  policy: ResourceValidationPolicy,
-  args: ResourceValidationArgs,
-  expected?: string | RegExp,
-): Promise<Outcome> {
-  return assertHas(await runResourcePolicy(policy, args), expected, undefined, policy.name);
-}
-
-export async function assertNoResourceViolations(
-  policy: ResourceValidationPolicy,
-  args: ResourceValidationArgs,
-): Promise<Outcome> {
-  return assertNone(await runResourcePolicy(policy, args), policy.name);
-}
-
-export async function assertNotApplicable(
-  policy: ResourceValidationPolicy,
-  args: ResourceValidationArgs,
-): Promise<Outcome> {
-  const outcome = assertNone(await runResourcePolicy(policy, args), policy.name);
-  assert.ok(
-    outcome.notApplicable,
-    `expected ${policy.name} to say "not applicable"; it reported:\n${show(outcome)}`,
-  );
-  return outcome;
-}
-
-export async function assertHasStackViolation(
-  policy: StackValidationPolicy,
-  args: StackValidationArgs,
-  expected?: string | RegExp,
-  urn?: string,
-): Promise<Outcome> {
-  return assertHas(await runStackPolicy(policy, args), expected, urn, policy.name);
-}
-
-export async function assertNoStackViolations(
-  policy: StackValidationPolicy,
-  args: StackValidationArgs,
-): Promise<Outcome> {
-  return assertNone(await runStackPolicy(policy, args), policy.name);
 }

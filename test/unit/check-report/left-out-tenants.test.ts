@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import { validateStackInputs } from "../../../src/stack";
+import { writeFixtureTenants } from "../../helpers/fixture-tenant";
 import { stackFileConfig } from "../../helpers/program";
+import { reportTenants } from "../../fixtures/report/tenants";
 
-const fixtureTenants = path.resolve(__dirname, "../../fixtures/report/tenants");
+const fixtureTenants = writeFixtureTenants(reportTenants);
 
 function leftOut(stack: string, set: Record<string, string> = {}) {
   const config = { ...stackFileConfig(stack), "bedrock-cost-governance:tenantsDir": fixtureTenants, ...set };
