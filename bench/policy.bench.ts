@@ -30,7 +30,7 @@ import {
   runStackPolicy,
   stackArgs,
 } from "../policies/test/helpers/policy-args";
-import type { PlannedResource } from "../tools/check/planned-resource";
+import type { PlannedResource } from "../tools/check/plan/planned-resource";
 import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { median } from "./median";
 import { type Case, adversarialCases, lambdaWithVariables } from "./policy-adversarial-cases";

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { validateStackInputs } from "../src/stack";
 import { preflight, preflightErrors } from "../tools/check/preflight";
 import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/check/stack-file";
+import { readStackConfigFile } from "../tools/stack-config-file";
 import { median } from "./median";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 

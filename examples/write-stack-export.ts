@@ -2,9 +2,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { projectName } from "../src/naming";
-import { type PlannedResource, secretSignature, signatureKey } from "../tools/check/planned-resource";
+import { type PlannedResource, secretSignature, signatureKey } from "../tools/check/plan/planned-resource";
 import { runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/check/stack-file";
+import { readStackConfigFile } from "../tools/stack-config-file";
+import { resourceTypes } from "../src/resource-types";
 
 /**
  * Writes `examples/stack-export.json`, the export the README's `--state` example judges: the dev
@@ -55,12 +56,12 @@ export async function exampleStackExport(): Promise<object> {
       manifest: { time: "2026-12-01T00:00:00Z", magic: "", version: "v3.248.0" },
       // The stack first and providers before the resources that use them, as the engine writes them.
       resources: [
-        ...run.resources.filter((resource) => resource.type === "pulumi:pulumi:Stack"),
+        ...run.resources.filter((resource) => resource.type === resourceTypes.stack),
         ...run.resources.filter((resource) => resource.type.startsWith("pulumi:providers:")).sort(byUrn),
         ...run.resources
           .filter(
             (resource) =>
-              resource.type !== "pulumi:pulumi:Stack" && !resource.type.startsWith("pulumi:providers:"),
+              resource.type !== resourceTypes.stack && !resource.type.startsWith("pulumi:providers:"),
           )
           .sort(byUrn),
       ].map((resource) => ({

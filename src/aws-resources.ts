@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as aws from "@pulumi/aws";
+import { resourceTypes } from "./resource-types";
 
 /**
  * The AWS resources the program creates, registered with exactly the inputs it sets and the
@@ -47,56 +48,52 @@ function leanResource<TArgs extends object, TOutputs extends string = never>(
 }
 
 export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">(
-  "aws:bedrock/inferenceProfile:InferenceProfile",
+  resourceTypes.inferenceProfile,
   ["arn"],
 );
 export const SsmParameter = leanResource<aws.ssm.ParameterArgs>(
-  "aws:ssm/parameter:Parameter",
+  resourceTypes.ssmParameter,
   [],
   // As the provider's class declares: a parameter's value is secret, as input and in state.
   { additionalSecretOutputs: ["value", "valueWo"] },
   ["value", "valueWo"],
 );
-export const Topic = leanResource<aws.sns.TopicArgs, "arn">("aws:sns/topic:Topic", ["arn"]);
-export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>("aws:sns/topicPolicy:TopicPolicy", []);
+export const Topic = leanResource<aws.sns.TopicArgs, "arn">(resourceTypes.snsTopic, ["arn"]);
+export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>(resourceTypes.snsTopicPolicy, []);
 export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(
-  "aws:sns/topicSubscription:TopicSubscription",
+  resourceTypes.snsTopicSubscription,
   [],
 );
-export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(
-  "aws:cloudwatch/metricAlarm:MetricAlarm",
-  ["arn"],
-);
-export const Budget = leanResource<aws.budgets.BudgetArgs, "name">("aws:budgets/budget:Budget", ["name"]);
-export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(
-  "aws:budgets/budgetAction:BudgetAction",
-  [],
-);
-export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">("aws:iam/policy:Policy", ["arn"]);
-export const IamRole = leanResource<aws.iam.RoleArgs, "arn">("aws:iam/role:Role", ["arn"]);
-export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>("aws:iam/rolePolicy:RolePolicy", []);
+export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(resourceTypes.metricAlarm, [
+  "arn",
+]);
+export const Budget = leanResource<aws.budgets.BudgetArgs, "name">(resourceTypes.budget, ["name"]);
+export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(resourceTypes.budgetAction, []);
+export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">(resourceTypes.iamPolicy, ["arn"]);
+export const IamRole = leanResource<aws.iam.RoleArgs, "arn">(resourceTypes.iamRole, ["arn"]);
+export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>(resourceTypes.iamRolePolicy, []);
 export const IamRolePolicyAttachment = leanResource<aws.iam.RolePolicyAttachmentArgs>(
-  "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  resourceTypes.iamRolePolicyAttachment,
   [],
 );
 export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>(
-  "aws:costexplorer/costAllocationTag:CostAllocationTag",
+  resourceTypes.costAllocationTag,
   [],
 );
 export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">(
-  "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
+  resourceTypes.anomalyMonitor,
   ["arn"],
 );
 export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscriptionArgs>(
-  "aws:costexplorer/anomalySubscription:AnomalySubscription",
+  resourceTypes.anomalySubscription,
   [],
 );
 /** An SCP; attachments read its `id` (`p-…`), which every custom resource has. */
 export const OrganizationsPolicy = leanResource<aws.organizations.PolicyArgs>(
-  "aws:organizations/policy:Policy",
+  resourceTypes.organizationsPolicy,
   [],
 );
 export const OrganizationsPolicyAttachment = leanResource<aws.organizations.PolicyAttachmentArgs>(
-  "aws:organizations/policyAttachment:PolicyAttachment",
+  resourceTypes.organizationsPolicyAttachment,
   [],
 );

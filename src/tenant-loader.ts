@@ -88,7 +88,7 @@ export function loadTenantFile(absolute: string, file: string): LoadedTenant | {
 }
 
 /**
- * `tenants/<name>.ts` holds tenant `<name>` (docs/operations.md): a copied file that keeps the
+ * `tenants/<name>.ts` holds tenant `<name>` (docs/tenants.md): a copied file that keeps the
  * original's name is caught here, and named after the file that owns the name, before any of its
  * derived names could clash.
  */

@@ -3,6 +3,7 @@ import { memberRule, stringRuleProblem } from "./aws-rules";
 import { crossRegionGeos, findModel, knownModelIds, unknownModelMessage } from "./catalog";
 import { accountAliasSchema, environmentNameSchema } from "./config";
 import { closest } from "./did-you-mean";
+import { resourceTypes } from "./resource-types";
 
 /**
  * The tenant file contract: `tenants/<name>.ts` default-exports one of these.
@@ -47,7 +48,7 @@ const notifySchema = z
     error: "expected at least one email address or SNS topic ARN",
   });
 
-const profileDescriptionRule = memberRule("aws:bedrock/inferenceProfile:InferenceProfile", "description");
+const profileDescriptionRule = memberRule(resourceTypes.inferenceProfile, "description");
 
 const profileNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
   error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter",

@@ -27,7 +27,7 @@ import { validateStackConfig } from "../src/config";
 import { stackScopeOf, validateOrgConfig } from "../src/org-config";
 import { projectName } from "../src/naming";
 import { type InputError, formatInputError } from "../src/validation";
-import { readStackConfigFile } from "./check/stack-file";
+import { readStackConfigFile } from "./stack-config-file";
 
 export interface AwsConfigOptions {
   role: CredentialRole;

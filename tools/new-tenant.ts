@@ -7,7 +7,7 @@ import { defaultMandatoryTags, validateStackConfig } from "../src/config";
 import { programTagKeys, tenantSchema, type TenantInput } from "../src/tenant";
 import { loadTenantFile } from "../src/tenant-loader";
 import { formatInputError } from "../src/validation";
-import { readStackConfigFile } from "./check/stack-file";
+import { readStackConfigFile } from "./stack-config-file";
 
 /**
  * `npm run new-tenant -- <name> [--model ID] [--budget USD]`: writes `tenants/<name>.ts` from the

@@ -70,6 +70,9 @@ export const types = {
   metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
   nativeAlarm: "aws-native:cloudwatch:Alarm",
   costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
+  /** A service control policy when its `type` is `SERVICE_CONTROL_POLICY`, and its attachments. */
+  organizationsPolicy: "aws:organizations/policy:Policy",
+  organizationsPolicyAttachment: "aws:organizations/policyAttachment:PolicyAttachment",
 
   awsProvider: "pulumi:providers:aws",
   nativeProvider: "pulumi:providers:aws-native",

@@ -7,11 +7,12 @@
  */
 import { type Statement, conditionEntries, parsePolicyDocument } from "./iam";
 import { globMatch } from "./glob";
+import { types } from "./resource-types";
 import { type JsonRecord, UNKNOWN, type Unknown, at, isRecord, text } from "./values";
 
 export const scpTypes = {
-  policy: "aws:organizations/policy:Policy",
-  attachment: "aws:organizations/policyAttachment:PolicyAttachment",
+  policy: types.organizationsPolicy,
+  attachment: types.organizationsPolicyAttachment,
 } as const;
 
 /** Statements of an SCP resource's `content`, or why they cannot be read (`unknown` during a preview). */

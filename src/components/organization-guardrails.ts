@@ -3,6 +3,7 @@ import type { OrgStackInputs } from "../org-stack";
 import { createAnomalyMonitors } from "./org/anomaly-monitors";
 import { activateCostAllocationTags } from "./org/cost-allocation-tags";
 import { createServiceControlPolicies } from "./org/service-control-policies";
+import { resourceTypes } from "../resource-types";
 
 /**
  * Everything that lives once in the payer (management) account, for every governed environment:
@@ -11,7 +12,7 @@ import { createServiceControlPolicies } from "./org/service-control-policies";
  * attachments. Pass the payer account's provider (us-east-1) as `providers: { aws }`.
  */
 export class OrganizationGuardrails extends pulumi.ComponentResource {
-  public static readonly type = "bedrock-cost-governance:index:OrganizationGuardrails";
+  public static readonly type = resourceTypes.organizationGuardrails;
   public readonly anomalyMonitors: number;
 
   constructor(name: string, inputs: OrgStackInputs, opts?: pulumi.ComponentResourceOptions) {

@@ -7,6 +7,7 @@ import { createBudget } from "./tenant/budget";
 import { createBudgetDenyAction } from "./tenant/budget-deny-action";
 import { createProfile } from "./tenant/inference-profile";
 import { createInvokePolicy } from "./tenant/invoke-policy";
+import { resourceTypes } from "../resource-types";
 
 export interface TenantGuardrailsArgs {
   /** The tenant as it is in this stack (see `tenantsForStack`). */
@@ -31,7 +32,7 @@ export interface ProfileOutputs {
  * account's provider as `providers: { aws }`; every child inherits it.
  */
 export class TenantGuardrails extends pulumi.ComponentResource {
-  public static readonly type = "bedrock-cost-governance:index:TenantGuardrails";
+  public static readonly type = resourceTypes.tenantGuardrails;
   /** Profile name → ARN, id, model and SSM parameter name. */
   public readonly profiles: Record<string, ProfileOutputs>;
   public readonly alertTopicArn: pulumi.Output<string>;

@@ -6,13 +6,15 @@ import { chargebackPermissions } from "../../tools/chargeback/permissions";
 import { projectDir } from "./stack";
 
 describe("chargeback permissions", () => {
-  it("names only IAM actions that exist, each documented in docs/operations.md", async () => {
-    const operations = fs.readFileSync(path.join(projectDir, "docs", "operations.md"), "utf8");
-    const section = operations.slice(operations.indexOf("## Chargeback: permissions and Data Exports"));
+  it("names only IAM actions that exist, each documented in docs/chargeback.md", async () => {
+    const guide = fs.readFileSync(path.join(projectDir, "docs", "chargeback.md"), "utf8");
+    const start = guide.indexOf("## Permissions and Data Exports");
+    assert.ok(start >= 0, "docs/chargeback.md has a Permissions and Data Exports section");
+    const section = guide.slice(start);
     for (const { action } of chargebackPermissions) {
       const [service, name] = action.split(":");
       assert.ok(await iamActionExists(service, name), `${action} is not an IAM action`);
-      assert.ok(section.includes(`\`${action}\``), `${action} is missing from docs/operations.md`);
+      assert.ok(section.includes(`\`${action}\``), `${action} is missing from docs/chargeback.md`);
     }
   });
 

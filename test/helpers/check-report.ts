@@ -1,8 +1,13 @@
 import * as path from "node:path";
-import { type LeftOutTenant, summarizePlan } from "../../tools/check/plan";
-import type { PlannedResource } from "../../tools/check/planned-resource";
-import type { CheckReport, EnforcementLevel, PolicyLevel, Violation } from "../../tools/check/report";
-import { readStackExport } from "../../tools/check/stack-export";
+import { type LeftOutTenant, summarizePlan } from "../../tools/check/plan/summary";
+import type { PlannedResource } from "../../tools/check/plan/planned-resource";
+import type {
+  CheckReport,
+  EnforcementLevel,
+  PolicyLevel,
+  Violation,
+} from "../../tools/check/report/check-report";
+import { readStackExport } from "../../tools/check/input/stack-export";
 
 export const exampleExport = path.resolve(__dirname, "../../examples/stack-export.json");
 

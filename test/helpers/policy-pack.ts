@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
-import type { Violation } from "../../tools/check/report";
+import type { Violation } from "../../tools/check/report/check-report";
 
 /** The pack this repository ships, the directory `pulumi preview --policy-pack policies` names. */
 export const packDir = path.resolve(__dirname, "../../policies");

@@ -1,9 +1,9 @@
 import * as path from "node:path";
-import type { PlannedResource } from "../../tools/check/planned-resource";
+import type { PlannedResource } from "../../tools/check/plan/planned-resource";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { runProgram } from "../../tools/check/program/program-runner";
 import { registeredUrns, waitForRPCs } from "../../tools/check/sdk-internals";
-import { readStackConfigFile } from "../../tools/check/stack-file";
+import { readStackConfigFile } from "../../tools/stack-config-file";
 import { formatInputError } from "../../src/validation";
 
 export const projectDir = path.resolve(__dirname, "../..");

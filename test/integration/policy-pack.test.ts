@@ -6,9 +6,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { type PlannedResource, UNKNOWN } from "../../tools/check/planned-resource";
+import { type PlannedResource, UNKNOWN } from "../../tools/check/plan/planned-resource";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
-import type { Violation } from "../../tools/check/report";
+import type { Violation } from "../../tools/check/report/check-report";
 import { claimsChatbotTags } from "../../policies/test/helpers/policy-fixtures";
 import {
   activeCostTagInputs,

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import type { PlannedResource } from "../../tools/check/planned-resource";
+import type { PlannedResource } from "../../tools/check/plan/planned-resource";
 import { runProgram } from "../../tools/check/program/program-runner";
 import { runProgramInWorker } from "../../tools/check/program/program-worker";
 import { configFor, project, projectDir } from "../helpers/program";

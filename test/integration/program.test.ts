@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { accountProfileName } from "../../src/aws-profiles";
-import type { PlannedResource } from "../../tools/check/planned-resource";
+import type { PlannedResource } from "../../tools/check/plan/planned-resource";
 import {
   type RegisteredResources,
   planStack,

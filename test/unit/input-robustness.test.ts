@@ -8,8 +8,8 @@ import { tenantsForStack } from "../../src/stack-tenants";
 import { parseTenantValue } from "../../src/tenant-loader";
 import { evaluateTenantSource } from "../../src/tenant-source";
 import type { InputError } from "../../src/validation";
-import { readStackConfigFile } from "../../tools/check/stack-file";
-import { readStackExport } from "../../tools/check/stack-export";
+import { readStackConfigFile } from "../../tools/stack-config-file";
+import { readStackExport } from "../../tools/check/input/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
 
 /**

@@ -8,7 +8,7 @@ import modelActionData from "../../src/data/bedrock-model-actions.json";
 import { serviceControlPolicyMaxCharacters } from "../../src/scp/limits";
 import { formatInputError } from "../../src/validation";
 import { deriveModelActions } from "../../tools/scp-model-actions";
-import { readStackConfigFile } from "../../tools/check/stack-file";
+import { readStackConfigFile } from "../../tools/stack-config-file";
 import { TenantFixture, validTenant } from "../helpers/tenant-fixtures";
 
 const ns = "bedrock-cost-governance";

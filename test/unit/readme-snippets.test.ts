@@ -5,17 +5,18 @@ import * as ts from "typescript";
 import { parseTenantValue } from "../../src/tenant-loader";
 import { evaluateTenantSource } from "../../src/tenant-source";
 import { formatInputError } from "../../src/validation";
-
-const repoRoot = path.resolve(__dirname, "../..");
+import { documentationFiles, repoRoot } from "../helpers/documentation";
 
 /**
- * Each document, and the directory its TypeScript snippets are written from: the README's tenant
- * example is a file of `tenants/`, the resolver's examples import `./resolver` from the root.
+ * Each document with TypeScript snippets, and the directory they are written from: the tenant
+ * reference's example is a file of `tenants/`, the resolver's examples import `./resolver` from the root.
  */
 const documents = [
-  { file: "README.md", directory: "tenants" },
+  { file: "docs/tenants.md", directory: "tenants" },
   { file: "resolver/README.md", directory: "." },
 ];
+
+const tsFence = /^```(ts|typescript)\s*$/;
 
 interface Snippet {
   document: string;
@@ -29,7 +30,7 @@ function snippets(): Snippet[] {
     const lines = fs.readFileSync(path.join(repoRoot, file), "utf8").split("\n");
     const found: Snippet[] = [];
     for (let index = 0; index < lines.length; index++) {
-      if (!/^```(ts|typescript)\s*$/.test(lines[index])) continue;
+      if (!tsFence.test(lines[index])) continue;
       const end = lines.indexOf("```", index + 1);
       const name = `_snippet-${file.replace(/\W/g, "-")}-${index + 1}.ts`;
       found.push({
@@ -83,15 +84,28 @@ function compile(found: readonly Snippet[]): string[] {
   });
 }
 
-describe("the TypeScript snippets of README.md and resolver/README.md", function () {
+describe("the TypeScript snippets of the documentation", function () {
   this.timeout(60_000);
   const found = snippets();
 
-  it("are found in both documents", () => {
+  it("are found in every listed document", () => {
     assert.deepEqual(
       [...new Set(found.map((snippet) => snippet.document))],
-      ["README.md", "resolver/README.md"],
+      documents.map((document) => document.file),
     );
+  });
+
+  it("are all compiled: no other document has a TypeScript snippet", () => {
+    const listed = new Set(documents.map((document) => document.file));
+    const unlisted = documentationFiles().filter(
+      (file) =>
+        !listed.has(file) &&
+        fs
+          .readFileSync(path.join(repoRoot, file), "utf8")
+          .split("\n")
+          .some((line) => tsFence.test(line)),
+    );
+    assert.deepEqual(unlisted, []);
   });
 
   it("compile against the project's code and dependencies", () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { planStack, types } from "../helpers/program";
-import { scpLimitProblems } from "../../tools/check/scp-limits";
+import { scpLimitProblems } from "../../tools/check/preflight/scp-limits";
 
-describe("SCP limits over a plan (tools/check/scp-limits.ts, for the AWS preflight)", () => {
+describe("SCP limits over a plan (tools/check/preflight/scp-limits.ts, for the AWS preflight)", () => {
   it("accepts the shipped org plan, and names an SCP over 5,120 characters and a target past 5 SCPs", async () => {
     const plan = await planStack("org");
     assert.deepEqual(scpLimitProblems(plan.resources), []);

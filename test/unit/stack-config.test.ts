@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type StackConfig, validateStackConfig } from "../../src/config";
 import { type InputError, formatInputError } from "../../src/validation";
-import { readStackConfigFile } from "../../tools/check/stack-file";
+import { readStackConfigFile } from "../../tools/stack-config-file";
 
 const ns = "bedrock-cost-governance";
 

@@ -3,8 +3,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { UNKNOWN, secretSignature, signatureKey } from "../../tools/check/planned-resource";
-import { readStackExport } from "../../tools/check/stack-export";
+import { UNKNOWN, secretSignature, signatureKey } from "../../tools/check/plan/planned-resource";
+import { readStackExport } from "../../tools/check/input/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
 
 function write(exported: unknown): string {

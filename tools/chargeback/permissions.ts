@@ -1,5 +1,5 @@
 /**
- * The IAM actions the report calls with, and when. docs/operations.md lists them for the policy an
+ * The IAM actions the report calls with, and when. docs/chargeback.md lists them for the policy an
  * operator writes; a test checks each exists in AWS's IAM data and is in that page.
  */
 export const chargebackPermissions = [

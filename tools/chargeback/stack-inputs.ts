@@ -4,7 +4,7 @@ import { projectName } from "../../src/naming";
 import { validateStackInputs } from "../../src/stack";
 import type { StackTenant } from "../../src/stack-tenants";
 import type { InputError } from "../../src/validation";
-import { readStackConfigFile } from "../check/stack-file";
+import { readStackConfigFile } from "../stack-config-file";
 
 /**
  * The stack's config and tenants, read and validated exactly as the check reads them (same stack

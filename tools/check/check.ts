@@ -8,19 +8,19 @@ import { validateStackInputs } from "../../src/stack";
 import type { LeftOutTenant } from "../../src/left-out-tenants";
 import type { InputError } from "../../src/validation";
 import type { StackTenant } from "../../src/stack-tenants";
-import { summarizeOrgPlan } from "./org-plan";
-import { summarizePlan } from "./plan";
+import { summarizeOrgPlan } from "./plan/org-summary";
+import { summarizePlan } from "./plan/summary";
 import { preflight, preflightErrors } from "./preflight";
-import type { PlannedResource } from "./planned-resource";
+import type { PlannedResource } from "./plan/planned-resource";
 import { PolicyPackHost } from "./analyzer/policy-pack-host";
 import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { StackAnalysis } from "./analyzer/stack-analysis";
 import { runProgramInWorker } from "./program/program-worker";
-import type { CheckReport } from "./report";
+import type { CheckReport } from "./report/check-report";
 import type { PolicyPackConfig, PolicyPackInfo } from "./analyzer/policy-config";
-import { readStackConfigFile } from "./stack-file";
-import { stackMandatoryTags, withStackMandatoryTags } from "./stack-mandatory-tags";
-import { readStackExport } from "./stack-export";
+import { readStackConfigFile } from "../stack-config-file";
+import { stackMandatoryTags, withStackMandatoryTags } from "./input/stack-config-mandatory-tags";
+import { readStackExport } from "./input/stack-export";
 
 export interface CheckOptions {
   /** The Pulumi project directory (holds Pulumi.yaml, Pulumi.<stack>.yaml, index.ts). */

@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { renderJson } from "./render-json";
-import { renderMarkdown } from "./render-markdown";
-import { renderText } from "./render-text";
+import { renderJson } from "./report/render-json";
+import { renderMarkdown } from "./report/render-markdown";
+import { renderText } from "./report/render-text";
 import { formatInputError } from "../../src/validation";
-import { forgottenDoubleDash, isDirectory, userPaths } from "./cli-input";
-import { type CheckReport, exitCodeOf, exitCodes } from "./report";
+import { forgottenDoubleDash, isDirectory, userPaths } from "./input/command-line";
+import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 

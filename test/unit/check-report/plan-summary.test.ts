@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { summarizePlan } from "../../../tools/check/plan";
-import { readStackExport } from "../../../tools/check/stack-export";
+import { summarizePlan } from "../../../tools/check/plan/summary";
+import { readStackExport } from "../../../tools/check/input/stack-export";
 import { tempFile } from "../../helpers/check-cli";
 import { exampleResources, renameTenant, shuffled } from "../../helpers/check-report";
 import { compliantExport } from "../../fixtures/stack-export";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { renderJson } from "../../../tools/check/render-json";
+import { renderJson } from "../../../tools/check/report/render-json";
 import { exampleResources, onlyTenants, packPolicies, reportOf } from "../../helpers/check-report";
 
 describe("the json report", () => {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { maxStackSectionChars, renderMarkdown } from "../../../tools/check/render-markdown";
-import type { Violation } from "../../../tools/check/report";
-import { readStackExport } from "../../../tools/check/stack-export";
+import { maxStackSectionChars, renderMarkdown } from "../../../tools/check/report/render-markdown";
+import type { Violation } from "../../../tools/check/report/check-report";
+import { readStackExport } from "../../../tools/check/input/stack-export";
 import { tempFile } from "../../helpers/check-cli";
 import {
   exampleResources,

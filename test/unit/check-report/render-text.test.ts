@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { renderText } from "../../../tools/check/render-text";
-import { exitCodeOf } from "../../../tools/check/report";
+import { renderText } from "../../../tools/check/report/render-text";
+import { exitCodeOf } from "../../../tools/check/report/check-report";
 import { exampleResources, onlyTenants, packPolicies, reportOf } from "../../helpers/check-report";
 
 const triage = () => onlyTenants(exampleResources(), ["triage"]);

@@ -16,7 +16,7 @@ import {
   analyzerResourceBytes,
 } from "../../../tools/check/analyzer/requests";
 import { toWire } from "../../../tools/check/analyzer/wire-values";
-import type { PlannedResource } from "../../../tools/check/planned-resource";
+import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
 
 // In-process, as pulumi-policy's server.spec.ts tests its conversions: no pack, no gRPC.
 const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::account-claims";

@@ -5,7 +5,7 @@ import { accountProfileName, environmentAwsProfiles, payerProfileName } from "..
 import { type StackConfig, validateStackConfig } from "../../../src/config";
 import { validateOrgConfig } from "../../../src/org-config";
 import { renderAwsConfig, stackProfiles } from "../../../tools/aws-config";
-import { readStackConfigFile } from "../../../tools/check/stack-file";
+import { readStackConfigFile } from "../../../tools/stack-config-file";
 import { repoRoot } from "../../helpers/check-cli";
 
 function shippedConfig(stack: string): StackConfig {

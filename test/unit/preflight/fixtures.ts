@@ -1,4 +1,4 @@
-import type { PlannedResource } from "../../../tools/check/planned-resource";
+import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
 
 /** A planned resource of the tenant `claims` in account 111122223333, us-east-1 (provider `account-shared`). */
 export function planned(

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { resourceApiMappings } from "../../../tools/check/preflight/api-members";
 import { preflight } from "../../../tools/check/preflight";
-import { UNKNOWN } from "../../../tools/check/planned-resource";
+import { UNKNOWN } from "../../../tools/check/plan/planned-resource";
 import { awsRules } from "../../../src/aws-rules";
 import { planned, provider } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { describeValue, type InputError } from "../../../src/validation";
-import type { EnforcementLevel } from "../report";
+import type { EnforcementLevel } from "../report/check-report";
 
 export const enforcementLevels: readonly EnforcementLevel[] = [
   "advisory",

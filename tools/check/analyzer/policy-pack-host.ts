@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { PlannedResource } from "../planned-resource";
-import type { Violation } from "../report";
+import type { PlannedResource } from "../plan/planned-resource";
+import type { Violation } from "../report/check-report";
 import { AnalyzerClient } from "./analyzer-client";
 import { type EngineLogEntry, EngineStub } from "./engine-stub";
 import { PackProcess, type PackProcessOptions } from "./pack-process";

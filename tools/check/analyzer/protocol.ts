@@ -6,7 +6,7 @@
  */
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { EnforcementLevel, Violation } from "../report";
+import type { EnforcementLevel, Violation } from "../report/check-report";
 import type { EffectivePolicyConfig, JsonSchema, PolicyInfo, PolicyPackInfo } from "./policy-config";
 import { wireRecord } from "./wire-values";
 

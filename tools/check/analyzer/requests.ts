@@ -5,7 +5,7 @@
  */
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import { encodeStruct, repeatedField, withField } from "./wire-encoding";
 import { wireRecord } from "./wire-values";
 

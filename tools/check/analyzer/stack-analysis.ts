@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import type { PlannedResource } from "../planned-resource";
-import type { Violation } from "../report";
+import type { PlannedResource } from "../plan/planned-resource";
+import type { Violation } from "../report/check-report";
 import type { AnalyzerClient } from "./analyzer-client";
 import { toViolations } from "./protocol";
 import {

@@ -1,3 +1,5 @@
+import { resourceTypes } from "../../../src/resource-types";
+
 /**
  * The one table that says which AWS API request member each Pulumi input of the program's
  * resource types becomes. `npm run gen:aws-rules -- <models-dir>` reads it, resolves every API
@@ -47,7 +49,7 @@ const expressionLeaf = (pulumi: string, api: string): Record<string, string> => 
 });
 
 export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> = {
-  "aws:bedrock/inferenceProfile:InferenceProfile": {
+  [resourceTypes.inferenceProfile]: {
     operation: "bedrock:CreateInferenceProfile",
     members: {
       name: "inferenceProfileName",
@@ -57,7 +59,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("tags", "key", "value"),
     },
   },
-  "aws:ssm/parameter:Parameter": {
+  [resourceTypes.ssmParameter]: {
     operation: "ssm:PutParameter",
     members: {
       name: "Name",
@@ -67,21 +69,21 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  "aws:sns/topic:Topic": {
+  [resourceTypes.snsTopic]: {
     operation: "sns:CreateTopic",
     members: { name: "Name", ...tagMembers("Tags") },
   },
-  "aws:sns/topicPolicy:TopicPolicy": {
+  [resourceTypes.snsTopicPolicy]: {
     operation: "sns:SetTopicAttributes",
     // The provider sends the policy as the `Policy` attribute.
     members: { arn: "TopicArn", policy: "AttributeValue" },
     filledByProvider: ["AttributeName"],
   },
-  "aws:sns/topicSubscription:TopicSubscription": {
+  [resourceTypes.snsTopicSubscription]: {
     operation: "sns:Subscribe",
     members: { topic: "TopicArn", protocol: "Protocol", endpoint: "Endpoint" },
   },
-  "aws:cloudwatch/metricAlarm:MetricAlarm": {
+  [resourceTypes.metricAlarm]: {
     operation: "cloudwatch:PutMetricAlarm",
     members: {
       name: "AlarmName",
@@ -116,7 +118,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  "aws:budgets/budget:Budget": {
+  [resourceTypes.budget]: {
     operation: "budgets:CreateBudget",
     members: {
       name: "Budget.BudgetName",
@@ -133,7 +135,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
     },
     filledByProvider: ["AccountId"],
   },
-  "aws:budgets/budgetAction:BudgetAction": {
+  [resourceTypes.budgetAction]: {
     operation: "budgets:CreateBudgetAction",
     members: {
       budgetName: "BudgetName",
@@ -155,7 +157,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
     },
     filledByProvider: ["AccountId"],
   },
-  "aws:iam/policy:Policy": {
+  [resourceTypes.iamPolicy]: {
     operation: "iam:CreatePolicy",
     members: {
       name: "PolicyName",
@@ -165,7 +167,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  "aws:iam/role:Role": {
+  [resourceTypes.iamRole]: {
     operation: "iam:CreateRole",
     members: {
       name: "RoleName",
@@ -175,17 +177,17 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  "aws:iam/rolePolicy:RolePolicy": {
+  [resourceTypes.iamRolePolicy]: {
     operation: "iam:PutRolePolicy",
     members: { role: "RoleName", name: "PolicyName", policy: "PolicyDocument" },
     // The provider names an unnamed inline policy itself (terraform's unique-id prefix).
     filledByProvider: ["PolicyName"],
   },
-  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
+  [resourceTypes.iamRolePolicyAttachment]: {
     operation: "iam:AttachRolePolicy",
     members: { role: "RoleName", policyArn: "PolicyArn" },
   },
-  "aws:costexplorer/costAllocationTag:CostAllocationTag": {
+  [resourceTypes.costAllocationTag]: {
     operation: "ce:UpdateCostAllocationTagsStatus",
     members: {
       tagKey: "CostAllocationTagsStatus[].TagKey",
@@ -193,7 +195,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
     },
     filledByProvider: ["CostAllocationTagsStatus"],
   },
-  "aws:costexplorer/anomalyMonitor:AnomalyMonitor": {
+  [resourceTypes.anomalyMonitor]: {
     operation: "ce:CreateAnomalyMonitor",
     members: {
       name: "AnomalyMonitor.MonitorName",
@@ -202,7 +204,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("ResourceTags"),
     },
   },
-  "aws:costexplorer/anomalySubscription:AnomalySubscription": {
+  [resourceTypes.anomalySubscription]: {
     operation: "ce:CreateAnomalySubscription",
     members: {
       name: "AnomalySubscription.SubscriptionName",

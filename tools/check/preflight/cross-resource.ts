@@ -1,9 +1,10 @@
 import { geoServesRegion } from "../../../src/catalog";
 import { partitionOf } from "../../../src/arns";
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import type { PreflightIssue } from "./issue";
 import type { PlanIndex } from "./plan-index";
 import { type Publisher, grantsPublish } from "./topic-grants";
+import { resourceTypes } from "../../../src/resource-types";
 
 /**
  * Rules between resources that no single request shows:
@@ -52,7 +53,7 @@ export function checkAcrossResources(
   };
 
   switch (resource.type) {
-    case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+    case resourceTypes.metricAlarm: {
       const alarmArn = typeof resource.outputs?.arn === "string" ? resource.outputs.arn : undefined;
       for (const member of ["alarmActions", "okActions", "insufficientDataActions"]) {
         const actions = resource.inputs[member];
@@ -77,7 +78,7 @@ export function checkAcrossResources(
       }
       return;
     }
-    case "aws:budgets/budget:Budget": {
+    case resourceTypes.budget: {
       const notifications = resource.inputs.notifications;
       if (!Array.isArray(notifications)) return;
       notifications.forEach((notification, position) => {
@@ -93,8 +94,8 @@ export function checkAcrossResources(
       });
       return;
     }
-    case "aws:budgets/budgetAction:BudgetAction":
-    case "aws:costexplorer/anomalySubscription:AnomalySubscription": {
+    case resourceTypes.budgetAction:
+    case resourceTypes.anomalySubscription: {
       const subscribers = resource.inputs.subscribers;
       if (!Array.isArray(subscribers)) return;
       const anomaly = resource.type.startsWith("aws:costexplorer");
@@ -111,7 +112,7 @@ export function checkAcrossResources(
       });
       return;
     }
-    case "aws:bedrock/inferenceProfile:InferenceProfile": {
+    case resourceTypes.inferenceProfile: {
       const copyFrom = (resource.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom;
       const system =
         typeof copyFrom === "string"

@@ -1,10 +1,11 @@
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import { checkAcrossResources } from "./cross-resource";
 import type { PreflightIssue } from "./issue";
 import { checkMembers } from "./member-checks";
 import { indexPlan } from "./plan-index";
 import { checkQuotas } from "./quota-checks";
-import { scpLimitProblems } from "../scp-limits";
+import { scpLimitProblems } from "./scp-limits";
+import { resourceTypes } from "../../../src/resource-types";
 
 export { type PreflightIssue, issueMessage } from "./issue";
 export { preflightErrors } from "./origins";
@@ -25,7 +26,7 @@ export function preflight(resources: readonly PlannedResource[]): PreflightIssue
     checkQuotas(resource, inlinePolicySizeByRole, issues);
     checkAcrossResources(resource, index, issues, seenGrants);
   }
-  // Organizations' SCP size and per-target limits (the org stack's; tools/check/scp-limits.ts).
+  // Organizations' SCP size and per-target limits (the org stack's; tools/check/preflight/scp-limits.ts).
   const scpProblems = scpLimitProblems(resources);
   if (scpProblems.length > 0) {
     const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
@@ -35,10 +36,10 @@ export function preflight(resources: readonly PlannedResource[]): PreflightIssue
         urn,
         type: resource?.type ?? "",
         name: resource?.name ?? urn,
-        input: resource?.type === "aws:organizations/policy:Policy" ? "content" : "targetId",
+        input: resource?.type === resourceTypes.organizationsPolicy ? "content" : "targetId",
         rule: `AWS Organizations would reject it: ${message}`,
         value:
-          resource?.type === "aws:organizations/policy:Policy"
+          resource?.type === resourceTypes.organizationsPolicy
             ? resource.inputs.name
             : resource?.inputs.targetId,
       });

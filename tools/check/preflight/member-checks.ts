@@ -7,8 +7,8 @@ import {
   outOfBounds,
   stringRuleProblem,
 } from "../../../src/aws-rules";
-import { UNKNOWN, secretSignature, signatureKey } from "../planned-resource";
-import type { PlannedResource } from "../planned-resource";
+import { UNKNOWN, secretSignature, signatureKey } from "../plan/planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 
 /**
  * Every input the table maps, checked against the constraints botocore gives its API member.

@@ -1,5 +1,6 @@
-import { decodeProviderInput } from "../planned-resource";
-import type { PlannedResource } from "../planned-resource";
+import { decodeProviderInput } from "../plan/planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
 /** Where a resource acts: its provider's Region and account (the mocks' defaults when it names none). */
 export interface Placement {
@@ -21,16 +22,16 @@ export function indexPlan(resources: readonly PlannedResource[]): PlanIndex {
   const topicsByArn = new Map<string, PlannedResource>();
   const topicPoliciesByArn = new Map<string, PlannedResource[]>();
   for (const resource of resources) {
-    if (resource.type === "pulumi:providers:aws") {
+    if (resource.type === resourceTypes.awsProvider) {
       const accountIds = decodeProviderInput(resource.inputs.allowedAccountIds);
       providers.set(resource.urn, {
         region: typeof resource.inputs.region === "string" ? resource.inputs.region : defaultPlacement.region,
         accountId: Array.isArray(accountIds) ? String(accountIds[0]) : defaultPlacement.accountId,
       });
-    } else if (resource.type === "aws:sns/topic:Topic") {
+    } else if (resource.type === resourceTypes.snsTopic) {
       const arn = resource.outputs?.arn;
       if (typeof arn === "string") topicsByArn.set(arn, resource);
-    } else if (resource.type === "aws:sns/topicPolicy:TopicPolicy") {
+    } else if (resource.type === resourceTypes.snsTopicPolicy) {
       const arn = resource.inputs.arn;
       if (typeof arn === "string")
         topicPoliciesByArn.set(arn, [...(topicPoliciesByArn.get(arn) ?? []), resource]);

@@ -1,6 +1,7 @@
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import type { PreflightIssue } from "./issue";
 import { awsQuotas, iamPolicySize } from "../../../src/aws-quotas";
+import { resourceTypes } from "../../../src/resource-types";
 
 /** Quotas per resource (policy sizes, subscribers per notification, topic names). */
 export function checkQuotas(
@@ -22,13 +23,13 @@ export function checkQuotas(
       );
   };
   switch (resource.type) {
-    case "aws:iam/policy:Policy":
+    case resourceTypes.iamPolicy:
       documentSize("policy", awsQuotas.managedPolicyDocumentChars, "a managed policy");
       return;
-    case "aws:iam/role:Role":
+    case resourceTypes.iamRole:
       documentSize("assumeRolePolicy", awsQuotas.roleTrustPolicyChars, "a role trust policy (default quota)");
       return;
-    case "aws:iam/rolePolicy:RolePolicy": {
+    case resourceTypes.iamRolePolicy: {
       const role = resource.inputs.role;
       const document = resource.inputs.policy;
       if (typeof role !== "string" || typeof document !== "string") return;
@@ -42,7 +43,7 @@ export function checkQuotas(
         );
       return;
     }
-    case "aws:sns/topic:Topic":
+    case resourceTypes.snsTopic:
       if (typeof resource.inputs.name === "string" && !awsQuotas.snsTopicName.test(resource.inputs.name))
         issue(
           "name",
@@ -50,7 +51,7 @@ export function checkQuotas(
           resource.inputs.name,
         );
       return;
-    case "aws:budgets/budget:Budget": {
+    case resourceTypes.budget: {
       const notifications = resource.inputs.notifications;
       if (!Array.isArray(notifications)) return;
       notifications.forEach((notification, position) => {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../../src/arns";
-import { decodeProviderInput } from "../planned-resource";
+import { decodeProviderInput } from "../plan/planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
 /**
  * Mocks that answer like AWS: ids and ARNs have the shapes AWS gives them (an application
@@ -34,38 +35,38 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     });
 
     switch (args.type) {
-      case "aws:bedrock/inferenceProfile:InferenceProfile": {
+      case resourceTypes.inferenceProfile: {
         const profileId = base36(awsId(24)).slice(0, 12).padEnd(12, "0");
         return withArn(
           `arn:${partition}:bedrock:${region}:${accountId}:application-inference-profile/${profileId}`,
         );
       }
-      case "aws:sns/topic:Topic":
+      case resourceTypes.snsTopic:
         return withArn(`arn:${partition}:sns:${region}:${accountId}:${name}`);
-      case "aws:sns/topicSubscription:TopicSubscription":
+      case resourceTypes.snsTopicSubscription:
         return withArn(`${String(inputs.topic)}:${uuid(awsId(32))}`);
-      case "aws:iam/policy:Policy":
+      case resourceTypes.iamPolicy:
         return withArn(`arn:${partition}:iam::${accountId}:policy/${name}`);
-      case "aws:iam/role:Role":
+      case resourceTypes.iamRole:
         return withArn(`arn:${partition}:iam::${accountId}:role/${name}`, name);
-      case "aws:cloudwatch/metricAlarm:MetricAlarm":
+      case resourceTypes.metricAlarm:
         return withArn(`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${name}`, name);
-      case "aws:ssm/parameter:Parameter":
+      case resourceTypes.ssmParameter:
         return withArn(`arn:${partition}:ssm:${region}:${accountId}:parameter${name}`, name);
-      case "aws:budgets/budget:Budget":
+      case resourceTypes.budget:
         return withArn(`arn:${partition}:budgets::${accountId}:budget/${name}`, `${accountId}:${name}`);
-      case "aws:budgets/budgetAction:BudgetAction": {
+      case resourceTypes.budgetAction: {
         const actionId = uuid(awsId(32));
         return withArn(
           `arn:${partition}:budgets::${accountId}:budget/${String(inputs.budgetName)}/action/${actionId}`,
           `${accountId}:${actionId}:${String(inputs.budgetName)}`,
         );
       }
-      case "aws:costexplorer/anomalyMonitor:AnomalyMonitor":
+      case resourceTypes.anomalyMonitor:
         return withArn(`arn:${partition}:ce::${accountId}:anomalymonitor/${uuid(awsId(32))}`);
-      case "aws:costexplorer/anomalySubscription:AnomalySubscription":
+      case resourceTypes.anomalySubscription:
         return withArn(`arn:${partition}:ce::${accountId}:anomalysubscription/${uuid(awsId(32))}`);
-      case "aws:organizations/policy:Policy": {
+      case resourceTypes.organizationsPolicy: {
         // An SCP id is p- and 8 or more lowercase alphanumerics; its ARN names the organisation.
         const policyId = `p-${base36(awsId(16)).slice(0, 8).padEnd(8, "0")}`;
         return withArn(
@@ -73,9 +74,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
           policyId,
         );
       }
-      case "aws:organizations/policyAttachment:PolicyAttachment":
+      case resourceTypes.organizationsPolicyAttachment:
         return { id: `${String(inputs.targetId)}:${String(inputs.policyId)}`, state: { ...inputs } };
-      case "aws:costexplorer/costAllocationTag:CostAllocationTag":
+      case resourceTypes.costAllocationTag:
         return { id: String(inputs.tagKey), state: { ...inputs, type: "UserDefined" } };
       default:
         return { id: `${name}`, state: { ...inputs, name } };

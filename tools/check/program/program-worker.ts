@@ -9,7 +9,7 @@
  */
 import * as path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import type { PlannedResource } from "../planned-resource";
+import type { PlannedResource } from "../plan/planned-resource";
 import type { ProgramRunOptions } from "./program-runner";
 
 type WorkerMessage =

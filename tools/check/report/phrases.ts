@@ -1,8 +1,8 @@
-import { governancePrices } from "../../src/catalog";
-import type { AccountBudgetCost, LeftOutTenant, PlanProfile } from "./plan";
+import { governancePrices } from "../../../src/catalog";
+import type { AccountBudgetCost, LeftOutTenant, PlanProfile } from "../plan/summary";
 import { count, integer, usd } from "./format";
-import { unknownAccount } from "./plan-read";
-import { type CheckReport, enabledPolicies, summarize } from "./report";
+import { unknownAccount } from "../plan/read-resource";
+import { type CheckReport, enabledPolicies, summarize } from "./check-report";
 
 /** Sentences both human reports use, so the terminal and the PR comment say the same thing. */
 

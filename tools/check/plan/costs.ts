@@ -1,5 +1,5 @@
-import { governancePrices } from "../../src/catalog";
-import type { AccountRef } from "./plan-read";
+import { governancePrices } from "../../../src/catalog";
+import type { AccountRef } from "./read-resource";
 
 const daysPerMonth = 365 / 12;
 

@@ -1,10 +1,10 @@
-import { formatInputError } from "../../src/validation";
+import { formatInputError } from "../../../src/validation";
 import { alarmText, budgetAlertText, count, integer, usd } from "./format";
-import { type OrgPlan, orgPlanLines } from "./org-plan";
+import { type OrgPlan, orgPlanLines } from "../plan/org-summary";
 import { type MarkdownBlock, type TableBlock, fitMarkdown } from "./markdown-budget";
-import type { PlanSummary } from "./plan";
-import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./report";
-import * as phrase from "./report-phrases";
+import type { PlanSummary } from "../plan/summary";
+import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./check-report";
+import * as phrase from "./phrases";
 
 /**
  * A stack's section of the PR comment: at most this many characters, so that dev and prod fit

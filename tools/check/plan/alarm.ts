@@ -1,4 +1,4 @@
-import { governancePrices } from "../../src/catalog";
+import { governancePrices } from "../../../src/catalog";
 
 /** One CloudWatch alarm as the plan shows it: what it watches and when it fires. */
 export interface PlanAlarm {

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { InputError } from "../../src/validation";
+import type { InputError } from "../../../src/validation";
 
 /**
  * `npm run check --stack prod` (no `--`) hands `--stack prod` to npm, which keeps it as its own

@@ -1,25 +1,25 @@
-import type { LeftOutTenant } from "../../src/left-out-tenants";
-import type { PlanAlarm } from "./plan-alarm";
-import { readAlarm } from "./plan-alarm";
-import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./plan-costs";
-import { type LocatedResource, quotaWarnings } from "./plan-quotas";
+import type { LeftOutTenant } from "../../../src/left-out-tenants";
+import type { PlanAlarm } from "./alarm";
+import { readAlarm } from "./alarm";
+import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./costs";
+import { type LocatedResource, quotaWarnings } from "./quotas";
 import {
   type AccountRef,
   accountOfResource,
   budgetTenant,
   notificationThresholds,
-  planTypes,
   profileModel,
   tagsOf,
   unknownAccount,
-} from "./plan-read";
-import { byText } from "./format";
+} from "./read-resource";
+import { byText } from "../report/format";
 import type { PlannedResource } from "./planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
-export type { PlanAlarm } from "./plan-alarm";
-export type { AccountBudgetCost } from "./plan-costs";
-export type { LeftOutTenant } from "../../src/left-out-tenants";
-export { tagsOf } from "./plan-read";
+export type { PlanAlarm } from "./alarm";
+export type { AccountBudgetCost } from "./costs";
+export type { LeftOutTenant } from "../../../src/left-out-tenants";
+export { tagsOf } from "./read-resource";
 
 /**
  * What a plan means to the people who read it: per account and tenant, the profiles and their
@@ -131,7 +131,9 @@ function locate(resources: readonly PlannedResource[]): LocatedResource[] {
 function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & { profile: PlanProfile }> {
   return located
     .filter(
-      ({ resource }) => resource.type === planTypes.profile || resource.type === planTypes.nativeProfile,
+      ({ resource }) =>
+        resource.type === resourceTypes.inferenceProfile ||
+        resource.type === resourceTypes.nativeInferenceProfile,
     )
     .map(({ resource, where }) => {
       const { inputs } = resource;
@@ -157,7 +159,7 @@ function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & 
 function actionEnabledBudgetNames(resources: readonly PlannedResource[]): Set<string> {
   return new Set(
     resources
-      .filter((resource) => resource.type === planTypes.budgetAction)
+      .filter((resource) => resource.type === resourceTypes.budgetAction)
       .map((resource) => String(resource.inputs.budgetName)),
   );
 }
@@ -171,7 +173,7 @@ function readBudgets(
   actionEnabled: ReadonlySet<string>,
 ): Array<TenantParts & { budget: PlanBudget }> {
   return located.flatMap(({ resource, where }) => {
-    const tenant = resource.type === planTypes.budget ? budgetTenant(resource.inputs) : undefined;
+    const tenant = resource.type === resourceTypes.budget ? budgetTenant(resource.inputs) : undefined;
     if (!tenant) return [];
     const name = budgetName(resource);
     const budget: PlanBudget = {
@@ -189,7 +191,7 @@ function readTenantAlarms(
   located: readonly LocatedResource[],
 ): Array<TenantParts & { profile?: string; alarm: PlanAlarm }> {
   return located.flatMap(({ resource, where }) => {
-    const tags = resource.type === planTypes.alarm ? tagsOf(resource.inputs) : {};
+    const tags = resource.type === resourceTypes.metricAlarm ? tagsOf(resource.inputs) : {};
     if (!tags.tenant) return [];
     const alarm = readAlarm(String(resource.inputs.name ?? resource.name), resource.inputs);
     return [{ where, tenant: tags.tenant, profile: tags.profile, alarm }];
@@ -201,7 +203,7 @@ function budgetCostsPerAccount(located: readonly LocatedResource[]): AccountBudg
   const actionEnabled = actionEnabledBudgetNames(located.map(({ resource }) => resource));
   const counts = new Map<string, { where: AccountRef; budgets: number; actionEnabled: number }>();
   for (const { resource, where } of located) {
-    if (resource.type !== planTypes.budget) continue;
+    if (resource.type !== resourceTypes.budget) continue;
     const count = counts.get(where.accountId) ?? { where, budgets: 0, actionEnabled: 0 };
     count.budgets += 1;
     if (actionEnabled.has(budgetName(resource))) count.actionEnabled += 1;

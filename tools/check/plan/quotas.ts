@@ -1,8 +1,9 @@
-import { awsLimits } from "../../src/catalog";
-import { integer } from "./format";
-import type { AccountBudgetCost } from "./plan-costs";
-import { type AccountRef, planTypes } from "./plan-read";
+import { awsLimits } from "../../../src/catalog";
+import { integer } from "../report/format";
+import type { AccountBudgetCost } from "./costs";
+import type { AccountRef } from "./read-resource";
 import type { PlannedResource } from "./planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
 export interface LocatedResource {
   resource: PlannedResource;
@@ -14,8 +15,12 @@ export function quotaWarnings(
   located: readonly LocatedResource[],
   budgetCosts: readonly AccountBudgetCost[],
 ): string[] {
-  const profiles = countBy(located, planTypes.profile, (where) => `${where.accountId}/${where.region}`);
-  const monitors = countBy(located, planTypes.anomalyMonitor, (where) => where.accountId);
+  const profiles = countBy(
+    located,
+    resourceTypes.inferenceProfile,
+    (where) => `${where.accountId}/${where.region}`,
+  );
+  const monitors = countBy(located, resourceTypes.anomalyMonitor, (where) => where.accountId);
   return [
     ...firstDeployWarnings(located),
     ...[...profiles.values()]
@@ -43,7 +48,8 @@ export function quotaWarnings(
 function firstDeployWarnings(located: readonly LocatedResource[]): string[] {
   const activatedKeys = located
     .filter(
-      ({ resource }) => resource.type === planTypes.costAllocationTag && resource.inputs.status === "Active",
+      ({ resource }) =>
+        resource.type === resourceTypes.costAllocationTag && resource.inputs.status === "Active",
     )
     .map(({ resource }) => String(resource.inputs.tagKey));
   if (activatedKeys.length === 0) return [];

@@ -6,16 +6,6 @@ import { type PlannedResource, decodeProviderInput } from "./planned-resource";
  * export of any program reads the same way.
  */
 
-export const planTypes = {
-  profile: "aws:bedrock/inferenceProfile:InferenceProfile",
-  nativeProfile: "aws-native:bedrock:ApplicationInferenceProfile",
-  budget: "aws:budgets/budget:Budget",
-  budgetAction: "aws:budgets/budgetAction:BudgetAction",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
-  costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
-} as const;
-
 export interface AccountRef {
   /** Account alias where the provider's name tells it (`account-<alias>`), else the account id. */
   label: string;

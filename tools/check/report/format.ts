@@ -1,4 +1,4 @@
-import type { PlanAlarm } from "./plan-alarm";
+import type { PlanAlarm } from "../plan/alarm";
 
 /**
  * How the reports write numbers, in one place so the text, markdown and JSON-adjacent figures agree:

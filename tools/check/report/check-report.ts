@@ -1,8 +1,8 @@
-import type { InputError } from "../../src/validation";
+import type { InputError } from "../../../src/validation";
 import { byText } from "./format";
-import type { OrgPlan } from "./org-plan";
-import type { PlanSummary } from "./plan";
-import type { PlannedResource } from "./planned-resource";
+import type { OrgPlan } from "../plan/org-summary";
+import type { PlanSummary } from "../plan/summary";
+import type { PlannedResource } from "../plan/planned-resource";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -29,7 +29,7 @@ export interface CheckReport {
   source: "program" | "state";
   resources: PlannedResource[];
   plan?: PlanSummary;
-  /** The org stack's payer-account plan (tools/check/org-plan.ts); absent for environment stacks. */
+  /** The org stack's payer-account plan (tools/check/plan/org-summary.ts); absent for environment stacks. */
   org?: OrgPlan;
   violations: Violation[];
   /** Problems that stopped the check before a verdict (bad input of any kind): rendered alike, in order. */

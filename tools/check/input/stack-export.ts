@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import { z } from "zod";
-import { type InputError, zodIssuesToErrors } from "../../src/validation";
-import { type PlannedResource, UNKNOWN, secretSignature, signatureKey } from "./planned-resource";
+import { type InputError, zodIssuesToErrors } from "../../../src/validation";
+import { type PlannedResource, UNKNOWN, secretSignature, signatureKey } from "../plan/planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
 /** Beyond this a stack export is not a stack export; refuse it rather than exhaust memory. */
 const maxExportBytes = 512 * 1024 * 1024;
@@ -96,7 +97,7 @@ export function readStackExport(file: string): StackExport | { errors: InputErro
     (a, b) =>
       Number(!a.type.startsWith("pulumi:providers:")) - Number(!b.type.startsWith("pulumi:providers:")),
   );
-  const stackResource = live.find((resource) => resource.type === "pulumi:pulumi:Stack") ?? live[0];
+  const stackResource = live.find((resource) => resource.type === resourceTypes.stack) ?? live[0];
   const stack = stackResource ? stackResource.urn.split("::")[0].slice("urn:pulumi:".length) : "(empty)";
   return {
     stack,

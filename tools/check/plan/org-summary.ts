@@ -1,6 +1,7 @@
-import { awsLimits } from "../../src/catalog";
-import { serviceControlPolicyMaxCharacters } from "../../src/scp/limits";
+import { awsLimits } from "../../../src/catalog";
+import { serviceControlPolicyMaxCharacters } from "../../../src/scp/limits";
 import type { PlannedResource } from "./planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
 /**
  * What an org stack's plan means to its readers: the anomaly monitors against the payer's quota,
@@ -15,21 +16,12 @@ export interface OrgPlan {
   serviceControlPolicies: Array<{ name: string; characters: number; targets: string[] }>;
 }
 
-const types = {
-  component: "bedrock-cost-governance:index:OrganizationGuardrails",
-  tag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
-  monitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
-  subscription: "aws:costexplorer/anomalySubscription:AnomalySubscription",
-  scp: "aws:organizations/policy:Policy",
-  attachment: "aws:organizations/policyAttachment:PolicyAttachment",
-} as const;
-
 /** The org plan, or undefined for a stack that is not an org stack. */
 export function summarizeOrgPlan(resources: readonly PlannedResource[]): OrgPlan | undefined {
-  if (!resources.some((resource) => resource.type === types.component)) return undefined;
+  if (!resources.some((resource) => resource.type === resourceTypes.organizationGuardrails)) return undefined;
   const ofType = (type: string) => resources.filter((resource) => resource.type === type);
   const watched = new Set<string>();
-  for (const monitor of ofType(types.monitor)) {
+  for (const monitor of ofType(resourceTypes.anomalyMonitor)) {
     try {
       const specification = JSON.parse(String(monitor.inputs.monitorSpecification)) as {
         Tags?: { Values?: unknown };
@@ -40,19 +32,19 @@ export function summarizeOrgPlan(resources: readonly PlannedResource[]): OrgPlan
       // a specification that is not JSON watches no tenant the plan can name
     }
   }
-  const attachments = ofType(types.attachment);
+  const attachments = ofType(resourceTypes.organizationsPolicyAttachment);
   return {
     anomalyMonitors: {
-      count: ofType(types.monitor).length,
+      count: ofType(resourceTypes.anomalyMonitor).length,
       quota: awsLimits.customAnomalyMonitorsPerAccount,
       tenants: watched.size,
-      subscriptions: ofType(types.subscription).length,
+      subscriptions: ofType(resourceTypes.anomalySubscription).length,
     },
-    costAllocationTags: ofType(types.tag).map((tag) => ({
+    costAllocationTags: ofType(resourceTypes.costAllocationTag).map((tag) => ({
       tagKey: String(tag.inputs.tagKey),
       retainOnDelete: tag.retainOnDelete,
     })),
-    serviceControlPolicies: ofType(types.scp).map((scp) => ({
+    serviceControlPolicies: ofType(resourceTypes.organizationsPolicy).map((scp) => ({
       name: String(scp.inputs.name ?? scp.name),
       characters: String(scp.inputs.content ?? "").length,
       targets: attachments

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
-import type { InputError } from "../../src/validation";
+import type { InputError } from "../src/validation";
 
 /**
  * Reads `Pulumi.<stack>.yaml` into the flat map the Pulumi CLI hands a program

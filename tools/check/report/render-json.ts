@@ -1,4 +1,4 @@
-import { type CheckReport, exitCodeOf, summarize, verdictOf } from "./report";
+import { type CheckReport, exitCodeOf, summarize, verdictOf } from "./check-report";
 
 /**
  * The machine-readable report: the documented shape, plus the verdict (`pass`, `fail`,

@@ -1,8 +1,6 @@
-import { scpSizeProblem, scpsPerTargetProblem } from "../../src/scp/limits";
-import type { PlannedResource } from "./planned-resource";
-
-const scpType = "aws:organizations/policy:Policy";
-const attachmentType = "aws:organizations/policyAttachment:PolicyAttachment";
+import { scpSizeProblem, scpsPerTargetProblem } from "../../../src/scp/limits";
+import type { PlannedResource } from "../plan/planned-resource";
+import { resourceTypes } from "../../../src/resource-types";
 
 /**
  * AWS Organizations' SCP limits over planned resources, for an AWS preflight: each
@@ -16,7 +14,9 @@ export function scpLimitProblems(
 ): Array<{ urn: string; message: string }> {
   const problems: Array<{ urn: string; message: string }> = [];
   const scps = resources.filter(
-    (resource) => resource.type === scpType && resource.inputs.type === "SERVICE_CONTROL_POLICY",
+    (resource) =>
+      resource.type === resourceTypes.organizationsPolicy &&
+      resource.inputs.type === "SERVICE_CONTROL_POLICY",
   );
   for (const scp of scps) {
     const content = scp.inputs.content;
@@ -26,7 +26,9 @@ export function scpLimitProblems(
   }
   const scpUrns = new Set(scps.map((scp) => scp.urn));
   const perTarget = new Map<string, { urn: string; count: number }>();
-  for (const attachment of resources.filter((resource) => resource.type === attachmentType)) {
+  for (const attachment of resources.filter(
+    (resource) => resource.type === resourceTypes.organizationsPolicyAttachment,
+  )) {
     const from = attachment.propertyDependencies.policyId ?? attachment.dependencies;
     if (!from.some((urn) => scpUrns.has(urn))) continue;
     const target = String(attachment.inputs.targetId);

@@ -1,8 +1,8 @@
-import { formatInputError } from "../../src/validation";
+import { formatInputError } from "../../../src/validation";
 import { alarmText, budgetAlertText, count, usd } from "./format";
-import { orgPlanLines } from "./org-plan";
-import type { PlanAccount, PlanSummary, PlanTenant } from "./plan";
-import { type CheckReport, type PolicyGroup, shortUrn, verdictOf, violationsByPolicy } from "./report";
+import { orgPlanLines } from "../plan/org-summary";
+import type { PlanAccount, PlanSummary, PlanTenant } from "../plan/summary";
+import { type CheckReport, type PolicyGroup, shortUrn, verdictOf, violationsByPolicy } from "./check-report";
 import {
   budgetCostText,
   inputProblemsText,
@@ -13,7 +13,7 @@ import {
   profileText,
   sourceText,
   violationCountsText,
-} from "./report-phrases";
+} from "./phrases";
 
 type Style = (text: string) => string;
 interface Palette {

@@ -1,7 +1,7 @@
-import { validateStackConfig } from "../../src/config";
-import type { InputError } from "../../src/validation";
-import type { PolicyPackConfig, PolicyPackInfo } from "./analyzer/policy-config";
-import { readStackConfigFile } from "./stack-file";
+import { validateStackConfig } from "../../../src/config";
+import type { InputError } from "../../../src/validation";
+import type { PolicyPackConfig, PolicyPackInfo } from "../analyzer/policy-config";
+import { readStackConfigFile } from "../../stack-config-file";
 
 const setting = "mandatoryTags";
 
