@@ -1,12 +1,9 @@
-import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { namespacedErrors, stackConfigSchema } from "./config";
 import { type OrgConfig, validateOrgConfig } from "./org-config";
 import type { ServiceControlPolicyDocument } from "./scp/documents";
 import { orgServiceControlPolicies, serviceControlPolicyLimitErrors } from "./scp/org-policies";
-import { StackInputError, missingTenantsDirectory } from "./stack";
+import { type ValidateStackInputs, programStackInputs, readConfigAndTenants } from "./stack";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
-import { loadTenants } from "./tenant-loader";
 import type { InputError } from "./validation";
 
 /** One governed environment as the org stack sees it: its tenants, resolved as its own stack resolves them. */
@@ -31,18 +28,14 @@ export interface OrgStackInputs {
  * and thresholds the org stack derives are the ones the environment stacks create, without a
  * StackReference (see docs/operations.md, "The org stack").
  */
-export function validateOrgInputs(
-  flatConfig: Readonly<Record<string, string>>,
-  configFile: string,
-  baseDirectory: string,
-): OrgStackInputs | { errors: InputError[] } {
-  const configResult = validateOrgConfig(flatConfig, configFile);
-  if ("errors" in configResult) return configResult;
-  const { config } = configResult;
-  const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
-  const missing = missingTenantsDirectory(flatConfig, configFile, config.tenantsDir, tenantsDirectory);
-  if (missing) return { errors: [missing] };
-  const loaded = loadTenants(tenantsDirectory);
+export const validateOrgInputs: ValidateStackInputs<OrgStackInputs> = (
+  flatConfig,
+  configFile,
+  baseDirectory,
+) => {
+  const read = readConfigAndTenants(flatConfig, configFile, baseDirectory, { validate: validateOrgConfig });
+  if ("errors" in read) return read;
+  const { config, loaded } = read;
   const errors: InputError[] = [...loaded.errors];
   const environments: GovernedEnvironmentTenants[] = [];
   for (const [name, environment] of Object.entries(config.environments)) {
@@ -77,7 +70,7 @@ export function validateOrgInputs(
   const limitErrors = serviceControlPolicyLimitErrors(config, serviceControlPolicies, configFile);
   if (limitErrors.length > 0) return { errors: limitErrors };
   return { scope: "organization", config, environments, serviceControlPolicies };
-}
+};
 
 /** A tenant file's own problem is found once per environment; reported once. */
 function dedupe(errors: InputError[]): InputError[] {
@@ -92,11 +85,5 @@ function dedupe(errors: InputError[]): InputError[] {
 
 /** The org program's way in, as `loadStack` for environment stacks. */
 export function loadOrgStack(): OrgStackInputs {
-  const result = validateOrgInputs(
-    pulumi.runtime.allConfig(),
-    `Pulumi.${pulumi.getStack()}.yaml`,
-    process.cwd(),
-  );
-  if ("errors" in result) throw new StackInputError(result.errors);
-  return result;
+  return programStackInputs(validateOrgInputs);
 }

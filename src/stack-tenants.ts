@@ -1,16 +1,16 @@
-import { partitionOf } from "./arns";
-import { invokePolicySizeProblem } from "./invoke-policy-document";
-import {
-  awsLimits,
-  type CrossRegionGeo,
-  type ModelPrice,
-  findModel,
-  geoServesRegion,
-  priceOf,
-} from "./catalog";
+import { type CrossRegionGeo, type ModelPrice, priceOf } from "./catalog";
 import type { StackConfig } from "./config";
-import { inferenceProfileName, profileNameProblem, providerDefaultTags, ssmParameterName } from "./naming";
-import type { TenantAlarms, TenantDefinition } from "./tenant";
+import { inferenceProfileName, ssmParameterName } from "./naming";
+import {
+  alarmTopicProblems,
+  denyWithoutRolesProblems,
+  invokePolicyProblems,
+  mandatoryTagProblems,
+  profileProblems,
+  stackAccount,
+  tagCountProblems,
+} from "./stack-tenant-problems";
+import type { EnvironmentOverride, TenantAlarms, TenantDefinition, TenantProfile } from "./tenant";
 import type { LoadedTenant } from "./tenant-loader";
 import type { InputError } from "./validation";
 
@@ -101,7 +101,8 @@ export function tenantsForStack(
   const tenants: StackTenant[] = [];
   const errors: InputError[] = [];
   for (const { file, definition } of loaded) {
-    const tenant = tenantForStack(file, definition, config, errors);
+    const { tenant, errors: tenantErrors } = tenantForStack(file, definition, config);
+    errors.push(...tenantErrors);
     if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope))
       tenants.push(tenant);
   }
@@ -133,137 +134,59 @@ function derivedNameClashes(tenants: readonly StackTenant[]): InputError[] {
   return errors;
 }
 
+/**
+ * One tenant file seen from one stack: its override for the stack's environment, and where the
+ * user wrote each field (the override when it sets the field, else the file), so problems are
+ * reported at what to change.
+ */
+export interface TenantInStack {
+  file: string;
+  definition: TenantDefinition;
+  config: StackConfig;
+  environment: string;
+  override: EnvironmentOverride;
+  pathOf(field: keyof EnvironmentOverride): string;
+}
+
+function tenantInStack(file: string, definition: TenantDefinition, config: StackConfig): TenantInStack {
+  const environment = config.environment;
+  const override = definition.environments?.[environment] ?? {};
+  const pathOf = (field: keyof EnvironmentOverride) =>
+    override[field] !== undefined ? `environments.${environment}.${field}` : field;
+  return { file, definition, config, environment, override, pathOf };
+}
+
+/** The tenant in this stack, or every problem that keeps it out (none when the stack leaves it out). */
 function tenantForStack(
   file: string,
   definition: TenantDefinition,
   config: StackConfig,
-  errors: InputError[],
-): StackTenant | undefined {
-  const environment = config.environment;
-  const override = definition.environments?.[environment] ?? {};
-  if (override.enabled === false) return undefined;
-  const overridePath = (field: string) =>
-    override[field as keyof typeof override] !== undefined ? `environments.${environment}.${field}` : field;
-  const problems: InputError[] = [];
-  const report = (path: string, message: string) => problems.push({ file, path, message });
-
-  const accountAlias = override.account ?? definition.account ?? config.defaultAccount;
-  const account = config.accounts[accountAlias];
-  if (!account) {
-    report(
-      overridePath("account"),
-      `"${accountAlias}" is not an account alias of stack "${environment}" (${Object.keys(config.accounts).join(", ")})`,
-    );
-  }
-
-  const tags: Record<string, string> = {
-    ...definition.tags,
-    ...override.tags,
-    tenant: definition.name,
-    environment,
-  };
-  for (const key of config.mandatoryTags) {
-    if (tags[key] === undefined)
-      report(
-        overridePath("tags"),
-        `mandatory tag "${key}" is missing (the stack requires ${config.mandatoryTags.join(", ")})`,
-      );
-    else if (tags[key].trim() === "")
-      report(`${overridePath("tags")}.${key}`, `mandatory tag "${key}" may not be blank`);
-  }
-  // Each profile and its SSM parameter also carry `profile`, `model` and the providers' default tags.
-  const resourceTagCount = new Set([
-    ...Object.keys(tags),
-    "profile",
-    "model",
-    ...Object.keys(providerDefaultTags),
-  ]).size;
-  if (resourceTagCount > awsLimits.maxUserTagsPerResource) {
-    report(
-      overridePath("tags"),
-      `${resourceTagCount} tags with tenant, environment, profile, model and the providers' ${Object.keys(providerDefaultTags).join(", ")}; AWS allows ${awsLimits.maxUserTagsPerResource}`,
-    );
-  }
-
+): { tenant?: StackTenant; errors: InputError[] } {
+  const seen = tenantInStack(file, definition, config);
+  if (seen.override.enabled === false) return { errors: [] };
+  const { override, environment } = seen;
+  const { alias, account, errors: accountErrors } = stackAccount(seen);
+  const region = account?.region ?? config.region;
+  const tags = { ...definition.tags, ...override.tags, tenant: definition.name, environment };
   const budget = { ...definition.budget, ...override.budget };
   const workloadRoles = override.workloadRoles ?? definition.workloadRoles ?? [];
-  if (budget.onExceed === "deny" && workloadRoles.length === 0) {
-    // Reported where the user wrote what is wrong: the override's onExceed or empty workloadRoles, else the file's.
-    const at =
-      override.budget?.onExceed !== undefined
-        ? `environments.${environment}.budget.onExceed`
-        : override.workloadRoles !== undefined
-          ? `environments.${environment}.workloadRoles`
-          : "budget.onExceed";
-    report(
-      at,
-      `"deny" needs workloadRoles: the IAM role names the budget action attaches the deny policy to`,
-    );
-  }
   const notify = override.notify ?? definition.notify;
-  const region = account?.region ?? config.region;
-  // CloudWatch takes only SNS actions in the alarm's own Region and partition (PutMetricAlarm refuses others).
-  (notify.snsTopicArns ?? []).forEach((arn, index) => {
-    const [, partition, , topicRegion] = arn.split(":");
-    if (topicRegion !== region || partition !== partitionOf(region))
-      report(
-        `${overridePath("notify")}.snsTopicArns[${index}]`,
-        `expected a topic in the tenant's Region ${region} (partition ${partitionOf(region)}): CloudWatch alarms publish only to topics of their own Region`,
-      );
-  });
-
-  const profiles = definition.profiles.map((profile, index): StackProfile => {
-    const awsName = inferenceProfileName(definition.name, profile.name, environment);
-    const nameProblem = profileNameProblem(awsName);
-    if (nameProblem) report(`profiles[${index}].name`, nameProblem);
-    if (profile.crossRegion && !geoServesRegion(profile.crossRegion, region)) {
-      const servedHere = (findModel(profile.model)?.crossRegion ?? []).filter((geo) =>
-        geoServesRegion(geo, region),
-      );
-      report(
-        `profiles[${index}].crossRegion`,
-        `the "${profile.crossRegion}" profiles are not offered in ${region}, the Region of account "${accountAlias}"; ${
-          servedHere.length
-            ? `use ${servedHere.join(" or ")}`
-            : "no geo of the catalog serves this model there"
-        }`,
-      );
-    }
-    const price = priceOf(profile.model, config.priceOverrides);
-    return {
-      name: profile.name,
-      model: profile.model,
-      crossRegion: profile.crossRegion,
-      description:
-        profile.description ??
-        defaultProfileDescription(definition.name, environment, {
-          name: profile.name,
-          model: profile.model,
-          crossRegion: profile.crossRegion,
-        }),
-      awsName,
-      parameterName: ssmParameterName(environment, definition.name, profile.name),
-      price,
-      alarms: {
-        ...defaultAlarms(budget.monthlyUsd, price),
-        ...stripUndefined(definition.alarms),
-        ...stripUndefined(override.alarms),
-      },
-    };
-  });
-
-  // IAM refuses a managed policy past 6,144 characters: known now, not at deploy.
-  const policyProblem = account
-    ? invokePolicySizeProblem({ region, accountId: account.accountId, profiles })
-    : undefined;
-  if (policyProblem) report("profiles", policyProblem);
-  errors.push(...problems);
-  if (problems.length > 0 || !account) return undefined;
-  return {
+  const profiles = definition.profiles.map((profile) => stackProfile(seen, profile, budget.monthlyUsd));
+  const errors = [
+    ...accountErrors,
+    ...mandatoryTagProblems(seen, tags),
+    ...tagCountProblems(seen, tags),
+    ...denyWithoutRolesProblems(seen, budget, workloadRoles),
+    ...alarmTopicProblems(seen, notify.snsTopicArns ?? [], region),
+    ...profileProblems(seen, profiles, region, alias),
+    ...(account ? invokePolicyProblems(seen, { region, accountId: account.accountId, profiles }) : []),
+  ];
+  if (errors.length > 0 || !account) return { errors };
+  const tenant: StackTenant = {
     name: definition.name,
     file,
     environment,
-    accountAlias,
+    accountAlias: alias,
     accountId: account.accountId,
     roleArn: account.roleArn,
     region,
@@ -274,6 +197,33 @@ function tenantForStack(
     budget,
     workloadRoles,
     protect: config.protectedEnvironments.includes(environment),
+  };
+  return { tenant, errors };
+}
+
+/** A profile as the stack creates it: AWS names derived, price looked up, alarm thresholds defaulted. */
+function stackProfile(seen: TenantInStack, profile: TenantProfile, monthlyUsd: number): StackProfile {
+  const { definition, environment, override } = seen;
+  const price = priceOf(profile.model, seen.config.priceOverrides);
+  return {
+    name: profile.name,
+    model: profile.model,
+    crossRegion: profile.crossRegion,
+    description:
+      profile.description ??
+      defaultProfileDescription(definition.name, environment, {
+        name: profile.name,
+        model: profile.model,
+        crossRegion: profile.crossRegion,
+      }),
+    awsName: inferenceProfileName(definition.name, profile.name, environment),
+    parameterName: ssmParameterName(environment, definition.name, profile.name),
+    price,
+    alarms: {
+      ...defaultAlarms(monthlyUsd, price),
+      ...stripUndefined(definition.alarms),
+      ...stripUndefined(override.alarms),
+    },
   };
 }
 

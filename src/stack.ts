@@ -8,7 +8,7 @@ import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environme
 import { type LeftOutTenant, leftOutTenants } from "./left-out-tenants";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import { thresholdWarnings } from "./stack-warnings";
-import { loadTenants } from "./tenant-loader";
+import { type TenantLoadResult, loadTenants } from "./tenant-loader";
 import { type InputError, formatInputError } from "./validation";
 
 /**
@@ -34,20 +34,18 @@ export interface StackInputs {
 }
 
 /** Validates a flat Pulumi config map and the tenant files it points to; pure apart from reading files. */
-export function validateStackInputs(
-  flatConfig: Readonly<Record<string, string>>,
-  configFile: string,
-  baseDirectory: string,
-): StackInputs | { errors: InputError[] } {
-  const configResult = validateStackConfig(flatConfig, configFile);
-  if ("errors" in configResult) return configResult;
-  const { config } = configResult;
-  const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
-  const missing = missingTenantsDirectory(flatConfig, configFile, config.tenantsDir, tenantsDirectory);
-  if (missing) return { errors: [missing] };
-  // Tenant files may name the stack's own models: the catalog knows them before the files are read.
-  useStackModels(config.models);
-  const loaded = loadTenants(tenantsDirectory);
+export const validateStackInputs: ValidateStackInputs<StackInputs> = (
+  flatConfig,
+  configFile,
+  baseDirectory,
+) => {
+  const read = readConfigAndTenants(flatConfig, configFile, baseDirectory, {
+    validate: validateStackConfig,
+    // Tenant files may name the stack's own models: the catalog knows them before the files are read.
+    beforeLoading: (config) => useStackModels(config.models),
+  });
+  if ("errors" in read) return read;
+  const { config, loaded } = read;
   const environments = projectEnvironments(baseDirectory, config.environment);
   const resolved = tenantsForStack(loaded.tenants, config);
   const errors = [
@@ -62,25 +60,64 @@ export function validateStackInputs(
     warnings: thresholdWarnings(resolved.tenants),
     leftOut: leftOutTenants(loaded.tenants, config),
   };
-}
+};
 
 /** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */
 export function loadStack(): StackInputs {
-  const result = validateStackInputs(
-    pulumi.runtime.allConfig(),
-    `Pulumi.${pulumi.getStack()}.yaml`,
-    process.cwd(),
-  );
-  if ("errors" in result) throw new StackInputError(result.errors);
+  const result = programStackInputs(validateStackInputs);
   for (const warning of result.warnings) void pulumi.log.warn(formatInputError(warning));
   return result;
 }
 
 /**
- * A tenants directory that does not exist, named as the YAML key that sets it (or would): a
- * config mistake, for the environment stacks and the org stack alike.
+ * How a kind of stack validates its inputs: a flat Pulumi config map (structured values
+ * JSON-encoded, as the CLI hands them over), the file it came from, and the directory its paths
+ * are relative to.
  */
-export function missingTenantsDirectory(
+export type ValidateStackInputs<Inputs> = (
+  flatConfig: Readonly<Record<string, string>>,
+  configFile: string,
+  baseDirectory: string,
+) => Inputs | { errors: InputError[] };
+
+/**
+ * A program's inputs as Pulumi hands them over (the stack's flat config, run from the project
+ * directory), validated by `validate`; its problems thrown as one `StackInputError`.
+ */
+export function programStackInputs<Inputs extends object>(validate: ValidateStackInputs<Inputs>): Inputs {
+  const result = validate(pulumi.runtime.allConfig(), `Pulumi.${pulumi.getStack()}.yaml`, process.cwd());
+  if ("errors" in result) throw new StackInputError(result.errors);
+  return result as Inputs;
+}
+
+/**
+ * The first steps of the environment stacks and the org stack alike: validate the stack's
+ * config, find its tenants directory (a missing one is a config mistake) and load the tenant files.
+ */
+export function readConfigAndTenants<Config extends { tenantsDir: string }>(
+  flatConfig: Readonly<Record<string, string>>,
+  configFile: string,
+  baseDirectory: string,
+  steps: {
+    validate: (
+      flatConfig: Readonly<Record<string, string>>,
+      configFile: string,
+    ) => { config: Config } | { errors: InputError[] };
+    beforeLoading?: (config: Config) => void;
+  },
+): { config: Config; loaded: TenantLoadResult } | { errors: InputError[] } {
+  const configResult = steps.validate(flatConfig, configFile);
+  if ("errors" in configResult) return configResult;
+  const { config } = configResult;
+  const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
+  const missing = missingTenantsDirectory(flatConfig, configFile, config.tenantsDir, tenantsDirectory);
+  if (missing) return { errors: [missing] };
+  steps.beforeLoading?.(config);
+  return { config, loaded: loadTenants(tenantsDirectory) };
+}
+
+/** A tenants directory that does not exist, named as the YAML key that sets it (or would). */
+function missingTenantsDirectory(
   flatConfig: Readonly<Record<string, string>>,
   configFile: string,
   tenantsDir: string,

@@ -1,3 +1,4 @@
+import * as assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -41,14 +42,32 @@ export function runTypeScriptCli(
 }
 
 /**
- * A throwaway copy of the project (tracked files as they are in the working tree, node_modules
- * linked), so a test can change the program and see what the check says of the change.
+ * `npm run check -- <args> --format json`, which must exit with `code`: its report, parsed. The
+ * CLI's whole output is the assertion's message when the code differs.
  */
-export function copyProject(): {
-  dir: string;
-  edit(file: string, change: (text: string) => string): void;
-  remove(): void;
-} {
+export async function checkJsonReport(
+  args: string[],
+  code: number,
+  projectDir = repoRoot,
+): Promise<ReturnType<typeof JSON.parse>> {
+  const result = await runCheckCli([...args, "--format", "json"], projectDir);
+  assert.equal(result.code, code, result.stdout + result.stderr);
+  return JSON.parse(result.stdout);
+}
+
+/** A change to one file of a project copy: the first `replace` (text or pattern) becomes `with`. */
+export interface SourceEdit {
+  file: string;
+  replace: string | RegExp;
+  with: string;
+}
+
+/**
+ * A throwaway copy of the project (tracked files as they are in the working tree, node_modules
+ * linked) with these edits made, so a test can change the program and see what the check says
+ * of the change. An edit that changes nothing fails: the test would prove nothing.
+ */
+export function copyProject(...edits: SourceEdit[]): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-project-"));
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], {
     cwd: repoRoot,
@@ -61,17 +80,14 @@ export function copyProject(): {
     fs.copyFileSync(path.join(repoRoot, file), path.join(dir, file));
   }
   fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
-  return {
-    dir,
-    edit(file, change) {
-      const target = path.join(dir, file);
-      const before = fs.readFileSync(target, "utf8");
-      const after = change(before);
-      if (after === before) throw new Error(`edit of ${file} changed nothing`);
-      fs.writeFileSync(target, after);
-    },
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+  for (const edit of edits) {
+    const target = path.join(dir, edit.file);
+    const before = fs.readFileSync(target, "utf8");
+    const after = before.replace(edit.replace, edit.with);
+    if (after === before) throw new Error(`edit of ${edit.file} changed nothing: ${String(edit.replace)}`);
+    fs.writeFileSync(target, after);
+  }
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export function tempFile(name: string, content: string): string {

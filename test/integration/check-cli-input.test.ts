@@ -95,14 +95,12 @@ describe("npm run check: command-line slips and unsafe input", function () {
 
   describe("one set of mandatory tags", () => {
     it("hands the stack's mandatoryTags to the pack: tenants without the pack's default tags pass", async () => {
-      const project = copyProject();
+      const project = copyProject({
+        file: "Pulumi.dev.yaml",
+        replace: "mandatoryTags: [tenant, environment, dept, team, app, cost-center]",
+        with: "mandatoryTags: [tenant, environment, dept]",
+      });
       try {
-        project.edit("Pulumi.dev.yaml", (text) =>
-          text.replace(
-            "mandatoryTags: [tenant, environment, dept, team, app, cost-center]",
-            "mandatoryTags: [tenant, environment, dept]",
-          ),
-        );
         const dir = tenantsDir({ "claims.ts": validTenant({ tags: { dept: "claims" } }) });
         const result = await runCheckCli(["--tenants", dir, "--format", "json"], project.dir);
         assert.equal(result.code, 0, result.stdout + result.stderr);

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { copyProject, runCheckCli, tempFile } from "../helpers/check-cli";
+import { checkJsonReport, copyProject, runCheckCli, tempFile } from "../helpers/check-cli";
 import { compliantExport, exportWithDirectModelAccess, invokePolicyName } from "../fixtures/stack-export";
 
 /** The tenants these tests plan (relative: the CLI resolves flags from the current directory). */
@@ -64,9 +64,7 @@ describe("npm run check", function () {
     });
 
     it("passes the prod stack with exit 0 and reports the documented json shape", async () => {
-      const result = await runCheckCli(["--stack", "prod", "--tenants", fixtureTenants, "--format", "json"]);
-      assert.equal(result.code, 0, result.stderr);
-      const report = JSON.parse(result.stdout);
+      const report = await checkJsonReport(["--stack", "prod", "--tenants", fixtureTenants], 0);
       assertReportShape(report);
       assert.equal(report.stack, "prod");
       assert.deepEqual(report.errors, []);
@@ -137,8 +135,11 @@ describe("npm run check", function () {
     });
 
     it("says so when the SCPs are left out (serviceControlPolicies.manage: false)", async () => {
-      project = copyProject();
-      project.edit("Pulumi.org.yaml", (text) => text.replace("    manage: true\n", "    manage: false\n"));
+      project = copyProject({
+        file: "Pulumi.org.yaml",
+        replace: "    manage: true\n",
+        with: "    manage: false\n",
+      });
       const result = await runCheckCli(["--stack", "org"], project.dir);
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.match(
@@ -149,16 +150,12 @@ describe("npm run check", function () {
     });
 
     it("fails (exit 1) an SCP set that would lock out the deploy role", async () => {
-      project = copyProject();
-      project.edit("src/scp/documents.ts", (text) =>
-        text.replace(
-          'const exempt = { ArnNotLike: { "aws:PrincipalArn": [...inputs.exemptRoleArns] } };',
-          "const exempt = {};",
-        ),
-      );
-      const result = await runCheckCli(["--stack", "org", "--format", "json"], project.dir);
-      assert.equal(result.code, 1, result.stdout + result.stderr);
-      const report = JSON.parse(result.stdout);
+      project = copyProject({
+        file: "src/scp/documents.ts",
+        replace: 'const exempt = { ArnNotLike: { "aws:PrincipalArn": [...inputs.exemptRoleArns] } };',
+        with: "const exempt = {};",
+      });
+      const report = await checkJsonReport(["--stack", "org"], 1, project.dir);
       const lockouts = report.violations.filter(
         (violation: { policyName: string }) => violation.policyName === "scp-deploy-role-not-locked-out",
       );
@@ -181,9 +178,7 @@ describe("npm run check", function () {
           .readFileSync(path.join(dir, "claims.ts"), "utf8")
           .replace("../../../src/tenant", path.join(__dirname, "../../src/tenant")),
       );
-      const result = await runCheckCli(["--tenants", dir, "--format", "json"]);
-      assert.equal(result.code, 2, result.stdout);
-      const report = JSON.parse(result.stdout);
+      const report = await checkJsonReport(["--tenants", dir], 2);
       assertReportShape(report);
       const broken = path.join(dir, "broken.ts");
       assert.deepEqual(
@@ -229,16 +224,12 @@ describe("npm run check", function () {
     afterEach(() => project?.remove());
 
     it("names bedrock-profile-cost-tags when the program stops tagging profiles with cost-center", async () => {
-      project = copyProject();
-      project.edit("src/components/tenant/inference-profile.ts", (text) =>
-        text.replace(
-          "return { ...tenant.tags, profile: profile.name, model: profile.model };",
-          'const { "cost-center": _dropped, ...rest } = tenant.tags;\n  return { ...rest, profile: profile.name, model: profile.model };',
-        ),
-      );
-      const result = await runCheckCli(["--tenants", fixtureTenants, "--format", "json"], project.dir);
-      assert.equal(result.code, 1, result.stderr);
-      const report = JSON.parse(result.stdout);
+      project = copyProject({
+        file: "src/components/tenant/inference-profile.ts",
+        replace: "return { ...tenant.tags, profile: profile.name, model: profile.model };",
+        with: 'const { "cost-center": _dropped, ...rest } = tenant.tags;\n  return { ...rest, profile: profile.name, model: profile.model };',
+      });
+      const report = await checkJsonReport(["--tenants", fixtureTenants], 1, project.dir);
       const tagViolations = report.violations.filter(
         (violation: { policyName: string }) => violation.policyName === "bedrock-profile-cost-tags",
       );
@@ -258,18 +249,19 @@ describe("npm run check", function () {
     });
 
     it("names tenant-budget-coverage when the program stops creating budgets", async () => {
-      project = copyProject();
-      project.edit("src/components/tenant-guardrails.ts", (text) =>
-        text.replace(
-          "const budget = createBudget(tenant, alerts, this);",
-          'const budget = { name: pulumi.output("none") } as unknown as ReturnType<typeof createBudget>;',
-        ),
-      );
-      project.edit("src/components/tenant-guardrails.ts", (text) =>
-        text.replace(
-          'if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, alerts, this);',
-          "",
-        ),
+      const guardrails = "src/components/tenant-guardrails.ts";
+      project = copyProject(
+        {
+          file: guardrails,
+          replace: "const budget = createBudget(tenant, alerts, this);",
+          with: 'const budget = { name: pulumi.output("none") } as unknown as ReturnType<typeof createBudget>;',
+        },
+        {
+          file: guardrails,
+          replace:
+            'if (tenant.budget.onExceed === "deny") createBudgetDenyAction(tenant, budget, alerts, this);',
+          with: "",
+        },
       );
       const result = await runCheckCli(["--tenants", fixtureTenants], project.dir);
       assert.equal(result.code, 1, result.stdout + result.stderr);
@@ -281,9 +273,7 @@ describe("npm run check", function () {
   describe("--state on a stack export", () => {
     it("passes a compliant export of another program with exit 0", async () => {
       const file = tempFile("export.json", JSON.stringify(compliantExport()));
-      const result = await runCheckCli(["--state", file, "--format", "json"]);
-      assert.equal(result.code, 0, result.stdout);
-      const report = JSON.parse(result.stdout);
+      const report = await checkJsonReport(["--state", file], 0);
       assert.equal(report.stack, "audit");
       assert.equal(report.summary.tenants, 1);
       assert.equal(report.summary.monthlyBudgetUsd, 300);
@@ -297,9 +287,7 @@ describe("npm run check", function () {
 
     it("fails an export whose IAM policy allows invoking models around the profiles, with exit 1", async () => {
       const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
-      const result = await runCheckCli(["--state", file, "--format", "json"]);
-      assert.equal(result.code, 1, result.stdout);
-      const report = JSON.parse(result.stdout);
+      const report = await checkJsonReport(["--state", file], 1);
       const [violation, ...others] = report.violations.filter(
         (item: { policyName: string }) => item.policyName === "bedrock-invoke-through-profiles",
       );
@@ -321,16 +309,7 @@ describe("npm run check", function () {
 
     it("judges with the pack --policy-pack names: one without policies judges nothing (exit 3)", async () => {
       const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
-      const result = await runCheckCli([
-        "--state",
-        file,
-        "--policy-pack",
-        "bench/empty-pack",
-        "--format",
-        "json",
-      ]);
-      assert.equal(result.code, 3, result.stdout + result.stderr);
-      const report = JSON.parse(result.stdout);
+      const report = await checkJsonReport(["--state", file, "--policy-pack", "bench/empty-pack"], 3);
       assert.equal(report.verdict, "nothing-judged");
       assert.deepEqual(report.policyPack, { name: "empty-pack", version: "0.0.0" });
       assert.deepEqual(report.violations, []);

@@ -7,10 +7,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/plan/planned-resource";
-import { parsePolicyConfig } from "../../tools/check/analyzer/policy-config";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
 import type { Violation } from "../../tools/check/report/check-report";
 import { claimsChatbotTags } from "../../policies/test/helpers/policy-fixtures";
+import {
+  activeCostTagInputs,
+  claimsBudgetInputs,
+  profileOnlyInvokePolicy,
+} from "../helpers/compliant-inputs";
+import { acceptedPolicyConfig, refusedPolicyConfig } from "../helpers/policy-config";
 import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
 
 const stack = "urn:pulumi:dev::pack-test";
@@ -58,22 +63,11 @@ function compliantStack(): PlannedResource[] {
     resource("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev", profileInputs, {
       outputs: { ...profileInputs, arn: profileArn, tagsAll: tags },
     }),
-    resource("aws:budgets/budget:Budget", "claims-budget", {
-      budgetType: "COST",
-      limitAmount: "1000",
-      limitUnit: "USD",
-      timeUnit: "MONTHLY",
-      costFilters: [{ name: "TagKeyValue", values: ["user:tenant$claims"] }],
-      notifications: [
-        {
-          comparisonOperator: "GREATER_THAN",
-          threshold: 80,
-          thresholdType: "PERCENTAGE",
-          notificationType: "ACTUAL",
-          subscriberSnsTopicArns: [topicArn],
-        },
-      ],
-    }),
+    resource(
+      "aws:budgets/budget:Budget",
+      "claims-budget",
+      claimsBudgetInputs(1000, { subscriberSnsTopicArns: [topicArn] }),
+    ),
     resource("aws:cloudwatch/metricAlarm:MetricAlarm", "claims-chatbot-invocations", {
       namespace: "AWS/Bedrock",
       metricName: "Invocations",
@@ -86,28 +80,14 @@ function compliantStack(): PlannedResource[] {
       value: profileArn,
     }),
     resource("aws:iam/policy:Policy", "claims-invoke-policy", {
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-            Resource: [profileArn],
-          },
-          {
-            Effect: "Allow",
-            Action: ["bedrock:InvokeModel"],
-            Resource: [modelArn],
-            Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
-          },
-        ],
-      }),
+      policy: profileOnlyInvokePolicy(profileArn, modelArn),
     }),
-    ...Object.keys(tags).map((tagKey) =>
-      resource("aws:costexplorer/costAllocationTag:CostAllocationTag", `cost-allocation-${tagKey}`, {
-        tagKey,
-        status: "Active",
-      }),
+    ...activeCostTagInputs(tags).map((inputs) =>
+      resource(
+        "aws:costexplorer/costAllocationTag:CostAllocationTag",
+        `cost-allocation-${inputs.tagKey}`,
+        inputs,
+      ),
     ),
   ];
 }
@@ -255,7 +235,7 @@ describe("policy pack over the Analyzer protocol", function () {
     });
 
     it("changes levels (all, and per policy) and settings", async () => {
-      const parsed = parsePolicyConfig(
+      const config = acceptedPolicyConfig(
         {
           all: "advisory",
           "bedrock-profile-model-source": "disabled",
@@ -264,8 +244,7 @@ describe("policy pack over the Analyzer protocol", function () {
         "policy-config.json",
         host().info,
       );
-      assert.ok("config" in parsed, JSON.stringify(parsed));
-      await host().configure(parsed.config);
+      await host().configure(config);
       const resources = compliantStack().map((planned) =>
         planned.name === "claims-chatbot-dev"
           ? { ...planned, inputs: { ...planned.inputs, modelSource: { copyFrom: "anthropic.claude-v2" } } }
@@ -282,7 +261,7 @@ describe("policy pack over the Analyzer protocol", function () {
     });
 
     it("refuses an unknown policy, a level that does not exist and a setting that does not fit, naming file and path", () => {
-      const parsed = parsePolicyConfig(
+      const errors = refusedPolicyConfig(
         {
           "no-such-policy": "mandatory",
           "budget-notifications": { enforcementLevel: "blocking", currency: ["USD"] },
@@ -290,9 +269,8 @@ describe("policy pack over the Analyzer protocol", function () {
         "ci/policy.json",
         host().info,
       );
-      assert.ok("errors" in parsed);
       assert.deepEqual(
-        parsed.errors.map((error) => `${error.file}: ${error.path}`),
+        errors.map((error) => `${error.file}: ${error.path}`),
         [
           "ci/policy.json: no-such-policy",
           "ci/policy.json: budget-notifications.enforcementLevel",

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { copyProject, runCheckCli } from "../helpers/check-cli";
+import { checkJsonReport, copyProject, runCheckCli } from "../helpers/check-cli";
 
 /**
  * `npm run check` stops (exit 2, nothing judged) when AWS would refuse what the program planned,
@@ -11,17 +11,14 @@ describe("npm run check: the AWS preflight", function () {
   afterEach(() => project?.remove());
 
   it("reports a profile description Bedrock would refuse as a program bug, exit 2, in json and markdown", async () => {
-    project = copyProject();
     // Today's fix undone: the description the program built before, with "/", "(" and ")".
-    project.edit("src/stack-tenants.ts", (text) =>
-      text.replace(
+    project = copyProject({
+      file: "src/stack-tenants.ts",
+      replace:
         "const text = `tenant ${tenant} profile ${profile.name} in ${environment} for ${profile.model}",
-        "const text = `${tenant}/${profile.name} (${environment}): ${profile.model}",
-      ),
-    );
-    const json = await runCheckCli(["--format", "json"], project.dir);
-    assert.equal(json.code, 2, json.stdout + json.stderr);
-    const report = JSON.parse(json.stdout);
+      with: "const text = `${tenant}/${profile.name} (${environment}): ${profile.model}",
+    });
+    const report = await checkJsonReport([], 2, project.dir);
     const policyRecommendations = report.errors.find((error: { path: string }) =>
       error.path.includes('"policy-recommendations-recommender" input description'),
     );
@@ -42,10 +39,11 @@ describe("npm run check: the AWS preflight", function () {
   });
 
   it("stops a topic policy that would drop every alarm notification, naming the alarm's input (text)", async () => {
-    project = copyProject();
-    project.edit("src/components/tenant/alert-topic.ts", (text) =>
-      text.replace(/publish\("CloudWatchAlarmsPublish"[\s\S]*?\}\),\n/, ""),
-    );
+    project = copyProject({
+      file: "src/components/tenant/alert-topic.ts",
+      replace: /publish\("CloudWatchAlarmsPublish"[\s\S]*?\}\),\n/,
+      with: "",
+    });
     const result = await runCheckCli([], project.dir);
     assert.equal(result.code, 2, result.stdout + result.stderr);
     assert.match(
@@ -56,9 +54,7 @@ describe("npm run check: the AWS preflight", function () {
   });
 
   it("passes the shipped org stack, warning about the first deploy's cost allocation tags", async () => {
-    const result = await runCheckCli(["--stack", "org", "--format", "json"]);
-    assert.equal(result.code, 0, result.stdout + result.stderr);
-    const report = JSON.parse(result.stdout);
+    const report = await checkJsonReport(["--stack", "org"], 0);
     assert.deepEqual(report.errors, []);
     assert.match(
       report.quotaWarnings.join("\n"),

@@ -26,6 +26,11 @@ function assertWellFormed(errors: readonly InputError[], file: string): void {
   }
 }
 
+/** Checks `property` on `runs` generated values; fast-check shrinks a failure to the smallest input. */
+function forAll<T>(values: fc.Arbitrary<T>, runs: number, property: (value: T) => void): void {
+  fc.assert(fc.property(values, property), { numRuns: runs });
+}
+
 const validTenant = () => ({
   name: "claims",
   tags: { dept: "claims", team: "automation", app: "claims_chatbot", "cost-center": "CC-1" },
@@ -123,15 +128,12 @@ const devConfig = (() => {
 describe("robustness of every input (property-based)", () => {
   describe("tenant files", () => {
     it("never throws on random or mutated exports: either a tenant that fits the stack or `file: path: message` errors", () => {
-      fc.assert(
-        fc.property(fc.oneof(mutatedTenant, fc.anything()), (exported) => {
-          const result = parseTenantValue(exported, "tenants/fuzz.ts");
-          if ("errors" in result) return assertWellFormed(result.errors, "tenants/fuzz.ts");
-          const inStack = tenantsForStack([result], devConfig);
-          if (inStack.errors.length > 0) assertWellFormed(inStack.errors, "tenants/fuzz.ts");
-        }),
-        { numRuns: 1500 },
-      );
+      forAll(fc.oneof(mutatedTenant, fc.anything()), 1500, (exported) => {
+        const result = parseTenantValue(exported, "tenants/fuzz.ts");
+        if ("errors" in result) return assertWellFormed(result.errors, "tenants/fuzz.ts");
+        const inStack = tenantsForStack([result], devConfig);
+        if (inStack.errors.length > 0) assertWellFormed(inStack.errors, "tenants/fuzz.ts");
+      });
     });
   });
 
@@ -145,16 +147,13 @@ describe("robustness of every input (property-based)", () => {
           .tuple(fc.nat({ max: source.length }), fc.string())
           .map(([at, text]) => source.slice(0, at) + text + source.slice(at)),
       );
-      fc.assert(
-        fc.property(text, (text) => {
-          const result = evaluateTenantSource(text, "tenants/fuzz.ts");
-          if ("problem" in result) {
-            assert.ok(result.problem.line >= 1 && result.problem.column >= 1);
-            assert.ok(result.problem.message.length > 0 && !result.problem.message.includes("\n"));
-          }
-        }),
-        { numRuns: 1000 },
-      );
+      forAll(text, 1000, (text) => {
+        const result = evaluateTenantSource(text, "tenants/fuzz.ts");
+        if ("problem" in result) {
+          assert.ok(result.problem.line >= 1 && result.problem.column >= 1);
+          assert.ok(result.problem.message.length > 0 && !result.problem.message.includes("\n"));
+        }
+      });
     });
   });
 
@@ -174,46 +173,42 @@ describe("robustness of every input (property-based)", () => {
       "nonsense",
     ];
     it("never throws on random values for any key; errors name Pulumi.<stack>.yaml and the key", () => {
-      fc.assert(
-        fc.property(
-          fc.dictionary(
-            fc.constantFrom(...keys).map((key) => `bedrock-cost-governance:${key}`),
-            fc.oneof(
-              fc.string(),
-              fc.json(),
-              fc.anything().map((value) => JSON.stringify(value) ?? ""),
-            ),
+      forAll(
+        fc.dictionary(
+          fc.constantFrom(...keys).map((key) => `bedrock-cost-governance:${key}`),
+          fc.oneof(
+            fc.string(),
+            fc.json(),
+            fc.anything().map((value) => JSON.stringify(value) ?? ""),
           ),
-          (flat) => {
-            const result = validateStackConfig(flat, "Pulumi.fuzz.yaml");
-            if ("errors" in result) {
-              assertWellFormed(result.errors, "Pulumi.fuzz.yaml");
-              for (const error of result.errors) assert.match(error.path, /^bedrock-cost-governance/);
-            }
-          },
         ),
-        { numRuns: 1000 },
+        1000,
+        (flat) => {
+          const result = validateStackConfig(flat, "Pulumi.fuzz.yaml");
+          if ("errors" in result) {
+            assertWellFormed(result.errors, "Pulumi.fuzz.yaml");
+            for (const error of result.errors) assert.match(error.path, /^bedrock-cost-governance/);
+          }
+        },
       );
     });
 
     it("reads any Pulumi.<stack>.yaml text into config or a file-named error", () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-yaml-"));
       try {
-        fc.assert(
-          fc.property(
-            fc.oneof(
-              fc.string(),
-              fc.json().map((json) => `config: ${json}`),
-              fc.constant("config:\n  a: [1,\n"),
-            ),
-            (text) => {
-              fs.writeFileSync(path.join(dir, "Pulumi.fuzz.yaml"), text);
-              const result = readStackConfigFile(dir, "fuzz");
-              if ("errors" in result) assertWellFormed(result.errors, "Pulumi.fuzz.yaml");
-              else for (const value of Object.values(result.config)) assert.equal(typeof value, "string");
-            },
+        forAll(
+          fc.oneof(
+            fc.string(),
+            fc.json().map((json) => `config: ${json}`),
+            fc.constant("config:\n  a: [1,\n"),
           ),
-          { numRuns: 300 },
+          300,
+          (text) => {
+            fs.writeFileSync(path.join(dir, "Pulumi.fuzz.yaml"), text);
+            const result = readStackConfigFile(dir, "fuzz");
+            if ("errors" in result) assertWellFormed(result.errors, "Pulumi.fuzz.yaml");
+            else for (const value of Object.values(result.config)) assert.equal(typeof value, "string");
+          },
         );
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -240,14 +235,11 @@ describe("robustness of every input (property-based)", () => {
 
     it("refuses truncated exports with a clear message", () => {
       const text = JSON.stringify(compliantExport(), null, 2);
-      fc.assert(
-        fc.property(fc.integer({ min: 0, max: text.length - 1 }), (cut) => {
-          const result = judgeText(text.slice(0, cut));
-          assert.ok("errors" in result);
-          assert.match(result.errors[0].message, /is not JSON|expected/);
-        }),
-        { numRuns: 200 },
-      );
+      forAll(fc.integer({ min: 0, max: text.length - 1 }), 200, (cut) => {
+        const result = judgeText(text.slice(0, cut));
+        assert.ok("errors" in result);
+        assert.match(result.errors[0].message, /is not JSON|expected/);
+      });
     });
 
     it("never throws on random JSON or exports with fields of the wrong type", () => {
@@ -279,18 +271,16 @@ describe("robustness of every input (property-based)", () => {
           else mutate(resources[index % resources.length], [field], value);
           return exported;
         });
-      fc.assert(
-        fc.property(
-          fc.oneof(
-            mutatedExport,
-            fc.anything(),
-            fc.json().map((json) => JSON.parse(json) as unknown),
-          ),
-          (exported) => {
-            judgeText(JSON.stringify(exported) ?? "undefined");
-          },
+      forAll(
+        fc.oneof(
+          mutatedExport,
+          fc.anything(),
+          fc.json().map((json) => JSON.parse(json) as unknown),
         ),
-        { numRuns: 500 },
+        500,
+        (exported) => {
+          judgeText(JSON.stringify(exported) ?? "undefined");
+        },
       );
     });
 

@@ -6,6 +6,7 @@ import { type StackTenant, tenantsForStack } from "../../src/stack-tenants";
 import { tenantSchema } from "../../src/tenant";
 import {
   type AuthorizationRequest,
+  type Decision,
   type Principal,
   accountId,
   decide,
@@ -173,36 +174,44 @@ const retag = (tags: Record<string, string>): AuthorizationRequest[] => [
 describe("service control policies, evaluated with identity policies (iam-simulate)", () => {
   for (const action of modelActions.filter((name) => name.startsWith("bedrock:Invoke"))) {
     describe(action, () => {
-      for (const [who, principal] of [
-        ["a role holding AmazonBedrockFullAccess", bedrockFullAccess],
-        ["an administrator", administrator],
-      ] as const) {
-        it(`${who}: direct model call denied, system-profile call denied, application-profile call allowed`, async () => {
-          assert.equal(await decideCall(principal, directCall(action), scps), "ExplicitlyDenied");
-          assert.equal(await decideCall(principal, viaSystemProfile(action), scps), "ExplicitlyDenied");
-          assert.equal(
-            await decideCall(principal, viaSingleRegionProfile(ownProfileArn, action), scps),
-            "Allowed",
-          );
-          assert.equal(
-            await decideCall(principal, viaCrossRegionProfile(ownCrossRegionProfileArn, action), scps),
-            "Allowed",
-          );
+      // Each caller's decision on each path to the model; "denied" is any refusal, explicit or implicit.
+      const paths = {
+        "direct model call": directCall(action),
+        "system-profile call": viaSystemProfile(action),
+        "own application-profile call": viaSingleRegionProfile(ownProfileArn, action),
+        "own cross-Region application-profile call": viaCrossRegionProfile(ownCrossRegionProfileArn, action),
+        "another tenant's application-profile call": viaSingleRegionProfile(otherTenantProfileArn, action),
+      };
+      const broadCaller = {
+        "direct model call": "ExplicitlyDenied",
+        "system-profile call": "ExplicitlyDenied",
+        "own application-profile call": "Allowed",
+        "own cross-Region application-profile call": "Allowed",
+      } as const;
+      const callers: Array<[string, Principal, Partial<Record<keyof typeof paths, Decision | "denied">>]> = [
+        ["a role holding AmazonBedrockFullAccess", bedrockFullAccess, broadCaller],
+        ["an administrator", administrator, broadCaller],
+        [
+          "a tenant workload with its invoke policy",
+          tenantWorkload,
+          {
+            "direct model call": "ExplicitlyDenied",
+            "system-profile call": "ExplicitlyDenied",
+            "own application-profile call": "Allowed",
+            "another tenant's application-profile call": "denied",
+          },
+        ],
+      ];
+      for (const [who, principal, expected] of callers) {
+        const says = Object.entries(expected).map(([path, decision]) => `${path} ${decision}`);
+        it(`${who}: ${says.join(", ")}`, async () => {
+          for (const [path, decision] of Object.entries(expected)) {
+            const actual = await decideCall(principal, paths[path as keyof typeof paths], scps);
+            if (decision === "denied") assert.notEqual(actual, "Allowed", path);
+            else assert.equal(actual, decision, path);
+          }
         });
       }
-
-      it("a tenant workload with its invoke policy: direct and system-profile calls denied, its own profiles allowed, another tenant's not", async () => {
-        assert.equal(await decideCall(tenantWorkload, directCall(action), scps), "ExplicitlyDenied");
-        assert.equal(await decideCall(tenantWorkload, viaSystemProfile(action), scps), "ExplicitlyDenied");
-        assert.equal(
-          await decideCall(tenantWorkload, viaSingleRegionProfile(ownProfileArn, action), scps),
-          "Allowed",
-        );
-        assert.notEqual(
-          await decideCall(tenantWorkload, viaSingleRegionProfile(otherTenantProfileArn, action), scps),
-          "Allowed",
-        );
-      });
 
       it("the SCPs deny no check of a tenant's call through its cross-Region application profile", async () => {
         // Whether the invoke policy itself grants the system-profile hop is the environment stack's

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type StackConfig, validateStackConfig } from "../../src/config";
-import { formatInputError } from "../../src/validation";
+import { type InputError, formatInputError } from "../../src/validation";
 import { readStackConfigFile } from "../../tools/stack-config-file";
 
 const ns = "bedrock-cost-governance";
@@ -85,33 +85,34 @@ describe("stack config (validateStackConfig)", () => {
   });
 
   describe("problems, each named by file and key", () => {
-    it("names the nested key of an account id that is not 12 digits", () => {
-      const accounts = {
-        "shared-ai": { accountId: "11112222333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
-      };
-      assert.deepEqual(problems(withKeys({ accounts })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected a 12-digit AWS account id (quoted in YAML), got "11112222333"',
-      ]);
-    });
-
-    it("refuses an account id left unquoted in YAML (a number) and a role that is not an IAM role ARN", () => {
-      const accounts = {
-        "shared-ai": { accountId: 111122223333, roleArn: "arn:aws:iam::111122223333:user/deploy" },
-      };
-      assert.deepEqual(problems(withKeys({ accounts })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 111122223333 is a YAML number: quote the 12-digit account id ("111122223333")',
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.roleArn: expected an IAM role ARN, got "arn:aws:iam::111122223333:user/deploy"',
-      ]);
-    });
-
-    it("says YAML dropped the leading zero of an unquoted account id such as 012345678901", () => {
-      const accounts = {
-        "shared-ai": { accountId: 12345678901, roleArn: "arn:aws:iam::012345678901:role/deploy" },
-      };
-      assert.deepEqual(problems(withKeys({ accounts })), [
-        'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 12345678901 is a YAML number: YAML dropped the leading zero; quote the account id: "012345678901"',
-      ]);
-    });
+    const accountCases: Array<{ it: string; account: object; problems: string[] }> = [
+      {
+        it: "names the nested key of an account id that is not 12 digits",
+        account: { accountId: "11112222333", roleArn: "arn:aws:iam::111122223333:role/deploy" },
+        problems: [
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: expected a 12-digit AWS account id (quoted in YAML), got "11112222333"',
+        ],
+      },
+      {
+        it: "refuses an account id left unquoted in YAML (a number) and a role that is not an IAM role ARN",
+        account: { accountId: 111122223333, roleArn: "arn:aws:iam::111122223333:user/deploy" },
+        problems: [
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 111122223333 is a YAML number: quote the 12-digit account id ("111122223333")',
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.roleArn: expected an IAM role ARN, got "arn:aws:iam::111122223333:user/deploy"',
+        ],
+      },
+      {
+        it: "says YAML dropped the leading zero of an unquoted account id such as 012345678901",
+        account: { accountId: 12345678901, roleArn: "arn:aws:iam::012345678901:role/deploy" },
+        problems: [
+          'Pulumi.dev.yaml: bedrock-cost-governance:accounts.shared-ai.accountId: 12345678901 is a YAML number: YAML dropped the leading zero; quote the account id: "012345678901"',
+        ],
+      },
+    ];
+    for (const c of accountCases)
+      it(c.it, () =>
+        assert.deepEqual(problems(withKeys({ accounts: { "shared-ai": c.account } })), c.problems),
+      );
 
     it("refuses a defaultAccount that is not an alias of accounts", () => {
       assert.deepEqual(problems(withKeys({ defaultAccount: "claims-ai" })), [
@@ -256,59 +257,63 @@ describe("stack files (readStackConfigFile)", () => {
     });
   });
 
-  it("lists the known stacks when the stack file is missing", () => {
-    writeStack("dev", "config: {}\n");
-    writeStack("prod", "config: {}\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "staging"), {
-      errors: [
-        { file: "Pulumi.staging.yaml", path: "", message: "no such stack file; known stacks: dev, prod" },
-      ],
+  const refusals: Array<{ it: string; files: Record<string, string>; stack: string; errors: InputError[] }> =
+    [
+      {
+        it: "lists the known stacks when the stack file is missing",
+        files: { dev: "config: {}\n", prod: "config: {}\n" },
+        stack: "staging",
+        errors: [
+          { file: "Pulumi.staging.yaml", path: "", message: "no such stack file; known stacks: dev, prod" },
+        ],
+      },
+      {
+        it: "names the line of YAML it cannot parse, such as a key given twice",
+        files: { dev: "config:\n  aws:region: us-east-1\n  aws:region: us-west-2\n" },
+        stack: "dev",
+        errors: [
+          {
+            file: "Pulumi.dev.yaml:3:3",
+            path: "",
+            message: "not valid YAML: Map keys must be unique, at `aws:region: us-west-2`",
+          },
+        ],
+      },
+      {
+        it: "names YAML's .inf and .nan at their key instead of passing them on as null",
+        files: { dev: "config:\n  bedrock-cost-governance:maxAnomalyMonitors: .inf\n  aws:x: [1, .nan]\n" },
+        stack: "dev",
+        errors: [
+          {
+            file: "Pulumi.dev.yaml",
+            path: "bedrock-cost-governance:maxAnomalyMonitors",
+            message: "Infinity is not a finite number",
+          },
+        ],
+      },
+      {
+        it: "refuses a config that is not a mapping, naming config",
+        files: { dev: "config:\n  - aws:region\n" },
+        stack: "dev",
+        errors: [{ file: "Pulumi.dev.yaml", path: "config", message: "expected a mapping" }],
+      },
+      {
+        it: "refuses a file that is not a mapping",
+        files: { dev: "- config\n" },
+        stack: "dev",
+        errors: [{ file: "Pulumi.dev.yaml", path: "", message: "expected a mapping with a `config:` key" }],
+      },
+      {
+        it: "refuses a stack name that could leave the project directory",
+        files: {},
+        stack: "../dev",
+        errors: [{ file: "Pulumi.../dev.yaml", path: "", message: '"../dev" is not a valid stack name' }],
+      },
+    ];
+  for (const refusal of refusals) {
+    it(refusal.it, () => {
+      for (const [stack, text] of Object.entries(refusal.files)) writeStack(stack, text);
+      assert.deepEqual(readStackConfigFile(projectDir, refusal.stack), { errors: refusal.errors });
     });
-  });
-
-  it("names the line of YAML it cannot parse, such as a key given twice", () => {
-    writeStack("dev", "config:\n  aws:region: us-east-1\n  aws:region: us-west-2\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [
-        {
-          file: "Pulumi.dev.yaml:3:3",
-          path: "",
-          message: "not valid YAML: Map keys must be unique, at `aws:region: us-west-2`",
-        },
-      ],
-    });
-  });
-
-  it("names YAML's .inf and .nan at their key instead of passing them on as null", () => {
-    writeStack("dev", "config:\n  bedrock-cost-governance:maxAnomalyMonitors: .inf\n  aws:x: [1, .nan]\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [
-        {
-          file: "Pulumi.dev.yaml",
-          path: "bedrock-cost-governance:maxAnomalyMonitors",
-          message: "Infinity is not a finite number",
-        },
-      ],
-    });
-  });
-
-  it("refuses a config that is not a mapping, naming config", () => {
-    writeStack("dev", "config:\n  - aws:region\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [{ file: "Pulumi.dev.yaml", path: "config", message: "expected a mapping" }],
-    });
-  });
-
-  it("refuses a file that is not a mapping", () => {
-    writeStack("dev", "- config\n");
-    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
-      errors: [{ file: "Pulumi.dev.yaml", path: "", message: "expected a mapping with a `config:` key" }],
-    });
-  });
-
-  it("refuses a stack name that could leave the project directory", () => {
-    assert.deepEqual(readStackConfigFile(projectDir, "../dev"), {
-      errors: [{ file: "Pulumi.../dev.yaml", path: "", message: '"../dev" is not a valid stack name' }],
-    });
-  });
+  }
 });

@@ -16,6 +16,8 @@ describe("tenant files", () => {
   /** Every problem `loadTenants` reports for these files, rendered as users read them. */
   const problems = (files: Record<string, TenantFileContent>): string[] =>
     tenantDir(files).load().errors.map(formatInputError);
+  /** The valid claims tenant file with these fields changed. */
+  const claimsWith = (fields: Record<string, unknown>) => ({ "claims.ts": { ...tenant, ...fields } });
 
   describe("which files are tenants", () => {
     it("loads every *.ts file but index.ts, *.d.ts and files starting with _", () => {
@@ -95,7 +97,7 @@ describe("tenant files", () => {
 
   describe("name", () => {
     it("refuses a name that is not lowercase [a-z][a-z0-9-]*", () => {
-      assert.deepEqual(problems({ "claims.ts": { ...tenant, name: "Claims_AI" } }), [
+      assert.deepEqual(problems(claimsWith({ name: "Claims_AI" })), [
         'tenants/claims.ts: name: expected lowercase [a-z][a-z0-9-]*, got "Claims_AI"',
       ]);
     });
@@ -139,9 +141,7 @@ describe("tenant files", () => {
   });
 
   describe("tags", () => {
-    const withTags = (tags: Record<string, string>) => ({
-      "claims.ts": { ...tenant, tags: { ...tenant.tags, ...tags } },
-    });
+    const withTags = (tags: Record<string, string>) => claimsWith({ tags: { ...tenant.tags, ...tags } });
 
     it("refuses a user tag that redefines tenant or environment", () => {
       const reserved =
@@ -178,26 +178,22 @@ describe("tenant files", () => {
   describe("notify", () => {
     it("refuses an address that is not an email", () => {
       assert.deepEqual(
-        problems({
-          "claims.ts": { ...tenant, notify: { emails: ["claims@example.com", "finops at example"] } },
-        }),
+        problems(claimsWith({ notify: { emails: ["claims@example.com", "finops at example"] } })),
         ['tenants/claims.ts: notify.emails[1]: expected an email address, got "finops at example"'],
       );
     });
 
     it("refuses a notify with no email and no SNS topic", () => {
-      assert.deepEqual(problems({ "claims.ts": { ...tenant, notify: { emails: [], snsTopicArns: [] } } }), [
+      assert.deepEqual(problems(claimsWith({ notify: { emails: [], snsTopicArns: [] } })), [
         'tenants/claims.ts: notify: expected at least one email address or SNS topic ARN, got {"emails":[],"snsTopicArns":[]}',
       ]);
     });
 
     it("accepts SNS topics alone and refuses an ARN that is not an SNS topic", () => {
       const topic = "arn:aws:sns:us-east-1:111122223333:claims-oncall";
-      assert.deepEqual(problems({ "claims.ts": { ...tenant, notify: { snsTopicArns: [topic] } } }), []);
+      assert.deepEqual(problems(claimsWith({ notify: { snsTopicArns: [topic] } })), []);
       assert.deepEqual(
-        problems({
-          "claims.ts": { ...tenant, notify: { snsTopicArns: ["arn:aws:sqs:us-east-1:111122223333:q"] } },
-        }),
+        problems(claimsWith({ notify: { snsTopicArns: ["arn:aws:sqs:us-east-1:111122223333:q"] } })),
         [
           'tenants/claims.ts: notify.snsTopicArns[0]: expected an SNS topic ARN, got "arn:aws:sqs:us-east-1:111122223333:q"',
         ],
@@ -206,71 +202,62 @@ describe("tenant files", () => {
   });
 
   describe("profiles", () => {
-    const withProfiles = (profiles: object[]) => ({ "claims.ts": { ...tenant, profiles } });
+    const withProfiles = (profiles: object[]) => claimsWith({ profiles });
 
-    it("needs at least one profile", () => {
-      assert.deepEqual(problems(withProfiles([])), [
-        "tenants/claims.ts: profiles: expected at least 1 item, got []",
-      ]);
-    });
-
-    it("refuses a profile name that is not lowercase [a-z0-9-]", () => {
-      assert.deepEqual(problems(withProfiles([{ name: "Chat_bot", model: haiku }])), [
-        'tenants/claims.ts: profiles[0].name: expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter, got "Chat_bot"',
-      ]);
-    });
-
-    it("refuses a profile name used twice in the tenant", () => {
-      assert.deepEqual(
-        problems(
-          withProfiles([
-            { name: "chatbot", model: haiku },
-            { name: "chatbot", model: "amazon.nova-lite-v1:0" },
-          ]),
-        ),
-        [
+    const cases: Array<{ it: string; profiles: object[]; problems: string[] }> = [
+      {
+        it: "needs at least one profile",
+        profiles: [],
+        problems: ["tenants/claims.ts: profiles: expected at least 1 item, got []"],
+      },
+      {
+        it: "refuses a profile name that is not lowercase [a-z0-9-]",
+        profiles: [{ name: "Chat_bot", model: haiku }],
+        problems: [
+          'tenants/claims.ts: profiles[0].name: expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter, got "Chat_bot"',
+        ],
+      },
+      {
+        it: "refuses a profile name used twice in the tenant",
+        profiles: [
+          { name: "chatbot", model: haiku },
+          { name: "chatbot", model: "amazon.nova-lite-v1:0" },
+        ],
+        problems: [
           'tenants/claims.ts: profiles[1].name: duplicate profile name: each name may appear once in a tenant, got "chatbot"',
         ],
-      );
-    });
-
-    it("refuses a model the catalog does not list, rather than pricing it at zero", () => {
-      assert.deepEqual(problems(withProfiles([{ name: "chatbot", model: "anthropic.claude-9" }])), [
-        'tenants/claims.ts: profiles[0].model: "anthropic.claude-9" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source',
-      ]);
-    });
-
-    it("refuses a cross-Region geo the catalog says does not serve the model", () => {
-      assert.deepEqual(
-        problems(
-          withProfiles([
-            { name: "chatbot", model: "anthropic.claude-3-5-haiku-20241022-v1:0", crossRegion: "eu" },
-          ]),
-        ),
-        [
+      },
+      {
+        it: "refuses a model the catalog does not list, rather than pricing it at zero",
+        profiles: [{ name: "chatbot", model: "anthropic.claude-9" }],
+        problems: [
+          'tenants/claims.ts: profiles[0].model: "anthropic.claude-9" is not a model of the catalog (did you mean anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-sonnet-20240229-v1:0, anthropic.claude-3-5-sonnet-20240620-v1:0?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source',
+        ],
+      },
+      {
+        it: "refuses a cross-Region geo the catalog says does not serve the model",
+        profiles: [{ name: "chatbot", model: "anthropic.claude-3-5-haiku-20241022-v1:0", crossRegion: "eu" }],
+        problems: [
           'tenants/claims.ts: profiles[0].crossRegion: the catalog has no cross-Region profile in this geo for anthropic.claude-3-5-haiku-20241022-v1:0; available: us, got "eu"',
         ],
-      );
-    });
-
-    it("refuses any geo for a model with no cross-Region profile, and a geo that is not us, eu, apac or global", () => {
-      assert.deepEqual(
-        problems(
-          withProfiles([
-            { name: "lite", model: "amazon.titan-text-lite-v1", crossRegion: "us" },
-            { name: "mars", model: haiku, crossRegion: "mars" },
-          ]),
-        ),
-        [
+      },
+      {
+        it: "refuses any geo for a model with no cross-Region profile, and a geo that is not us, eu, apac or global",
+        profiles: [
+          { name: "lite", model: "amazon.titan-text-lite-v1", crossRegion: "us" },
+          { name: "mars", model: haiku, crossRegion: "mars" },
+        ],
+        problems: [
           'tenants/claims.ts: profiles[0].crossRegion: the catalog has no cross-Region profile in this geo for amazon.titan-text-lite-v1; available: none (use a single-Region profile), got "us"',
           'tenants/claims.ts: profiles[1].crossRegion: expected one of "us", "eu", "apac", "global", got "mars"',
         ],
-      );
-    });
+      },
+    ];
+    for (const c of cases) it(c.it, () => assert.deepEqual(problems(withProfiles(c.profiles)), c.problems));
   });
 
   describe("budget", () => {
-    const withBudget = (budget: object) => ({ "claims.ts": { ...tenant, budget } });
+    const withBudget = (budget: object) => claimsWith({ budget });
 
     it("refuses a monthlyUsd that is not a number greater than 0", () => {
       assert.deepEqual(
@@ -312,9 +299,7 @@ describe("tenant files", () => {
 
     it("refuses a workload role given as an ARN instead of a role name", () => {
       assert.deepEqual(
-        problems({
-          "claims.ts": { ...tenant, workloadRoles: ["arn:aws:iam::111122223333:role/claims-api"] },
-        }),
+        problems(claimsWith({ workloadRoles: ["arn:aws:iam::111122223333:role/claims-api"] })),
         [
           'tenants/claims.ts: workloadRoles[0]: expected an IAM role name (not an ARN), got "arn:aws:iam::111122223333:role/claims-api"',
         ],
@@ -325,9 +310,7 @@ describe("tenant files", () => {
   describe("alarms", () => {
     it("refuses a non-positive rate and a fractional throttle count", () => {
       assert.deepEqual(
-        problems({
-          "claims.ts": { ...tenant, alarms: { maxInvocationsPerMinute: 0, maxThrottlesPer5Minutes: 1.5 } },
-        }),
+        problems(claimsWith({ alarms: { maxInvocationsPerMinute: 0, maxThrottlesPer5Minutes: 1.5 } })),
         [
           "tenants/claims.ts: alarms.maxInvocationsPerMinute: expected a number greater than 0, got 0",
           "tenants/claims.ts: alarms.maxThrottlesPer5Minutes: expected a whole number, got 1.5",
@@ -339,12 +322,9 @@ describe("tenant files", () => {
   describe("environments", () => {
     it("checks overrides with the same rules and refuses an environment name that is not lowercase", () => {
       assert.deepEqual(
-        problems({
-          "claims.ts": {
-            ...tenant,
-            environments: { dev: { budget: { monthlyUsd: -1 } }, Prod: { enabled: false } },
-          },
-        }),
+        problems(
+          claimsWith({ environments: { dev: { budget: { monthlyUsd: -1 } }, Prod: { enabled: false } } }),
+        ),
         [
           "tenants/claims.ts: environments.dev.budget.monthlyUsd: expected a number greater than 0, got -1",
           'tenants/claims.ts: environments.Prod: expected a lowercase environment name of [a-z0-9], at most 16 characters, got "Prod"',

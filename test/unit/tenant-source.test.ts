@@ -61,41 +61,61 @@ describe("tenant files are data, never run", () => {
     const at = (body: string) =>
       `${importLine}export default defineTenant({\n  name: "claims",\n  ${body}\n});\n`;
 
-    it("a template expression", () => {
-      assert.deepEqual(problemsOf(at("app: `chat-${1}`,")), [
-        'tenants/claims.ts:4:8: only literal tenant definitions are allowed: a template expression "`chat-${1}`"',
-      ]);
-    });
-
-    it("a computed key", () => {
-      assert.deepEqual(problemsOf(at('["bud" + "get"]: { monthlyUsd: 1 },')), [
-        'tenants/claims.ts:4:3: only literal tenant definitions are allowed: a computed key `["bud" + "get"]`',
-      ]);
-    });
-
-    it("a spread of a variable and a shorthand property", () => {
-      assert.deepEqual(problemsOf(at("...base,")), [
-        "tenants/claims.ts:4:3: only literal tenant definitions are allowed: a spread `...base`",
-      ]);
-      assert.deepEqual(problemsOf(at("budget,")), [
-        "tenants/claims.ts:4:3: only literal tenant definitions are allowed: the shorthand property `budget` (write `budget: <value>`)",
-      ]);
-    });
-
-    it("a variable, a name and a function", () => {
-      assert.deepEqual(
-        problemsOf(`const budget = { monthlyUsd: 1 };\nexport default { name: "claims", budget };\n`),
+    /** Each behaviour with the sources that show it and the one problem each of them gets. */
+    const refusals: Array<[behaviour: string, cases: Array<[source: string, problem: string]>]> = [
+      [
+        "a template expression",
         [
-          "tenants/claims.ts:1:1: only literal tenant definitions are allowed: a variable declaration `const budget = { monthlyUsd: 1 };`",
+          [
+            at("app: `chat-${1}`,"),
+            'tenants/claims.ts:4:8: only literal tenant definitions are allowed: a template expression "`chat-${1}`"',
+          ],
         ],
-      );
-      assert.deepEqual(problemsOf(at("tags: process.env,")), [
-        "tenants/claims.ts:4:9: only literal tenant definitions are allowed: a property access `process.env`",
-      ]);
-      assert.deepEqual(problemsOf(at("notify: (() => ({}))(),")), [
-        "tenants/claims.ts:4:11: only literal tenant definitions are allowed: a call `(() => ({}))()`",
-      ]);
-    });
+      ],
+      [
+        "a computed key",
+        [
+          [
+            at('["bud" + "get"]: { monthlyUsd: 1 },'),
+            'tenants/claims.ts:4:3: only literal tenant definitions are allowed: a computed key `["bud" + "get"]`',
+          ],
+        ],
+      ],
+      [
+        "a spread of a variable and a shorthand property",
+        [
+          [
+            at("...base,"),
+            "tenants/claims.ts:4:3: only literal tenant definitions are allowed: a spread `...base`",
+          ],
+          [
+            at("budget,"),
+            "tenants/claims.ts:4:3: only literal tenant definitions are allowed: the shorthand property `budget` (write `budget: <value>`)",
+          ],
+        ],
+      ],
+      [
+        "a variable, a name and a function",
+        [
+          [
+            `const budget = { monthlyUsd: 1 };\nexport default { name: "claims", budget };\n`,
+            "tenants/claims.ts:1:1: only literal tenant definitions are allowed: a variable declaration `const budget = { monthlyUsd: 1 };`",
+          ],
+          [
+            at("tags: process.env,"),
+            "tenants/claims.ts:4:9: only literal tenant definitions are allowed: a property access `process.env`",
+          ],
+          [
+            at("notify: (() => ({}))(),"),
+            "tenants/claims.ts:4:11: only literal tenant definitions are allowed: a call `(() => ({}))()`",
+          ],
+        ],
+      ],
+    ];
+    for (const [behaviour, cases] of refusals)
+      it(behaviour, () => {
+        for (const [source, problem] of cases) assert.deepEqual(problemsOf(source), [problem], source);
+      });
 
     it("a named import src/tenant does not export, with a did-you-mean", () => {
       assert.deepEqual(

@@ -34,6 +34,12 @@ function manyTenants(count: number) {
   ];
 }
 
+/** The report fits a stack's section of a PR comment and begins with exactly these lines. */
+function assertFitsAndOpensWith(markdown: string, lines: string[]): void {
+  assert.ok(markdown.length <= maxStackSectionChars, `${markdown.length} characters`);
+  assert.deepEqual(markdown.split("\n").slice(0, lines.length), lines);
+}
+
 const mermaidBlocks = (markdown: string) => markdown.match(/```mermaid\n[\s\S]*?\n```\n/g) ?? [];
 
 describe("the markdown report", () => {
@@ -126,8 +132,7 @@ describe("the markdown report", () => {
       ...Array.from({ length: 1_000 }, (_, index) => violation("profile-usage-alarm", index)),
     ];
     const markdown = renderMarkdown(reportOf(manyTenants(1_000), { violations }));
-    assert.ok(markdown.length <= maxStackSectionChars, `${markdown.length} characters`);
-    assert.deepEqual(markdown.split("\n").slice(0, 11), [
+    assertFitsAndOpensWith(markdown, [
       "### Bedrock cost governance: `dev` ❌ blocked by mandatory policies",
       "",
       "**3,000 mandatory violations, 0 advisory violations**, judged by bedrock-cost-guardrails 0.1.0, 9 of 9 policies enabled.",
@@ -177,8 +182,7 @@ describe("the markdown report of invalid input", () => {
       message: "expected a number greater than 0, got 0",
     }));
     const markdown = renderMarkdown({ ...reportOf([]), plan: undefined, errors });
-    assert.ok(markdown.length <= maxStackSectionChars, `${markdown.length} characters`);
-    assert.deepEqual(markdown.split("\n").slice(0, 5), [
+    assertFitsAndOpensWith(markdown, [
       "### Bedrock cost governance: `dev` ❌ invalid input",
       "",
       "Nothing was judged. Fix these first:",
