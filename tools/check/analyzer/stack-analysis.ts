@@ -1,3 +1,4 @@
+import { collectWhileWaiting } from "./collect-while-waiting";
 import { performance } from "node:perf_hooks";
 import type { PlannedResource } from "../plan/planned-resource";
 import type { Violation } from "../report/check-report";
@@ -74,7 +75,7 @@ export class StackAnalysis {
     // memory) with no Analyze work of its own in the heap, nor queued requests in the check's.
     const perResource = await this.settle();
     const analyzeMs = elapsed();
-    const stackViolations = toViolations(await this.client.analyzeStack(stackRequest));
+    const stackViolations = toViolations(await collectWhileWaiting(this.client.analyzeStack(stackRequest)));
     const analyzeStackMs = elapsed();
     this.onFinished({ resources, analyzeMs, analyzeStackMs, totalMs: elapsed() });
     return [...perResource, ...stackViolations];
