@@ -16,8 +16,15 @@ export interface PackProcessOptions {
 
 const preload = path.join(__dirname, "ts-node-transpile-only.cjs");
 
-/** V8's heap growing factor for the pack: 1 + 20/100 (why: where the pack is spawned). */
-export const packHeapFlags = ["--heap-growing-percent=20"];
+/**
+ * The pack keeps node's default young generation (the larger semi-space the program's worker has
+ * bought it no CPU time and cost it peak RSS), but grows its old generation by 20% instead of V8's
+ * default factor: AnalyzeStack's decoded request and each stack policy's copy of the resources are
+ * mostly garbage soon after, and a slower-growing heap collects them before they pile up. A growth
+ * factor, not a cap: a larger stack still gets the heap it needs, at some CPU (both measured in
+ * docs/performance.md).
+ */
+const packHeapFlags = ["--heap-growing-percent=20"];
 
 /**
  * The policy pack's process, started the way the Pulumi CLI does (`pulumi-analyzer-policy`):
@@ -67,12 +74,6 @@ export class PackProcess {
       env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/)
         .filter((option) => !option.includes("tsx"))
         .join(" ");
-    // The pack keeps node's default young generation (the larger semi-space the program's worker has
-    // bought it no CPU time and cost it peak RSS), but grows its old generation by 20% instead of V8's
-    // default factor: AnalyzeStack's decoded request and each stack policy's copy of the resources
-    // are mostly garbage soon after, and a slower-growing heap collects them before they pile up.
-    // A growth factor, not a cap: a larger stack still gets the heap it needs, at some CPU (both
-    // measured in docs/performance.md).
     const args = [
       ...packHeapFlags,
       ...(options.nodeFlags ?? []),

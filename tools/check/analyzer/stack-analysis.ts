@@ -1,8 +1,8 @@
-import { collectWhileWaiting } from "./collect-while-waiting";
 import { performance } from "node:perf_hooks";
 import type { PlannedResource } from "../plan/planned-resource";
 import type { Violation } from "../report/check-report";
 import type { AnalyzerClient } from "./analyzer-client";
+import { collectWhileWaiting } from "./collect-while-waiting";
 import { toViolations } from "./protocol";
 import { StackEncoder } from "./stack-encoder";
 

@@ -35,14 +35,11 @@ export class StackEncoder {
   }
 
   /**
-   * The AnalyzeStack request: every entry, in `order` (URNs) or else in the order they were added.
-   * The entries are let go of: the request is the one copy left.
+   * The AnalyzeStack request: the entries of `order` (URNs, each added), in that order. The entries
+   * are let go of: the request is the one copy left.
    */
-  stackRequest(order?: readonly string[]): Uint8Array {
-    const entries = order
-      ? order.map((urn) => this.stackEntries.get(urn) as Uint8Array)
-      : this.stackEntries.values();
-    const request = analyzeStackRequestBytes(entries);
+  stackRequest(order: readonly string[]): Uint8Array {
+    const request = analyzeStackRequestBytes(order.map((urn) => this.stackEntries.get(urn) as Uint8Array));
     this.stackEntries.clear();
     return request;
   }

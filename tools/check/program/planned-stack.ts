@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { LeftOutTenant } from "../../../src/left-out-tenants";
 import type { StackTenant } from "../../../src/stack-tenants";
 import type { InputError } from "../../../src/validation";
+import type { RequestBytes } from "../analyzer/stack-analysis";
 import type { StackEncoder } from "../analyzer/stack-encoder";
 import { type OrgPlan, summarizeOrgPlan } from "../plan/org-summary";
 import { type PlanSummary, summarizePlan } from "../plan/summary";
@@ -24,7 +25,7 @@ export interface PlannedStack {
   refused: InputError[];
   warnings: InputError[];
   /** The AnalyzeStack request's bytes; taken (and emptied) when it is sent. */
-  stackRequest: { bytes?: Uint8Array };
+  stackRequest: RequestBytes;
   preflightMs: number;
 }
 
