@@ -11,6 +11,7 @@ import type { InputError } from "../../src/validation";
 import { readStackConfigFile } from "../../tools/stack-config-file";
 import { readStackExport } from "../../tools/check/input/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
+import { validTenant } from "../helpers/tenant-fixtures";
 
 /**
  * Every error names the file (`file` or `file:line:col`), has a path string and a one-line message
@@ -31,16 +32,15 @@ function forAll<T>(values: fc.Arbitrary<T>, runs: number, property: (value: T) =
   fc.assert(fc.property(values, property), { numRuns: runs });
 }
 
-const validTenant = () => ({
-  name: "claims",
-  tags: { dept: "claims", team: "automation", app: "claims_chatbot", "cost-center": "CC-1" },
-  notify: { emails: ["claims@example.com"] },
-  profiles: [{ name: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0", crossRegion: "us" }],
-  budget: { monthlyUsd: 100, alertAtPercent: [50, 100], onExceed: "notify" },
-  alarms: { maxThrottlesPer5Minutes: 5 },
-  workloadRoles: ["claims-api"],
-  environments: { dev: { budget: { monthlyUsd: 10 } } },
-});
+/** The fixture tenant with every optional field set, so mutations reach each of them. */
+const fullTenant = () =>
+  validTenant({
+    profiles: [{ name: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0", crossRegion: "us" }],
+    budget: { monthlyUsd: 100, alertAtPercent: [50, 100], onExceed: "notify" },
+    alarms: { maxThrottlesPer5Minutes: 5 },
+    workloadRoles: ["claims-api"],
+    environments: { dev: { budget: { monthlyUsd: 10 } } },
+  });
 const tenantPaths = [
   ["name"],
   ["account"],
@@ -101,7 +101,7 @@ const mutatedTenant = fc
     },
   )
   .map((mutations) => {
-    const tenant = validTenant() as Record<string, unknown>;
+    const tenant = fullTenant() as Record<string, unknown>;
     for (const [pathToSet, value] of mutations) mutate(tenant, pathToSet, value);
     return tenant;
   });
@@ -139,7 +139,7 @@ describe("robustness of every input (property-based)", () => {
 
   describe("tenant sources", () => {
     it("never throws on random or cut-off source text: a value or a problem with a line and column", () => {
-      const source = `import { defineTenant } from "../src/tenant";\nexport default defineTenant(${JSON.stringify(validTenant(), null, 2)});\n`;
+      const source = `import { defineTenant } from "../src/tenant";\nexport default defineTenant(${JSON.stringify(fullTenant(), null, 2)});\n`;
       const text = fc.oneof(
         fc.string(),
         fc.nat({ max: source.length }).map((cut) => source.slice(0, cut)),
