@@ -10,6 +10,7 @@ import { readStackConfigFile } from "../tools/stack-config-file";
 import { writeDocsBlock } from "./docs-block";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { median } from "./median";
+import { runCli } from "../tools/cli-exit";
 
 /**
  * The verdict alone: N synthetic tenants are planned once (not timed), then the same resources are
@@ -105,10 +106,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(String(error instanceof Error ? error.message : error));
-    process.exit(2);
-  },
-);
+runCli("bench:pack", main, 2);

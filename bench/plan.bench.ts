@@ -7,6 +7,7 @@ import { writeDocsBlock } from "./docs-block";
 import { median } from "./median";
 import { type Measurement, measure, peaksBetween } from "./process-tree";
 import { writeSyntheticTenants } from "./synthetic-tenants";
+import { runCli } from "../tools/cli-exit";
 
 /**
  * Plan benchmark: N synthetic tenants checked end to end by the real `npm run check` entry point
@@ -257,10 +258,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(String(error instanceof Error ? error.message : error));
-    process.exit(2);
-  },
-);
+runCli("bench:plan", main, 2);

@@ -34,6 +34,7 @@ import type { PlannedResource } from "../tools/check/plan/planned-resource";
 import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { median } from "./median";
 import { type Case, adversarialCases, lambdaWithVariables } from "./policy-adversarial-cases";
+import { runCli } from "../tools/cli-exit";
 
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const profileArn = (index: number) =>
@@ -335,7 +336,11 @@ async function main(): Promise<void> {
   if (values.host) await benchHost(Number(values.resources), Number(values.concurrency));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCli(
+  "bench:policy",
+  async () => {
+    await main();
+    return 0;
+  },
+  1,
+);

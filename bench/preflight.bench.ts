@@ -9,6 +9,7 @@ import { releaseProgram, runProgram } from "../tools/check/program/program-runne
 import { readStackConfigFile } from "../tools/stack-config-file";
 import { median } from "./median";
 import { writeSyntheticTenants } from "./synthetic-tenants";
+import { runCli } from "../tools/cli-exit";
 
 /**
  * The AWS preflight alone: N synthetic tenants planned once (not timed), then the preflight run over
@@ -54,7 +55,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:preflight: ${String(error)}\n`);
-  process.exit(1);
-});
+runCli(
+  "bench:preflight",
+  async () => {
+    await main();
+    return 0;
+  },
+  1,
+);

@@ -6,6 +6,7 @@ import { type PlannedResource, secretSignature, signatureKey } from "../tools/ch
 import { runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/stack-config-file";
 import { resourceTypes } from "../src/resource-types";
+import { runCli } from "../tools/cli-exit";
 
 /**
  * Writes `examples/stack-export.json`, the export the README's `--state` example judges: the dev
@@ -84,8 +85,10 @@ export async function exampleStackExport(): Promise<object> {
 }
 
 if (require.main === module) {
-  exampleStackExport().then(
-    async (exported) => {
+  runCli(
+    "example:stack-export",
+    async () => {
+      const exported = await exampleStackExport();
       // Formatted as `npm run format` would, so the format check passes on a freshly written file.
       fs.writeFileSync(
         exampleExportFile,
@@ -95,10 +98,8 @@ if (require.main === module) {
         }),
       );
       process.stdout.write(`wrote ${path.relative(process.cwd(), exampleExportFile)}\n`);
+      return 0;
     },
-    (error: unknown) => {
-      process.stderr.write(`example:stack-export: ${(error as Error).message}\n`);
-      process.exit(2);
-    },
+    2,
   );
 }

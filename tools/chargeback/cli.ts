@@ -8,6 +8,7 @@ import { renderText } from "./render-text";
 import { type ChargebackReport, exitCodeOf, exitCodes } from "./report";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
+import { runCli } from "../cli-exit";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const renderers: Record<Format, (report: ChargebackReport) => string> = {
@@ -59,14 +60,4 @@ async function main(): Promise<number> {
   );
 }
 
-// exitCode, not exit(): a large report on a pipe must be flushed before the process ends.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Not the user's input and not a source error: still one line and the documented code.
-    process.stderr.write(`chargeback: ${(error as Error)?.message ?? String(error)}\n`);
-    process.exitCode = exitCodes.invalidInput;
-  },
-);
+runCli("chargeback", main, exitCodes.invalidInput);

@@ -9,6 +9,7 @@ import { forgottenDoubleDash, isDirectory, userPaths } from "./input/command-lin
 import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
+import { runCli } from "../cli-exit";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const formats = ["text", "markdown", "json"] as const;
@@ -145,10 +146,4 @@ function parseCommandLine() {
   };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`check: ${String(error)}\n`);
-    process.exit(exitCodes.invalidInput);
-  },
-);
+runCli("check", main, exitCodes.invalidInput);

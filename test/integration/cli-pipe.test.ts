@@ -1,0 +1,87 @@
+import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { repoRoot } from "../helpers/check-cli";
+import { fixtureTenant, writeFixtureTenants } from "../helpers/fixture-tenant";
+
+/**
+ * A TypeScript CLI with its stdout on a real pipe (`|`, as a shell makes it: Node's own child stdio
+ * is a socket pair with larger buffers) whose reader takes its first byte, then waits half a second:
+ * the pipe's 64 KiB fill, so the rest of the output is still queued in the writer when it is done,
+ * and is lost if it exits then. A reader that lags behind the writer is what `| jq` on a busy runner is.
+ */
+function throughSlowPipe(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const slowReader = `{ IFS= read -r -d '' -n 1 first; sleep 0.5; printf '%s' "$first"; cat; }`;
+    const child = spawn(
+      "bash",
+      [
+        "-c",
+        `"$0" --require tsx/cjs "$@" | ${slowReader}; exit "\${PIPESTATUS[0]}"`,
+        process.execPath,
+        script,
+        ...args,
+      ],
+      { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1", ...env } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("a CLI's output through a pipe", function () {
+  this.timeout(120_000);
+
+  it("arrives whole past 64 KiB of text, ending with its last line and the CLI's own exit code", async () => {
+    const result = await throughSlowPipe(path.join(repoRoot, "test/fixtures/cli/large-output.ts"), [], {
+      BYTES: String(1 << 20),
+    });
+    assert.equal(result.code, 3, result.stderr);
+    assert.ok(result.stdout.length > 1 << 20);
+    assert.equal(result.stdout.trimEnd().split("\n").at(-1), "PASS");
+  });
+
+  it("gives npm run check's json report whole past 64 KiB: it parses", async () => {
+    const tenantsDir = writeFixtureTenants(
+      Array.from({ length: 16 }, (_, index) => fixtureTenant({ name: `piped-tenant-${index}` })),
+    );
+    const result = await throughSlowPipe(path.join(repoRoot, "tools/check/cli.ts"), [
+      "--stack",
+      "dev",
+      "--tenants",
+      tenantsDir,
+      "--format",
+      "json",
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(
+      result.stdout.length > 65_536,
+      `the report is only ${result.stdout.length} bytes: cut, or too small to fill a pipe`,
+    );
+    assert.equal(JSON.parse(result.stdout).summary.tenants, 16);
+  });
+
+  it("is how every CLI of tools/ and bench/ ends: none calls process.exit() but tools/cli-exit.ts", () => {
+    const cliFiles = ["tools", "bench", "examples"].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts"))
+        .map((file) => path.join(dir, file)),
+    );
+    const exiting = cliFiles.filter(
+      (file) =>
+        file !== path.join("tools", "cli-exit.ts") &&
+        /process\.exit\(/.test(fs.readFileSync(path.join(repoRoot, file), "utf8")),
+    );
+    assert.deepEqual(exiting, []);
+  });
+});
