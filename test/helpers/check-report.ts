@@ -58,6 +58,20 @@ export function reportOf(
   };
 }
 
+/** `count` tenants like the example's "search", all in shared-ai: the plan of a large stack without running it. */
+export function manyTenants(count: number) {
+  const resources = exampleResources();
+  const search = onlyTenants(resources, ["search"]).filter(
+    (resource) => !resource.type.startsWith("pulumi:"),
+  );
+  return [
+    ...resources.filter((resource) => resource.type.startsWith("pulumi:")),
+    ...Array.from({ length: count }, (_, index) =>
+      renameTenant(search, "search", `t-${String(index).padStart(4, "0")}`),
+    ).flat(),
+  ];
+}
+
 /** A deterministic shuffle (mulberry32), so a failing order can be reproduced from its seed. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   let state = seed >>> 0;

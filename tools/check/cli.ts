@@ -10,6 +10,7 @@ import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 import { runCli } from "../cli-exit";
+import { readBaseReport, withDiff } from "./report/base-report";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const formats = ["text", "markdown", "json"] as const;
@@ -22,6 +23,7 @@ const cliOptions = {
   "policy-pack": { type: "string" },
   "policy-config": { type: "string" },
   format: { type: "string", default: "text" },
+  compare: { type: "string" },
   out: { type: "string" },
   "no-color": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -39,6 +41,9 @@ Options:
   --policy-pack DIR      the policy pack to judge with (default: policies), as for \`pulumi --policy-pack\`
   --policy-config FILE   policy levels and settings, as for \`pulumi --policy-pack-config\`
   --format FORMAT        text (default), markdown or json
+  --compare BASE.json    open the report with what changed against BASE.json, the JSON report of the
+                         base commit (\`--format json\`): tenants and profiles added, removed, changed or
+                         replaced, budget and guardrail-cost deltas, new violations
   --out FILE             write the report to FILE instead of standard output
   --no-color             no colour, even on a terminal
   -h, --help             this help
@@ -82,6 +87,15 @@ async function main(): Promise<number> {
     return exitCodes.invalidInput;
   }
 
+  // Read before the check runs: a base report that cannot be used stops it at once (exit 2).
+  const compareFile = paths.resolve(values.compare);
+  const base = compareFile === undefined ? undefined : readBaseReport(compareFile);
+  if (base && "errors" in base) {
+    for (const error of base.errors)
+      process.stderr.write(`check: --compare: ${formatInputError(paths.asWritten(error))}\n`);
+    return exitCodes.invalidInput;
+  }
+
   let report: CheckReport;
   try {
     // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
@@ -103,6 +117,7 @@ async function main(): Promise<number> {
       policyConfigFile: paths.resolve(values["policy-config"]),
     });
     report = { ...report, errors: report.errors.map(paths.asWritten) };
+    if (base) report = withDiff(report, base.base);
     for (const warning of report.warnings ?? [])
       process.stderr.write(`check: warning: ${formatInputError(paths.asWritten(warning))}\n`);
   } catch (error) {
@@ -140,6 +155,7 @@ function parseCommandLine() {
     "policy-pack"?: string;
     "policy-config"?: string;
     format: string;
+    compare?: string;
     out?: string;
     "no-color": boolean;
     help: boolean;

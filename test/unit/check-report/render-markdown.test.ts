@@ -5,9 +5,9 @@ import { readStackExport } from "../../../tools/check/input/stack-export";
 import { tempFile } from "../../helpers/check-cli";
 import {
   exampleResources,
+  manyTenants,
   onlyTenants,
   packPolicies,
-  renameTenant,
   reportOf,
 } from "../../helpers/check-report";
 import { compliantExport } from "../../fixtures/stack-export";
@@ -19,20 +19,6 @@ const violation = (policyName: string, index: number): Violation => ({
   message: `profile t-${index} has no cost-center tag | add it`,
   urn: `urn:pulumi:dev::p::aws:bedrock/inferenceProfile:InferenceProfile::t-${index}`,
 });
-
-/** `count` tenants like the example's "search", all in shared-ai: the plan of a large stack without running it. */
-function manyTenants(count: number) {
-  const resources = exampleResources();
-  const search = onlyTenants(resources, ["search"]).filter(
-    (resource) => !resource.type.startsWith("pulumi:"),
-  );
-  return [
-    ...resources.filter((resource) => resource.type.startsWith("pulumi:")),
-    ...Array.from({ length: count }, (_, index) =>
-      renameTenant(search, "search", `t-${String(index).padStart(4, "0")}`),
-    ).flat(),
-  ];
-}
 
 /** The report fits a stack's section of a PR comment and begins with exactly these lines. */
 function assertFitsAndOpensWith(markdown: string, lines: string[]): void {
@@ -65,10 +51,10 @@ describe("the markdown report", () => {
         "",
         "- budgets in account 444455556666: 1; within AWS's free tier of 2 budgets and 2 action-enabled budgets an account",
         "",
-        "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails |",
-        "|---|---|---:|---|---|---:|---:|",
-        "| triage | claims-ai (444455556666) | $600.00 | 50/80/100% actual, 100% forecast | notify | 3 | $0.40/month |",
-        "| **total** | | **$600.00** | | | | **$0.40/month** |",
+        "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails | tags |",
+        "|---|---|---:|---|---|---:|---:|---|",
+        "| triage | claims-ai (444455556666) | $600.00 | 50/80/100% actual, 100% forecast | notify | 3 | $0.40/month | app=claims_triage, cost-center=CC-5400, dept=claims, environment=dev, team=intake, tenant=triage |",
+        "| **total** | | **$600.00** | | | | **$0.40/month** | |",
         "",
         "| tenant | profile | alarms |",
         "|---|---|---|",

@@ -25,6 +25,7 @@ describe("the text report", () => {
         "      alarms: Estimated USD per day > $40.00; Invocations > 124 a minute; InvocationThrottles > 10 per 5 minutes",
         "    budget $600.00/month: alerts at 50/80/100% actual, 100% forecast, on exceed notify",
         "    3 alarms; guardrails $0.40/month",
+        "    tags: app=claims_triage, cost-center=CC-5400, dept=claims, environment=dev, team=intake, tenant=triage",
         "  budgets in account 444455556666: 1; within AWS's free tier of 2 budgets and 2 action-enabled budgets an account",
         "",
         "Left out of this stack: 1 tenant",

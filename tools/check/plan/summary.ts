@@ -35,6 +35,8 @@ export interface PlanProfile {
   model: string;
   /** Geo of the system-defined cross-Region profile it copies, if any. */
   crossRegion?: string;
+  /** As AWS stores it: a change replaces the profile, as a change of `awsName` or the model does. */
+  description?: string;
   /** Registered with `protect: true`: the engine refuses to delete (and so to replace) it. */
   protect: boolean;
   /** The alarms tagged with this profile. */
@@ -52,6 +54,8 @@ export interface PlanBudget {
 
 export interface PlanTenant {
   name: string;
+  /** The tenant's cost tags (its budget's tags, or else its profiles' less `profile` and `model`). */
+  tags: Record<string, string>;
   profiles: PlanProfile[];
   budget?: PlanBudget;
   /** Every alarm of the tenant, its profiles' and `otherAlarms`. */
@@ -128,7 +132,9 @@ function locate(resources: readonly PlannedResource[]): LocatedResource[] {
   });
 }
 
-function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & { profile: PlanProfile }> {
+function readProfiles(
+  located: readonly LocatedResource[],
+): Array<TenantParts & { profile: PlanProfile; tags: Record<string, string> }> {
   return located
     .filter(
       ({ resource }) =>
@@ -142,11 +148,13 @@ function readProfiles(located: readonly LocatedResource[]): Array<TenantParts & 
       return {
         where,
         tenant,
+        tags,
         profile: {
           tenant,
           name: tags.profile ?? resource.name,
           awsName: String(inputs.name ?? inputs.inferenceProfileName ?? resource.name),
           ...profileModel(inputs),
+          ...(typeof inputs.description === "string" ? { description: inputs.description } : {}),
           protect: resource.protect,
           alarms: [],
           urn: resource.urn,
@@ -171,7 +179,7 @@ function budgetName(resource: PlannedResource): string {
 function readBudgets(
   located: readonly LocatedResource[],
   actionEnabled: ReadonlySet<string>,
-): Array<TenantParts & { budget: PlanBudget }> {
+): Array<TenantParts & { budget: PlanBudget; tags: Record<string, string> }> {
   return located.flatMap(({ resource, where }) => {
     const tenant = resource.type === resourceTypes.budget ? budgetTenant(resource.inputs) : undefined;
     if (!tenant) return [];
@@ -183,7 +191,7 @@ function readBudgets(
       forecastAtPercent: notificationThresholds(resource.inputs, "FORECASTED")[0],
       onExceed: actionEnabled.has(name) ? "deny" : "notify",
     };
-    return [{ where, tenant, budget }];
+    return [{ where, tenant, budget, tags: tagsOf(resource.inputs) }];
   });
 }
 
@@ -216,8 +224,8 @@ function budgetCostsPerAccount(located: readonly LocatedResource[]): AccountBudg
 
 /** Accounts sorted by label, their tenants by name, each tenant's alarms on its profiles. */
 function groupByAccount(
-  profiles: ReadonlyArray<TenantParts & { profile: PlanProfile }>,
-  budgets: ReadonlyArray<TenantParts & { budget: PlanBudget }>,
+  profiles: ReadonlyArray<TenantParts & { profile: PlanProfile; tags: Record<string, string> }>,
+  budgets: ReadonlyArray<TenantParts & { budget: PlanBudget; tags: Record<string, string> }>,
   alarms: ReadonlyArray<TenantParts & { profile?: string; alarm: PlanAlarm }>,
   budgetCosts: ReadonlyMap<string, AccountBudgetCost>,
 ): PlanAccount[] {
@@ -228,6 +236,7 @@ function groupByAccount(
     accounts.set(key, account);
     const found = account.tenants.get(tenant) ?? {
       name: tenant,
+      tags: {},
       profiles: [],
       alarms: 0,
       otherAlarms: [],
@@ -236,8 +245,13 @@ function groupByAccount(
     account.tenants.set(tenant, found);
     return found;
   };
-  for (const part of profiles) tenantOf(part).profiles.push(part.profile);
-  for (const part of budgets) tenantOf(part).budget = part.budget;
+  for (const part of profiles) {
+    const tenant = tenantOf(part);
+    tenant.profiles.push(part.profile);
+    if (tenant.profiles.length === 1) tenant.tags = withoutProfileTags(part.tags);
+  }
+  // The budget carries the tenant's tags as they are (src/components/tenant/budget.ts): they win.
+  for (const part of budgets) Object.assign(tenantOf(part), { budget: part.budget, tags: part.tags });
   for (const part of alarms) {
     const tenant = tenantOf(part);
     const profile = tenant.profiles.find((candidate) => candidate.name === part.profile);
@@ -270,6 +284,12 @@ function finishTenant(tenant: PlanTenant, budgetCost: AccountBudgetCost | undefi
     // In cents, so that the total is the sum of the figures the reports show.
     governanceUsdPerMonth: round2(tenant.governanceUsdPerMonth + budgetUsd),
   };
+}
+
+/** A profile's tags are its tenant's plus `profile` and `model` (src/components/tenant/inference-profile.ts). */
+function withoutProfileTags(tags: Record<string, string>): Record<string, string> {
+  const { profile: _profile, model: _model, ...tenantTags } = tags;
+  return tenantTags;
 }
 
 const byName = (alarms: readonly PlanAlarm[]): PlanAlarm[] =>

@@ -3,6 +3,7 @@ import { byText } from "./format";
 import type { OrgPlan } from "../plan/org-summary";
 import type { PlanSummary } from "../plan/summary";
 import type { PlannedResource } from "../plan/planned-resource";
+import type { ReportDiff } from "./report-diff";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -42,6 +43,8 @@ export interface CheckReport {
   policyPack?: { name: string; version: string };
   /** Every policy of the pack with its level; empty when nothing reached the pack. */
   policies: PolicyLevel[];
+  /** With `--compare BASE.json`: what changes against the base commit's report. */
+  diff?: ReportDiff;
   /** From command start to verdict. */
   durationMs: number;
   /** Where the time went, in milliseconds (phases overlap: the pack starts while the plan is built). */

@@ -62,3 +62,9 @@ export function budgetCostText(cost: AccountBudgetCost): string {
 
 export const leftOutText = (tenant: LeftOutTenant): string =>
   `${tenant.name} (${tenant.file}): ${tenant.reason}`;
+
+/** `app=claims_chatbot, cost-center=CC-4100, dept=claims`: a tenant's tags, as a reviewer checks them. */
+export const tagsText = (tags: Readonly<Record<string, string>>, marked: readonly string[] = []): string =>
+  Object.entries(tags)
+    .map(([key, value]) => `${marked.includes(key) ? "*" : ""}${key}=${value}`)
+    .join(", ") || "none";

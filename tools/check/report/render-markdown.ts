@@ -5,12 +5,15 @@ import { type MarkdownBlock, type TableBlock, fitMarkdown } from "./markdown-bud
 import type { PlanSummary } from "../plan/summary";
 import { type CheckReport, type Verdict, shortUrn, verdictOf, violationsByPolicy } from "./check-report";
 import * as phrase from "./phrases";
+import { diffBlocks } from "./diff-markdown";
 
 /**
  * A stack's section of the PR comment: at most this many characters, so that dev and prod fit
  * GitHub's 65,536-character comment with room for the comment's own heading.
  */
 export const maxStackSectionChars = 30_000;
+/** The summary line of the collapsed plan under a diff. */
+export const detailsSummary = "The whole plan and every finding (unchanged parts included)";
 /** Past this many tenants the diagram shows tenant counts per account. */
 const maxTenantsInDiagram = 40;
 /** A violation's message in a table cell, at most. */
@@ -32,15 +35,24 @@ export function renderMarkdown(report: CheckReport, maxChars = maxStackSectionCh
     kind: "must",
     lines: [`### Bedrock cost governance: \`${report.stack}\` ${status[verdict]}`, ""],
   };
+  const details = [
+    ...(verdict === "nothing-judged" ? [] : violationBlocks(report)),
+    ...inputWarningBlocks(report),
+    ...(report.org ? orgBlocks(report.org) : report.plan ? planBlocks(report.plan) : []),
+  ];
   const blocks =
     verdict === "invalid-input"
       ? inputErrorBlocks(report)
-      : [
-          verdictBlock(report, verdict),
-          ...(verdict === "nothing-judged" ? [] : violationBlocks(report)),
-          ...inputWarningBlocks(report),
-          ...(report.org ? orgBlocks(report.org) : report.plan ? planBlocks(report.plan) : []),
-        ];
+      : report.diff
+        ? // What the PR changes first; the whole plan and every finding after it, collapsed.
+          [
+            verdictBlock(report, verdict),
+            ...diffBlocks(report.diff, escapeCell, escapeCode),
+            { kind: "must", lines: ["<details>", `<summary>${detailsSummary}</summary>`, ""] } as const,
+            ...details,
+            { kind: "must", lines: ["", "</details>", ""] } as const,
+          ]
+        : [verdictBlock(report, verdict), ...details];
   return fitMarkdown([heading, ...blocks], maxChars, footerReserve, (shortened) => footer(report, shortened));
 }
 
@@ -170,8 +182,8 @@ function tenantTable(plan: PlanSummary): TableBlock {
   return {
     kind: "table",
     head: [
-      "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails |",
-      "|---|---|---:|---|---|---:|---:|",
+      "| tenant | account | monthly budget | alerts | on exceed | alarms | guardrails | tags |",
+      "|---|---|---:|---|---|---:|---:|---|",
     ],
     rows: plan.accounts.flatMap((account) =>
       account.tenants.map((tenant) => {
@@ -179,13 +191,13 @@ function tenantTable(plan: PlanSummary): TableBlock {
         return (
           `| ${escapeCell(tenant.name)} | ${escapeCell(account.label)} | ${budget ? usd(budget.monthlyUsd) : "none"} | ` +
           `${budget ? budgetAlertText(budget.alertAtPercent, budget.forecastAtPercent) : "none"} | ${budget?.onExceed ?? "none"} | ` +
-          `${integer(tenant.alarms)} | ${usd(tenant.governanceUsdPerMonth)}/month |`
+          `${integer(tenant.alarms)} | ${usd(tenant.governanceUsdPerMonth)}/month | ${escapeCell(phrase.tagsText(tenant.tags))} |`
         );
       }),
     ),
-    more: (left) => `| … ${count(left, "more tenant")} | | | | | | |`,
+    more: (left) => `| … ${count(left, "more tenant")} | | | | | | | |`,
     tail: [
-      `| **total** | | **${usd(plan.monthlyBudgetUsd)}** | | | | **${usd(plan.governanceUsdPerMonth)}/month** |`,
+      `| **total** | | **${usd(plan.monthlyBudgetUsd)}** | | | | **${usd(plan.governanceUsdPerMonth)}/month** | |`,
       "",
     ],
   };

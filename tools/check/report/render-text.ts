@@ -12,8 +12,10 @@ import {
   planTotalsText,
   profileText,
   sourceText,
+  tagsText,
   violationCountsText,
 } from "./phrases";
+import { diffLines } from "./diff-text";
 
 type Style = (text: string) => string;
 interface Palette {
@@ -41,7 +43,13 @@ export function renderText(report: CheckReport, colour: boolean): string {
   const body =
     verdictOf(report) === "invalid-input"
       ? inputErrorLines(report, style)
-      : [...planLines(report, style), ...verdictLines(report, style), "", summaryLine(report, style)];
+      : [
+          ...(report.diff ? diffLines(report.diff, style) : []),
+          ...planLines(report, style),
+          ...verdictLines(report, style),
+          "",
+          summaryLine(report, style),
+        ];
   return `${[heading, ...body].join("\n")}\n`;
 }
 
@@ -98,6 +106,7 @@ function tenantLines(tenant: PlanTenant, dim: Style): string[] {
       ? `    budget ${usd(budget.monthlyUsd)}/month: alerts at ${budgetAlertText(budget.alertAtPercent, budget.forecastAtPercent)}, on exceed ${budget.onExceed}`
       : "    budget: none",
     `    ${count(tenant.alarms, "alarm")}; guardrails ${usd(tenant.governanceUsdPerMonth)}/month`,
+    `    tags: ${tagsText(tenant.tags)}`,
   ];
 }
 
