@@ -93,10 +93,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       violations,
       warnings: [...ready.warnings, ...planned.warnings],
       policyPack: { name: host.info.name, version: host.info.version },
-      policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => ({
-        name,
-        enforcementLevel,
-      })),
+      policies: Object.entries(host.effectiveConfig).map(([name, { enforcementLevel }]) => {
+        const info = host.info.policies.find((policy) => policy.name === name);
+        return {
+          name,
+          enforcementLevel,
+          ...(info?.description ? { description: info.description } : {}),
+          ...(info?.remediationSteps ? { remediationSteps: info.remediationSteps } : {}),
+        };
+      }),
+      tenantFiles: planned.tenantFiles,
       timings: {
         planMs,
         packStartMs: host.timings.startMs,

@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { renderJson } from "./report/render-json";
-import { renderMarkdown } from "./report/render-markdown";
-import { renderText } from "./report/render-text";
+import { renderReport } from "./report/render";
+import { reportOutputs } from "./input/report-outputs";
 import { formatInputError } from "../../src/validation";
 import { forgottenDoubleDash, isDirectory, userPaths } from "./input/command-line";
 import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
@@ -11,10 +10,9 @@ import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 import { runCli } from "../cli-exit";
 import { readBaseReport, withDiff } from "./report/base-report";
+import { withLocations } from "./report/finding-locations";
 
 const projectDir = path.resolve(__dirname, "..", "..");
-const formats = ["text", "markdown", "json"] as const;
-type Format = (typeof formats)[number];
 
 const cliOptions = {
   stack: { type: "string", default: "dev" },
@@ -24,7 +22,7 @@ const cliOptions = {
   "policy-config": { type: "string" },
   format: { type: "string", default: "text" },
   compare: { type: "string" },
-  out: { type: "string" },
+  out: { type: "string", multiple: true },
   "no-color": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -40,11 +38,13 @@ Options:
   --state FILE           judge a \`pulumi stack export\` instead of running the program
   --policy-pack DIR      the policy pack to judge with (default: policies), as for \`pulumi --policy-pack\`
   --policy-config FILE   policy levels and settings, as for \`pulumi --policy-pack-config\`
-  --format FORMAT        text (default), markdown or json
+  --format FORMAT        text (default), markdown, json, sarif (SARIF 2.1.0, for code scanning)
+                         or github (workflow commands: annotations on the lines to fix)
   --compare BASE.json    open the report with what changed against BASE.json, the JSON report of the
                          base commit (\`--format json\`): tenants and profiles added, removed, changed or
                          replaced, budget and guardrail-cost deltas, new violations
   --out FILE             write the report to FILE instead of standard output
+  --out FORMAT=FILE      also write the report in FORMAT to FILE (repeatable: every format, one run)
   --no-color             no colour, even on a terminal
   -h, --help             this help
 
@@ -67,9 +67,9 @@ async function main(): Promise<number> {
     invalidInput: exitCodes.invalidInput,
   });
   if (typeof values === "number") return values;
-  const format = values.format as Format;
-  if (!formats.includes(format)) {
-    process.stderr.write(`check: --format: expected one of ${formats.join(", ")}, got "${values.format}"\n`);
+  const outputs = reportOutputs(values.format, values.out ?? []);
+  if ("error" in outputs) {
+    process.stderr.write(`check: ${outputs.error}\n`);
     return exitCodes.invalidInput;
   }
 
@@ -117,6 +117,7 @@ async function main(): Promise<number> {
       policyConfigFile: paths.resolve(values["policy-config"]),
     });
     report = { ...report, errors: report.errors.map(paths.asWritten) };
+    report = withLocations(report, projectDir);
     if (base) report = withDiff(report, base.base);
     for (const warning of report.warnings ?? [])
       process.stderr.write(`check: warning: ${formatInputError(paths.asWritten(warning))}\n`);
@@ -127,20 +128,20 @@ async function main(): Promise<number> {
   }
 
   const colour = !values["no-color"] && !values.out && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const rendered =
-    format === "json"
-      ? renderJson(report)
-      : format === "markdown"
-        ? renderMarkdown(report)
-        : renderText(report, colour);
   const exitCode = exitCodeOf(report);
-  return emitReport(
-    "check",
-    rendered,
-    values.out ? { written: values.out, path: paths.resolve(values.out)! } : undefined,
-    exitCode,
-    exitCodes.invalidInput,
-  );
+  // Every output written, each whole; one that cannot be written makes the run's code invalid input.
+  let status = exitCode;
+  for (const output of outputs.outputs) {
+    const code = emitReport(
+      "check",
+      renderReport(report, output.format, colour),
+      output.file ? { written: output.file, path: paths.resolve(output.file)! } : undefined,
+      exitCode,
+      exitCodes.invalidInput,
+    );
+    if (code !== exitCode) status = code;
+  }
+  return status;
 }
 
 function parseCommandLine() {
@@ -156,7 +157,7 @@ function parseCommandLine() {
     "policy-config"?: string;
     format: string;
     compare?: string;
-    out?: string;
+    out?: string[];
     "no-color": boolean;
     help: boolean;
   };

@@ -2,6 +2,8 @@ import type { StackTenant } from "../../../src/stack-tenants";
 import { defaultProfileDescription } from "../../../src/stack-tenants";
 import type { InputError } from "../../../src/validation";
 import { type PreflightIssue, issueMessage } from "./issue";
+import * as path from "node:path";
+import { type TenantSource, readTenantSource } from "../input/tenant-positions";
 
 /**
  * Who to tell. A value a tenant file wrote (a profile description, a tag, an email, a topic ARN, a
@@ -15,6 +17,13 @@ export function preflightErrors(
   const tenantsByName = new Map(tenants.map((tenant) => [tenant.name, tenant]));
   const tenantNames = [...tenantsByName.keys()].sort((a, b) => b.length - a.length);
   const fieldsByTenant = new Map<string, Map<string, string>>();
+  // `tenants/claims.ts:12:5`: the line the owner edits, as the tenant reader names its own refusals.
+  const sources = new Map<string, TenantSource | undefined>();
+  const fileAt = (file: string, field: string): string => {
+    if (!sources.has(file)) sources.set(file, readTenantSource(path.resolve(file)));
+    const position = sources.get(file)?.at(field);
+    return position ? `${file}:${position.line}:${position.column}` : file;
+  };
   const fieldOf = (tenant: StackTenant, value: unknown): string | undefined => {
     if (typeof value !== "string") return undefined;
     let fields = fieldsByTenant.get(tenant.name);
@@ -24,7 +33,8 @@ export function preflightErrors(
   return issues.map((issue) => {
     const tenant = tenantsByName.get(ownerOf(issue.urn, tenantNames) ?? "");
     const field = tenant && fieldOf(tenant, issue.value);
-    if (tenant && field) return { file: tenant.file, path: field, message: issueMessage(issue) };
+    if (tenant && field)
+      return { file: fileAt(tenant.file, field), path: field, message: issueMessage(issue) };
     return {
       file: "program bug",
       path: `${issue.type} "${issue.name}" input ${issue.input}`,
@@ -38,7 +48,7 @@ export function preflightErrors(
  * component, and the logical names of its children start with the tenant's name (longest first, so
  * tenant `a-b` wins over `a`).
  */
-function ownerOf(urn: string, tenantNames: readonly string[]): string | undefined {
+export function ownerOf(urn: string, tenantNames: readonly string[]): string | undefined {
   if (!urn.includes("TenantGuardrails$")) return undefined;
   const name = urn.slice(urn.lastIndexOf("::") + 2);
   return tenantNames.find((tenant) => name === tenant || name.startsWith(`${tenant}-`));

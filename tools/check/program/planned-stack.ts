@@ -27,6 +27,8 @@ export interface PlannedStack {
   /** The AnalyzeStack request's bytes; taken (and emptied) when it is sent. */
   stackRequest: RequestBytes;
   preflightMs: number;
+  /** Tenant name → its file, for pointing findings at it (absent for a stack export). */
+  tenantFiles?: Record<string, string>;
 }
 
 /** What a plan knows besides its resources: the program's tenants (a stack export has none). */
@@ -56,6 +58,9 @@ export function concludePlan(
     refused,
     warnings: inputs.warnings ?? [],
     preflightMs,
+    ...(inputs.tenants
+      ? { tenantFiles: Object.fromEntries(inputs.tenants.map((tenant) => [tenant.name, tenant.file])) }
+      : {}),
   };
   if (refused.length > 0) return { ...planned, stackRequest: {} };
   return {

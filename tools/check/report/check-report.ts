@@ -4,6 +4,7 @@ import type { OrgPlan } from "../plan/org-summary";
 import type { PlanSummary } from "../plan/summary";
 import type { PlannedResource } from "../plan/planned-resource";
 import type { ReportDiff } from "./report-diff";
+import type { FindingLocation } from "./finding-locations";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -15,12 +16,17 @@ export interface Violation {
   message: string;
   urn?: string;
   description?: string;
+  /** Where the author fixes it (report/finding-locations.ts); absent until located. */
+  location?: FindingLocation;
 }
 
 /** A policy of the pack and the level it judged with (after `--policy-config`). */
 export interface PolicyLevel {
   name: string;
   enforcementLevel: EnforcementLevel;
+  /** As the pack describes the policy (GetAnalyzerInfo): SARIF's rule text. */
+  description?: string;
+  remediationSteps?: string;
 }
 
 /** What the report says of each planned resource (the plan and org summaries say the rest). */
@@ -43,6 +49,8 @@ export interface CheckReport {
   policyPack?: { name: string; version: string };
   /** Every policy of the pack with its level; empty when nothing reached the pack. */
   policies: PolicyLevel[];
+  /** Tenant name → its file, as shown to users (from the program's tenants; none for a stack export). */
+  tenantFiles?: Record<string, string>;
   /** With `--compare BASE.json`: what changes against the base commit's report. */
   diff?: ReportDiff;
   /** From command start to verdict. */

@@ -3,6 +3,7 @@ import type { AccountBudgetCost, LeftOutTenant, PlanProfile } from "../plan/summ
 import { count, integer, usd } from "./format";
 import { unknownAccount } from "../plan/read-resource";
 import { type CheckReport, enabledPolicies, summarize } from "./check-report";
+import type { FindingLocation } from "./finding-locations";
 
 /** Sentences both human reports use, so the terminal and the PR comment say the same thing. */
 
@@ -68,3 +69,7 @@ export const tagsText = (tags: Readonly<Record<string, string>>, marked: readonl
   Object.entries(tags)
     .map(([key, value]) => `${marked.includes(key) ? "*" : ""}${key}=${value}`)
     .join(", ") || "none";
+
+/** `tenants/claims.ts:7:3 tags: set the missing tag …`: where the author fixes a finding, and how. */
+export const locationText = (location: FindingLocation): string =>
+  `${location.file}:${location.line}:${location.column} ${location.field}: ${location.advice}`;

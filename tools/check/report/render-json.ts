@@ -18,13 +18,17 @@ export function jsonReport(report: CheckReport) {
     verdict: verdictOf(report),
     exitCode: exitCodeOf(report),
     resources: report.resources.map(({ urn, type, name }) => ({ urn, type, name })),
-    violations: report.violations.map(({ policyPack, policyName, enforcementLevel, message, urn }) => ({
-      policyPack,
-      policyName,
-      enforcementLevel,
-      message,
-      urn: urn ?? null,
-    })),
+    violations: report.violations.map(
+      ({ policyPack, policyName, enforcementLevel, message, urn, location }) => ({
+        policyPack,
+        policyName,
+        enforcementLevel,
+        message,
+        urn: urn ?? null,
+        // Where to fix it: the tenant file's field or the stack config's key (report/finding-locations.ts).
+        location: location ?? null,
+      }),
+    ),
     errors: report.errors,
     summary: summarize(report),
     plan: report.plan ? { accounts: report.plan.accounts, leftOut: report.plan.leftOut } : null,

@@ -103,7 +103,8 @@ function violationBlocks(report: CheckReport): MarkdownBlock[] {
     head: [`**${group.policyName}** (${group.enforcementLevel})`, "", "| resource | finding |", "|---|---|"],
     rows: group.violations.map(
       (violation) =>
-        `| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(clip(violation.message, maxFindingChars))} |`,
+        `| \`${escapeCode(shortUrn(violation.urn))}\` | ${escapeCell(clip(violation.message, maxFindingChars))}` +
+        `${violation.location ? `<br>→ ${escapeCell(phrase.locationText(violation.location))}` : ""} |`,
     ),
     more: (left) => `| … | ${count(left, "more violation")} |`,
     // The k-th of n tables takes 1/(2n - k) of what is left then: about 1/(2n) of it at the start each.

@@ -8,6 +8,7 @@ import {
   inputProblemsText,
   judgedByText,
   leftOutText,
+  locationText,
   nothingJudgedText,
   planTotalsText,
   profileText,
@@ -142,6 +143,7 @@ function groupLines(group: PolicyGroup, { red, yellow, dim }: Palette): string[]
     ...group.violations.flatMap((violation) => [
       `    ${dim(shortUrn(violation.urn))}`,
       ...violation.message.split("\n").map((line) => `      ${line}`),
+      ...(violation.location ? [`      → ${locationText(violation.location)}`] : []),
     ]),
   ];
 }
