@@ -1,32 +1,48 @@
 #!/usr/bin/env bash
 # tools/ci/offline-check.sh OUTDIR STACK...
 #
-# The PR's offline check: `npm run check` of each stack (markdown), one report file per stack in
-# OUTDIR (STACK.md, in the order given, listed in OUTDIR/stacks; the uncut JSON report in
-# OUTDIR/full/STACK.json), and the job summary. A stack whose
-# check stopped before writing a report gets the check's own last words instead of nothing. Sets the
-# step output `failed=true` when any stack exits non-zero; the caller fails the job after keeping
-# the reports, so that the comment shows the verdict that failed it.
+# The PR's offline check: one `npm run check` of each stack writes every format the workflows use
+# (issue 24: one check per stack): OUTDIR/STACK.md for the comment and the job summary, the uncut JSON
+# report in OUTDIR/full/STACK.json, SARIF for code scanning in OUTDIR/sarif/STACK.sarif, and GitHub
+# annotations (printed, so that the runner shows each finding on its line). A stack whose check stopped
+# before writing a report gets the check's own last words instead of nothing. Sets the step output
+# `failed=true` when any stack exits non-zero; the caller fails the job after keeping the reports, so
+# that the comment shows the verdict that failed it.
+#
+# With BASE_DIR (a checkout of the PR's base commit with its own dependencies installed), each stack
+# is first checked there, with the base's own code, to OUTDIR/base/STACK.json, and the PR's report
+# opens with the diff against it (`--compare`). OUTDIR/stacks lists the stacks the PR changes first.
 #
 # The job summary takes each stack's section whole, or, past 60,000 bytes, a note instead: a step
 # summary is limited to 1 MiB, and cutting a report could break its Mermaid diagram. The renderer
 # keeps each stack's report under 30,000 characters, so the note is a fallback.
 set -uo pipefail
-outdir="$1"; shift
-mkdir -p "$outdir"
-: > "$outdir/stacks"
+outdir="$(mkdir -p "$1" && cd "$1" && pwd)"; shift
+mkdir -p "$outdir/full" "$outdir/sarif"
 failed=false
 summary_cap=60000
+checked=()
 for stack in "$@"; do
   if [ ! -f "Pulumi.$stack.yaml" ]; then
     echo "::notice title=offline check ($stack)::no Pulumi.$stack.yaml in this commit: not checked"
     continue
   fi
-  echo "$stack" >> "$outdir/stacks"
+  checked+=("$stack")
+  compare=()
+  if [ -n "${BASE_DIR:-}" ] && [ -f "$BASE_DIR/Pulumi.$stack.yaml" ]; then
+    mkdir -p "$outdir/base"
+    # `--format json --out FILE`: flags every version of the check has. A base that cannot be checked
+    # leaves no report, and the PR's check runs without a diff (its stderr says why).
+    (cd "$BASE_DIR" && npm run --silent check -- --stack "$stack" --format json --out "$outdir/base/$stack.json") \
+      > /dev/null 2> "$outdir/base/$stack.stderr" || true
+    [ -s "$outdir/base/$stack.json" ] && compare=(--compare "$outdir/base/$stack.json")
+  fi
   status=0
-  npm run --silent check -- --stack "$stack" --format markdown --out "$outdir/$stack.md" \
-    2> "$outdir/$stack.stderr" || status=$?
+  npm run --silent check -- --stack "$stack" "${compare[@]}" --format markdown --out "$outdir/$stack.md" \
+    --out "json=$outdir/full/$stack.json" --out "sarif=$outdir/sarif/$stack.sarif" \
+    --out "github=$outdir/$stack.annotations" > /dev/null 2> "$outdir/$stack.stderr" || status=$?
   cat "$outdir/$stack.stderr" >&2
+  [ ! -f "$outdir/$stack.annotations" ] || cat "$outdir/$stack.annotations"
   if [ ! -s "$outdir/$stack.md" ]; then
     {
       echo "### Bedrock cost governance: \`$stack\` ❌ the check did not run (exit $status)"
@@ -35,11 +51,6 @@ for stack in "$@"; do
       tail -n 40 "$outdir/$stack.stderr" | sed 's/```/` ` `/g'
       echo '```'
     } > "$outdir/$stack.md"
-  fi
-  # The markdown is cut to fit a PR comment; the JSON report is never cut: the artifact's full/ holds it.
-  if [ "$status" -eq 0 ] || [ "$status" -eq 1 ] || [ "$status" -eq 3 ]; then
-    mkdir -p "$outdir/full"
-    npm run --silent check -- --stack "$stack" --format json --out "$outdir/full/$stack.json" 2> /dev/null || true
   fi
   echo "::notice title=offline check ($stack)::exit $status"
   [ "$status" -eq 0 ] || failed=true
@@ -53,6 +64,8 @@ for stack in "$@"; do
     fi
   fi
 done
+# Stacks the PR changes first (their diff is not empty), then the others, each group in the order given.
+node "$(dirname "$0")/changed-stacks-first.cjs" "$outdir/full" "${checked[@]}" > "$outdir/stacks"
 # For preview-comment.yml, which checks it against the PR's head before posting.
 [ -z "${PR_NUMBER:-}" ] || echo "$PR_NUMBER" > "$outdir/pr-number"
 [ -z "${GITHUB_OUTPUT:-}" ] || echo "failed=$failed" >> "$GITHUB_OUTPUT"

@@ -14,6 +14,12 @@ case "$command" in
   *) echo "pulumi-run.sh: expected preview or up, got $command" >&2; exit 2 ;;
 esac
 mkdir -p pulumi-report
+# `npm test` type-checked the program already: the real run transpiles it only. Pulumi's Node.js
+# runner reads this variable (node_modules/@pulumi/pulumi/cmd/run/run.js: "If the
+# PULUMI_NODEJS_TRANSPILE_ONLY env variable is set, we use that to determine the value of
+# transpileOnly"). The policy pack still type-checks on start: cmd/run-policy-pack registers ts-node
+# with `typeCheck: true` whatever the environment says.
+export PULUMI_NODEJS_TRANSPILE_ONLY="${PULUMI_NODEJS_TRANSPILE_ONLY:-true}"
 log="${RUNNER_TEMP:-/tmp}/pulumi-$command-$stack.txt"
 pulumi "${args[@]}" --stack "$stack_ref" --policy-pack policies --non-interactive --color never \
   ${PULUMI_MESSAGE:+--message "$PULUMI_MESSAGE"} 2>&1 | tee "$log"

@@ -5,34 +5,57 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../../helpers/check-cli";
 
+type StackSpec = { bytes: number; exit: number; changed?: boolean } | "no stack file" | "no report";
+
 /**
- * tools/ci/offline-check.sh with a fake `npm` whose `run check` writes a report of a chosen size and
- * exits with a chosen code per stack: what the job summary, the artifact and the step output say.
+ * tools/ci/offline-check.sh with a fake `npm` whose `run check` writes each `--out` of a chosen size
+ * and exits with a chosen code per stack: what the job summary, the artifact and the step output say.
+ * Each call is logged (calls), with the directory it ran in. With `base`, a base commit's checkout
+ * holds the same stack files, and a stack `changed` gets a diff with a tenant when compared.
  */
-function runScript(stacks: Record<string, { bytes: number; exit: number } | "no stack file" | "no report">) {
+function runScript(stacks: Record<string, StackSpec>, options: { base?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-"));
   const bin = path.join(dir, "bin");
   fs.mkdirSync(bin);
-  // npm run --silent check -- --stack S --format markdown --out FILE
   fs.writeFileSync(
     path.join(bin, "npm"),
     `#!/usr/bin/env bash
-stack="$6"; out="\${10}"
-spec=$(cat "specs/$stack")
+stack=""; compare=""; outs=(); args=("$@")
+for ((i = 0; i < \${#args[@]}; i++)); do
+  case "\${args[i]}" in
+    --stack) stack="\${args[i+1]}" ;;
+    --compare) compare="\${args[i+1]}" ;;
+    --out) outs+=("\${args[i+1]}") ;;
+  esac
+done
+echo "$PWD $*" >> "${dir}/calls"
+spec=$(cat "${dir}/specs/$stack")
 if [ "$spec" = "no report" ]; then echo "check: Pulumi.$stack.yaml: broken" >&2; exit 2; fi
-bytes=\${spec% *}; code=\${spec#* }
-{ echo "### $stack"; head -c "$bytes" /dev/zero | tr '\\0' 'x'; echo; } > "$out"
+read -r bytes code changed <<< "$spec"
+for out in "\${outs[@]}"; do
+  case "$out" in json=*|sarif=*|github=*) format="\${out%%=*}"; file="\${out#*=}" ;; *) format=main; file="$out" ;; esac
+  case "$format" in
+    main) { echo "### $stack"; head -c "$bytes" /dev/zero | tr '\\0' 'x'; echo; } > "$file" ;;
+    json)
+      if [ -n "$compare" ] && [ "$changed" = "changed" ]; then tenants='[{"name":"t"}]'; else tenants='[]'; fi
+      printf '{"stack":"%s","diff":{"tenants":%s,"violations":{"new":[],"gone":[]}}}\n' "$stack" "$tenants" > "$file" ;;
+    sarif) echo '{"version":"2.1.0","runs":[]}' > "$file" ;;
+    github) echo "::warning file=tenants/$stack.ts,line=1::finding of $stack" > "$file" ;;
+  esac
+done
 exit "$code"
 `,
     { mode: 0o755 },
   );
   fs.mkdirSync(path.join(dir, "specs"));
+  if (options.base) fs.mkdirSync(path.join(dir, "base"));
   for (const [stack, spec] of Object.entries(stacks)) {
     if (spec === "no stack file") continue;
     fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), "config: {}\n");
+    if (options.base) fs.writeFileSync(path.join(dir, "base", `Pulumi.${stack}.yaml`), "config: {}\n");
     fs.writeFileSync(
       path.join(dir, "specs", stack),
-      typeof spec === "string" ? spec : `${spec.bytes} ${spec.exit}`,
+      typeof spec === "string" ? spec : `${spec.bytes} ${spec.exit} ${spec.changed ? "changed" : "same"}`,
     );
   }
   const summary = path.join(dir, "summary.md");
@@ -49,6 +72,7 @@ exit "$code"
         GITHUB_STEP_SUMMARY: summary,
         GITHUB_OUTPUT: output,
         PR_NUMBER: "7",
+        BASE_DIR: options.base ? path.join(dir, "base") : "",
       },
     },
   );
@@ -61,9 +85,14 @@ exit "$code"
     pr: read("out/pr-number"),
     dev: read("out/dev.md"),
     devFull: read("out/full/dev.json"),
+    devSarif: read("out/sarif/dev.sarif"),
+    calls: read("calls")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.replaceAll(dir, "<dir>")),
   };
   fs.rmSync(dir, { recursive: true, force: true });
-  return { status: result.status, stdout: result.stdout, ...files };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ...files };
 }
 
 describe("tools/ci/offline-check.sh", () => {
@@ -76,8 +105,18 @@ describe("tools/ci/offline-check.sh", () => {
     assert.equal(run.status, 0);
     assert.equal(run.stacks, "dev\nprod\n");
     assert.equal(run.output, "failed=false\n");
-    // The markdown is cut for the comment; the artifact keeps the whole report as JSON too.
-    assert.match(run.devFull, /^### dev\n/);
+    // One check per stack writes every format: the markdown for the comment, the whole JSON report,
+    // SARIF for code scanning and the annotations, which it prints for the runner.
+    assert.deepEqual(
+      run.calls.map((call) => call.split(" ").slice(0, 9).join(" ")),
+      [
+        "<dir> run --silent check -- --stack dev --format markdown",
+        "<dir> run --silent check -- --stack prod --format markdown",
+      ],
+    );
+    assert.match(run.devFull, /^\{"stack":"dev"/);
+    assert.match(run.devSarif, /"version":"2.1.0"/);
+    assert.match(run.stdout, /^::warning file=tenants\/dev\.ts,line=1::finding of dev$/m);
     assert.equal(run.pr, "7\n");
     assert.match(
       run.stdout,
@@ -106,5 +145,22 @@ describe("tools/ci/offline-check.sh", () => {
       /`prod`: report of 900\d{3} bytes, too large for the summary: it is in the offline-check-report artifact \(exit 1\)/,
     );
     assert.match(run.summary, /### dev\nx{29000}\n/);
+  });
+
+  it("checks the base commit with its own code first, compares each stack with it, and lists the changed stacks first", () => {
+    const run = runScript(
+      {
+        org: { bytes: 10, exit: 0 },
+        dev: { bytes: 10, exit: 0 },
+        prod: { bytes: 10, exit: 0, changed: true },
+      },
+      { base: true },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(run.calls.slice(0, 2), [
+      "<dir>/base run --silent check -- --stack org --format json --out <dir>/out/base/org.json",
+      `<dir> run --silent check -- --stack org --compare <dir>/out/base/org.json --format markdown --out <dir>/out/org.md --out json=<dir>/out/full/org.json --out sarif=<dir>/out/sarif/org.sarif --out github=<dir>/out/org.annotations`,
+    ]);
+    assert.equal(run.stacks, "prod\norg\ndev\n");
   });
 });

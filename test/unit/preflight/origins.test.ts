@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { preflightErrors } from "../../../tools/check/preflight";
 import { defaultAlarms, type StackTenant } from "../../../src/stack-tenants";
 import { defaultProfileDescription } from "../../../src/stack-tenants";
@@ -6,7 +9,8 @@ import { defaultProfileDescription } from "../../../src/stack-tenants";
 const price = { inputPer1M: 1, outputPer1M: 5 };
 const tenant: StackTenant = {
   name: "claims",
-  file: "tenants/claims.ts",
+  // Written in before(): the preflight reads it for the line of the field it names.
+  file: path.join(os.tmpdir(), `bcg-origins-${process.pid}`, "claims.ts"),
   environment: "dev",
   accountAlias: "shared-ai",
   accountId: "111122223333",
@@ -49,12 +53,29 @@ const issue = (name: string, input: string, value: unknown) => ({
 });
 
 describe("AWS preflight: who is told", () => {
+  before(() => {
+    fs.mkdirSync(path.dirname(tenant.file), { recursive: true });
+    fs.writeFileSync(
+      tenant.file,
+      [
+        'import { defineTenant } from "../src/tenant";',
+        "export default defineTenant({",
+        '  name: "claims",',
+        '  profiles: [{ name: "chatbot", model: "m.x", description: "Claims (FNOL) bot" }],',
+        "});",
+        "",
+      ].join("\n"),
+    );
+  });
+  after(() => fs.rmSync(path.dirname(tenant.file), { recursive: true, force: true }));
+
   it("reports a value a tenant file wrote as that file's input error, at its field", () => {
     assert.deepEqual(
       preflightErrors([issue("claims-chatbot", "description", "Claims (FNOL) bot")], [tenant]),
       [
         {
-          file: "tenants/claims.ts",
+          // The line and column of the field, as the tenant reader names its own refusals.
+          file: `${tenant.file}:4:47`,
           path: "profiles[0].description",
           message:
             'Bedrock CreateInferenceProfile would reject it: CreateInferenceProfile.description: 1-200 characters matching ([0-9a-zA-Z:.][ _-]?)+, got "Claims (FNOL) bot"',

@@ -21,10 +21,13 @@ export function readTenantSource(file: string): TenantSource | undefined {
   return {
     profiles: (Array.isArray(value?.profiles) ? value.profiles : []).map((profile) => String(profile?.name)),
     at: (field) => {
-      for (let prefix = field; ; prefix = prefix.replace(/(\.[^.[\]]+|\[\d+\])$/, "")) {
+      // `profiles[1].model`, then `profiles[1]`, `profiles`, "": each step drops the last segment.
+      for (let prefix = field; ;) {
         const found = positions.get(prefix);
         if (found) return found;
-        if (prefix === "") return { line: 1, column: 1 };
+        const parent = prefix.replace(/(^|\.)[^.[\]]*$|\[\d+\]$/, "");
+        if (parent === prefix) return { line: 1, column: 1 };
+        prefix = parent;
       }
     },
   };
