@@ -32,7 +32,7 @@ export function writeSyntheticTenants(directory: string, count: number, accounts
         app: `app_${index}`,
         "cost-center": `CC-${1000 + (index % 500)}`,
       },
-      notify: { emails: [`${name}@example.com`] },
+      notify: { emails: [`${name}@insurer.test`] },
       profiles: profileNames.map((profile, offset) => ({
         name: profile,
         ...models[(index + offset) % models.length],

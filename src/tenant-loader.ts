@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { tenantSchema, type TenantDefinition } from "./tenant";
 import { evaluateTenantSource } from "./tenant-source";
+import { placeholderProblems } from "./tenant-placeholders";
 import { type InputError, describeValue, zodIssuesToErrors } from "./validation";
 
 export interface LoadedTenant {
@@ -66,7 +67,12 @@ export function loadTenants(directory: string): TenantLoadResult {
     const file = displayPath(path.resolve(directory, entry));
     const result = loadTenantFile(path.resolve(directory, entry), file);
     if ("errors" in result) errors.push(...result.errors);
-    else tenants.push(result);
+    else {
+      // Valid, but not finished: refused here, for every stack, not by the schema (new-tenant writes them).
+      const placeholders = placeholderProblems(result.file, result.definition);
+      if (placeholders.length > 0) errors.push(...placeholders);
+      else tenants.push(result);
+    }
   }
   return { tenants, errors: [...errors, ...nameProblems(tenants)] };
 }

@@ -5,7 +5,7 @@ export default defineTenant({
   name: "claims",
   account: "claims-ai",
   tags: { dept: "claims", team: "automation", app: "claims_chatbot", "cost-center": "CC-4100" },
-  notify: { emails: ["claims-automation@example.com", "finops@example.com"] },
+  notify: { emails: ["claims-automation@insurer.test", "finops@insurer.test"] },
   profiles: [
     { name: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0", description: "Claims FNOL chatbot" },
   ],

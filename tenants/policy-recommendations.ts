@@ -7,7 +7,7 @@ import { defineTenant } from "../src/tenant";
 export default defineTenant({
   name: "policy-recommendations",
   tags: { dept: "underwriting", team: "digital-broker", app: "policy_recs_api", "cost-center": "CC-3150" },
-  notify: { emails: ["digital-broker@example.com"] },
+  notify: { emails: ["digital-broker@insurer.test"] },
   profiles: [
     { name: "recommender", model: "anthropic.claude-sonnet-4-20250514-v1:0", crossRegion: "us" },
     { name: "summarizer", model: "amazon.nova-micro-v1:0" },

@@ -5,7 +5,7 @@ export default defineTenant({
   name: "risk-assessment",
   account: "claims-ai",
   tags: { dept: "risk", team: "actuarial-ml", app: "risk_scoring", "cost-center": "CC-5200" },
-  notify: { emails: ["risk-ml@example.com"] },
+  notify: { emails: ["risk-ml@insurer.test"] },
   profiles: [
     {
       name: "scoring",

@@ -5,7 +5,7 @@ export default defineTenant({
   name: "sales-support",
   tags: { dept: "sales", team: "support", app: "chat_app", "cost-center": "CC-2300" },
   notify: {
-    emails: ["sales-support-leads@example.com"],
+    emails: ["sales-support-leads@insurer.test"],
     snsTopicArns: ["arn:aws:sns:us-east-1:111122223333:sales-oncall"],
   },
   profiles: [
@@ -17,6 +17,6 @@ export default defineTenant({
   ],
   budget: { monthlyUsd: 10_000, alertAtPercent: [50, 75, 90, 100], forecastAtPercent: 110 },
   environments: {
-    dev: { budget: { monthlyUsd: 1_000 }, notify: { emails: ["sales-support-dev@example.com"] } },
+    dev: { budget: { monthlyUsd: 1_000 }, notify: { emails: ["sales-support-dev@insurer.test"] } },
   },
 });

@@ -4,7 +4,7 @@ import { defineTenant } from "../src/tenant";
 export default defineTenant({
   name: "underwriting",
   tags: { dept: "underwriting", team: "commercial-lines", app: "uw_assistant", "cost-center": "CC-3100" },
-  notify: { emails: ["uw-assistant@example.com"] },
+  notify: { emails: ["uw-assistant@insurer.test"] },
   profiles: [{ name: "assistant", model: "amazon.nova-pro-v1:0", crossRegion: "us" }],
   budget: { monthlyUsd: 1500, alertAtPercent: [80, 100] },
   environments: { dev: { enabled: false } },

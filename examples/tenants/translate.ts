@@ -6,7 +6,7 @@ export default {
   // profile has a description (Bedrock replaces a profile whose description changes).
   tags: { dept: "digital", team: "localisation", app: "translate_api", "cost-center": "CC-5300" },
   notify: {
-    emails: ["localisation@example.com"],
+    emails: ["localisation@insurer.test"],
     snsTopicArns: ["arn:aws:sns:us-east-1:111122223333:localisation-oncall"],
   },
   profiles: [

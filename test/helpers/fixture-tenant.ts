@@ -10,7 +10,7 @@ export function fixtureTenant(fields: Pick<TenantInput, "name"> & Partial<Tenant
   const { name } = fields;
   return validTenant({
     tags: { dept: "finops", team: name, app: `${name}_app`, "cost-center": "CC-0001" },
-    notify: { emails: [`${name}@example.com`] },
+    notify: { emails: [`${name}@insurer.test`] },
     ...fields,
   });
 }

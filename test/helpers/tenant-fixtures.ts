@@ -15,7 +15,7 @@ export function validTenant(overrides: Partial<TenantInput> = {}): TenantInput {
   return {
     name: "claims",
     tags: { dept: "claims", team: "automation", app: "claims_chatbot", "cost-center": "CC-4100" },
-    notify: { emails: ["claims@example.com"] },
+    notify: { emails: ["claims@insurer.test"] },
     profiles: [{ name: "chatbot", model: "anthropic.claude-3-haiku-20240307-v1:0" }],
     budget: { monthlyUsd: 1000 },
     ...overrides,

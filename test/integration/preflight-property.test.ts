@@ -67,7 +67,7 @@ function profileArb(region: string) {
 const emailArb = fc
   .tuple(fc.stringMatching(/^[a-z0-9]([a-z0-9+_.-]{0,40}[a-z0-9])?$/), fc.stringMatching(/^[a-z0-9]{1,20}$/))
   .filter(([local]) => !local.includes(".."))
-  .map(([local, domain]) => `${local}@${domain}.example.com`);
+  .map(([local, domain]) => `${local}@${domain}.insurer.test`);
 
 function tenantArb(region: string) {
   return fc
@@ -153,7 +153,7 @@ function worstCase(): { region: string; tenants: TenantInput[] } {
           "cost-center": "c".repeat(256),
         },
         notify: {
-          emails: Array.from({ length: 10 }, (_, i) => `owner${i}@example.com`),
+          emails: Array.from({ length: 10 }, (_, i) => `owner${i}@insurer.test`),
           snsTopicArns: [`arn:aws:sns:${region}:${accountId}:${"n".repeat(256)}`],
         },
         profiles,

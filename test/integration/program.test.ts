@@ -63,7 +63,7 @@ const shipped: Record<
       monthlyUsd: 2500,
       alertAtPercent: [50, 80, 100],
       forecastAtPercent: 100,
-      emails: ["claims-automation@example.com", "finops@example.com"],
+      emails: ["claims-automation@insurer.test", "finops@insurer.test"],
       snsTopicArns: [],
       workloadRoles: [],
       deny: false,
@@ -85,7 +85,7 @@ const shipped: Record<
       monthlyUsd: 4000,
       alertAtPercent: [50, 80, 100],
       forecastAtPercent: 100,
-      emails: ["digital-broker@example.com"],
+      emails: ["digital-broker@insurer.test"],
       snsTopicArns: [],
       workloadRoles: ["policy-recs-api"],
       deny: true,
@@ -99,7 +99,7 @@ const shipped: Record<
       monthlyUsd: 6000,
       alertAtPercent: [50, 80, 100],
       forecastAtPercent: 100,
-      emails: ["risk-ml@example.com"],
+      emails: ["risk-ml@insurer.test"],
       snsTopicArns: [],
       workloadRoles: [],
       deny: false,
@@ -113,7 +113,7 @@ const shipped: Record<
       monthlyUsd: 10000,
       alertAtPercent: [50, 75, 90, 100],
       forecastAtPercent: 110,
-      emails: ["sales-support-leads@example.com"],
+      emails: ["sales-support-leads@insurer.test"],
       snsTopicArns: [salesOncall],
       workloadRoles: [],
       deny: false,
@@ -127,7 +127,7 @@ const shipped: Record<
       monthlyUsd: 1500,
       alertAtPercent: [80, 100],
       forecastAtPercent: 100,
-      emails: ["uw-assistant@example.com"],
+      emails: ["uw-assistant@insurer.test"],
       snsTopicArns: [],
       workloadRoles: [],
       deny: false,
@@ -194,7 +194,7 @@ const stacks: Record<
         "sales-support",
         { assistant: { invocations: 965, usdPerDay: 66.67, throttles: 10, price: [0.06, 0.24] } },
         // dev replaces notify: its own address, and no on-call topic.
-        { monthlyUsd: 1000, emails: ["sales-support-dev@example.com"], snsTopicArns: [] },
+        { monthlyUsd: 1000, emails: ["sales-support-dev@insurer.test"], snsTopicArns: [] },
       ),
     },
   },
@@ -555,7 +555,7 @@ describe("the program with the fixture tenants", () => {
             executionRoleArn: `arn:aws:iam::${account.accountId}:role/policy-recommendations-${stack}-budget-action`,
             subscribers: [
               { subscriptionType: "SNS", address: topicArn(stack, "policy-recommendations") },
-              { subscriptionType: "EMAIL", address: "digital-broker@example.com" },
+              { subscriptionType: "EMAIL", address: "digital-broker@insurer.test" },
             ],
             tags: tenantTags(stack, "policy-recommendations"),
           });
@@ -830,7 +830,7 @@ describe("the program with other tenants and config", () => {
       name: "fraud",
       tags: { dept: "fraud", team: "detection", app: "fraud_triage", "cost-center": "CC-6100" },
       notify: {
-        emails: ["fraud@example.com"],
+        emails: ["fraud@insurer.test"],
         snsTopicArns: ["arn:aws:sns:us-east-1:111122223333:fraud-oncall"],
       },
       profiles: [{ name: "triage", model: "amazon.nova-pro-v1:0" }],
@@ -842,7 +842,7 @@ describe("the program with other tenants and config", () => {
           account: "claims-ai",
           budget: { monthlyUsd: 250 },
           tags: { team: "detection-dev", stage: "pilot" },
-          notify: { emails: ["fraud-dev@example.com"] },
+          notify: { emails: ["fraud-dev@insurer.test"] },
           workloadRoles: ["fraud-api-dev"],
           alarms: { maxInvocationsPerMinute: 30 },
         },
@@ -883,9 +883,9 @@ describe("the program with other tenants and config", () => {
         notification.subscriberEmailAddresses,
       ]),
       [
-        ["ACTUAL", 90, ["fraud-dev@example.com"]],
-        ["ACTUAL", 100, ["fraud-dev@example.com"]],
-        ["FORECASTED", 100, ["fraud-dev@example.com"]],
+        ["ACTUAL", 90, ["fraud-dev@insurer.test"]],
+        ["ACTUAL", 100, ["fraud-dev@insurer.test"]],
+        ["FORECASTED", 100, ["fraud-dev@insurer.test"]],
       ],
     );
     // onExceed: deny survives the partial budget override; the roles are dev's.
@@ -905,7 +905,7 @@ describe("the program with other tenants and config", () => {
     assert.equal(plan.one(types.metricAlarm, "fraud-triage-estimated-spend").inputs.threshold, 16.67);
     assert.deepEqual(
       plan.byType(types.topicSubscription).map((subscription) => subscription.inputs.endpoint),
-      ["fraud-dev@example.com"],
+      ["fraud-dev@insurer.test"],
     );
   });
 
