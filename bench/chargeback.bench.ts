@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { fixtureTenantsDir } from "../test/chargeback/stack";
 import { median } from "./median";
+import { parseCli } from "../tools/cli-flags";
 
 /**
  * Chargeback benchmark: a CUR 2.0 Data Export of N line items (default 10 million) generated with
@@ -18,14 +18,29 @@ import { median } from "./median";
 const repoRoot = path.resolve(__dirname, "..");
 const targets = { medianSeconds: 30, peakRssGb: 2 };
 
-const { values } = parseArgs({
-  options: {
+const usage = `Usage: npm run bench:chargeback -- [--items 10000000] [--rounds 3] [--by-profile] [--keep DIR]
+
+Generates a CUR 2.0 Data Export of --items line items (not timed), then times the chargeback report
+over it, each round in a fresh process; --keep DIR keeps the export there.
+
+Exit codes: 0 within the targets, 1 over a target, 2 a bad flag or a failure.
+`;
+
+// Parsed before anything is generated: --help and a bad flag write nothing.
+const parsed = parseCli<{ items: string; rounds: string; "by-profile": boolean; keep?: string }>(
+  "bench:chargeback",
+  usage,
+  {
     items: { type: "string", default: "10000000" },
     rounds: { type: "string", default: "3" },
     "by-profile": { type: "boolean", default: false },
     keep: { type: "string" },
   },
-});
+);
+const values =
+  typeof parsed === "number"
+    ? { items: "0", rounds: "0", "by-profile": false, keep: undefined as string | undefined }
+    : parsed;
 const items = Number(values.items);
 const rounds = Number(values.rounds);
 
@@ -130,7 +145,9 @@ async function main() {
   if (medianSeconds > targets.medianSeconds || peakRssGb > targets.peakRssGb) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:chargeback: ${(error as Error).message}\n`);
-  process.exitCode = 2;
-});
+if (typeof parsed === "number") process.exitCode = parsed;
+else
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench:chargeback: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  });

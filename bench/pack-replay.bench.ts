@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import type { PlannedResource } from "../tools/check/plan/planned-resource";
 import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
@@ -11,6 +10,7 @@ import { writeDocsBlock } from "./docs-block";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { median } from "./median";
 import { runCli } from "../tools/cli-exit";
+import { parseCli } from "../tools/cli-flags";
 
 /**
  * The verdict alone: N synthetic tenants are planned once (not timed), then the same resources are
@@ -65,19 +65,25 @@ async function analyzeWith(packDir: string, resources: readonly PlannedResource[
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(5)} s`;
 
+const usage = `Usage: npm run bench:pack -- [--tenants 1000] [--rounds 3] [--docs]
+
+Replays a synthetic stack's Analyze requests to the policy pack (each round a fresh pack) and times
+the verdict; --docs writes the figures to README.md.
+
+Exit codes: 0 done, 2 a bad flag or value, or a failure while timing.
+`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      tenants: { type: "string", default: "1000" },
-      rounds: { type: "string", default: "3" },
-      docs: { type: "boolean", default: false },
-    },
-    strict: true,
+  const values = parseCli<{ tenants: string; rounds: string; docs: boolean }>("bench:pack", usage, {
+    tenants: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "3" },
+    docs: { type: "boolean", default: false },
   });
+  if (typeof values === "number") return values;
   const tenants = Number(values.tenants);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(rounds) || rounds < 1) {
-    console.error("usage: npm run bench:pack -- [--tenants 1000] [--rounds 3] [--docs]");
+    process.stderr.write(`bench:pack: --tenants and --rounds take positive integers\n\n${usage}`);
     return 2;
   }
   const resources = await plan(tenants);

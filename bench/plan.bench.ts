@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { writeDocsBlock } from "./docs-block";
 import { median } from "./median";
 import { type Measurement, measure, peaksBetween } from "./process-tree";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { runCli } from "../tools/cli-exit";
+import { parseCli } from "../tools/cli-flags";
 
 /**
  * Plan benchmark: N synthetic tenants checked end to end by the real `npm run check` entry point
@@ -205,21 +205,31 @@ function docsTable(results: readonly Result[], rounds: number, baseline?: string
   ].join("\n");
 }
 
+const usage = `Usage: npm run bench:plan -- [--tenants 100,1000] [--rounds 3] [--baseline DIR] [--docs]
+
+Times \`npm run check\` end to end on synthetic stacks of each size (medians of --rounds), with the
+memory of each phase; --baseline DIR compares with another checkout, --docs writes the table to README.md.
+
+Exit codes: 0 done, 2 a bad flag or value.
+`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
+  const values = parseCli<{ tenants: string; rounds: string; baseline?: string; docs: boolean }>(
+    "bench:plan",
+    usage,
+    {
       tenants: { type: "string", default: "100,1000" },
       rounds: { type: "string", default: "3" },
       baseline: { type: "string" },
       docs: { type: "boolean", default: false },
     },
-    strict: true,
-  });
+  );
+  if (typeof values === "number") return values;
   const sizes = values.tenants.split(",").map(Number);
   const rounds = Number(values.rounds);
   const baseline = values.baseline ? path.resolve(values.baseline) : undefined;
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(rounds) || rounds < 1) {
-    console.error("usage: npm run bench:plan -- [--tenants 100,1000] [--rounds 3] [--baseline DIR] [--docs]");
+    process.stderr.write(`bench:plan: --tenants and --rounds take positive integers\n\n${usage}`);
     return 2;
   }
   console.log(

@@ -11,7 +11,6 @@
  *   npm run bench:policy -- [--rounds 15] [--host] [--resources 20000] [--concurrency 32]
  */
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { bedrockInvokeThroughProfiles } from "../policies/bedrock-invoke-through-profiles";
@@ -35,6 +34,7 @@ import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { median } from "./median";
 import { type Case, adversarialCases, lambdaWithVariables } from "./policy-adversarial-cases";
 import { runCli } from "../tools/cli-exit";
+import { parseCli } from "../tools/cli-flags";
 
 const modelArn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 const profileArn = (index: number) =>
@@ -316,31 +316,29 @@ async function benchHost(count: number, concurrency: number): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+const usage = `Usage: npm run bench:policy -- [--rounds 15] [--host] [--resources 20000] [--concurrency 32]
+
+Times each policy of the pack in-process (medians of --rounds); --host also times the pack served
+over the Analyzer protocol with --resources resources, --concurrency requests at a time.
+
+Exit codes: 0 done, 1 a failure while timing, 2 a bad flag.
+`;
+
+async function main(): Promise<number> {
+  const values = parseCli<{ rounds: string; host: boolean; resources: string; concurrency: string }>(
+    "bench:policy",
+    usage,
+    {
       rounds: { type: "string", default: "15" },
       host: { type: "boolean", default: false },
       resources: { type: "string", default: "20000" },
       concurrency: { type: "string", default: "32" },
-      help: { type: "boolean", default: false },
     },
-  });
-  if (values.help) {
-    console.log(
-      "usage: npm run bench:policy -- [--rounds 15] [--host] [--resources 20000] [--concurrency 32]",
-    );
-    return;
-  }
+  );
+  if (typeof values === "number") return values;
   await benchPolicies(Number(values.rounds));
   if (values.host) await benchHost(Number(values.resources), Number(values.concurrency));
+  return 0;
 }
 
-runCli(
-  "bench:policy",
-  async () => {
-    await main();
-    return 0;
-  },
-  1,
-);
+runCli("bench:policy", main, 1);

@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { validateStackInputs } from "../src/stack";
 import { preflight, preflightErrors } from "../tools/check/preflight";
 import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
@@ -10,6 +9,7 @@ import { readStackConfigFile } from "../tools/stack-config-file";
 import { median } from "./median";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { runCli } from "../tools/cli-exit";
+import { parseCli } from "../tools/cli-flags";
 
 /**
  * The AWS preflight alone: N synthetic tenants planned once (not timed), then the preflight run over
@@ -19,10 +19,19 @@ import { runCli } from "../tools/cli-exit";
  */
 const repoRoot = path.resolve(__dirname, "..");
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { tenants: { type: "string", default: "1000" }, rounds: { type: "string", default: "5" } },
+const usage = `Usage: npm run bench:preflight -- [--tenants 1000] [--rounds 5]
+
+Times the AWS preflight alone over a synthetic stack of --tenants tenants (planned once, not timed).
+
+Exit codes: 0 done, 1 a failure while timing, 2 a bad flag.
+`;
+
+async function main(): Promise<number> {
+  const values = parseCli<{ tenants: string; rounds: string }>("bench:preflight", usage, {
+    tenants: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "5" },
   });
+  if (typeof values === "number") return values;
   const tenants = Number(values.tenants);
   const rounds = Number(values.rounds);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-preflight-${tenants}-`));
@@ -53,13 +62,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  return 0;
 }
 
-runCli(
-  "bench:preflight",
-  async () => {
-    await main();
-    return 0;
-  },
-  1,
-);
+runCli("bench:preflight", main, 1);

@@ -4,6 +4,7 @@
  */
 import { ProfileResolver, canonicalKey, type ProfileRecord, type ProfileSource } from "../resolver";
 import { median } from "./median";
+import { parseCli } from "../tools/cli-flags";
 
 const ROUNDS = 9;
 const CACHED_OPS_PER_ROUND = 200_000;
@@ -152,7 +153,18 @@ async function main(): Promise<void> {
   if (results.includes(false)) process.exitCode = 1;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+const usage = `Usage: npm run bench:resolver
+
+Times the resolver: cached resolves against a bare map, cold resolves in flight at once, and AWS
+lookups per selector over a simulated hour, each against its target.
+
+Exit codes: 0 every target met, 1 a target missed or a failure, 2 a bad flag.
+`;
+
+const flags = parseCli("bench:resolver", usage, {});
+if (typeof flags === "number") process.exitCode = flags;
+else
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench:resolver: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

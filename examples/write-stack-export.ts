@@ -7,6 +7,7 @@ import { runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/stack-config-file";
 import { resourceTypes } from "../src/resource-types";
 import { runCli } from "../tools/cli-exit";
+import { parseCli } from "../tools/cli-flags";
 
 /**
  * Writes `examples/stack-export.json`, the export the README's `--state` example judges: the dev
@@ -84,10 +85,21 @@ export async function exampleStackExport(): Promise<object> {
   };
 }
 
+const usage = `Usage: npm run example:stack-export
+
+Writes examples/stack-export.json: the dev stack of examples/tenants, planned by the real program under
+the check's mocks, as \`pulumi stack export --show-secrets\` writes it.
+
+Exit codes: 0 written, 2 a bad flag or a failure.
+`;
+
 if (require.main === module) {
   runCli(
     "example:stack-export",
     async () => {
+      // Parsed first: --help and a bad flag write nothing.
+      const flags = parseCli("example:stack-export", usage, {});
+      if (typeof flags === "number") return flags;
       const exported = await exampleStackExport();
       // Formatted as `npm run format` would, so the format check passes on a freshly written file.
       fs.writeFileSync(

@@ -15,7 +15,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCli } from "./cli-flags";
 import {
   type AwsProfile,
   type CredentialRole,
@@ -100,24 +100,41 @@ export function stackProfiles(
     : { profiles: environmentAwsProfiles(environment.config, role) };
 }
 
+const usage = `Usage: npm run aws-config -- --stack NAME --role ${credentialRoles.join("|")} [options]
+
+Writes the AWS CLI config profiles the stack's program uses, each assuming that role's ARN.
+
+Options:
+  --stack NAME            the stack (Pulumi.<NAME>.yaml)
+  --role ROLE             ${credentialRoles.join(", ")}
+  --source-profile NAME   the profile whose credentials assume the roles
+  --session-name NAME     the role session name
+  --out FILE              write to FILE (mode 600) instead of standard output
+  -h, --help              this help
+
+Exit codes: 0 written, 2 invalid input (stack config or flag).
+`;
+
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        role: { type: "string" },
-        "source-profile": { type: "string" },
-        "session-name": { type: "string" },
-        out: { type: "string" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`aws-config: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const values = parseCli<{
+    stack?: string;
+    role?: string;
+    "source-profile"?: string;
+    "session-name"?: string;
+    out?: string;
+  }>(
+    "aws-config",
+    usage,
+    {
+      stack: { type: "string" },
+      role: { type: "string" },
+      "source-profile": { type: "string" },
+      "session-name": { type: "string" },
+      out: { type: "string" },
+    },
+    { argv },
+  );
+  if (typeof values === "number") return values;
   const role = values.role as CredentialRole;
   if (!values.stack || !credentialRoles.includes(role)) {
     process.stderr.write(`aws-config: expected --stack NAME and --role ${credentialRoles.join("|")}\n`);

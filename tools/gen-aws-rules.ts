@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { resourceApiMappings } from "./check/preflight/api-members";
 import type { AwsRules, MemberRule } from "../src/aws-rules";
+import { parseCli } from "./cli-flags";
 
 interface Shape {
   type: string;
@@ -29,10 +30,19 @@ interface ServiceModel {
 
 const outputFile = path.join(__dirname, "..", "src", "data", "aws-rules.json");
 
-function main(argv: readonly string[]): number {
-  const modelsDir = argv[0];
-  if (!modelsDir || argv.includes("--help")) {
-    process.stderr.write("usage: npm run gen:aws-rules -- <botocore models directory>\n");
+const usage = `Usage: npm run gen:aws-rules -- <botocore models directory>
+
+Writes src/data/aws-rules.json from AWS's own API models (botocore's data directory).
+
+Exit codes: 0 written, 2 no models directory, or a bad flag.
+`;
+
+function main(argv: string[]): number {
+  const flags = parseCli("gen:aws-rules", usage, {}, { positionals: true, argv });
+  if (typeof flags === "number") return flags;
+  const [modelsDir, ...extra] = flags.positionals;
+  if (!modelsDir || extra.length > 0) {
+    process.stderr.write(usage);
     return 2;
   }
   const models = new Map<string, ServiceModel>();

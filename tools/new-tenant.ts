@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import * as prettier from "prettier";
 import { defaultMandatoryTags, validateStackConfig } from "../src/config";
 import { programTagKeys, tenantSchema, type TenantInput } from "../src/tenant";
@@ -9,6 +8,8 @@ import { loadTenantFile } from "../src/tenant-loader";
 import { formatInputError } from "../src/validation";
 import { readStackConfigFile } from "./stack-config-file";
 import { runCli } from "./cli-exit";
+import { parseCli } from "./cli-flags";
+import { forgottenDoubleDash } from "./check/input/command-line";
 
 /**
  * `npm run new-tenant -- <name> [--model ID] [--budget USD]`: writes `tenants/<name>.ts` from the
@@ -16,27 +17,49 @@ import { runCli } from "./cli-exit";
  * loader, then runs the check. Exit codes are the check's: 2 for invalid input, nothing written.
  */
 const projectDir = path.resolve(__dirname, "..");
-const usage = "Usage: npm run new-tenant -- <name> [--model ID] [--budget USD] [--no-check]\n";
 /** Cheap and served in every geo of the shipped stacks: a safe first model, changed at will. */
 const defaultModel = "amazon.nova-lite-v1:0";
 const placeholder = "TODO";
+const usage = `Usage: npm run new-tenant -- <name> [--model ID] [--budget USD] [--no-check]
+
+Writes tenants/<name>.ts with TODO tag values and a placeholder address for the owner to replace
+(the check refuses them until then), reads it back, then runs the check.
+
+Options:
+  --model ID     the first profile's model (default: ${defaultModel})
+  --budget USD   the monthly budget (default: 100)
+  --no-check     do not run the check after writing
+  -h, --help     this help
+
+Exit codes: the check's (0 passes, 1 violations, 2 invalid input: nothing written when it is a flag).
+`;
+
+const cliOptions = {
+  model: { type: "string", default: defaultModel },
+  budget: { type: "string", default: "100" },
+  "no-check": { type: "boolean", default: false },
+} as const;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        model: { type: "string", default: defaultModel },
-        budget: { type: "string", default: "100" },
-        "no-check": { type: "boolean", default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${usage}`);
-  }
+  const slip = forgottenDoubleDash(
+    process.env,
+    process.argv.slice(2),
+    Object.keys(cliOptions),
+    "new-tenant",
+    1,
+  );
+  if (slip) return fail(slip);
+  const parsed = parseCli<{ model: string; budget: string; "no-check": boolean }>(
+    "new-tenant",
+    usage,
+    cliOptions,
+    {
+      positionals: true,
+    },
+  );
+  if (typeof parsed === "number") return parsed;
   const [name, ...extra] = parsed.positionals;
-  if (name === undefined || extra.length > 0) return fail(usage);
+  if (name === undefined || extra.length > 0) return fail(`expected one tenant name\n\n${usage}`);
   const file = path.join("tenants", `${name}.ts`);
   const absolute = path.join(projectDir, file);
   if (fs.existsSync(absolute)) return fail(`${file} already exists: edit it, or choose another name`);
@@ -45,8 +68,8 @@ async function main(): Promise<number> {
     name,
     tags: Object.fromEntries(stackTagKeys().map((key) => [key, placeholder])),
     notify: { emails: [`${name}-owners@example.com`] },
-    profiles: [{ name: "main", model: parsed.values.model }],
-    budget: { monthlyUsd: Number(parsed.values.budget) },
+    profiles: [{ name: "main", model: parsed.model }],
+    budget: { monthlyUsd: Number(parsed.budget) },
   };
   // Validated before writing, so a bad --model or --budget leaves nothing behind; the schema's
   // defaults (alert thresholds, forecast, onExceed) are written out for the owner to see and change.
@@ -74,7 +97,7 @@ async function main(): Promise<number> {
     return fail(loaded.errors.map(formatInputError).join("\n"));
   }
   process.stdout.write(`new-tenant: wrote ${file}\n`);
-  if (parsed.values["no-check"]) return 0;
+  if (parsed["no-check"]) return 0;
   const check = spawnSync("npm", ["run", "--silent", "check"], { cwd: projectDir, stdio: "inherit" });
   return check.status ?? 2;
 }

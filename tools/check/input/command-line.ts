@@ -4,26 +4,30 @@ import type { InputError } from "../../../src/validation";
 
 /**
  * `npm run check --stack prod` (no `--`) hands `--stack prod` to npm, which keeps it as its own
- * config (`npm_config_stack`) and runs the check without it: the check would quietly judge dev.
+ * config (`npm_config_stack`) and runs the check without it: the check would quietly judge dev (and
+ * `npm run new-tenant name --budget 500` would write a budget of 100). `script`: the npm script.
  * Seen in the environment npm sets, it is answered with the command that was meant.
  */
 export function forgottenDoubleDash(
   env: NodeJS.ProcessEnv,
   argv: readonly string[],
   optionNames: readonly string[],
+  script = "check",
+  /** Arguments the script takes before its flags (new-tenant's name): they are not a flag's value. */
+  leadingArguments = 0,
 ): string | undefined {
-  if (env.npm_lifecycle_event !== "check") return undefined;
+  if (env.npm_lifecycle_event !== script) return undefined;
   const positionals = argv.filter((arg) => !arg.startsWith("-"));
   const taken = optionNames.flatMap((name) => {
     const value = env[`npm_config_${name.replace(/-/g, "_")}`];
     if (value === undefined || value === "") return [];
     // Given as `--stack prod`, npm may keep `true` and pass `prod` on as an argument.
-    const written = value === "true" ? positionals.shift() : value;
+    const written = value === "true" ? positionals.splice(leadingArguments, 1)[0] : value;
     return [written === undefined ? `--${name}` : `--${name} ${written}`];
   });
   if (taken.length === 0) return undefined;
-  const meant = ["npm run check --", ...taken, ...positionals].join(" ");
-  return `npm took ${taken.map((flag) => flag.split(" ")[0]).join(", ")} for itself (no "--" before the check's flags): write \`${meant}\``;
+  const meant = [`npm run ${script} --`, ...positionals, ...taken].join(" ");
+  return `npm took ${taken.map((flag) => flag.split(" ")[0]).join(", ")} for itself (no "--" before the ${script === "check" ? "check's" : `${script} script's`} flags): write \`${meant}\``;
 }
 
 /**

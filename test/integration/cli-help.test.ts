@@ -1,0 +1,106 @@
+import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { repoRoot } from "../helpers/check-cli";
+
+/**
+ * Every npm script is a CLI: `--help` prints its usage and exits 0, writing no file. The list comes
+ * from package.json, so a script added there is tested without being listed here. Scripts that run a
+ * file of this repository (tools/, bench/, examples/) parse with tools/cli-flags.ts, which refuses an
+ * unknown flag with the usage on stderr and exit 2; the others hand `--help` to a tool of their own
+ * (tsc, eslint, prettier, mocha, npm), which answers it. Left out: `test`, which runs the whole suite before its last command would
+ * see the flag (its parts, typecheck, lint, test:unit…, are each tested).
+ */
+const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+};
+const notTested: Record<string, string> = {
+  test: "runs the whole suite before --help reaches its last command",
+};
+const scripts = Object.keys(packageJson.scripts).filter((script) => !(script in notTested));
+const ownCli = (script: string) =>
+  /\b(tools|bench|examples)\/[\w./-]+\.ts\b/.test(packageJson.scripts[script]);
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function npmRun(script: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** At most `limit` at once: the machine has two cores, and each run starts Node and a TypeScript loader. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+}
+
+/** Modification times of the files a script could write: generated data, the example export, docs, tenants. */
+function writtenFiles(): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const directory of ["src/data", "examples", "tenants", "docs"])
+    for (const entry of fs.readdirSync(path.join(repoRoot, directory), { recursive: true })) {
+      const file = path.join(repoRoot, directory, String(entry));
+      if (fs.statSync(file).isFile()) times.set(file, fs.statSync(file).mtimeMs);
+    }
+  const readme = path.join(repoRoot, "README.md");
+  times.set(readme, fs.statSync(readme).mtimeMs);
+  return times;
+}
+
+describe("every npm script is a CLI", function () {
+  this.timeout(300_000);
+
+  it("prints its usage for --help and exits 0, writing no file", async () => {
+    const before = writtenFiles();
+    const runs = await inParallel(scripts, 4, (script) => npmRun(script, ["--help"]));
+    const failures = scripts.flatMap((script, index) => {
+      const run = runs[index];
+      const usage = ownCli(script) ? /^Usage: npm run /.test(run.stdout) : run.stdout.trim().length > 0;
+      return run.status === 0 && usage
+        ? []
+        : [`${script}: exit ${run.status}\n${run.stdout.slice(0, 300)}${run.stderr.slice(0, 300)}`];
+    });
+    assert.deepEqual(failures, []);
+    const after = writtenFiles();
+    const changed = [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+    assert.deepEqual(changed, []);
+  });
+
+  it("parses its flags with the shared parser, which refuses an unknown flag (the scripts of this repository)", () => {
+    // Spawning each script again for a bad flag would double this file's minute; the parser's answer to
+    // one is proven in-process (test/unit/cli-flags.test.ts), and here that each script uses it.
+    const own = scripts.filter(ownCli);
+    assert.ok(own.includes("check") && own.includes("new-tenant"), own.join(", "));
+    const unparsed = own.filter((script) => {
+      const file = /\b((?:tools|bench|examples)\/[\w./-]+\.ts)\b/.exec(packageJson.scripts[script])![1];
+      return !/\b(parseCli|parseFlagsOrExit)\(/.test(fs.readFileSync(path.join(repoRoot, file), "utf8"));
+    });
+    assert.deepEqual(unparsed, []);
+  });
+});
