@@ -27,6 +27,8 @@ export interface CheckOptions {
   policyConfigFile?: string;
   /** The pack of `packDir`, already starting (the CLI starts it before it loads the program's modules). */
   packStarting?: Promise<PolicyPackHost>;
+  /** Told each phase and its count, for the CLI's progress line (tools/progress.ts). */
+  onProgress?: (phase: string, count?: number, noun?: string) => void;
 }
 
 /**
@@ -71,15 +73,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
           options.policyConfigFile ?? "",
         ),
     );
+    const progress = options.onProgress ?? (() => undefined);
+    let registered = 0;
+    const add = (urn: string, request: Uint8Array) => {
+      progress("planning", ++registered, "resources");
+      stream.add(urn, request);
+    };
+    progress(options.stateFile ? "reading the stack export" : "loading the program");
     const planStartedAt = performance.now();
     const planned = options.stateFile
-      ? planStackExport(options.stateFile, stream.add)
-      : await planProgram(options, stream.add);
+      ? planStackExport(options.stateFile, add)
+      : await planProgram(options, add);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
     // What AWS would refuse, or accept and not deliver, stops the check like bad input (exit 2).
     if (planned.refused.length > 0) return report({ stack: planned.stack, source, errors: planned.refused });
 
+    progress("judging", planned.resources.length, "resources");
     const host = await hostStarting;
     const ready = await stream.ready;
     if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });

@@ -9,6 +9,7 @@ import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 import { runCli } from "../cli-exit";
+import { startProgress } from "../progress";
 import { readBaseReport, withDiff } from "./report/base-report";
 import { withLocations } from "./report/finding-locations";
 
@@ -24,6 +25,7 @@ const cliOptions = {
   compare: { type: "string" },
   out: { type: "string", multiple: true },
   "no-color": { type: "boolean", default: false },
+  progress: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -46,6 +48,7 @@ Options:
   --out FILE             write the report to FILE instead of standard output
   --out FORMAT=FILE      also write the report in FORMAT to FILE (repeatable: every format, one run)
   --no-color             no colour, even on a terminal
+  --progress             phase and counts on stderr (default: only on a terminal, not in CI, past 2 s)
   -h, --help             this help
 
 Exit codes:
@@ -97,6 +100,8 @@ async function main(): Promise<number> {
   }
 
   let report: CheckReport;
+  const progress = startProgress("check", { forced: values.progress });
+  progress.update("starting the policy pack and the program");
   try {
     // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
     // not wait. The pack's process starts first, so its start-up overlaps the loading of the program's.
@@ -108,6 +113,7 @@ async function main(): Promise<number> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runCheck } = require("./check") as typeof import("./check");
     report = await runCheck({
+      onProgress: progress.update,
       projectDir,
       packDir,
       packStarting,
@@ -122,11 +128,13 @@ async function main(): Promise<number> {
     for (const warning of report.warnings ?? [])
       process.stderr.write(`check: warning: ${formatInputError(paths.asWritten(warning))}\n`);
   } catch (error) {
+    progress.stop();
     // Not the user's input: the pack or the runtime failed. Still a clean message and a documented code.
     process.stderr.write(`check: could not judge the stack: ${(error as Error)?.message ?? String(error)}\n`);
     return exitCodes.invalidInput;
   }
 
+  progress.stop();
   const colour = !values["no-color"] && !values.out && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const exitCode = exitCodeOf(report);
   // Every output written, each whole; one that cannot be written makes the run's code invalid input.
@@ -159,6 +167,7 @@ function parseCommandLine() {
     compare?: string;
     out?: string[];
     "no-color": boolean;
+    progress: boolean;
     help: boolean;
   };
 }
