@@ -26,15 +26,19 @@ export function startProgress(
   let stopped = false;
   // On a terminal the line is rewritten in place; forced into a file or pipe, each update is a line.
   const inPlace = stream.isTTY === true;
+  let lastLine = "";
+  let lastAt = 0;
   const write = () => {
     if (stopped || Date.now() - startedAt < delayMs) return;
+    // Into a file or pipe, a line when the phase's text changes, or every 10 s.
+    if (!inPlace && line === lastLine && Date.now() - lastAt < 10_000) return;
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
     stream.write(
       inPlace ? `\r\u001b[2K${command}: ${line} (${seconds} s)` : `${command}: ${line} (${seconds} s)\n`,
     );
-    written = true;
+    [lastLine, lastAt, written] = [line, Date.now(), true];
   };
-  // A tick a second at most: counts move thousands of times a second.
+  // Ticks, not every update: counts move thousands of times a second.
   const timer = setInterval(write, inPlace ? 250 : 1_000);
   timer.unref();
   return {

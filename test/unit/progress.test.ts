@@ -19,7 +19,9 @@ describe("progress on a terminal (tools/progress.ts)", () => {
     progress.update("planning", 1234, "resources");
     await tick(300);
     progress.stop();
-    assert.match(terminal.written[0], /^\r\u001b\[2Kcheck: planning… 1,234 resources \(\d+ s\)$/);
+    // Carriage return and erase-line (ESC [2K), then the line.
+    assert.ok(terminal.written[0].startsWith("\r\u001b[2K"), JSON.stringify(terminal.written[0]));
+    assert.match(terminal.written[0].slice(5), /^check: planning… 1,234 resources \(\d+ s\)$/);
     assert.equal(terminal.written.at(-1), "\r\u001b[2K");
   });
 
