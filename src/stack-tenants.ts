@@ -179,7 +179,15 @@ function tenantForStack(
     ...denyWithoutRolesProblems(seen, budget, workloadRoles),
     ...alarmTopicProblems(seen, notify.snsTopicArns ?? [], region),
     ...profileProblems(seen, profiles, region, alias),
-    ...(account ? invokePolicyProblems(seen, { region, accountId: account.accountId, profiles }) : []),
+    ...(account
+      ? invokePolicyProblems(seen, {
+          name: definition.name,
+          environment,
+          region,
+          accountId: account.accountId,
+          profiles,
+        })
+      : []),
   ];
   if (errors.length > 0 || !account) return { errors };
   const tenant: StackTenant = {

@@ -756,6 +756,14 @@ describe("the program with the fixture tenants", () => {
                     },
                   },
                 },
+                {
+                  Sid: "ResolveOwnProfiles",
+                  Effect: "Allow",
+                  Action: ["ssm:GetParametersByPath"],
+                  Resource: [
+                    `arn:aws:ssm:${region}:${accountId}:parameter/bedrock-cost-governance/${stack}/${tenant}`,
+                  ],
+                },
               ],
             });
           }

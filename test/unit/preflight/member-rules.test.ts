@@ -108,6 +108,9 @@ describe("AWS preflight: request members (generated from the botocore models)", 
     const refused = issues("x".repeat(1025));
     assert.equal(refused.length, 2);
     for (const issue of refused)
-      assert.match(issue, /^filterExpression\.ands\[0\]\.ors\[[01]\]\.tags\.values\[0\]: .*Budget\.FilterExpression\.And\[\]\.Or\[\]\.Tags\.Values\[\]/);
+      assert.match(
+        issue,
+        /^filterExpression\.ands\[0\]\.ors\[[01]\]\.tags\.values\[0\]: .*Budget\.FilterExpression\.And\[\]\.Or\[\]\.Tags\.Values\[\]/,
+      );
   });
 });

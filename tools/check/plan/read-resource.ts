@@ -91,7 +91,11 @@ function expressionTenant(expression: unknown): string | undefined {
     ands?: unknown;
     ors?: unknown;
   };
-  if ((tags?.key === "tenant" || tags?.key === "user:tenant") && Array.isArray(tags.values) && tags.values.length === 1)
+  if (
+    (tags?.key === "tenant" || tags?.key === "user:tenant") &&
+    Array.isArray(tags.values) &&
+    tags.values.length === 1
+  )
     return String(tags.values[0]);
   const operands = [...(Array.isArray(ands) ? ands : []), ...(Array.isArray(ors) ? ors : [])];
   return operands.map(expressionTenant).find((tenant) => tenant !== undefined);
