@@ -1,6 +1,7 @@
 import { type CrossRegionGeo, type ModelPrice, priceOf } from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, ssmParameterName } from "./naming";
+import { workloadRoleProblems } from "./workload-role-problems";
 import {
   alarmTopicProblems,
   denyWithoutRolesProblems,
@@ -106,7 +107,7 @@ export function tenantsForStack(
     if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope))
       tenants.push(tenant);
   }
-  errors.push(...derivedNameClashes(tenants));
+  errors.push(...derivedNameClashes(tenants), ...workloadRoleProblems(tenants, loaded));
   return { tenants, errors };
 }
 
