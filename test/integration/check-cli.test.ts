@@ -201,7 +201,10 @@ describe("npm run check", function () {
       assert.match(flag.stderr, /Unknown option '--stacks'[\s\S]*Usage: npm run check/);
       const format = await runCheckCli(["--format", "yaml"]);
       assert.equal(format.code, 2);
-      assert.match(format.stderr, /--format: expected one of text, markdown, json, got "yaml"/);
+      assert.match(
+        format.stderr,
+        /--format: expected one of text, markdown, json, sarif, github, got "yaml"/,
+      );
     });
 
     it("refuses a policy config naming an unknown policy or an invalid level", async () => {

@@ -22,12 +22,14 @@ describe("npm run new-tenant", function () {
   before(() => (project = copyProject()));
   after(() => project.remove());
 
-  it("writes a formatted tenants/<name>.ts from the schema's defaults, and the check passes it", () => {
+  it("writes a formatted tenants/<name>.ts from the schema's defaults, which the check refuses until its placeholders are replaced", () => {
     const name = fresh("scaffolded");
     const result = newTenant(project.dir, [name, "--model", "amazon.nova-micro-v1:0", "--budget", "250"]);
-    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.status, 2, result.stdout + result.stderr);
     assert.match(result.stdout, new RegExp(`^new-tenant: wrote tenants/${name}\\.ts\\n`));
-    assert.match(result.stdout, /^PASS .*\d+ tenants/m);
+    // Each placeholder named by file and field (issue 24 §4: a scaffolded tenant passed unfilled).
+    for (const field of ["tags.dept", "tags.team", "tags.app", "tags.cost-center", "notify.emails\\[0\\]"])
+      assert.match(result.stdout, new RegExp(`tenants/${name}\\.ts: ${field}: "[^"]+" is `));
     assert.equal(
       fs.readFileSync(path.join(project.dir, `tenants/${name}.ts`), "utf8"),
       [

@@ -146,7 +146,7 @@ describe("tenant files are data, never run", () => {
         `export default defineTenant({`,
         `  ${restKeys},`,
         `  budget: { monthlyUsd: 10_000, alertAtPercent: [50, 100] as const }, // a comment`,
-        `  notify: { emails: [\`claims@example.com\`] },`,
+        `  notify: { emails: [\`claims@insurer.test\`] },`,
         `} satisfies TenantInput);`,
       ].join("\n");
       const { tenants, errors } = tenantDir({ "claims.ts": source }).load();
