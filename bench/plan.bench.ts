@@ -8,6 +8,7 @@ import { type Measurement, measure, peaksBetween } from "./process-tree";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { runCli } from "../tools/cli-exit";
 import { parseCli } from "../tools/cli-flags";
+import { type Progress, startProgress } from "../tools/progress";
 
 /**
  * Plan benchmark: N synthetic tenants checked end to end by the real `npm run check` entry point
@@ -89,7 +90,7 @@ function figures(runs: readonly Measurement[]): Figures {
   };
 }
 
-async function benchmark(tenants: number, rounds: number, baseline?: string) {
+async function benchmark(tenants: number, rounds: number, baseline?: string, progress?: Progress) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-bench-${tenants}-`));
   const tenantsDir = path.join(dir, "tenants");
   writeSyntheticTenants(tenantsDir, tenants, ["shared-ai", "claims-ai"]);
@@ -116,6 +117,9 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
       "--out",
       report,
     ];
+    progress?.update(
+      `${tenants} tenants, round ${round + 1} of ${rounds}: check ${root === repoRoot ? "" : `of ${root} `}${extraArgs.join(" ")}`.trimEnd(),
+    );
     const run = await measure(root, args);
     // A pack of no policies judges nothing, which the check reports with exit 3 rather than a pass.
     const expected = extraArgs.includes(emptyPack) ? 3 : 0;
@@ -123,7 +127,8 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
       throw new Error(`check in ${root} ${extraArgs.join(" ")} exited ${run.code}:\n${run.output}`);
     return { run, parsed: JSON.parse(fs.readFileSync(report, "utf8")) };
   };
-  for (let round = 0; round < rounds; round++) {
+  let round = 0;
+  for (; round < rounds; round++) {
     const { run, parsed } = await runCheck(repoRoot, []);
     resources = parsed.summary.resources;
     verdict = `${parsed.summary.mandatoryViolations} mandatory / ${parsed.summary.advisoryViolations} advisory violations, ${parsed.quotaWarnings.length} quota warnings`;
@@ -134,6 +139,7 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     if (baseline) runs.baseline.push((await runCheck(baseline, [])).run);
     // The same check with a pack of no policies: the program plus what the Analyzer protocol and the policy SDK cost alone.
     runs.unjudged.push((await runCheck(repoRoot, ["--policy-pack", emptyPack])).run);
+    progress?.update(`${tenants} tenants, round ${round + 1} of ${rounds}: SDK floor`);
     const floor = await measure(repoRoot, ["--require", "tsx/cjs", "bench/sdk-floor/run.ts"], {
       SDK_FLOOR_RESOURCES: floorResources,
     });
@@ -205,25 +211,28 @@ function docsTable(results: readonly Result[], rounds: number, baseline?: string
   ].join("\n");
 }
 
-const usage = `Usage: npm run bench:plan -- [--tenants 100,1000] [--rounds 3] [--baseline DIR] [--docs]
+const usage = `Usage: npm run bench:plan -- [--tenants 100,1000] [--rounds 3] [--baseline DIR] [--docs] [--progress]
 
 Times \`npm run check\` end to end on synthetic stacks of each size (medians of --rounds), with the
-memory of each phase; --baseline DIR compares with another checkout, --docs writes the table to README.md.
+memory of each phase; --baseline DIR compares with another checkout, --docs writes the table to README.md;
+--progress shows which run is under way on stderr (by default only on a terminal, not in CI).
 
 Exit codes: 0 done, 2 a bad flag or value.
 `;
 
 async function main(): Promise<number> {
-  const values = parseCli<{ tenants: string; rounds: string; baseline?: string; docs: boolean }>(
-    "bench:plan",
-    usage,
-    {
-      tenants: { type: "string", default: "100,1000" },
-      rounds: { type: "string", default: "3" },
-      baseline: { type: "string" },
-      docs: { type: "boolean", default: false },
-    },
-  );
+  const values = parseCli<{
+    tenants: string;
+    rounds: string;
+    baseline?: string;
+    docs: boolean;
+    progress: boolean;
+  }>("bench:plan", usage, {
+    tenants: { type: "string", default: "100,1000" },
+    rounds: { type: "string", default: "3" },
+    baseline: { type: "string" },
+    docs: { type: "boolean", default: false },
+  });
   if (typeof values === "number") return values;
   const sizes = values.tenants.split(",").map(Number);
   const rounds = Number(values.rounds);
@@ -236,7 +245,10 @@ async function main(): Promise<number> {
     `plan benchmark: node ${process.version}, ${os.cpus().length} cores, medians of ${rounds} round(s); check = npm run check end to end (program + policy verdict); CPU = user + system of the process tree`,
   );
   const results: Result[] = [];
-  for (const size of sizes) results.push(await benchmark(size, rounds, baseline));
+  // Minutes of child processes: say which, on a terminal (tools/progress.ts).
+  const progress = startProgress("bench:plan", { forced: values.progress });
+  for (const size of sizes) results.push(await benchmark(size, rounds, baseline, progress));
+  progress.stop();
   if (values.docs) writeDocsBlock("plan", docsTable(results, rounds, baseline));
 
   let failed = false;
