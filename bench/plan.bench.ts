@@ -232,6 +232,7 @@ async function main(): Promise<number> {
     rounds: { type: "string", default: "3" },
     baseline: { type: "string" },
     docs: { type: "boolean", default: false },
+    progress: { type: "boolean", default: false },
   });
   if (typeof values === "number") return values;
   const sizes = values.tenants.split(",").map(Number);
