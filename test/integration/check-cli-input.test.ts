@@ -1,14 +1,14 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { copyProject, repoRoot, runCheckCli, tempFile } from "../helpers/check-cli";
 import { validTenant } from "../helpers/tenant-fixtures";
+import { tempDir } from "../helpers/temp-files";
 
 /** A temp directory of tenant files (objects written as `export default <json>`, strings as they are). */
 function tenantsDir(files: Record<string, object | string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-cli-tenants-"));
+  const dir = tempDir("bcg-cli-tenants-");
   for (const [name, content] of Object.entries(files)) {
     const source = typeof content === "string" ? content : `export default ${JSON.stringify(content)};\n`;
     fs.writeFileSync(path.join(dir, name), source);
@@ -33,7 +33,7 @@ describe("npm run check: command-line slips and unsafe input", function () {
   });
 
   it("exits 2 and says to run npm ci when the dependencies are not installed", () => {
-    const project = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-no-modules-"));
+    const project = tempDir("bcg-no-modules-");
     fs.mkdirSync(path.join(project, "tools/check"), { recursive: true });
     fs.copyFileSync(
       path.join(repoRoot, "tools/check/require-installed.cjs"),
@@ -53,7 +53,7 @@ describe("npm run check: command-line slips and unsafe input", function () {
     const result = await runCheckCli(["--tenants", "no/such/tenants"]);
     assert.equal(result.code, 2);
     assert.equal(result.stderr, 'check: --tenants: no such directory "no/such/tenants"\n');
-    const typedIn = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-typed-in-"));
+    const typedIn = tempDir("bcg-typed-in-");
     fs.mkdirSync(path.join(typedIn, "mine"));
     fs.writeFileSync(
       path.join(typedIn, "mine", "claims.ts"),
@@ -70,7 +70,7 @@ describe("npm run check: command-line slips and unsafe input", function () {
   });
 
   it("refuses a tenant file that would run a command, with exit 2, and the command never runs", async () => {
-    const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bcg-marker-")), "ran");
+    const marker = path.join(tempDir("bcg-marker-"), "ran");
     const dir = tenantsDir({
       "claims.ts": [
         `import { defineTenant } from "../src/tenant";`,

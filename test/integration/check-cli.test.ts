@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { checkJsonReport, copyProject, runCheckCli, tempFile } from "../helpers/check-cli";
 import { compliantExport, exportWithDirectModelAccess, invokePolicyName } from "../fixtures/stack-export";
+import { tempDir } from "../helpers/temp-files";
 
 /** The tenants these tests plan (relative: the CLI resolves flags from the current directory). */
 const fixtureTenants = "test/fixtures/tenants";
@@ -84,7 +84,7 @@ describe("npm run check", function () {
     });
 
     it("renders markdown with a Mermaid diagram of accounts, tenants and profiles and a budget table with the total", async () => {
-      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bcg-out-")), "report.md");
+      const out = path.join(tempDir("bcg-out-"), "report.md");
       const result = await runCheckCli([
         "--stack",
         "dev",
@@ -166,7 +166,7 @@ describe("npm run check", function () {
 
   describe("on invalid input (exit 2, nothing judged)", () => {
     it("names the broken tenant file and field", async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-tenants-"));
+      const dir = tempDir("bcg-tenants-");
       fs.copyFileSync(path.join(__dirname, "../fixtures/tenants/claims.ts"), path.join(dir, "claims.ts"));
       fs.writeFileSync(
         path.join(dir, "broken.ts"),

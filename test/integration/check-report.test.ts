@@ -1,12 +1,12 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { writeSyntheticTenants } from "../../bench/synthetic-tenants";
 import { exampleExportFile, exampleStackExport } from "../../examples/write-stack-export";
 import { runCheckCli, tempFile } from "../helpers/check-cli";
 import { writeFixtureTenants } from "../helpers/fixture-tenant";
 import { reportTenants } from "../fixtures/report/tenants";
+import { tempDir } from "../helpers/temp-files";
 
 const fixtureArgs = ["--tenants", writeFixtureTenants(reportTenants)];
 
@@ -96,7 +96,7 @@ describe("what npm run check reports", function () {
   });
 
   it("keeps the markdown of 1,000 tenants within 30,000 characters, the verdict in its first lines", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-report-1000-"));
+    const dir = tempDir("bcg-report-1000-");
     try {
       writeSyntheticTenants(path.join(dir, "tenants"), 1_000, ["shared-ai", "claims-ai"]);
       const out = path.join(dir, "report.md");

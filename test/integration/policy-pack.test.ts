@@ -4,7 +4,6 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/plan/planned-resource";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
@@ -17,6 +16,7 @@ import {
 } from "../helpers/compliant-inputs";
 import { acceptedPolicyConfig, refusedPolicyConfig } from "../helpers/policy-config";
 import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
+import { tempDir } from "../helpers/temp-files";
 
 const stack = "urn:pulumi:dev::pack-test";
 const urn = (type: string, name: string) => `${stack}::${type}::${name}`;
@@ -288,7 +288,7 @@ describe("policy pack over the Analyzer protocol", function () {
   });
 
   it("says to run npm install in a pack directory without node_modules, with no require stack", async () => {
-    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "bare-pack-"));
+    const bare = tempDir("bare-pack-");
     for (const file of ["PulumiPolicy.yaml", "package.json", "index.ts"])
       fs.copyFileSync(path.join(packDir, file), path.join(bare, file));
     await assert.rejects(PolicyPackHost.start({ packDir: bare }), (error: Error) => {

@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { type StackConfig, validateStackConfig } from "../../src/config";
 import { type InputError, formatInputError } from "../../src/validation";
 import { readStackConfigFile } from "../../tools/stack-config-file";
+import { tempDir } from "../helpers/temp-files";
 
 const ns = "bedrock-cost-governance";
 
@@ -228,7 +228,7 @@ describe("stack files (readStackConfigFile)", () => {
     fs.writeFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), text);
 
   beforeEach(() => {
-    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-stack-"));
+    projectDir = tempDir("bcg-stack-");
   });
   afterEach(() => fs.rmSync(projectDir, { recursive: true, force: true }));
 

@@ -1,14 +1,14 @@
 /** Audits of deployed state read what is deployed, whatever the order, or refuse. */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { UNKNOWN, secretSignature, signatureKey } from "../../tools/check/plan/planned-resource";
 import { readStackExport } from "../../tools/check/input/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
+import { tempDir } from "../helpers/temp-files";
 
 function write(exported: unknown): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stack-export-")), "state.json");
+  const file = path.join(tempDir("stack-export-"), "state.json");
   fs.writeFileSync(file, JSON.stringify(exported));
   return file;
 }
