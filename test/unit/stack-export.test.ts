@@ -14,6 +14,19 @@ function write(exported: unknown): string {
 }
 
 describe("readStackExport on a final state", () => {
+  it("refuses an export of another deployment version, naming the field", () => {
+    const file = write({ ...compliantExport(), version: 2 });
+    assert.deepEqual(readStackExport(file), {
+      errors: [
+        {
+          file,
+          path: "version",
+          message: "expected 3: `pulumi stack export` writes deployment version 3, got 2",
+        },
+      ],
+    });
+  });
+
   it("refuses a secret exported as ciphertext only, saying to re-export with --show-secrets", () => {
     const exported = compliantExport();
     const policy = exported.deployment.resources.find(
