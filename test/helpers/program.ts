@@ -4,6 +4,7 @@ import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { runProgram } from "../../tools/check/program/program-runner";
 import { registeredUrns, waitForRPCs } from "../../tools/check/sdk-internals";
 import { readStackConfigFile } from "../../tools/stack-config-file";
+import { goJsonMarshal } from "../../tools/go-json";
 import { formatInputError } from "../../src/validation";
 
 export const projectDir = path.resolve(__dirname, "../..");
@@ -136,7 +137,7 @@ export function configFor(stack: string, options: RunOptions = {}): Record<strin
   };
   for (const [key, value] of Object.entries(set)) {
     config[key.includes(":") ? key : `${project}:${key}`] =
-      typeof value === "string" ? value : JSON.stringify(value);
+      typeof value === "string" ? value : goJsonMarshal(value);
   }
   return config;
 }

@@ -257,6 +257,28 @@ describe("stack files (readStackConfigFile)", () => {
     });
   });
 
+  it("encodes a map as the CLI does (Go's json.Marshal): keys sorted at every depth, lists in order, <>& escaped", () => {
+    writeStack(
+      "dev",
+      [
+        "config:",
+        "  bedrock-cost-governance:accounts:",
+        '    shared-ai: { roleArn: r2, accountId: "111122223333" }',
+        '    claims-ai: { roleArn: r1, accountId: "444455556666" }',
+        '  bedrock-cost-governance:notes: { zeta: [b, a], alpha: "<tag> & co" }',
+        "",
+      ].join("\n"),
+    );
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      file: "Pulumi.dev.yaml",
+      config: {
+        "bedrock-cost-governance:accounts":
+          '{"claims-ai":{"accountId":"444455556666","roleArn":"r1"},"shared-ai":{"accountId":"111122223333","roleArn":"r2"}}',
+        "bedrock-cost-governance:notes": '{"alpha":"\\u003ctag\\u003e \\u0026 co","zeta":["b","a"]}',
+      },
+    });
+  });
+
   const refusals: Array<{ it: string; files: Record<string, string>; stack: string; errors: InputError[] }> =
     [
       {
