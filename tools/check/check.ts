@@ -197,10 +197,7 @@ function planStackExport(
   const read = readStackExport(file);
   if ("errors" in read) return read;
   const encoder = new StackEncoder();
-  for (const resource of read.resources) {
-    const request = encoder.add(resource);
-    if (request) onAnalyze(resource.urn, request);
-  }
+  encoder.addAll(read.resources, onAnalyze);
   return concludePlan(read.stack, read.resources, {}, encoder);
 }
 
