@@ -2,7 +2,9 @@
  * Every AWS name, tag value and SSM path the program derives, in one place, so
  * that renames are deliberate and the rules each name must meet sit beside it.
  */
-export const projectName = "bedrock-cost-governance";
+import { parameterLayout, parameterRoot, projectName } from "./contracts";
+
+export { projectName };
 
 /**
  * Tags the AWS providers add to every resource (`defaultTags`), beside each tenant's cost tags.
@@ -32,8 +34,10 @@ export function profileNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** The profile's ARN parameter, laid out as the resolver reads it (src/contracts.ts). */
 export function ssmParameterName(environment: string, tenant: string, profile: string): string {
-  return `/${projectName}/${environment}/${tenant}/${profile}`;
+  const segments: Record<(typeof parameterLayout)[number], string> = { environment, tenant, profile };
+  return [parameterRoot, ...parameterLayout.map((segment) => segments[segment])].join("/");
 }
 
 export const budgetName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock`;

@@ -4,6 +4,7 @@ import { crossRegionGeos, findModel, knownModelIds, unknownModelMessage } from "
 import { accountAliasSchema, environmentNameSchema } from "./config";
 import { closest } from "./did-you-mean";
 import { resourceTypes } from "./resource-types";
+import { awsQuotas } from "./aws-quotas";
 
 /**
  * The tenant file contract: `tenants/<name>.ts` default-exports one of these.
@@ -39,7 +40,7 @@ const notifySchema = z
     /** Who hears about budgets, anomalies and alarms. AWS Budgets takes at most 10 addresses per notification. */
     emails: z
       .array(z.email({ error: "expected an email address" }))
-      .max(10)
+      .max(awsQuotas.budgetEmailSubscribersPerNotification)
       .default([]),
     /** Extra SNS topics for alarms and anomalies (CloudWatch takes five actions per state; ours is one). */
     snsTopicArns: z.array(snsTopicArnSchema).max(4).optional(),
