@@ -34,10 +34,21 @@ export function profileNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** Under `/<project>`, the segments of src/contracts.ts's layout that are given, in its order. */
+function parameterPathOf(segments: Partial<Record<(typeof parameterLayout)[number], string>>): string {
+  const given = parameterLayout.flatMap((segment) =>
+    segments[segment] === undefined ? [] : [segments[segment]],
+  );
+  return [parameterRoot, ...given].join("/");
+}
+
+/** The path under which a tenant's profile ARNs of one environment are written (resolver/: `<root>/<environment>/<tenant>`). */
+export const ssmParameterPath = (environment: string, tenant: string): string =>
+  parameterPathOf({ environment, tenant });
+
 /** The profile's ARN parameter, laid out as the resolver reads it (src/contracts.ts). */
 export function ssmParameterName(environment: string, tenant: string, profile: string): string {
-  const segments: Record<(typeof parameterLayout)[number], string> = { environment, tenant, profile };
-  return [parameterRoot, ...parameterLayout.map((segment) => segments[segment])].join("/");
+  return parameterPathOf({ environment, tenant, profile });
 }
 
 export const budgetName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock`;
