@@ -200,43 +200,30 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
   {
     name: "monitor.registerResource",
     verify: () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as {
-        MockMonitor?: { prototype: Monitor };
-      };
+      const monitor = mockMonitorPrototype();
       assertHook(
-        typeof MockMonitor?.prototype.registerResource === "function" &&
-          MockMonitor.prototype.registerResource.length === 2,
+        typeof monitor?.registerResource === "function" && monitor.registerResource.length === 2,
         "monitor.registerResource",
       );
     },
   },
   {
     name: "MockMonitor.getRegisteredResources",
-    verify: () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as {
-        MockMonitor?: { prototype: Monitor };
-      };
+    verify: () =>
       assertHook(
-        typeof MockMonitor?.prototype.getRegisteredResources === "function",
+        typeof mockMonitorPrototype()?.getRegisteredResources === "function",
         "MockMonitor.getRegisteredResources",
-      );
-    },
+      ),
   },
   {
     name: "MockMonitor.newUrn",
-    verify: () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as {
-        MockMonitor?: { prototype: Monitor };
-      };
+    // Its registerResource and readResource call it through `this`, so an instance's own one is used.
+    verify: () =>
       assertHook(
-        typeof MockMonitor?.prototype.newUrn === "function" &&
+        typeof mockMonitorPrototype()?.newUrn === "function" &&
           (sdkSource("runtime/mocks.js").match(/this\.newUrn\(/g) ?? []).length >= 2,
         "MockMonitor.newUrn",
-      );
-    },
+      ),
   },
   {
     name: "__pulumiType",
@@ -257,6 +244,13 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
     },
   },
 ];
+
+/** The prototype of the mock monitor `setMocks` installs (`runtime/mocks.MockMonitor`). */
+function mockMonitorPrototype(): Monitor | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("@pulumi/pulumi/runtime/mocks") as { MockMonitor?: { prototype: Monitor } }).MockMonitor
+    ?.prototype;
+}
 
 function assertHook(ok: boolean, name: string): void {
   if (!ok) throw hookMissing(name);
