@@ -1,4 +1,5 @@
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
+import type { TypedResourcePolicy } from "./lib/define-policy";
 import { bedrockInvokeThroughProfiles } from "./bedrock-invoke-through-profiles";
 import { bedrockProfileCostTags } from "./bedrock-profile-cost-tags";
 import { bedrockProfileModelSource } from "./bedrock-profile-model-source";
@@ -14,7 +15,7 @@ import { tenantBudgetCoverage } from "./tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "./workloads-reference-profiles";
 
 /** Every policy of the pack, in the order it serves them; a module of its own so tests can read it without serving the pack. */
-export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [
+export const policies: Array<TypedResourcePolicy | StackValidationPolicy> = [
   bedrockProfileCostTags,
   bedrockProfileModelSource,
   bedrockInvokeThroughProfiles,

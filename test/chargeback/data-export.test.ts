@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { attribute, stackAccountIds } from "../../tools/chargeback/attribution";
 import { runChargeback } from "../../tools/chargeback/chargeback";
@@ -11,6 +10,7 @@ import { type FixtureFile, type FixtureFormat, writeExport } from "./export-fixt
 import { alphaChatArn, alphaOtherArn, expected, novemberItems } from "./scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
 import { fixtureTenantsDir, prodStack, projectDir } from "./stack";
+import { tempDir } from "../helpers/temp-files";
 
 const stack = prodStack();
 const accounts = [...stackAccountIds(stack.config)];
@@ -32,7 +32,7 @@ async function reportFrom(files: string[], byProfile = false) {
 describe("chargeback from Data Exports (DuckDB)", function () {
   let directory: string;
   before(() => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-export-"));
+    directory = tempDir("chargeback-export-");
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -96,9 +96,10 @@ describe("org stack config (scope: organization)", () => {
         ["prod", ["claims@777788889999"]],
       ],
     );
+    // In the accounts' key order: the CLI hands a map over as Go's json.Marshal writes it, keys sorted.
     assert.deepEqual(inputs.environments[1].deployRoleArns, [
-      "arn:aws:iam::777788889999:role/bedrock-governance-deploy",
       "arn:aws:iam::012345678901:role/bedrock-governance-deploy",
+      "arn:aws:iam::777788889999:role/bedrock-governance-deploy",
     ]);
   });
 
@@ -120,7 +121,7 @@ describe("org stack config (scope: organization)", () => {
     const environments = JSON.parse(shippedOrgConfig()[`${ns}:environments`]);
     environments.dev.defaultAccount = "nowhere";
     assert.deepEqual(problems(withKeys({ environments })), [
-      'Pulumi.org.yaml: bedrock-cost-governance:environments.dev.defaultAccount: expected an alias of environments.dev.accounts (shared-ai, claims-ai), got "nowhere"',
+      'Pulumi.org.yaml: bedrock-cost-governance:environments.dev.defaultAccount: expected an alias of environments.dev.accounts (claims-ai, shared-ai), got "nowhere"',
     ]);
   });
 

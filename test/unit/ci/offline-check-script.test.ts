@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../../helpers/check-cli";
+import { tempDir } from "../../helpers/temp-files";
 
 type StackSpec = { bytes: number; exit: number; changed?: boolean } | "no stack file" | "no report";
 
@@ -14,7 +14,7 @@ type StackSpec = { bytes: number; exit: number; changed?: boolean } | "no stack 
  * holds the same stack files, and a stack `changed` gets a diff with a tenant when compared.
  */
 function runScript(stacks: Record<string, StackSpec>, options: { base?: boolean } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-"));
+  const dir = tempDir("offline-check-");
   const bin = path.join(dir, "bin");
   fs.mkdirSync(bin);
   fs.writeFileSync(
