@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tenantSchema } from "../src/tenant";
+import { parseCli } from "./cli-flags";
 
 export const tenantsPage = path.resolve(__dirname, "../docs/tenants.md");
 const markers = {
@@ -33,10 +34,22 @@ export function withTenantFieldTable(page: string, table: string): string {
   return `${page.slice(0, start + markers.start.length)}\n${table}\n${page.slice(end)}`;
 }
 
+const usage = `Usage: npm run docs:tenants
+
+Writes docs/tenants.md's table of tenant fields, generated from the tenant schema (src/tenant.ts).
+
+Exit codes: 0 written, 2 a bad flag.
+`;
+
 if (require.main === module) {
-  fs.writeFileSync(
-    tenantsPage,
-    withTenantFieldTable(fs.readFileSync(tenantsPage, "utf8"), tenantFieldTable()),
-  );
-  console.log(`wrote the tenant field table of ${path.relative(process.cwd(), tenantsPage)}`);
+  // Parsed first: --help and a bad flag write nothing (tools/cli-flags.ts).
+  const flags = parseCli("docs:tenants", usage, {});
+  if (typeof flags === "number") process.exitCode = flags;
+  else {
+    fs.writeFileSync(
+      tenantsPage,
+      withTenantFieldTable(fs.readFileSync(tenantsPage, "utf8"), tenantFieldTable()),
+    );
+    console.log(`wrote the tenant field table of ${path.relative(process.cwd(), tenantsPage)}`);
+  }
 }

@@ -28,6 +28,8 @@ function assertReportShape(report: Record<string, unknown>): void {
   for (const violation of report.violations as Array<Record<string, unknown>>) {
     assert.deepEqual(Object.keys(violation).sort(), [
       "enforcementLevel",
+      // Where to fix it (issue 24 §3): added, nothing renamed.
+      "location",
       "message",
       "policyName",
       "policyPack",

@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { repoRoot } from "../helpers/check-cli";
+import { tempDir } from "../helpers/temp-files";
 
 /**
  * Every npm script is a CLI: `--help` prints its usage and exits 0, writing no file. The list comes
@@ -28,11 +29,12 @@ interface Run {
   stderr: string;
 }
 
-function npmRun(script: string, args: string[]): Promise<Run> {
+function npmRun(script: string, args: string[], temp: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
       cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      // A temporary directory of their own: mocha's --help loads the suite's hooks, which make one.
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TMPDIR: temp },
     });
     let stdout = "";
     let stderr = "";
@@ -60,16 +62,14 @@ async function inParallel<T, R>(
   return results;
 }
 
-/** Modification times of the files a script could write: generated data, the example export, docs, tenants. */
+/** Modification times of every file of the repository (tracked by git): what a script could write. */
 function writtenFiles(): Map<string, number> {
+  const listed = spawnSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" }).stdout;
   const times = new Map<string, number>();
-  for (const directory of ["src/data", "examples", "tenants", "docs"])
-    for (const entry of fs.readdirSync(path.join(repoRoot, directory), { recursive: true })) {
-      const file = path.join(repoRoot, directory, String(entry));
-      if (fs.statSync(file).isFile()) times.set(file, fs.statSync(file).mtimeMs);
-    }
-  const readme = path.join(repoRoot, "README.md");
-  times.set(readme, fs.statSync(readme).mtimeMs);
+  for (const file of listed.split("\0").filter(Boolean)) {
+    const absolute = path.join(repoRoot, file);
+    if (fs.existsSync(absolute)) times.set(file, fs.statSync(absolute).mtimeMs);
+  }
   return times;
 }
 
@@ -78,7 +78,8 @@ describe("every npm script is a CLI", function () {
 
   it("prints its usage for --help and exits 0, writing no file", async () => {
     const before = writtenFiles();
-    const runs = await inParallel(scripts, 4, (script) => npmRun(script, ["--help"]));
+    const temp = tempDir("bcg-cli-help-");
+    const runs = await inParallel(scripts, 4, (script) => npmRun(script, ["--help"], temp));
     const failures = scripts.flatMap((script, index) => {
       const run = runs[index];
       const usage = ownCli(script) ? /^Usage: npm run /.test(run.stdout) : run.stdout.trim().length > 0;
