@@ -1,4 +1,5 @@
 import { setting } from "./lib/config";
+import { scpActions } from "./lib/scp-actions";
 import { defineStackPolicy } from "./lib/define-policy";
 import { type Statement, actionMatcher, coversAction } from "./lib/iam";
 import type { StackResource } from "./lib/policy";
@@ -29,12 +30,8 @@ export const scpClosesModelPaths = defineStackPolicy({
   remediationSteps:
     'Attach (aws.organizations.PolicyAttachment) an SCP with `{"Effect": "Deny", "Action": [<model actions>], "Resource": ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"], "Condition": {"ArnNotLike": {"bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*"}}}`. A principal exemption or any other condition on that Deny leaves a path to the models open.',
   settings: {
-    /** Actions that run a model. Defaults to bedrock:CreateModelInvocationJob, InvokeModel and InvokeModelWithResponseStream (the program's src/data/bedrock-model-actions.json, from iam-data). */
-    modelActions: setting.strings(
-      ["bedrock:CreateModelInvocationJob", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-      {},
-      { minItems: 1 },
-    ),
+    /** Actions that run a model and must stay inside application profiles. Defaults to the spending surface's (lib/scp-actions.ts, the same list the program's SCP denies): InvokeModel, InvokeModelWithResponseStream, CreateModelInvocationJob. */
+    modelActions: setting.strings(scpActions.actions, {}, { minItems: 1 }),
   },
   validate(resources, _args, reportViolation, config) {
     const scps = resources

@@ -140,6 +140,18 @@ export function surfacePrefixes(): string[] {
 export const actionRules = (): Record<string, string> =>
   Object.fromEntries(rules.map((rule) => [rule.id, rule.why]));
 
+/** How one action is classified: its override, else the first rule that applies; undefined when none. */
+export function classifyAction(
+  service: string,
+  action: IamDataAction,
+  overrides: typeof actionOverrides = actionOverrides,
+): Pick<SurfaceAction, "spend" | "rule" | "why"> | undefined {
+  const override = overrides[`${service}:${action.name}`];
+  if (override) return { spend: override.spend, rule: "override", why: override.why };
+  const rule = rules.find((candidate) => candidate.applies(service, action));
+  return rule && { spend: rule.spend, rule: rule.id };
+}
+
 export function classifyActions(): { actions: Record<string, SurfaceAction>; unclassified: string[] } {
   const actions: Record<string, SurfaceAction> = {};
   const unclassified: string[] = [];
