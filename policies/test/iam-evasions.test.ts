@@ -185,6 +185,28 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
       );
     });
 
+    it("counts Mantle's reservations and fine-tuning, which the spending surface classifies as capacity and customization", async () => {
+      for (const action of ["bedrock-mantle:CreateReservation", "bedrock-mantle:CreateFineTuningJob"])
+        await expectViolation(
+          policyResource(
+            documentOf({
+              Effect: "Allow",
+              Action: action,
+              Resource: [
+                "arn:aws:bedrock-mantle:us-east-1:111122223333:project/*",
+                "arn:aws:bedrock-mantle:us-east-1:111122223333:reservation/*",
+              ],
+            }),
+          ),
+          action,
+        );
+      await expectNoViolations(
+        policyResource(
+          documentOf({ Effect: "Allow", Action: "bedrock-mantle:GetReservation", Resource: "*" }),
+        ),
+      );
+    });
+
     it("ships the managed-policy table its generator derives from the devDependencies today", () => {
       assert.deepEqual(managedPolicies, buildManagedPolicyTable());
     });
