@@ -4,6 +4,7 @@ import { isSubscribed, readBudget } from "./lib/budgets";
 import type { StackResource } from "./lib/policy";
 import { budgetTypes, isProfileType } from "./lib/resource-types";
 import { effectiveTags, knownTag } from "./lib/tags";
+import type { BudgetView } from "./lib/budgets";
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
 
@@ -40,9 +41,17 @@ export const tenantBudgetCoverage = defineStackPolicy({
       const budget = readBudget(budgetResource.type, budgetResource.props);
       if (budget.budgetType !== "COST" && budget.budgetType !== UNKNOWN) continue;
       if (budget.notifications !== UNKNOWN && !budget.notifications.some(isSubscribed)) continue;
-      if (budget.blind) continue; // filtered away from Bedrock, or over: it cannot see the tenant's Bedrock spend
-      for (const value of budget.tagKeyValues.known)
-        if (value.startsWith(`user:${tenantTagKey}$`)) covered.add(value.slice(tenantTagKey.length + 6));
+      if (budget.blind) continue; // filtered away from Bedrock, over or not started: it cannot see the tenant's Bedrock spend
+      const prefix = `user:${tenantTagKey}$`;
+      for (const [tenant, profiles] of profilesByTenant) {
+        const named =
+          budget.tagKeyValues.known.has(prefix + tenant) ||
+          budget.tagKeyValues.folded.has(`${prefix}${tenant}`.toLowerCase());
+        // Another tag ANDed in (environment=prod in the dev stack) narrows the budget: it sees the
+        // tenant's spend only if one of its profiles carries an admitted value.
+        if (named && profiles.some((profile) => admits(budget.andedTags, profile, tenantTagKey)))
+          covered.add(tenant);
+      }
       if (budget.tagKeyValues.unknown) {
         // Not known until apply: the budget covers the tenants of profiles its filters came from, and possibly any.
         const linked = [...budgetResource.propertyDependencies.values()].flatMap((urns) =>
@@ -66,3 +75,18 @@ export const tenantBudgetCoverage = defineStackPolicy({
     }
   },
 });
+
+/** Whether the profile's tags satisfy every ANDed tag condition other than the tenant's (unknown tags are given the benefit). */
+function admits(conditions: BudgetView["andedTags"], profile: StackResource, tenantTagKey: string): boolean {
+  const tags = effectiveTags(profile.props, profile.provider);
+  return conditions
+    .filter((condition) => condition.key !== tenantTagKey)
+    .every((condition) => {
+      const value = knownTag(tags, condition.key);
+      if (value === UNKNOWN) return true;
+      if (typeof value !== "string") return false;
+      return condition.caseInsensitive
+        ? condition.values.some((admitted) => admitted.toLowerCase() === value.toLowerCase())
+        : condition.values.includes(value);
+    });
+}

@@ -38,8 +38,17 @@ export interface BudgetNotification {
 export interface BudgetView {
   budgetType: Maybe<string>;
   limits: BudgetLimit[] | Unknown;
-  /** `TagKeyValue` filter values (`user:<key>$<value>`); `unknown` when some are not known yet. */
-  tagKeyValues: { known: Set<string>; unknown: boolean };
+  /**
+   * `TagKeyValue` filter values (`user:<key>$<value>`); `unknown` when some are not known yet;
+   * `folded`: the lower-cased values of tag filters with `matchOptions` CASE_INSENSITIVE (AWS
+   * matches them in any case: Budgets API `TagValues.MatchOptions`).
+   */
+  tagKeyValues: TagKeyValues;
+  /**
+   * Tag conditions ANDed into the filter expression (`ands: [{tags: tenant}, {tags: environment}]`),
+   * by key without `user:`: spend is seen only where the tag has one of the values.
+   */
+  andedTags: Array<{ key: string; values: string[]; caseInsensitive: boolean }>;
   notifications: BudgetNotification[] | Unknown;
   /**
    * Why the budget cannot see Bedrock spend whatever its tag filter says, or undefined: a Service
@@ -47,6 +56,12 @@ export interface BudgetView {
    * Bedrock, a `not` that removes Bedrock, or a time period that has ended.
    */
   blind?: string;
+}
+
+export interface TagKeyValues {
+  known: Set<string>;
+  folded: Set<string>;
+  unknown: boolean;
 }
 
 export function readBudget(type: string, props: JsonRecord): BudgetView {
@@ -66,7 +81,7 @@ function readClassicBudget(props: JsonRecord): BudgetView {
       unit: text(at(limit, "unit")),
     }));
 
-  const tagKeyValues = { known: new Set<string>(), unknown: false };
+  const tagKeyValues: TagKeyValues = { known: new Set<string>(), folded: new Set<string>(), unknown: false };
   const costFilters = list(at(props, "costFilters"));
   if (costFilters === UNKNOWN) tagKeyValues.unknown = true;
   for (const filter of costFilters === UNKNOWN ? [] : (costFilters ?? [])) {
@@ -84,7 +99,9 @@ function readClassicBudget(props: JsonRecord): BudgetView {
     blind:
       (serviceFilter === undefined ? undefined : servicesWithoutBedrock(at(serviceFilter, "values"))) ||
       expressionWithoutBedrock(at(props, "filterExpression")) ||
-      periodEnded(at(props, "timePeriodEnd")),
+      periodEnded(at(props, "timePeriodEnd")) ||
+      periodNotStarted(at(props, "timePeriodStart")),
+    andedTags: andedTags(at(props, "filterExpression")),
     budgetType: text(at(props, "budgetType")),
     limits,
     tagKeyValues,
@@ -124,7 +141,11 @@ function readNativeBudget(props: JsonRecord): BudgetView {
     }
   }
 
-  const tagKeyValues = { known: new Set<string>(), unknown: isUnknown(budget) };
+  const tagKeyValues: TagKeyValues = {
+    known: new Set<string>(),
+    folded: new Set<string>(),
+    unknown: isUnknown(budget),
+  };
   const costFilters = decodeJson(at(budget, "costFilters"));
   if (costFilters === UNKNOWN) tagKeyValues.unknown = true;
   else if ("value" in costFilters) addValues(tagKeyValues, at(costFilters.value, "TagKeyValue"));
@@ -137,7 +158,9 @@ function readNativeBudget(props: JsonRecord): BudgetView {
         ? servicesWithoutBedrock(at(costFilters.value, "Service"))
         : undefined) ||
       expressionWithoutBedrock(at(budget, "filterExpression")) ||
-      periodEnded(at(budget, "timePeriod", "end")),
+      periodEnded(at(budget, "timePeriod", "end")) ||
+      periodNotStarted(at(budget, "timePeriod", "start")),
+    andedTags: andedTags(at(budget, "filterExpression")),
     budgetType: text(at(budget, "budgetType")),
     limits,
     tagKeyValues,
@@ -158,7 +181,7 @@ function readNativeBudget(props: JsonRecord): BudgetView {
   };
 }
 
-function addValues(target: { known: Set<string>; unknown: boolean }, value: unknown): void {
+function addValues(target: TagKeyValues, value: unknown): void {
   const values = strings(value);
   if (values === UNKNOWN) target.unknown = true;
   for (const entry of values === UNKNOWN ? [] : (values ?? [])) {
@@ -172,10 +195,7 @@ function addValues(target: { known: Set<string>; unknown: boolean }, value: unkn
  * narrows). A tag key here has no `user:` prefix; it is recorded as `user:<key>$<value>` to compare
  * with `TagKeyValue` filters.
  */
-function addFilterExpressionTags(
-  target: { known: Set<string>; unknown: boolean },
-  expression: unknown,
-): void {
+function addFilterExpressionTags(target: TagKeyValues, expression: unknown): void {
   if (expression === undefined) return;
   if (isUnknown(expression)) {
     target.unknown = true;
@@ -192,11 +212,37 @@ function addFilterExpressionTags(
     }
     if (typeof key !== "string" || values === undefined) continue;
     const tagKey = key.startsWith("user:") ? key : `user:${key}`;
+    const folded = caseInsensitive(candidate);
     for (const value of values) {
       if (value === UNKNOWN) target.unknown = true;
       else target.known.add(`${tagKey}$${value}`);
+      if (folded && value !== UNKNOWN) target.folded.add(`${tagKey}$${value}`.toLowerCase());
     }
   }
+}
+
+const caseInsensitive = (candidate: unknown): boolean => {
+  const options = strings(at(candidate, "tags", "matchOptions"));
+  return Array.isArray(options) && options.includes("CASE_INSENSITIVE");
+};
+
+/** The known tag conditions of an expression: itself, or each of its `ands` (an `or` or `not` is not a narrowing read here). */
+function andedTags(expression: unknown): BudgetView["andedTags"] {
+  if (expression === undefined || isUnknown(expression)) return [];
+  const ands = list(at(expression, "ands"));
+  const found: BudgetView["andedTags"] = [];
+  for (const candidate of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
+    const key = text(at(candidate, "tags", "key"));
+    const values = strings(at(candidate, "tags", "values"));
+    if (typeof key !== "string" || !Array.isArray(values) || values.some((value) => value === UNKNOWN))
+      continue;
+    found.push({
+      key: key.replace(/^user:/, ""),
+      values: values as string[],
+      caseInsensitive: caseInsensitive(candidate),
+    });
+  }
+  return found;
 }
 
 /** Billing names Bedrock "Amazon Bedrock"; third-party models bill as "<model> (Amazon Bedrock Edition)". */
@@ -235,6 +281,14 @@ function periodEnded(end: unknown, now = Date.now()): string | undefined {
   if (typeof value !== "string") return undefined;
   const time = Date.parse(value.replace("_", "T").replace(/T(\d\d:\d\d)$/, "T$1:00Z"));
   return Number.isFinite(time) && time < now ? `its time period ended on ${value}` : undefined;
+}
+
+/** A time period that starts after today: the budget sees nothing yet. */
+function periodNotStarted(start: unknown, now = Date.now()): string | undefined {
+  const value = text(start);
+  if (typeof value !== "string") return undefined;
+  const time = Date.parse(value.replace("_", "T").replace(/T(\d\d:\d\d)$/, "T$1:00Z"));
+  return Number.isFinite(time) && time > now ? `its time period starts on ${value}` : undefined;
 }
 
 function countSubscribers(lists: unknown[]): number | Unknown {

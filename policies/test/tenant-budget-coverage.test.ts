@@ -107,6 +107,37 @@ describe("#tenant-budget-coverage", () => {
     await expectNoViolations([profile("claims"), filtered]);
   });
 
+  it("does not count a budget narrowed by another tag the tenant's profiles do not carry (environment=prod in the dev stack)", async () => {
+    const narrowed = budget("claims", {
+      costFilters: undefined,
+      filterExpression: {
+        ands: [
+          { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
+          { tags: { key: "environment", values: ["prod"], matchOptions: ["EQUALS"] } },
+        ],
+      },
+    });
+    await expectViolation([profile("claims"), narrowed], 'Tenant "claims"');
+  });
+
+  it("accepts a CASE_INSENSITIVE tag filter whose value differs in case, and refuses the same value matched EQUALS", async () => {
+    const filter = (matchOptions: string[]) =>
+      budget("holdout", {
+        costFilters: undefined,
+        filterExpression: { tags: { key: "tenant", values: ["Holdout"], matchOptions } },
+      });
+    await expectNoViolations([profile("holdout"), filter(["EQUALS", "CASE_INSENSITIVE"])]);
+    await expectViolation([profile("holdout"), filter(["EQUALS"])], 'Tenant "holdout"');
+  });
+
+  it("does not count a budget whose time period starts in the future", async () => {
+    await expectViolation(
+      [profile("claims"), budget("claims", { timePeriodStart: "2087-01-01_00:00" })],
+      'Tenant "claims"',
+    );
+    await expectNoViolations([profile("claims"), budget("claims", { timePeriodStart: "2020-01-01_00:00" })]);
+  });
+
   it("does not count a budget that cannot see Bedrock spend: another service, Bedrock excluded, or an ended period", async () => {
     const tenantTag = { tags: { key: "tenant", values: ["claims"] } };
     for (const blind of [
