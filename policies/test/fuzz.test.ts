@@ -16,6 +16,8 @@ import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
 import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
 import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
 import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
+import { previewUnjudgedValues } from "../preview-unjudged-values";
+import { typesWithJudgedProperties } from "../lib/preview-unknowns";
 import { scpTypes } from "../lib/scp";
 import {
   alarmTypes,
@@ -40,6 +42,7 @@ const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
   [bedrockResourcesUseProfiles, modelNamingTypes],
   [bedrockProvisionedThroughputCostTags, [types.provisionedThroughput]],
   [scpDeployRoleNotLockedOut, [scpTypes.policy]],
+  [previewUnjudgedValues, typesWithJudgedProperties],
 ];
 const stackPolicies = policies.filter((policy): policy is StackValidationPolicy => "validateStack" in policy);
 const judgedTypes = [

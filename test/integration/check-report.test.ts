@@ -114,7 +114,7 @@ describe("what npm run check reports", function () {
       assert.deepEqual(markdown.split("\n").slice(0, 3), [
         "### Bedrock cost governance: `dev` ✅ passes",
         "",
-        "**0 mandatory violations, 0 advisory violations**, judged by bedrock-cost-guardrails 0.1.0, 13 of 13 policies enabled.",
+        "**0 mandatory violations, 0 advisory violations**, judged by bedrock-cost-guardrails 0.1.0, 14 of 14 policies enabled.",
       ]);
       assert.match(
         markdown,

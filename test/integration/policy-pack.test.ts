@@ -101,7 +101,7 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its thirteen policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and its fourteen policies with their levels (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
     assert.deepEqual(
@@ -122,6 +122,7 @@ describe("policy pack over the Analyzer protocol", function () {
         "bedrock-provisioned-throughput-cost-tags resource mandatory critical",
         "scp-deploy-role-not-locked-out resource mandatory critical",
         "scp-closes-model-paths stack mandatory critical",
+        "preview-unjudged-values resource advisory low",
       ],
     );
     for (const policy of host().info.policies) {
