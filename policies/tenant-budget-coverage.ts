@@ -1,10 +1,10 @@
 import { defineStackPolicy } from "./lib/define-policy";
 import { setting } from "./lib/config";
-import { isSubscribed, readBudget } from "./lib/budgets";
+import { type BudgetView, isSubscribed, readBudget } from "./lib/budgets";
 import type { StackResource } from "./lib/policy";
 import { budgetTypes, isProfileType } from "./lib/resource-types";
-import { effectiveTags, knownTag } from "./lib/tags";
-import type { BudgetView } from "./lib/budgets";
+import { type EffectiveTags, effectiveTags, knownTag } from "./lib/tags";
+
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
 
@@ -31,6 +31,20 @@ export const tenantBudgetCoverage = defineStackPolicy({
     if (profilesByTenant.size === 0) return;
 
     const covered = new Set<string>();
+    const prefix = `user:${tenantTagKey}$`;
+    const foldedPrefix = prefix.toLowerCase();
+    const tenantsByFolded = new Map<string, string[]>();
+    for (const tenant of profilesByTenant.keys())
+      tenantsByFolded.set(tenant.toLowerCase(), [
+        ...(tenantsByFolded.get(tenant.toLowerCase()) ?? []),
+        tenant,
+      ]);
+    const tagsByProfile = new Map<StackResource, EffectiveTags>();
+    const tagsOf = (profile: StackResource): EffectiveTags => {
+      let tags = tagsByProfile.get(profile);
+      if (!tags) tagsByProfile.set(profile, (tags = effectiveTags(profile.props, profile.provider)));
+      return tags;
+    };
     let someFilterUnknown = false;
     const profileUrns = new Map<string, string>(
       [...profilesByTenant].flatMap(([tenant, profiles]) =>
@@ -42,14 +56,17 @@ export const tenantBudgetCoverage = defineStackPolicy({
       if (budget.budgetType !== "COST" && budget.budgetType !== UNKNOWN) continue;
       if (budget.notifications !== UNKNOWN && !budget.notifications.some(isSubscribed)) continue;
       if (budget.blind) continue; // filtered away from Bedrock, over or not started: it cannot see the tenant's Bedrock spend
-      const prefix = `user:${tenantTagKey}$`;
-      for (const [tenant, profiles] of profilesByTenant) {
-        const named =
-          budget.tagKeyValues.known.has(prefix + tenant) ||
-          budget.tagKeyValues.folded.has(`${prefix}${tenant}`.toLowerCase());
+      const named = new Set<string>();
+      for (const value of budget.tagKeyValues.known)
+        if (value.startsWith(prefix)) named.add(value.slice(prefix.length));
+      for (const value of budget.tagKeyValues.folded)
+        if (value.startsWith(foldedPrefix))
+          for (const tenant of tenantsByFolded.get(value.slice(foldedPrefix.length)) ?? []) named.add(tenant);
+      for (const tenant of named) {
         // Another tag ANDed in (environment=prod in the dev stack) narrows the budget: it sees the
         // tenant's spend only if one of its profiles carries an admitted value.
-        if (named && profiles.some((profile) => admits(budget.andedTags, profile, tenantTagKey)))
+        const profiles = profilesByTenant.get(tenant);
+        if (profiles?.some((profile) => admits(budget.andedTags, tagsOf(profile), tenantTagKey)))
           covered.add(tenant);
       }
       if (budget.tagKeyValues.unknown) {
@@ -77,8 +94,7 @@ export const tenantBudgetCoverage = defineStackPolicy({
 });
 
 /** Whether the profile's tags satisfy every ANDed tag condition other than the tenant's (unknown tags are given the benefit). */
-function admits(conditions: BudgetView["andedTags"], profile: StackResource, tenantTagKey: string): boolean {
-  const tags = effectiveTags(profile.props, profile.provider);
+function admits(conditions: BudgetView["andedTags"], tags: EffectiveTags, tenantTagKey: string): boolean {
   return conditions
     .filter((condition) => condition.key !== tenantTagKey)
     .every((condition) => {
