@@ -191,9 +191,11 @@ function addValues(target: TagKeyValues, value: unknown): void {
 }
 
 /**
- * The newer filter expression: `{tags: {key, values}}` at the top or inside `ands` (which only
- * narrows). A tag key here has no `user:` prefix; it is recorded as `user:<key>$<value>` to compare
- * with `TagKeyValue` filters.
+ * The newer filter expression: `{tags: {key, values}}` at the top, inside `ands` (which only
+ * narrows) or inside an `ors` there (each operand's spend is counted, so each operand's tag is
+ * seen). No AWS source settles whether the key is `tenant` or `user:tenant`, so the program writes
+ * an `ors` of both (src/components/tenant/budget.ts); either spelling is recorded as
+ * `user:<key>$<value>` to compare with `TagKeyValue` filters.
  */
 function addFilterExpressionTags(target: TagKeyValues, expression: unknown): void {
   if (expression === undefined) return;
@@ -202,7 +204,12 @@ function addFilterExpressionTags(target: TagKeyValues, expression: unknown): voi
     return;
   }
   const ands = list(at(expression, "ands"));
-  const candidates = [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)];
+  const narrowed = [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)];
+  const candidates = narrowed.flatMap((operand) => {
+    const ors = list(at(operand, "ors"));
+    if (ors === UNKNOWN) target.unknown = true;
+    return [operand, ...(ors === UNKNOWN || ors === undefined ? [] : ors)];
+  });
   for (const candidate of candidates) {
     const key = text(at(candidate, "tags", "key"));
     const values = strings(at(candidate, "tags", "values"));
@@ -226,23 +233,42 @@ const caseInsensitive = (candidate: unknown): boolean => {
   return Array.isArray(options) && options.includes("CASE_INSENSITIVE");
 };
 
-/** The known tag conditions of an expression: itself, or each of its `ands` (an `or` or `not` is not a narrowing read here). */
+/**
+ * The known tag conditions an expression ANDs: itself or each of its `ands`, where an operand is a
+ * `tags` condition, or an `ors` whose every operand is a `tags` condition on one key in either
+ * spelling (`environment`, `user:environment`: what the program writes), read as one condition on
+ * the union of their values. Any other `ors` or a `not` is not read as narrowing.
+ */
 function andedTags(expression: unknown): BudgetView["andedTags"] {
   if (expression === undefined || isUnknown(expression)) return [];
   const ands = list(at(expression, "ands"));
   const found: BudgetView["andedTags"] = [];
-  for (const candidate of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
-    const key = text(at(candidate, "tags", "key"));
-    const values = strings(at(candidate, "tags", "values"));
-    if (typeof key !== "string" || !Array.isArray(values) || values.some((value) => value === UNKNOWN))
-      continue;
+  for (const operand of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
+    const ors = list(at(operand, "ors"));
+    const conditions = (Array.isArray(ors) ? ors : [operand]).map(tagCondition);
+    if (conditions.length === 0 || conditions.some((condition) => condition === undefined)) continue;
+    const [first] = conditions as Array<BudgetView["andedTags"][number]>;
+    if (!conditions.every((condition) => condition!.key === first.key)) continue;
     found.push({
-      key: key.replace(/^user:/, ""),
-      values: values as string[],
-      caseInsensitive: caseInsensitive(candidate),
+      key: first.key,
+      values: conditions.flatMap((condition) => condition!.values),
+      caseInsensitive: conditions.every((condition) => condition!.caseInsensitive),
     });
   }
   return found;
+}
+
+/** A known `{tags: {key, values}}` condition, its key without `user:`; undefined otherwise. */
+function tagCondition(candidate: unknown): BudgetView["andedTags"][number] | undefined {
+  const key = text(at(candidate, "tags", "key"));
+  const values = strings(at(candidate, "tags", "values"));
+  if (typeof key !== "string" || !Array.isArray(values) || values.some((value) => value === UNKNOWN))
+    return undefined;
+  return {
+    key: key.replace(/^user:/, ""),
+    values: values as string[],
+    caseInsensitive: caseInsensitive(candidate),
+  };
 }
 
 /** Billing names Bedrock "Amazon Bedrock"; third-party models bill as "<model> (Amazon Bedrock Edition)". */

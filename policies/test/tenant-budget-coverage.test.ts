@@ -94,15 +94,15 @@ describe("#tenant-budget-coverage", () => {
     await expectNoViolations([profile("claims"), filtered]);
   });
 
-  it("accepts the program's budget: tenant AND environment in filterExpression ands", async () => {
+  it("accepts the program's budget: tenant AND environment, each an ors of the plain and user:-prefixed key", async () => {
+    const either = (key: string, value: string) => ({
+      ors: [key, `user:${key}`].map((spelling) => ({
+        tags: { key: spelling, values: [value], matchOptions: ["EQUALS"] },
+      })),
+    });
     const filtered = budget("claims", {
       costFilters: undefined,
-      filterExpression: {
-        ands: [
-          { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
-          { tags: { key: "environment", values: ["dev"], matchOptions: ["EQUALS"] } },
-        ],
-      },
+      filterExpression: { ands: [either("tenant", "claims"), either("environment", "dev")] },
     });
     await expectNoViolations([profile("claims"), filtered]);
   });
@@ -118,6 +118,17 @@ describe("#tenant-budget-coverage", () => {
       },
     });
     await expectViolation([profile("claims"), narrowed], 'Tenant "claims"');
+    // The program's shape: each key in both spellings, in an ors.
+    const spelled = (key: string, value: string) => ({
+      ors: [{ tags: { key, values: [value] } }, { tags: { key: `user:${key}`, values: [value] } }],
+    });
+    const programShape = (environment: string) =>
+      budget("claims", {
+        costFilters: undefined,
+        filterExpression: { ands: [spelled("tenant", "claims"), spelled("environment", environment)] },
+      });
+    await expectViolation([profile("claims"), programShape("prod")], 'Tenant "claims"');
+    await expectNoViolations([profile("claims"), programShape("dev")]);
   });
 
   it("accepts a CASE_INSENSITIVE tag filter whose value differs in case, and refuses the same value matched EQUALS", async () => {
@@ -136,6 +147,14 @@ describe("#tenant-budget-coverage", () => {
       'Tenant "claims"',
     );
     await expectNoViolations([profile("claims"), budget("claims", { timePeriodStart: "2020-01-01_00:00" })]);
+  });
+
+  it("accepts exactly the two spellings of the tenant key in a filter expression", async () => {
+    const keyed = (key: string) =>
+      budget("claims", { costFilters: undefined, filterExpression: { tags: { key, values: ["claims"] } } });
+    for (const key of ["tenant", "user:tenant"]) await expectNoViolations([profile("claims"), keyed(key)]);
+    for (const key of ["Tenant", "aws:tenant", "user:user:tenant"])
+      await expectViolation([profile("claims"), keyed(key)], 'Tenant "claims"');
   });
 
   it("does not count a budget that cannot see Bedrock spend: another service, Bedrock excluded, or an ended period", async () => {
