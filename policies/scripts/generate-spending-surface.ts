@@ -7,8 +7,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildSpendingSurface } from "./spending-surface/build";
+import { surfaceMarkdown, withSurfaceSection } from "./spending-surface/markdown";
 
 export const spendingSurfaceFile = path.resolve(__dirname, "../lib/data/spending-surface.json");
+export const packReadme = path.resolve(__dirname, "../README.md");
 
 if (require.main === module) {
   const { surface, unclassified } = buildSpendingSurface();
@@ -19,6 +21,10 @@ if (require.main === module) {
     process.exitCode = 1;
   } else {
     fs.writeFileSync(spendingSurfaceFile, `${JSON.stringify(surface, null, 1)}\n`);
-    process.stdout.write(`wrote ${spendingSurfaceFile}\n`);
+    fs.writeFileSync(
+      packReadme,
+      withSurfaceSection(fs.readFileSync(packReadme, "utf8"), surfaceMarkdown(surface)),
+    );
+    process.stdout.write(`wrote ${spendingSurfaceFile} and its section of ${packReadme}\n`);
   }
 }

@@ -3,9 +3,12 @@
  * classified, and an upgrade that brings something no rule decides fails rather than passes.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { spendingSurface } from "../lib/spending-surface";
 import { classifyAction, classifyActions } from "../scripts/spending-surface/actions";
 import { installedSources } from "../scripts/spending-surface/build";
+import { surfaceMarkdown, surfaceMarkers } from "../scripts/spending-surface/markdown";
 import { classifyProperties } from "../scripts/spending-surface/properties";
 import type { ProviderType } from "../scripts/spending-surface/provider-types";
 
@@ -20,6 +23,15 @@ describe("the spending surface (lib/data/spending-surface.json)", () => {
     const { actions, unclassified } = classifyActions();
     assert.deepEqual(unclassified, []);
     assert.deepEqual(spendingSurface.actions, actions);
+  });
+
+  it("is what policies/README.md shows between its markers", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "../README.md"), "utf8");
+    const section = readme.slice(
+      readme.indexOf(surfaceMarkers.start),
+      readme.indexOf(surfaceMarkers.end) + surfaceMarkers.end.length,
+    );
+    assert.equal(section, surfaceMarkdown(spendingSurface));
   });
 
   it("classifies InvokeModel, batch and Mantle's inference, reservation and fine-tuning as spending", () => {
