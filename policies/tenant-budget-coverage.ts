@@ -5,6 +5,7 @@ import type { StackResource } from "./lib/policy";
 import { budgetTypes, isProfileType } from "./lib/resource-types";
 import { type EffectiveTags, effectiveTags, knownTag } from "./lib/tags";
 
+import { accountOf, regionOf } from "./lib/placement";
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
 
@@ -63,11 +64,12 @@ export const tenantBudgetCoverage = defineStackPolicy({
         if (value.startsWith(foldedPrefix))
           for (const tenant of tenantsByFolded.get(value.slice(foldedPrefix.length)) ?? []) named.add(tenant);
       for (const tenant of named) {
-        // Another tag ANDed in (environment=prod in the dev stack) narrows the budget: it sees the
-        // tenant's spend only if one of its profiles carries an admitted value.
+        // Another tag ANDed in (environment=prod in the dev stack), another account or Region narrows
+        // the budget: it sees the tenant's spend only if one of its profiles is admitted.
         const profiles = profilesByTenant.get(tenant);
-        if (profiles?.some((profile) => admits(budget.andedTags, tagsOf(profile), tenantTagKey)))
-          covered.add(tenant);
+        const admitted = (profile: StackResource) =>
+          admits(budget.andedTags, tagsOf(profile), tenantTagKey) && placed(budget.placement, profile);
+        if (profiles?.some(admitted)) covered.add(tenant);
       }
       if (budget.tagKeyValues.unknown) {
         // Not known until apply: the budget covers the tenants of profiles its filters came from, and possibly any.
@@ -105,4 +107,14 @@ function admits(conditions: BudgetView["andedTags"], tags: EffectiveTags, tenant
         ? condition.values.some((admitted) => admitted.toLowerCase() === value.toLowerCase())
         : condition.values.includes(value);
     });
+}
+
+/** Whether the budget's account and Region conditions admit the profile (where it lives not known yet: given the benefit). */
+function placed(placement: BudgetView["placement"], profile: StackResource): boolean {
+  const account = accountOf(profile);
+  const region = regionOf(profile);
+  return (
+    (placement.accounts === undefined || account === undefined || placement.accounts.includes(account)) &&
+    (placement.regions === undefined || region === undefined || placement.regions.includes(region))
+  );
 }

@@ -49,6 +49,11 @@ export interface BudgetView {
    * by key without `user:`: spend is seen only where the tag has one of the values.
    */
   andedTags: Array<{ key: string; values: string[]; caseInsensitive: boolean }>;
+  /**
+   * Account and Region conditions it ANDs (`LINKED_ACCOUNT`, `REGION` dimensions of the filter
+   * expression; `LinkedAccount`, `Region` cost filters): spend elsewhere is not seen.
+   */
+  placement: { accounts?: string[]; regions?: string[] };
   notifications: BudgetNotification[] | Unknown;
   /**
    * Why the budget cannot see Bedrock spend whatever its tag filter says, or undefined: a Service
@@ -102,6 +107,14 @@ function readClassicBudget(props: JsonRecord): BudgetView {
       periodEnded(at(props, "timePeriodEnd")) ||
       periodNotStarted(at(props, "timePeriodStart")),
     andedTags: andedTags(at(props, "filterExpression")),
+    placement: placementOf(at(props, "filterExpression"), (name) =>
+      at(
+        (costFilters === UNKNOWN ? [] : (costFilters ?? [])).find(
+          (filter) => text(at(filter, "name")) === name,
+        ),
+        "values",
+      ),
+    ),
     budgetType: text(at(props, "budgetType")),
     limits,
     tagKeyValues,
@@ -161,6 +174,9 @@ function readNativeBudget(props: JsonRecord): BudgetView {
       periodEnded(at(budget, "timePeriod", "end")) ||
       periodNotStarted(at(budget, "timePeriod", "start")),
     andedTags: andedTags(at(budget, "filterExpression")),
+    placement: placementOf(at(budget, "filterExpression"), (name) =>
+      costFilters !== UNKNOWN && "value" in costFilters ? at(costFilters.value, name) : undefined,
+    ),
     budgetType: text(at(budget, "budgetType")),
     limits,
     tagKeyValues,
@@ -256,6 +272,32 @@ function andedTags(expression: unknown): BudgetView["andedTags"] {
     });
   }
   return found;
+}
+
+/** The account and Region conditions of a filter expression (top or `ands`) and of the cost filters. */
+function placementOf(expression: unknown, costFilter: (name: string) => unknown): BudgetView["placement"] {
+  const placement: BudgetView["placement"] = {};
+  const known = (values: unknown): string[] | undefined => {
+    const names = strings(values);
+    return Array.isArray(names) && names.every((name) => typeof name === "string")
+      ? (names as string[])
+      : undefined;
+  };
+  const narrow = (field: "accounts" | "regions", values: string[] | undefined) => {
+    if (values === undefined) return;
+    placement[field] = placement[field] ? placement[field].filter((value) => values.includes(value)) : values;
+  };
+  narrow("accounts", known(costFilter("LinkedAccount")));
+  narrow("regions", known(costFilter("Region")));
+  if (expression !== undefined && !isUnknown(expression)) {
+    const ands = list(at(expression, "ands"));
+    for (const operand of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
+      const key = text(at(operand, "dimensions", "key"));
+      if (key === "LINKED_ACCOUNT") narrow("accounts", known(at(operand, "dimensions", "values")));
+      if (key === "REGION") narrow("regions", known(at(operand, "dimensions", "values")));
+    }
+  }
+  return placement;
 }
 
 /** A known `{tags: {key, values}}` condition, its key without `user:`; undefined otherwise. */

@@ -131,6 +131,43 @@ describe("#tenant-budget-coverage", () => {
     await expectNoViolations([profile("claims"), programShape("dev")]);
   });
 
+  it("does not count a budget narrowed to another linked account or Region than the tenant's profiles", async () => {
+    const placedProfile: ResourceSpec = {
+      ...profile("claims"),
+      props: {
+        name: "claims-chatbot-dev",
+        arn: "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456",
+        tags: { tenant: "claims", environment: "dev" },
+      },
+    };
+    const narrowed = (dimension: Record<string, unknown>) =>
+      budget("claims", {
+        costFilters: undefined,
+        filterExpression: {
+          ands: [{ tags: { key: "tenant", values: ["claims"] } }, { dimensions: dimension }],
+        },
+      });
+    for (const [key, values] of [
+      ["LINKED_ACCOUNT", ["444455556666"]],
+      ["REGION", ["eu-west-1"]],
+    ] as const)
+      await expectViolation([placedProfile, narrowed({ key, values })], 'Tenant "claims"');
+    await expectViolation(
+      [
+        placedProfile,
+        budget("claims", {
+          costFilters: [
+            { name: "TagKeyValue", values: ["user:tenant$claims"] },
+            { name: "LinkedAccount", values: ["444455556666"] },
+          ],
+        }),
+      ],
+      'Tenant "claims"',
+    );
+    await expectNoViolations([placedProfile, narrowed({ key: "LINKED_ACCOUNT", values: ["111122223333"] })]);
+    await expectNoViolations([placedProfile, narrowed({ key: "REGION", values: ["us-east-1"] })]);
+  });
+
   it("accepts a CASE_INSENSITIVE tag filter whose value differs in case, and refuses the same value matched EQUALS", async () => {
     const filter = (matchOptions: string[]) =>
       budget("holdout", {
