@@ -185,6 +185,32 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
       );
     });
 
+    it("passes an ABAC grant: invoke on application-inference-profile/* scoped by aws:ResourceTag/tenant, with the models behind it reached only through a profile", async () => {
+      await expectNoViolations(
+        policyResource(
+          documentOf(
+            {
+              Effect: "Allow",
+              Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+              Resource: "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
+              Condition: { StringEquals: { "aws:ResourceTag/tenant": "claims" } },
+            },
+            {
+              Effect: "Allow",
+              Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+              Resource: ["arn:aws:bedrock:*::foundation-model/*", "arn:aws:bedrock:*:*:inference-profile/*"],
+              Condition: {
+                ArnLike: {
+                  "bedrock:InferenceProfileArn":
+                    "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
+                },
+              },
+            },
+          ),
+        ),
+      );
+    });
+
     it("counts Mantle's reservations and fine-tuning, which the spending surface classifies as capacity and customization", async () => {
       for (const action of ["bedrock-mantle:CreateReservation", "bedrock-mantle:CreateFineTuningJob"])
         await expectViolation(
