@@ -65,6 +65,10 @@ export const policyAnchors: Readonly<Record<string, PolicyAnchor>> = {
     stackConfigKey: "config",
     advice: "Bedrock resources outside the tenant files: create them through a tenant file instead",
   },
+  "preview-unjudged-values": {
+    stackConfigKey: "config",
+    advice: "nothing to change: a real preview cannot know the value yet; `npm run check` judges it offline",
+  },
   "bedrock-provisioned-throughput-cost-tags": {
     stackConfigKey: key("mandatoryTags"),
     advice: "tag the provisioned throughput with every mandatory tag",
