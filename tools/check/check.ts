@@ -5,7 +5,8 @@ import { projectName } from "../../src/naming";
 import type { InputError } from "../../src/validation";
 import { PolicyPackHost } from "./analyzer/policy-pack-host";
 import { parsePolicyConfig } from "./analyzer/policy-config";
-import type { StackAnalysis } from "./analyzer/stack-analysis";
+import type { RequestSink, StackAnalysis } from "./analyzer/stack-analysis";
+import { loadLater } from "./performance";
 import type { PlannedStack } from "./program/planned-stack";
 import { planInWorker } from "./program/program-worker";
 import type { ValidatedInputs } from "./program/worker-plan";
@@ -78,8 +79,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     );
     const planStartedAt = performance.now();
     const planned = options.stateFile
-      ? planStackExport(options.stateFile, stream.add)
-      : await planProgram(options, stream.add, (validated) => stackTagsKnown(validated.mandatoryTags));
+      ? loadLater.stackExportPlan().planStackExport(options.stateFile, stream.sink)
+      : await planProgram(options, stream.sink, (validated) => stackTagsKnown(validated.mandatoryTags));
     stackTagsKnown(undefined);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
@@ -89,7 +90,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     const host = await hostStarting;
     const ready = await stream.ready;
     if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });
-    const violations = await ready.judgement.finishWith(planned.stackRequest, planned.resources.length);
+    const violations = await ready.judgement.finish(planned.resources.length);
     return report({
       stack: planned.stack,
       source,
@@ -120,8 +121,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 }
 
 /**
- * Hands Analyze requests to the pack as they come: held back until the pack has started and been
- * configured, then each sent at once. Invalid policy config (known only once the pack has said
+ * Hands the plan's requests to the pack as they come: held back until the pack has started and been
+ * configured, then each Analyze sent at once (AnalyzeStack waits in the analysis). Invalid policy config (known only once the pack has said
  * which policies it has) ends in `errors` and nothing is sent.
  */
 function streamTo(
@@ -134,6 +135,7 @@ function streamTo(
   ) => Promise<{ config: PolicyPackConfig; warnings: InputError[] }>,
 ) {
   const early: Array<{ urn: string; request: Uint8Array }> = [];
+  let earlyStack: Uint8Array | undefined;
   let judgement: StackAnalysis | undefined;
   const ready = hostStarting.then(
     async (
@@ -144,22 +146,26 @@ function streamTo(
       const completed = await complete(configured.config, host.info);
       await host.configure(completed.config);
       judgement = host.beginStackAnalysis();
-      for (const { urn, request } of early.splice(0)) judgement.send(urn, request);
+      for (const { urn, request } of early.splice(0)) judgement.analyze(urn, request);
+      if (earlyStack) judgement.analyzeStack(earlyStack);
+      earlyStack = undefined;
       return { judgement, warnings: completed.warnings };
     },
   );
   ready.catch(() => undefined);
   return {
     ready,
-    add: (urn: string, request: Uint8Array) =>
-      judgement ? judgement.send(urn, request) : early.push({ urn, request }),
+    sink: {
+      analyze: (urn, request) => (judgement ? judgement.analyze(urn, request) : early.push({ urn, request })),
+      analyzeStack: (request) => (judgement ? judgement.analyzeStack(request) : (earlyStack = request)),
+    } satisfies RequestSink,
   };
 }
 
 /** The program's plan, made in its worker thread (program/program-worker.ts). */
 async function planProgram(
   options: CheckOptions,
-  onAnalyze: (urn: string, request: Uint8Array) => void,
+  sink: RequestSink,
   onValidated: (validated: ValidatedInputs) => void,
 ): Promise<PlannedStack | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
@@ -175,30 +181,9 @@ async function planProgram(
       config,
       configFile: stackFile.file,
     },
-    onAnalyze,
+    sink,
     onValidated,
   );
-}
-
-/**
- * A stack export's plan: it cannot say which tenant files a stack leaves out, nor which tenant made
- * what. What it needs is loaded here, not by the program's check, whose main thread stays small
- * (program/program-worker.ts).
- */
-function planStackExport(
-  file: string,
-  onAnalyze: (urn: string, request: Uint8Array) => void,
-): PlannedStack | { errors: InputError[] } {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { readStackExport } = require("./input/stack-export") as typeof import("./input/stack-export");
-  const { StackEncoder } = require("./analyzer/stack-encoder") as typeof import("./analyzer/stack-encoder");
-  const { concludePlan } = require("./program/planned-stack") as typeof import("./program/planned-stack");
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const read = readStackExport(file);
-  if ("errors" in read) return read;
-  const encoder = new StackEncoder();
-  encoder.addAll(read.resources, onAnalyze);
-  return concludePlan(read.stack, read.resources, {}, encoder);
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {
