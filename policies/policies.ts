@@ -7,6 +7,7 @@ import { bedrockProvisionedThroughputCostTags } from "./bedrock-provisioned-thro
 import { bedrockResourcesUseProfiles } from "./bedrock-resources-use-profiles";
 import { budgetNotifications } from "./budget-notifications";
 import { costAllocationTagsActive } from "./cost-allocation-tags-active";
+import { previewUnjudgedValues } from "./preview-unjudged-values";
 import { prodProfilesProtected } from "./prod-profiles-protected";
 import { profileUsageAlarm } from "./profile-usage-alarm";
 import { scpClosesModelPaths } from "./scp-closes-model-paths";
@@ -29,4 +30,5 @@ export const policies: Array<TypedResourcePolicy | StackValidationPolicy> = [
   bedrockProvisionedThroughputCostTags,
   scpDeployRoleNotLockedOut,
   scpClosesModelPaths,
+  previewUnjudgedValues,
 ];

@@ -193,7 +193,7 @@ describe("policy pack over the Analyzer protocol", function () {
     assert.deepEqual(summary(await host().analyze(resources)), []);
   });
 
-  it("does not guess a violation from values unknown during preview, and links by property dependencies", async () => {
+  it("does not guess a violation from values unknown during preview, links by property dependencies, and says what it did not judge", async () => {
     const profileUrn = urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev");
     const resources = compliantStack().map((planned): PlannedResource => {
       if (planned.name === "claims-chatbot-dev")
@@ -213,7 +213,11 @@ describe("policy pack over the Analyzer protocol", function () {
       if (planned.name === "claims-invoke-policy") return { ...planned, inputs: { policy: UNKNOWN } };
       return planned;
     });
-    assert.deepEqual(summary(await host().analyze(resources)), []);
+    // Only the advisory naming what preview could not judge: the unknown tag and the unknown document.
+    assert.deepEqual(summary(await host().analyze(resources)), [
+      `advisory preview-unjudged-values ${profileUrn}`,
+      `advisory preview-unjudged-values ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
+    ]);
   });
 
   describe("configuration in the --policy-pack-config format", () => {
