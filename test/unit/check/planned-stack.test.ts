@@ -45,10 +45,7 @@ describe("concluding a plan", () => {
     assert.ok(planned.plan);
     assert.equal(stackRequests.length, 1);
     assert.ok(stackRequests[0].byteLength > 0);
-    assert.ok(
-      !Object.values(planned).some((value) => value instanceof Uint8Array),
-      "the plan holds request bytes",
-    );
+    assert.ok(!holdsBytes(planned), "the plan holds request bytes");
     assert.deepEqual(
       planned.resources.map((resource) => resource.name),
       ["account-shared", "claims-alerts", "claims-alerts-policy", "claims-chatbot-throttles"],
