@@ -21,10 +21,13 @@ async function main() {
       tenantsDir,
       assumeRole: false,
       help: false,
+      costBasis: "net",
+      periodBasis: "billing",
     },
     new Date("2026-12-02T00:00:00Z"),
   );
   if ("errors" in result) throw new Error(result.errors.join("\n"));
+  if (!("report" in result)) throw new Error("expected one month's report");
   const rendered = renderJson(result.report);
   const reportMs = performance.now() - started;
   process.stdout.write(

@@ -17,6 +17,8 @@ const options = (extra: Partial<ChargebackOptions> = {}): ChargebackOptions => (
   tenantsDir: fixtureTenantsDir,
   assumeRole: false,
   help: false,
+  costBasis: "net",
+  periodBasis: "billing",
   ...extra,
 });
 const afterNovember = new Date("2026-12-03T10:00:00Z");
@@ -36,6 +38,7 @@ async function withFakeCostExplorer<T>(
 
 function reportOf(result: Awaited<ReturnType<typeof runChargeback>>): ChargebackReport {
   if ("errors" in result) assert.fail(result.errors.join("\n"));
+  if (!("report" in result)) assert.fail("a trend, not a report");
   return result.report;
 }
 

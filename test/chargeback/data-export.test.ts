@@ -17,7 +17,14 @@ const accounts = [...stackAccountIds(stack.config)];
 const november = billingMonth("2026-11", new Date("2026-12-02T00:00:00Z"));
 
 async function reportFrom(files: string[], byProfile = false) {
-  const spend = await readDataExports({ files, month: november, accounts, byProfile });
+  const spend = await readDataExports({
+    files,
+    months: [november],
+    accounts,
+    byProfile,
+    costBasis: "net",
+    periodBasis: "billing",
+  });
   return attribute({
     stack: "prod",
     month: "2026-11",
@@ -26,6 +33,8 @@ async function reportFrom(files: string[], byProfile = false) {
     tenants: stack.tenants,
     spend,
     byProfile,
+    costBasis: "net",
+    periodBasis: "billing",
   });
 }
 
@@ -90,6 +99,8 @@ describe("chargeback from Data Exports (DuckDB)", function () {
         tenantsDir: fixtureTenantsDir,
         assumeRole: false,
         help: false,
+        costBasis: "net",
+        periodBasis: "billing",
       },
       new Date("2026-11-16T00:00:00Z"),
     );
@@ -102,14 +113,9 @@ describe("chargeback from Data Exports (DuckDB)", function () {
   });
 
   it("reads FOCUS tags whose keys carry a user: prefix", async () => {
-    const written = await writeExport(
-      directory,
-      "focus-user-prefix",
-      novemberItems,
-      "focus",
-      "parquet",
-      "user:",
-    );
+    const written = await writeExport(directory, "focus-user-prefix", novemberItems, "focus", "parquet", {
+      tagPrefix: "user:",
+    });
     const report = await reportFrom([written]);
     close(report.tenants.find((tenant) => tenant.tenant === "alpha")?.bedrockUsd, expected.alpha);
     close(report.unattributed.usd, expected.unattributed);

@@ -1,0 +1,81 @@
+import type { Metric } from "@aws-sdk/client-cost-explorer";
+import { SourceError } from "./source-error";
+
+/**
+ * Which cost a report counts. `net` (the default) is what the invoice charges after discounts:
+ * CUR 2.0 `line_item_net_unblended_cost`, FOCUS `BilledCost` ("the basis for invoicing, inclusive of
+ * all reduced rates and discounts", AWS FOCUS 1.0 columns page), Cost Explorer `NetUnblendedCost`.
+ * `unblended` is before negotiated discounts (CUR `line_item_unblended_cost`, Cost Explorer
+ * `UnblendedCost`: what AWS Budgets' `UnblendedCost` metric counts). `amortized` and `net-amortized`
+ * spread commitments (Savings Plans, reservations) over the usage they cover (Cost Explorer
+ * `AmortizedCost` / `NetAmortizedCost`, FOCUS `EffectiveCost`).
+ */
+export const costBases = ["net", "unblended", "amortized", "net-amortized"] as const;
+export type CostBasis = (typeof costBases)[number];
+
+/** Cost Explorer's metric for each basis (GetCostAndUsage `Metrics`; botocore ce `Metric` enum in forecast form). */
+export const costExplorerMetric: Record<CostBasis, { usage: string; forecast: Metric }> = {
+  net: { usage: "NetUnblendedCost", forecast: "NET_UNBLENDED_COST" },
+  unblended: { usage: "UnblendedCost", forecast: "UNBLENDED_COST" },
+  amortized: { usage: "AmortizedCost", forecast: "AMORTIZED_COST" },
+  "net-amortized": { usage: "NetAmortizedCost", forecast: "NET_AMORTIZED_COST" },
+};
+
+export interface CostExpression {
+  /** SQL for the line item's cost on this basis. */
+  sql: string;
+  /** Said in the report when the export cannot give the basis exactly. */
+  note?: string;
+}
+
+type Has = (column: string) => boolean;
+const col = (name: string) => `"${name}"`;
+const num = (expression: string) => `TRY_CAST(${expression} AS DOUBLE)`;
+
+/**
+ * CUR 2.0. `line_item_net_unblended_cost` "is included in your report only when your account has a
+ * discount in the applicable billing period" (table dictionary): without it, net equals unblended.
+ * Amortized cost follows the split the dictionary's Savings Plan and reservation columns give:
+ * covered usage at its effective cost, the recurring fee's unused part, negations and upfront fees
+ * at zero (they are spread into the covered usage), every other line at its unblended (or net) cost.
+ */
+export function cur2Cost(basis: CostBasis, has: Has): CostExpression {
+  const net = basis === "net" || basis === "net-amortized";
+  const hasNet = has("line_item_net_unblended_cost");
+  const plain = num(col(net && hasNet ? "line_item_net_unblended_cost" : "line_item_unblended_cost"));
+  const note =
+    net && !hasNet
+      ? "the export has no line_item_net_unblended_cost column (AWS adds it only for a period with discounts): net cost equals unblended cost here"
+      : undefined;
+  if (basis === "net" || basis === "unblended") return { sql: plain, ...(note ? { note } : {}) };
+  const prefix = net ? "net_" : "";
+  const branches: Array<[string, string | undefined]> = [
+    ["SavingsPlanCoveredUsage", `savings_plan_${prefix}savings_plan_effective_cost`],
+    ["DiscountedUsage", `reservation_${prefix}effective_cost`],
+    ["SavingsPlanNegation", "0"],
+    ["SavingsPlanUpfrontFee", "0"],
+  ];
+  const cases = branches
+    .filter(([, column]) => column === "0" || (column !== undefined && has(column)))
+    .map(([type, column]) => `WHEN ${quote(type)} THEN ${column === "0" ? "0" : num(col(column!))}`);
+  const sql =
+    cases.length > 0 && has("line_item_line_item_type")
+      ? `CASE ${col("line_item_line_item_type")} ${cases.join(" ")} ELSE ${plain} END`
+      : plain;
+  return { sql, ...(note ? { note } : {}) };
+}
+
+/**
+ * FOCUS. `BilledCost` is net of discounts and `EffectiveCost` amortises commitments net of
+ * discounts (FOCUS spec, billedcost.md and effectivecost.md); FOCUS has no column for cost before
+ * negotiated discounts, so `unblended` and `amortized` are refused rather than approximated.
+ */
+export function focusCost(basis: CostBasis, file: string): CostExpression {
+  if (basis === "net") return { sql: num(col("BilledCost")) };
+  if (basis === "net-amortized") return { sql: num(col("EffectiveCost")) };
+  throw new SourceError(
+    `--cost-basis ${basis}: ${file} is a FOCUS export, which has no cost before negotiated discounts (BilledCost is net, EffectiveCost net amortized); use --cost-basis net or net-amortized, or a CUR 2.0 export`,
+  );
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
