@@ -140,11 +140,17 @@ describe("chargeback from Cost Explorer (real SDK, local JSON-protocol endpoint)
       );
       close(report.invoiceBedrockUsd, report.totalBedrockUsd + report.adjustments.usd);
       const untagged = server.requests.find(
-        (request) => request.operation === "GetCostAndUsage" && JSON.stringify(request.body.Filter).includes("ABSENT"),
+        (request) =>
+          request.operation === "GetCostAndUsage" && JSON.stringify(request.body.Filter).includes("ABSENT"),
       );
-      assert.match(JSON.stringify(untagged?.body.Filter), /"Key":"RECORD_TYPE","Values":\["Usage","DiscountedUsage","SavingsPlanCoveredUsage"\]/);
+      assert.match(
+        JSON.stringify(untagged?.body.Filter),
+        /"Key":"RECORD_TYPE","Values":\["Usage","DiscountedUsage","SavingsPlanCoveredUsage"\]/,
+      );
       assert.deepEqual(untagged?.body.Metrics, ["NetUnblendedCost"]);
-      const unblended = reportOf(await runChargeback(projectDir, options({ costBasis: "unblended" }), afterNovember));
+      const unblended = reportOf(
+        await runChargeback(projectDir, options({ costBasis: "unblended" }), afterNovember),
+      );
       close(unblended.tenants.find((tenant) => tenant.tenant === "alpha")?.bedrockUsd, 750.75);
     }));
 

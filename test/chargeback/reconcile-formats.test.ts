@@ -35,7 +35,17 @@ const report: ChargebackReport = attribute({
   complete: false,
   config: stack.config,
   tenants: stack.tenants,
-  spend: { source: "cur2", rows, notes: [], forecastUsd: new Map([["alpha", 900], ["beta", 841.1], ["gamma", 0]]), forecastMethod: "test" },
+  spend: {
+    source: "cur2",
+    rows,
+    notes: [],
+    forecastUsd: new Map([
+      ["alpha", 900],
+      ["beta", 841.1],
+      ["gamma", 0],
+    ]),
+    forecastMethod: "test",
+  },
   byProfile: false,
   costBasis: "net",
   periodBasis: "billing",
@@ -58,7 +68,10 @@ describe("every format reconciles: its rows add up to its totals", function () {
   });
 
   it("csv: the summed row types add up to the total row (to the cent), profile rows apart", () => {
-    const [header, ...lines] = renderCsv(report).trimEnd().split("\r\n").map((line) => line.split(","));
+    const [header, ...lines] = renderCsv(report)
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(","));
     const at = (name: string) => header.indexOf(name);
     const summed = lines.filter((line) => (summedRowTypes as string[]).includes(line[at("row_type")]));
     const total = lines.filter((line) => line[at("row_type")] === "total");
@@ -76,7 +89,10 @@ describe("every format reconciles: its rows add up to its totals", function () {
   ] as const)
     it(`${name}: states usage + adjustments = invoice total, and lists each adjustment type`, () => {
       const text = render(report);
-      const match = /Bedrock usage (\$[\d,.]+) \+ adjustments (-?\$[\d,.]+) = invoice total (\$[\d,.]+) \(net cost, by billing period\)/.exec(text);
+      const match =
+        /Bedrock usage (\$[\d,.]+) \+ adjustments (-?\$[\d,.]+) = invoice total (\$[\d,.]+) \(net cost, by billing period\)/.exec(
+          text,
+        );
       assert.ok(match, text);
       close(dollars(match[1]) + dollars(match[2]), dollars(match[3]));
       assert.match(text, /Tax\W+\$115\.00/);
@@ -92,13 +108,19 @@ describe("every format reconciles: its rows add up to its totals", function () {
       // A forecast is a dashed outline: its colour is its stroke.
       colour: (/stroke="([^"]+)"/.exec(bar[2]) ?? /fill="([^"]+)"/.exec(bar[2]))![1],
     }));
-    const usage = bars.filter((bar) => ["actual", "unknown", "other-environment", "unattributed"].includes(bar.class));
+    const usage = bars.filter((bar) =>
+      ["actual", "unknown", "other-environment", "unattributed"].includes(bar.class),
+    );
     close(usageParts(usage.map((bar) => bar.usd)), report.totalBedrockUsd);
-    close(usageParts(bars.filter((bar) => bar.class === "adjustment").map((bar) => bar.usd)), report.adjustments.usd);
+    close(
+      usageParts(bars.filter((bar) => bar.class === "adjustment").map((bar) => bar.usd)),
+      report.adjustments.usd,
+    );
     // Every bar has a value label, and every colour drawn is in the legend.
     assert.equal((svg.match(/<text class="value"/g) ?? []).length, bars.length);
     const legend = /<ul class="legend">[\s\S]*?<\/ul>/.exec(html)![0];
-    for (const colour of new Set(bars.map((bar) => bar.colour))) assert.ok(legend.includes(`data-colour="${colour}"`), colour);
+    for (const colour of new Set(bars.map((bar) => bar.colour)))
+      assert.ok(legend.includes(`data-colour="${colour}"`), colour);
     const forecasts = bars.filter((bar) => bar.class.startsWith("forecast"));
     assert.equal(forecasts.length, 3);
     const beta = bars.find((bar) => bar.class === "forecast over")!;
@@ -112,8 +134,14 @@ describe("every format reconciles: its rows add up to its totals", function () {
 describe("months that have not begun", function () {
   it("refuses a future month and a trend ending in the future (exit 2 at the CLI)", () => {
     const now = new Date("2026-12-07T00:00:00Z");
-    assert.throws(() => parseArgs(["--stack", "prod", "--month", "2027-01"], now), /--month: 2027-01 has not begun/);
-    assert.throws(() => parseArgs(["--stack", "prod", "--from", "2026-10", "--to", "2027-02"], now), /--to: 2027-02 has not begun/);
+    assert.throws(
+      () => parseArgs(["--stack", "prod", "--month", "2027-01"], now),
+      /--month: 2027-01 has not begun/,
+    );
+    assert.throws(
+      () => parseArgs(["--stack", "prod", "--from", "2026-10", "--to", "2027-02"], now),
+      /--to: 2027-02 has not begun/,
+    );
     assert.equal(parseArgs(["--stack", "prod", "--month", "2026-12"], now).month, "2026-12");
   });
 });
