@@ -12,8 +12,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
  * (or FAILED as asked); requests can be throttled; results come in pages.
  */
 export interface FakeAthenaOptions {
-  /** Parquet file of the table (a CUR 2.0 or FOCUS export). */
-  file: string;
+  /** Parquet files of the table (CUR 2.0 or FOCUS exports), each with its `report_name` partition value. */
+  exports: Array<{ file: string; reportName: string }>;
   database: string;
   table: string;
   /** The column the `billing_period` partition is derived from (CUR 2.0 `bill_billing_period_start_date`, FOCUS `BillingPeriodStart`). */
@@ -51,7 +51,7 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
   await db.run(`ATTACH ':memory:' AS "AwsDataCatalog"`);
   await db.run(`CREATE SCHEMA "AwsDataCatalog".${options.database}`);
   await db.run(
-    `CREATE TABLE "AwsDataCatalog".${options.database}.${options.table} AS SELECT *, strftime("${options.periodColumn}", '%Y-%m') AS billing_period FROM read_parquet('${options.file}')`,
+    `CREATE TABLE "AwsDataCatalog".${options.database}.${options.table} AS ${options.exports.map((entry) => `SELECT *, '${entry.reportName}' AS report_name, strftime("${options.periodColumn}", '%Y-%m') AS billing_period FROM read_parquet('${entry.file}')`).join(" UNION ALL BY NAME ")}`,
   );
   await db.run(`CREATE MACRO trino_element_at(m, k) AS m[k]`);
   await db.run(`CREATE MACRO trino_date_format(t, f) AS strftime(t, f)`);
@@ -79,13 +79,15 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
           Name: String(row.column_name),
           Type: hiveType(String(row.column_type)),
         }));
+        // The partitions of the table AWS's dashboards create (report_name and billing_period among them).
+        const partitions = ["report_name", "billing_period"];
         return [
           200,
           {
             TableMetadata: {
               Name: options.table,
-              Columns: columns.filter((c) => c.Name !== "billing_period"),
-              PartitionKeys: [{ Name: "billing_period", Type: "string" }],
+              Columns: columns.filter((column) => !partitions.includes(column.Name)),
+              PartitionKeys: partitions.map((name) => ({ Name: name, Type: "string" })),
             },
           },
         ];

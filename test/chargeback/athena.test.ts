@@ -43,7 +43,7 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
     body: (server: Awaited<ReturnType<typeof startFakeAthena>>) => Promise<T>,
   ): Promise<T> {
     const server = await startFakeAthena({
-      file: cur2File,
+      exports: [{ file: cur2File, reportName: "cur2" }],
       database: "cid_data_export",
       table: "cur2",
       periodColumn: "bill_billing_period_start_date",
@@ -75,6 +75,7 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
       ["product", "map<string,string>"],
       ["resource_tags", "map<string,string>"],
       ["billing_period", "string"],
+      ["report_name", "string"],
     ]);
     const focusColumns = new Map([
       ...[
@@ -90,6 +91,8 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
       ["ChargePeriodStart", "timestamp"],
       ["BillingPeriodStart", "timestamp"],
       ["Tags", "map<string,string>"],
+      ["billing_period", "string"],
+      ["report_name", "string"],
     ]);
     for (const [schema, columns] of [
       [cur2Schema, cur2Columns],
@@ -108,6 +111,8 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
             accounts,
             byProfile,
             partitionColumn,
+            exportColumn: "report_name",
+            ...(byProfile ? { exportName: "cur2" } : {}),
             label: "t",
           });
           assert.deepEqual(parser.validate(sql), [], sql);
@@ -202,6 +207,34 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
         ["q-1", "q-2"],
       );
     }));
+
+  it("refuses a table holding two exports of one billing period (report_name), naming both; --export picks one", () =>
+    withAthena(
+      {
+        exports: [
+          { file: cur2File, reportName: "cur2" },
+          { file: cur2File, reportName: "cur2-copy" },
+        ],
+      },
+      async (server) => {
+        await assert.rejects(
+          readAthena({ database: "cid_data_export", table: "cur2" }, query),
+          /two exports cover the billing period 2026-11: "cur2" .* and "cur2-copy"/,
+        );
+        const spend = await readAthena(
+          { database: "cid_data_export", table: "cur2" },
+          { ...query, exportName: "cur2-copy" },
+        );
+        assert.ok(spend.rows.length > 0);
+        assert.match(
+          String(
+            server.requests.filter((request) => request.operation === "StartQueryExecution").at(-1)!.body
+              .QueryString,
+          ),
+          /"report_name" = 'cur2-copy'/,
+        );
+      },
+    ));
 
   it("refuses a table Athena does not have, naming it, in one line", () =>
     withAthena({}, async () => {

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { exportColumns } from "../fixtures/chargeback/export-columns";
 import type { LineItem } from "./scenario";
 
 export type FixtureFile = "parquet" | "csv" | "csv.gz";
@@ -88,11 +89,28 @@ export async function writeExport(
              ${format === "focus" ? "usageType AS x_UsageType," : "usageType AS SkuMeter, 'Bedrock ' || usageType AS ChargeDescription, 'InvokeModel' AS x_Operation,"}
              resourceId AS ResourceId, ${tags} AS Tags
            FROM items`;
+    // Every column of the real export, in its order: the ones written above, the rest null.
+    const written = new Set(
+      (await connection.runAndReadAll(`DESCRIBE ${select}`))
+        .getRowObjectsJson()
+        .map((row) => String(row.column_name)),
+    );
+    const padded = exportColumns[format]
+      .filter((column) => !(column.name === "resource_tags" && cur2Tags !== "resource_tags"))
+      .map((column) =>
+        written.has(column.name)
+          ? `"${column.name}"`
+          : `${file === "parquet" || !column.type.startsWith("MAP") ? `CAST(NULL AS ${column.type})` : "CAST(NULL AS VARCHAR)"} AS "${column.name}"`,
+      );
+    const extra = [...written].filter(
+      (name) => !exportColumns[format].some((column) => column.name === name),
+    );
+    const full = `SELECT ${[...padded, ...extra.map((name) => `"${name}"`)].join(", ")} FROM (${select})`;
     const copyOptions =
       file === "parquet"
         ? "FORMAT parquet"
         : `FORMAT csv, HEADER true${file === "csv.gz" ? ", COMPRESSION gzip" : ""}`;
-    await connection.run(`COPY (${select}) TO ${quote(target)} (${copyOptions})`);
+    await connection.run(`COPY (${full}) TO ${quote(target)} (${copyOptions})`);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -48,7 +48,7 @@ Options:
   --month YYYY-MM                the month (default: the last complete month, UTC)
   --source cost-explorer         read Cost Explorer (the default) in the management account, us-east-1
   --cur FILE|DIR ...             read AWS Data Exports instead (CUR 2.0 or FOCUS 1.x; Parquet, CSV, CSV.gz)
-  --export NAME                  the one export to read where several in --cur cover a billing period
+  --export NAME                  the one export to read where several cover a billing period (--cur, --athena)
   --athena DATABASE.TABLE        query the Data Exports table in Amazon Athena instead
   --workgroup NAME               Athena workgroup (default: the SDK's, "primary")
   --output-location S3URI        Athena query results location (when the workgroup sets none)

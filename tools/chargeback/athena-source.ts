@@ -2,6 +2,7 @@ import { AthenaClient, GetTableMetadataCommand } from "@aws-sdk/client-athena";
 import type { AthenaOptions } from "./args";
 import { runAthenaQuery } from "./athena-query";
 import type { CostBasis } from "./cost-basis";
+import { oneExportPerPeriod } from "./export-overlap";
 import { exportSchemas } from "./export-schemas";
 import type { BillingMonth } from "./month";
 import { SourceError, awsErrorLine } from "./source-error";
@@ -14,6 +15,8 @@ export interface AthenaSpendQuery {
   byProfile: boolean;
   costBasis: CostBasis;
   periodBasis: PeriodBasis;
+  /** `--export NAME`: the `report_name` to read where the table holds several exports. */
+  exportName?: string;
 }
 
 /** The Glue Data Catalog's name in Athena, its default catalog. */
@@ -24,6 +27,8 @@ export const defaultCatalog = "AwsDataCatalog";
  * filters on it, so Athena reads only the requested periods' files.
  */
 export const partitionColumn = "billing_period";
+/** The partition naming the export in that table (`report_name`): two exports of one period are refused, as for files. */
+export const exportPartitionColumn = "report_name";
 
 /**
  * The same query set as the DuckDB path, run in Amazon Athena (Trino dialect) on the CUR 2.0 or
@@ -67,9 +72,26 @@ export async function readAthena(
       accounts: query.accounts,
       byProfile: query.byProfile,
       partitionColumn,
+      ...(columns.partitions.includes(exportPartitionColumn)
+        ? {
+            exportColumn: exportPartitionColumn,
+            ...(query.exportName !== undefined ? { exportName: query.exportName } : {}),
+          }
+        : {}),
       label,
     });
     const records = await runAthenaQuery(client, built.sql, { ...options, catalog }, interrupt.signal);
+    const byExport = new Map<string, typeof records>();
+    for (const record of records)
+      byExport.set(String(record.export_name), [...(byExport.get(String(record.export_name)) ?? []), record]);
+    oneExportPerPeriod(
+      [...byExport].map(([name, rows]) => ({
+        name,
+        label: `${label} ${exportPartitionColumn}=${name}`,
+        partitions: [],
+        rows,
+      })),
+    );
     const { rows, profileRows } = spendRowsOf(records);
     return {
       source: `athena-${schema.format}`,

@@ -28,6 +28,12 @@ export interface SpendQuerySpec {
   byProfile: boolean;
   /** A partition column holding `YYYY-MM` (Athena's `billing_period`): filtered on, so only those partitions are read. */
   partitionColumn?: string;
+  /**
+   * A partition column naming the export (the Glue table of AWS's dashboards has `report_name`):
+   * grouped by, so two exports of one period in one table are seen, and filtered on with `exportName`.
+   */
+  exportColumn?: string;
+  exportName?: string;
   /** For messages: the files or the table. */
   label: string;
 }
@@ -113,16 +119,21 @@ export function buildSpendQuery(spec: SpendQuerySpec): SpendQuery {
     ? `${ident(periodColumn)} >= ${dialect.instant(first.start, hasZone(periodType))} AND ${ident(periodColumn)} < ${dialect.instant(last.end, hasZone(periodType))}`
     : `substr(${text(periodColumn)}, 1, 10) >= ${quote(first.start)} AND substr(${text(periodColumn)}, 1, 10) < ${quote(last.end)}`;
   const monthList = spec.months.map((month) => quote(month.month)).join(", ");
-  const partition = spec.partitionColumn ? `${ident(spec.partitionColumn)} IN (${monthList}) AND ` : "";
+  const partition =
+    (spec.partitionColumn ? `${ident(spec.partitionColumn)} IN (${monthList}) AND ` : "") +
+    (spec.exportColumn && spec.exportName !== undefined
+      ? `${ident(spec.exportColumn)} = ${quote(spec.exportName)} AND `
+      : "");
   const accounts = spec.accounts.length > 0 ? spec.accounts.map(quote).join(", ") : "NULL";
 
-  const keys = "period, account, service, usage_type, charge_type, tenant, environment";
+  const exportKey = spec.exportColumn ? "export_name, " : "";
+  const keys = `${exportKey}period, account, service, usage_type, charge_type, tenant, environment`;
   // With --by-profile, one scan feeds both groupings (GROUPING SETS): a second scan of the line
   // items would double the time. Profiles are usage only.
-  const profileKeys = "period, account, service, charge_type, tenant, environment, resource_id, profile";
+  const profileKeys = `${exportKey}period, account, service, charge_type, tenant, environment, resource_id, profile`;
   const groupBy = spec.byProfile ? `GROUPING SETS ((${keys}), (${profileKeys}))` : keys;
   const sql = `WITH items AS (
-  SELECT ${period} AS period,
+  SELECT ${spec.exportColumn ? `${text(spec.exportColumn)} AS export_name, ` : ""}${period} AS period,
          ${text(schema.account)} AS account,
          ${schema.service(has, access)} AS service,
          ${usageType} AS usage_type,
