@@ -1,10 +1,6 @@
 import { formatInputError } from "../../src/validation";
 import type { ChargebackOptions } from "./args";
 import { attribute, stackAccountIds } from "./attribution";
-import { readAthena } from "./athena-source";
-import { costExplorerClient } from "./aws-clients";
-import { readCostExplorer } from "./cost-explorer";
-import { readDataExports } from "./data-export";
 import { linearForecast, linearForecastMethod } from "./linear-forecast";
 import { type BillingMonth, billingMonth, monthsFrom } from "./month";
 import type { ChargebackReport } from "./report";
@@ -74,13 +70,21 @@ async function readSpend(
     costBasis: options.costBasis,
     periodBasis: options.periodBasis,
   };
-  if (options.cur.length > 0)
-    return readDataExports({
-      files: options.cur,
-      ...common,
-      ...(options.exportName ? { exportName: options.exportName } : {}),
-    });
-  if (options.athena) return readAthena(options.athena, common);
+  const exportName = options.exportName !== undefined ? { exportName: options.exportName } : {};
+  // Each source is loaded when chosen: DuckDB and the two AWS SDK clients take seconds to load, and
+  // a report reads one source.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (options.cur.length > 0) {
+    const { readDataExports } = require("./data-export") as typeof import("./data-export");
+    return readDataExports({ files: options.cur, ...common, ...exportName });
+  }
+  if (options.athena) {
+    const { readAthena } = require("./athena-source") as typeof import("./athena-source");
+    return readAthena(options.athena, { ...common, ...exportName });
+  }
+  const { costExplorerClient } = require("./aws-clients") as typeof import("./aws-clients");
+  const { readCostExplorer } = require("./cost-explorer") as typeof import("./cost-explorer");
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const client = await costExplorerClient({
     ...(options.assumeRole ? { assumeRoleArn: config.billing.roleArn } : {}),
   });

@@ -1,4 +1,4 @@
-import { bedrockServiceSql } from "./bedrock-services";
+import { bedrockServicePattern } from "./bedrock-services";
 import type { CostBasis } from "./cost-basis";
 import type { ExportSchema, MapAccess } from "./export-schemas";
 import type { BillingMonth } from "./month";
@@ -57,6 +57,7 @@ const dialects = {
     mapKey: (column: string, key: string) => `${ident(column)}[${quote(key)}]`,
     jsonKey: (column: string, key: string) => `json_extract_string(${ident(column)}, ${quote(`$."${key}"`)})`,
     month: (expression: string) => `strftime(${expression}, '%Y-%m')`,
+    matches: (expression: string, pattern: string) => `regexp_full_match(${expression}, ${quote(pattern)})`,
     instant: (day: string, zoned: boolean) =>
       zoned ? `TIMESTAMPTZ ${quote(`${day} 00:00:00+00`)}` : `TIMESTAMP ${quote(`${day} 00:00:00`)}`,
   },
@@ -66,6 +67,7 @@ const dialects = {
     jsonKey: (column: string, key: string) =>
       `json_extract_scalar(${ident(column)}, ${quote(`$["${key}"]`)})`,
     month: (expression: string) => `date_format(${expression}, '%Y-%m')`,
+    matches: (expression: string, pattern: string) => `regexp_like(${expression}, ${quote(pattern)})`,
     instant: (day: string, zoned: boolean) =>
       zoned ? `TIMESTAMP ${quote(`${day} 00:00:00 UTC`)}` : `TIMESTAMP ${quote(`${day} 00:00:00`)}`,
   },
@@ -149,7 +151,7 @@ SELECT ${keys},
        ${spec.byProfile ? "resource_id, profile, GROUPING(resource_id) = 0 AS per_resource," : ""}
        sum(usd) AS usd
 FROM items
-WHERE period IN (${monthList}) AND ${bedrockServiceSql("service")}
+WHERE period IN (${monthList}) AND ${dialect.matches("service", bedrockServicePattern)}
 GROUP BY ${groupBy}
 ${spec.byProfile ? "HAVING GROUPING(resource_id) = 1 OR (charge_type IS NULL AND coalesce(resource_id, '') <> '')" : ""}`;
   return { sql, notes };
