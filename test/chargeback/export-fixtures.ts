@@ -49,6 +49,7 @@ export async function writeExport(
         profile: null,
         resourceId: null,
         lineType: "Usage",
+        savingsPlanEffectiveUsd: null,
         ...item,
         netUsd: item.netUsd ?? item.usd,
         billingPeriod: `${item.billingPeriod ?? item.day.slice(0, 7)}-01`,
@@ -60,7 +61,7 @@ export async function writeExport(
   try {
     await connection.run("SET TimeZone = 'UTC'");
     await connection.run(
-      `CREATE TABLE items AS SELECT * FROM read_json(${quote(source)}, columns = {account: 'VARCHAR', service: 'VARCHAR', usageType: 'VARCHAR', tenant: 'VARCHAR', environment: 'VARCHAR', profile: 'VARCHAR', resourceId: 'VARCHAR', usd: 'DOUBLE', netUsd: 'DOUBLE', day: 'DATE', lineType: 'VARCHAR', billingPeriod: 'DATE'})`,
+      `CREATE TABLE items AS SELECT * FROM read_json(${quote(source)}, columns = {account: 'VARCHAR', service: 'VARCHAR', usageType: 'VARCHAR', tenant: 'VARCHAR', environment: 'VARCHAR', profile: 'VARCHAR', resourceId: 'VARCHAR', usd: 'DOUBLE', netUsd: 'DOUBLE', savingsPlanEffectiveUsd: 'DOUBLE', day: 'DATE', lineType: 'VARCHAR', billingPeriod: 'DATE'})`,
     );
     const map = (expression: string) => (file === "parquet" ? expression : `to_json(${expression})`);
     const tags = map(
@@ -77,6 +78,8 @@ export async function writeExport(
              ${serviceCode} AS line_item_product_code,
              usageType AS line_item_usage_type, coalesce(resourceId, '') AS line_item_resource_id,
              usd AS line_item_unblended_cost, netUsd AS line_item_net_unblended_cost,
+             savingsPlanEffectiveUsd AS savings_plan_savings_plan_effective_cost,
+             savingsPlanEffectiveUsd AS savings_plan_net_savings_plan_effective_cost,
              ${map("map(['product_name'], [service])")} AS product
              ${cur2Tags === "none" ? "" : `, ${tags} AS ${cur2Tags}`}
            FROM items`

@@ -78,6 +78,41 @@ describe("chargeback reconciles to the invoice (Data Exports)", function () {
     );
   });
 
+  it("amortizes a Savings Plan as AWS's dashboards do: covered usage at its effective cost, the negation at zero", async () => {
+    const covered = [
+      ...invoiceItems,
+      {
+        account: sharedAi,
+        service: "Amazon Bedrock",
+        usageType: "USE1-x",
+        tenant: "beta",
+        environment: "prod",
+        usd: 100,
+        savingsPlanEffectiveUsd: 60,
+        day: "2026-11-09",
+        lineType: "SavingsPlanCoveredUsage",
+      },
+      {
+        account: sharedAi,
+        service: "Amazon Bedrock",
+        usageType: "USE1-x",
+        usd: -100,
+        day: "2026-11-09",
+        lineType: "SavingsPlanNegation",
+      },
+    ];
+    const file = await writeExport(directory, "savings-plan", covered, "cur2", "parquet");
+    const unblended = await reportFrom([file], false, { costBasis: "unblended" });
+    close(unblended.tenants.find((tenant) => tenant.tenant === "beta")?.bedrockUsd, 720);
+    close(unblended.adjustments.byType.find((entry) => entry.type === "SavingsPlanNegation")?.usd, -100);
+    for (const costBasis of ["amortized", "net-amortized"] as const) {
+      const amortized = await reportFrom([file], false, { costBasis });
+      close(amortized.tenants.find((tenant) => tenant.tenant === "beta")?.bedrockUsd, 680);
+      close(amortized.adjustments.byType.find((entry) => entry.type === "SavingsPlanNegation")?.usd, 0);
+      assert.equal(amortized.costBasis, costBasis);
+    }
+  });
+
   it("reads CUR 2.0's newer tags column as well as resource_tags", async () => {
     const written = await writeExport(directory, "tags-column", invoiceItems, "cur2", "parquet", {
       cur2TagColumn: "tags",

@@ -15,6 +15,8 @@ export interface LineItem {
   usd: number;
   /** Net unblended cost (after negotiated discounts); `usd` when not given. */
   netUsd?: number;
+  /** Savings Plan effective cost of a SavingsPlanCoveredUsage line (CUR 2.0 only). */
+  savingsPlanEffectiveUsd?: number;
   /** `YYYY-MM-DD` of the usage. */
   day: string;
   /** CUR 2.0 `line_item_line_item_type` (Cost Explorer RECORD_TYPE); Usage when not given. */

@@ -35,9 +35,13 @@ const num = (expression: string) => `TRY_CAST(${expression} AS DOUBLE)`;
 /**
  * CUR 2.0. `line_item_net_unblended_cost` "is included in your report only when your account has a
  * discount in the applicable billing period" (table dictionary): without it, net equals unblended.
- * Amortized cost follows the split the dictionary's Savings Plan and reservation columns give:
- * covered usage at its effective cost, the recurring fee's unused part, negations and upfront fees
- * at zero (they are spread into the covered usage), every other line at its unblended (or net) cost.
+ * Amortized cost is the formula of AWS's Cloud Intelligence Dashboards (aws-samples/aws-cudos-framework-deployment,
+ * cid/builtin/core/data/queries/cid/summary_view_curv2.sql, `amortized_cost`): covered usage at its
+ * effective cost, a Savings Plan's recurring fee at its unused commitment, a reservation's fee at its
+ * unused part, negations, upfront fees and reservation fees at zero (they are spread into the covered
+ * usage), every other line at its unblended cost. Net amortized takes the dictionary's `_net_`
+ * twins of those columns where there is one. A branch whose columns the export lacks is left out
+ * (that line then counts at its plain cost).
  */
 export function cur2Cost(basis: CostBasis, has: Has): CostExpression {
   const net = basis === "net" || basis === "net-amortized";
@@ -48,20 +52,44 @@ export function cur2Cost(basis: CostBasis, has: Has): CostExpression {
       ? "the export has no line_item_net_unblended_cost column (AWS adds it only for a period with discounts): net cost equals unblended cost here"
       : undefined;
   if (basis === "net" || basis === "unblended") return { sql: plain, ...(note ? { note } : {}) };
-  const prefix = net ? "net_" : "";
-  const branches: Array<[string, string | undefined]> = [
-    ["SavingsPlanCoveredUsage", `savings_plan_${prefix}savings_plan_effective_cost`],
-    ["DiscountedUsage", `reservation_${prefix}effective_cost`],
-    ["SavingsPlanNegation", "0"],
-    ["SavingsPlanUpfrontFee", "0"],
+  const twin = (column: string, netColumn: string) => (net ? netColumn : column);
+  const branches: Array<[string, string[], (columns: string[]) => string]> = [
+    [
+      "SavingsPlanCoveredUsage",
+      [twin("savings_plan_savings_plan_effective_cost", "savings_plan_net_savings_plan_effective_cost")],
+      ([cost]) => num(col(cost)),
+    ],
+    [
+      "SavingsPlanRecurringFee",
+      ["savings_plan_total_commitment_to_date", "savings_plan_used_commitment"],
+      ([total, used]) => `${num(col(total))} - ${num(col(used))}`,
+    ],
+    ["SavingsPlanNegation", [], () => "0"],
+    ["SavingsPlanUpfrontFee", [], () => "0"],
+    [
+      "DiscountedUsage",
+      [twin("reservation_effective_cost", "reservation_net_effective_cost")],
+      ([cost]) => num(col(cost)),
+    ],
+    [
+      "RIFee",
+      [
+        twin(
+          "reservation_unused_amortized_upfront_fee_for_billing_period",
+          "reservation_net_unused_amortized_upfront_fee_for_billing_period",
+        ),
+        twin("reservation_unused_recurring_fee", "reservation_net_unused_recurring_fee"),
+      ],
+      ([upfront, recurring]) => `${num(col(upfront))} + ${num(col(recurring))}`,
+    ],
   ];
+  const type = col("line_item_line_item_type");
   const cases = branches
-    .filter(([, column]) => column === "0" || (column !== undefined && has(column)))
-    .map(([type, column]) => `WHEN ${quote(type)} THEN ${column === "0" ? "0" : num(col(column!))}`);
-  const sql =
-    cases.length > 0 && has("line_item_line_item_type")
-      ? `CASE ${col("line_item_line_item_type")} ${cases.join(" ")} ELSE ${plain} END`
-      : plain;
+    .filter(([, columns]) => columns.every(has))
+    .map(([name, columns, sql]) => `WHEN ${type} = ${quote(name)} THEN ${sql(columns)}`);
+  if (has("reservation_reservation_a_r_n"))
+    cases.push(`WHEN ${type} = 'Fee' AND ${col("reservation_reservation_a_r_n")} <> '' THEN 0`);
+  const sql = has("line_item_line_item_type") ? `CASE ${cases.join(" ")} ELSE ${plain} END` : plain;
   return { sql, ...(note ? { note } : {}) };
 }
 

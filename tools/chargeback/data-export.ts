@@ -7,7 +7,7 @@ import { oneExportPerPeriod } from "./export-overlap";
 import type { BillingMonth } from "./month";
 import { SourceError } from "./source-error";
 import { type PeriodBasis, buildSpendQuery, spendRowsOf } from "./spend-query";
-import type { SpendData, SpendRow } from "./spend";
+import type { SpendData } from "./spend";
 
 export interface DataExportQuery {
   files: readonly string[];
@@ -24,6 +24,15 @@ export interface DataExportQuery {
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+/** One export's answer: its name and files (for messages), the periods it holds, its aggregated rows. */
+interface ExportRead {
+  name: string;
+  label: string;
+  format: string;
+  partitions: string[];
+  rows: Array<Record<string, unknown>>;
+}
+
 /**
  * Reads CUR 2.0 or FOCUS exports with DuckDB and returns Bedrock line items in the stack's
  * accounts, aggregated in SQL by billing period, account, service, usage type, charge type and
@@ -39,13 +48,7 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
   try {
     await connection.run("SET TimeZone = 'UTC'");
     const notes = [...found.notes];
-    const readers: Array<{
-      name: string;
-      label: string;
-      rows: SpendRow[];
-      partitions: string[];
-      format: string;
-    }> = [];
+    const reads: ExportRead[] = [];
     for (const entry of found.exports) {
       // Each file is classified on its own: one directory may hold CUR 2.0 and FOCUS files side by side.
       const byFormat = new Map<ExportSchema, string[]>();
@@ -54,46 +57,38 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
         byFormat.set(schema, [...(byFormat.get(schema) ?? []), file]);
       }
       for (const [schema, files] of byFormat) {
-        const name = entry.partitions.length > 0 ? entry.name : `${entry.name} (${schema.format})`;
-        readers.push({
-          name,
+        const read: ExportRead = {
+          name: entry.partitions.length > 0 ? entry.name : `${entry.name} (${schema.format})`,
           label: files.length === 1 ? files[0] : `${path.dirname(files[0])} (${files.length} files)`,
-          rows: [],
-          partitions: entry.partitions,
           format: schema.format,
-        });
-        const reader = readers[readers.length - 1];
-        if (query.exportName !== undefined && !matchesName(name, query.exportName)) continue;
+          partitions: entry.partitions,
+          rows: [],
+        };
+        reads.push(read);
+        // An export --export did not pick is named in the refusal but never queried.
+        if (query.exportName !== undefined && !matchesName(read.name, query.exportName)) continue;
         const relation = relationOf(entry.kind, files);
-        const columns = await describe(connection, relation, files);
         const built = buildSpendQuery({
           dialect: "duckdb",
           relation,
-          columns,
+          columns: await describe(connection, relation, files),
           schema,
           months: query.months,
           periodBasis: query.periodBasis,
           costBasis: query.costBasis,
           accounts: query.accounts,
           byProfile: query.byProfile,
-          label: reader.label,
+          label: read.label,
         });
         notes.push(...built.notes);
-        const result = await connection.runAndReadAll(built.sql);
-        reader.rows = result.getRowObjectsJson() as unknown as SpendRow[];
+        read.rows = (await connection.runAndReadAll(built.sql)).getRowObjectsJson();
       }
     }
-    const chosen = choose(readers, query.exportName);
+    const chosen = choose(reads, query.exportName);
     oneExportPerPeriod(chosen);
-    const rows: SpendRow[] = [];
-    const profileRows: SpendRow[] = [];
-    for (const reader of chosen) {
-      const converted = spendRowsOf(reader.rows as unknown as Array<Record<string, unknown>>);
-      rows.push(...converted.rows);
-      profileRows.push(...converted.profileRows);
-    }
+    const { rows, profileRows } = spendRowsOf(chosen.flatMap((read) => read.rows));
     return {
-      source: [...new Set(chosen.map((reader) => reader.format))].sort().join("+"),
+      source: [...new Set(chosen.map((read) => read.format))].sort().join("+"),
       rows,
       ...(query.byProfile ? { profileRows } : {}),
       notes,
@@ -107,14 +102,10 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
   }
 }
 
-/** `--export NAME` names an export folder, or a directory of loose files with or without its format. */
+/** `--export NAME` names an export folder, or a directory of loose files (its path or its name, with or without the format). */
 function matchesName(name: string, wanted: string): boolean {
-  return (
-    name === wanted ||
-    path.basename(name) === wanted ||
-    name.replace(/ \((cur2|focus)\)$/, "") === wanted ||
-    path.basename(name.replace(/ \((cur2|focus)\)$/, "")) === wanted
-  );
+  const bare = name.replace(/ \((cur2|focus)\)$/, "");
+  return [name, bare, path.basename(name), path.basename(bare)].includes(wanted);
 }
 
 function choose<Reader extends { name: string }>(readers: Reader[], wanted: string | undefined): Reader[] {
