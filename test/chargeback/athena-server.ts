@@ -6,8 +6,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
  * A local Amazon Athena on 127.0.0.1 speaking its JSON 1.1 protocol (`X-Amz-Target:
  * AmazonAthena.<Operation>`), with DuckDB behind it: the Data Exports table is a DuckDB table
  * `"AwsDataCatalog".<database>.<table>` made from an export file plus its `billing_period`
- * partition column. Queries are Trino text; the three Trino functions the query builder uses that
- * DuckDB spells differently (`element_at` on a map, `date_format`, `json_extract_scalar`) are
+ * partition column. Queries are Trino text; the four Trino functions the query builder uses that
+ * DuckDB spells differently (`element_at` on a map, `date_format`, `json_extract_scalar`, `regexp_like`) are
  * mapped to DuckDB macros, nothing else is rewritten. A query goes QUEUED, RUNNING, then SUCCEEDED
  * (or FAILED as asked); requests can be throttled; results come in pages.
  */
@@ -56,6 +56,8 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
   await db.run(`CREATE MACRO trino_element_at(m, k) AS m[k]`);
   await db.run(`CREATE MACRO trino_date_format(t, f) AS strftime(t, f)`);
   await db.run(`CREATE MACRO trino_json_extract_scalar(j, p) AS json_extract_string(j, p)`);
+  // Trino's regexp_like matches anywhere in the text, as DuckDB's regexp_matches does.
+  await db.run(`CREATE MACRO trino_regexp_like(s, p) AS regexp_matches(s, p)`);
   const described = (
     await db.runAndReadAll(`DESCRIBE "AwsDataCatalog".${options.database}.${options.table}`)
   ).getRowObjectsJson();
@@ -115,7 +117,8 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
           const sql = query.sql
             .replace(/\belement_at\(/g, "trino_element_at(")
             .replace(/\bdate_format\(/g, "trino_date_format(")
-            .replace(/\bjson_extract_scalar\(/g, "trino_json_extract_scalar(");
+            .replace(/\bjson_extract_scalar\(/g, "trino_json_extract_scalar(")
+            .replace(/\bregexp_like\(/g, "trino_regexp_like(");
           const result = await db.runAndReadAll(sql);
           query.names = result.columnNames();
           query.rows = result

@@ -51,7 +51,7 @@ export async function writeExport(
         lineType: "Usage",
         savingsPlanEffectiveUsd: null,
         ...item,
-        netUsd: item.netUsd ?? item.usd,
+        netUsd: item.netUsd === null ? null : (item.netUsd ?? item.usd),
         billingPeriod: `${item.billingPeriod ?? item.day.slice(0, 7)}-01`,
       })),
     ),

@@ -113,6 +113,12 @@ describe("chargeback reconciles to the invoice (Data Exports)", function () {
     }
   });
 
+  it("counts a line whose net cost cell is blank (CSV) at its unblended cost, not at zero", async () => {
+    const blank = invoiceItems.map((item) => (item.usd === 620 ? { ...item, netUsd: null } : item));
+    const report = await reportFrom([await writeExport(directory, "blank-net", blank, "cur2", "csv.gz")]);
+    assertScenarioFigures(report);
+  });
+
   it("reads CUR 2.0's newer tags column as well as resource_tags", async () => {
     const written = await writeExport(directory, "tags-column", invoiceItems, "cur2", "parquet", {
       cur2TagColumn: "tags",

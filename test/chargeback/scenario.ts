@@ -13,8 +13,8 @@ export interface LineItem {
   resourceId?: string;
   /** Unblended cost. */
   usd: number;
-  /** Net unblended cost (after negotiated discounts); `usd` when not given. */
-  netUsd?: number;
+  /** Net unblended cost (after negotiated discounts); `usd` when not given; null for a blank cell. */
+  netUsd?: number | null;
   /** Savings Plan effective cost of a SavingsPlanCoveredUsage line (CUR 2.0 only). */
   savingsPlanEffectiveUsd?: number;
   /** `YYYY-MM-DD` of the usage. */

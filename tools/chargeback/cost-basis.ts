@@ -46,7 +46,10 @@ const num = (expression: string) => `TRY_CAST(${expression} AS DOUBLE)`;
 export function cur2Cost(basis: CostBasis, has: Has): CostExpression {
   const net = basis === "net" || basis === "net-amortized";
   const hasNet = has("line_item_net_unblended_cost");
-  const plain = num(col(net && hasNet ? "line_item_net_unblended_cost" : "line_item_unblended_cost"));
+  const unblended = num(col("line_item_unblended_cost"));
+  // A blank net cost (CSV) falls back to the unblended one rather than counting the line as zero.
+  const plain =
+    net && hasNet ? `coalesce(${num(col("line_item_net_unblended_cost"))}, ${unblended})` : unblended;
   const note =
     net && !hasNet
       ? "the export has no line_item_net_unblended_cost column (AWS adds it only for a period with discounts): net cost equals unblended cost here"
