@@ -34,6 +34,8 @@ async function main() {
     `${JSON.stringify({
       reportMs,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      // CPU seconds of the whole round (DuckDB's threads included): what a shared machine's load does not inflate.
+      cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
       totalBedrockUsd: result.report.totalBedrockUsd,
       unattributedUsd: result.report.unattributed.usd,
       bytes: rendered.length,

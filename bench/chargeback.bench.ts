@@ -76,9 +76,13 @@ async function generate(file: string): Promise<void> {
   instance.closeSync();
 }
 
-function round(
-  file: string,
-): Promise<{ wallSeconds: number; reportMs: number; maxRssMb: number; totalBedrockUsd: number }> {
+function round(file: string): Promise<{
+  wallSeconds: number;
+  reportMs: number;
+  maxRssMb: number;
+  cpuSeconds: number;
+  totalBedrockUsd: number;
+}> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(
@@ -126,7 +130,7 @@ async function main() {
     const result = await round(exportRoot);
     results.push(result);
     process.stdout.write(
-      `round ${index + 1}: ${result.wallSeconds.toFixed(2)} s wall (report ${(result.reportMs / 1000).toFixed(2)} s), peak RSS ${result.maxRssMb.toFixed(0)} MiB, total Bedrock $${result.totalBedrockUsd.toFixed(2)}\n`,
+      `round ${index + 1}: ${result.wallSeconds.toFixed(2)} s wall (report ${(result.reportMs / 1000).toFixed(2)} s, ${result.cpuSeconds.toFixed(2)} CPU s), peak RSS ${result.maxRssMb.toFixed(0)} MiB, total Bedrock $${result.totalBedrockUsd.toFixed(2)}\n`,
     );
   }
   const medianSeconds = median(results.map((result) => result.wallSeconds));

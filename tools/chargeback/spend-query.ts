@@ -83,7 +83,7 @@ export function buildSpendQuery(spec: SpendQuerySpec): SpendQuery {
   const tagColumns = schema.tagColumns.filter(has);
   if (tagColumns.length === 0)
     throw new SourceError(
-      `--cur: ${spec.label}: the export has no tag column (${schema.tagColumns.join(" or ")}), so no line item can be charged to a tenant. Activate the tenant and environment keys as cost allocation tags (Billing console, Cost allocation tags, in the payer account) and add ${schema.tagColumns[0]} to the export's columns (docs/chargeback.md#data-exports-the---cur-source)`,
+      `${spec.dialect === "duckdb" ? "--cur" : "--athena"}: ${spec.label}: the export has no tag column (${schema.tagColumns.join(" or ")}), so no line item can be charged to a tenant. Activate the tenant and environment keys as cost allocation tags (Billing console, Cost allocation tags, in the payer account) and add ${schema.tagColumns[0]} to the export's columns (docs/chargeback.md#data-exports-the---cur-source)`,
     );
   const tag = (name: string) =>
     `coalesce(${tagColumns
