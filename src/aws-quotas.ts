@@ -18,6 +18,11 @@ export const awsQuotas = {
   /** Inline policies of one role, all together; same page. */
   roleInlinePoliciesAggregateChars: 10240,
   /**
+   * "Managed policies attached to an IAM role: 10" (default; adjustable to 20); same page. The
+   * program attaches one or two to each workload role (src/workload-role-problems.ts).
+   */
+  managedPoliciesPerRole: 10,
+  /**
    * Each budget notification takes 10 email subscribers and 1 SNS topic.
    * https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html
    */

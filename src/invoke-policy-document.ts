@@ -1,6 +1,13 @@
 import type * as aws from "@pulumi/aws";
 import { iamPolicySize, awsQuotas } from "./aws-quotas";
-import { applicationProfileArnPattern, foundationModelArn, partitionOf, systemProfileArn } from "./arns";
+import {
+  applicationProfileArnPattern,
+  foundationModelArn,
+  partitionOf,
+  ssmParameterArn,
+  systemProfileArn,
+} from "./arns";
+import { ssmParameterPath } from "./naming";
 import type { StackTenant } from "./stack-tenants";
 
 /**
@@ -8,6 +15,15 @@ import type { StackTenant } from "./stack-tenants";
  * there is no `bedrock:Converse` IAM action.
  */
 export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+
+/** What the tenant's invoke policy is built from. */
+export type InvokePolicyTenant = Pick<
+  StackTenant,
+  "name" | "environment" | "region" | "accountId" | "profiles"
+>;
+
+/** The one call resolver/'s `parameterStoreSource` makes to find a profile ARN. */
+export const profileLookupAction = "ssm:GetParametersByPath";
 
 /**
  * Lets the tenant's workloads call its profiles and nothing around them, as AWS documents for
@@ -29,9 +45,16 @@ export const bedrockInvokeActions = ["bedrock:InvokeModel", "bedrock:InvokeModel
  * Authorization Reference lists that key for `application-inference-profile`), but it would let
  * anyone who may tag a profile in the account route through it; the ARN list fits for every tenant
  * the schema accepts (test/integration/preflight-property.test.ts), so it stays.
+ * 3. find its own profile ARNs as resolver/ does (`parameterStoreSource` with `path` set to the
+ *    tenant's path): `ssm:GetParametersByPath` on that one path. IAM authorizes the call on the
+ *    path's `parameter` ARN (the action's only resource type; its only condition key is
+ *    `ssm:Recursive`, per iam-data), so another tenant's or environment's path stays denied.
+ *    `tag:GetResources` (resolver's `tagSource`) is not granted: iam-data lists it as wildcard-only
+ *    with no condition key, so it would show every tagged resource of the account and Region,
+ *    other tenants' profiles included.
  */
 export function invokePolicyDocument(
-  tenant: Pick<StackTenant, "region" | "accountId" | "profiles">,
+  tenant: InvokePolicyTenant,
   profileArns: string[],
 ): aws.iam.PolicyDocument {
   const routed = new Set<string>();
@@ -60,6 +83,14 @@ export function invokePolicyDocument(
           },
         },
       },
+      {
+        Sid: "ResolveOwnProfiles",
+        Effect: "Allow",
+        Action: [profileLookupAction],
+        Resource: [
+          ssmParameterArn(tenant.region, tenant.accountId, ssmParameterPath(tenant.environment, tenant.name)),
+        ],
+      },
     ],
   } satisfies aws.iam.PolicyDocument;
 }
@@ -68,9 +99,7 @@ export function invokePolicyDocument(
  * Why the tenant's invoke policy would not fit IAM's managed-policy size, or undefined. Exact before
  * any profile exists: an application profile ARN always ends in a 12-character id.
  */
-export function invokePolicySizeProblem(
-  tenant: Pick<StackTenant, "region" | "accountId" | "profiles">,
-): string | undefined {
+export function invokePolicySizeProblem(tenant: InvokePolicyTenant): string | undefined {
   const placeholderArns = tenant.profiles.map(
     (_, index) =>
       `arn:${partitionOf(tenant.region)}:bedrock:${tenant.region}:${tenant.accountId}:application-inference-profile/${String(index).padStart(12, "0")}`,

@@ -32,8 +32,12 @@ export function profileNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** The path under which a tenant's profile ARNs of one environment are written (resolver/: `<root>/<environment>/<tenant>`). */
+export const ssmParameterPath = (environment: string, tenant: string): string =>
+  `/${projectName}/${environment}/${tenant}`;
+
 export function ssmParameterName(environment: string, tenant: string, profile: string): string {
-  return `/${projectName}/${environment}/${tenant}/${profile}`;
+  return `${ssmParameterPath(environment, tenant)}/${profile}`;
 }
 
 export const budgetName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock`;

@@ -5,6 +5,7 @@ import { orgServiceControlPolicies, serviceControlPolicyLimitErrors } from "./sc
 import { type ValidateStackInputs, programStackInputs, readConfigAndTenants } from "./stack";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import type { InputError } from "./validation";
+import { workloadRoleProblems } from "./workload-role-problems";
 
 /** One governed environment as the org stack sees it: its tenants, resolved as its own stack resolves them. */
 export interface GovernedEnvironmentTenants {
@@ -65,6 +66,13 @@ export const validateOrgInputs: ValidateStackInputs<OrgStackInputs> = (
       deployRoleArns: [...new Set(Object.values(environment.accounts).map((account) => account.roleArn))],
     });
   }
+  // Two environments may share an account: a role is one tenant's in one environment across all of them.
+  errors.push(
+    ...workloadRoleProblems(
+      environments.flatMap((environment) => environment.tenants),
+      loaded.tenants,
+    ),
+  );
   if (errors.length > 0) return { errors: dedupe(errors) };
   const serviceControlPolicies = orgServiceControlPolicies(config, environments);
   const limitErrors = serviceControlPolicyLimitErrors(config, serviceControlPolicies, configFile);

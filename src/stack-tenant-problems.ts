@@ -1,9 +1,9 @@
 import type { AccountConfig } from "./config";
 import { partitionOf } from "./arns";
 import { awsLimits, findModel, geoServesRegion } from "./catalog";
-import { invokePolicySizeProblem } from "./invoke-policy-document";
+import { type InvokePolicyTenant, invokePolicySizeProblem } from "./invoke-policy-document";
 import { profileNameProblem, providerDefaultTags } from "./naming";
-import type { StackProfile, StackTenant, TenantInStack } from "./stack-tenants";
+import type { StackProfile, TenantInStack } from "./stack-tenants";
 import type { TenantBudget } from "./tenant";
 import type { InputError } from "./validation";
 
@@ -110,10 +110,7 @@ export function profileProblems(
 }
 
 /** IAM refuses a managed policy past 6,144 characters: known now, not at deploy. */
-export function invokePolicyProblems(
-  seen: TenantInStack,
-  tenant: Pick<StackTenant, "region" | "accountId" | "profiles">,
-): InputError[] {
+export function invokePolicyProblems(seen: TenantInStack, tenant: InvokePolicyTenant): InputError[] {
   const message = invokePolicySizeProblem(tenant);
   return message ? [problem(seen, "profiles", message)] : [];
 }

@@ -1,6 +1,7 @@
 import { type CrossRegionGeo, type ModelPrice, priceOf } from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, ssmParameterName } from "./naming";
+import { workloadRoleProblems } from "./workload-role-problems";
 import {
   alarmTopicProblems,
   denyWithoutRolesProblems,
@@ -106,7 +107,7 @@ export function tenantsForStack(
     if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope))
       tenants.push(tenant);
   }
-  errors.push(...derivedNameClashes(tenants));
+  errors.push(...derivedNameClashes(tenants), ...workloadRoleProblems(tenants, loaded));
   return { tenants, errors };
 }
 
@@ -179,7 +180,15 @@ function tenantForStack(
     ...denyWithoutRolesProblems(seen, budget, workloadRoles),
     ...alarmTopicProblems(seen, notify.snsTopicArns ?? [], region),
     ...profileProblems(seen, profiles, region, alias),
-    ...(account ? invokePolicyProblems(seen, { region, accountId: account.accountId, profiles }) : []),
+    ...(account
+      ? invokePolicyProblems(seen, {
+          name: definition.name,
+          environment,
+          region,
+          accountId: account.accountId,
+          profiles,
+        })
+      : []),
   ];
   if (errors.length > 0 || !account) return { errors };
   const tenant: StackTenant = {

@@ -165,7 +165,7 @@ const environmentOverrideSchema = z.strictObject({
   notify: notifySchema.optional(),
   budget: z.strictObject(budgetFields).partial().optional(),
   alarms: alarmsSchema.optional(),
-  workloadRoles: z.array(iamRoleNameSchema).optional(),
+  workloadRoles: z.array(iamRoleNameSchema).max(10).optional(),
 });
 
 export const tenantSchema = z

@@ -168,9 +168,11 @@ function addValues(target: { known: Set<string>; unknown: boolean }, value: unkn
 }
 
 /**
- * The newer filter expression: `{tags: {key, values}}` at the top or inside `ands` (which only
- * narrows). A tag key here has no `user:` prefix; it is recorded as `user:<key>$<value>` to compare
- * with `TagKeyValue` filters.
+ * The newer filter expression: `{tags: {key, values}}` at the top, inside `ands` (which only
+ * narrows) or inside an `ors` there (each operand's spend is counted, so each operand's tag is
+ * seen). No AWS source settles whether the key is `tenant` or `user:tenant`, so the program writes
+ * an `ors` of both (src/components/tenant/budget.ts); either spelling is recorded as
+ * `user:<key>$<value>` to compare with `TagKeyValue` filters.
  */
 function addFilterExpressionTags(
   target: { known: Set<string>; unknown: boolean },
@@ -182,7 +184,12 @@ function addFilterExpressionTags(
     return;
   }
   const ands = list(at(expression, "ands"));
-  const candidates = [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)];
+  const narrowed = [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)];
+  const candidates = narrowed.flatMap((operand) => {
+    const ors = list(at(operand, "ors"));
+    if (ors === UNKNOWN) target.unknown = true;
+    return [operand, ...(ors === UNKNOWN || ors === undefined ? [] : ors)];
+  });
   for (const candidate of candidates) {
     const key = text(at(candidate, "tags", "key"));
     const values = strings(at(candidate, "tags", "values"));

@@ -94,17 +94,25 @@ describe("#tenant-budget-coverage", () => {
     await expectNoViolations([profile("claims"), filtered]);
   });
 
-  it("accepts the program's budget: tenant AND environment in filterExpression ands", async () => {
+  it("accepts the program's budget: tenant AND environment, each an ors of the plain and user:-prefixed key", async () => {
+    const either = (key: string, value: string) => ({
+      ors: [key, `user:${key}`].map((spelling) => ({
+        tags: { key: spelling, values: [value], matchOptions: ["EQUALS"] },
+      })),
+    });
     const filtered = budget("claims", {
       costFilters: undefined,
-      filterExpression: {
-        ands: [
-          { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
-          { tags: { key: "environment", values: ["dev"], matchOptions: ["EQUALS"] } },
-        ],
-      },
+      filterExpression: { ands: [either("tenant", "claims"), either("environment", "dev")] },
     });
     await expectNoViolations([profile("claims"), filtered]);
+  });
+
+  it("accepts exactly the two spellings of the tenant key in a filter expression", async () => {
+    const keyed = (key: string) =>
+      budget("claims", { costFilters: undefined, filterExpression: { tags: { key, values: ["claims"] } } });
+    for (const key of ["tenant", "user:tenant"]) await expectNoViolations([profile("claims"), keyed(key)]);
+    for (const key of ["Tenant", "aws:tenant", "user:user:tenant"])
+      await expectViolation([profile("claims"), keyed(key)], 'Tenant "claims"');
   });
 
   it("does not count a budget that cannot see Bedrock spend: another service, Bedrock excluded, or an ended period", async () => {

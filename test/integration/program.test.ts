@@ -518,11 +518,21 @@ describe("the program with the fixture tenants", () => {
               limitAmount: String(want.monthlyUsd),
               limitUnit: "USD",
               timeUnit: "MONTHLY",
-              // This environment's spend only: tenant AND environment.
+              // This environment's spend only: tenant AND environment, each key in both spellings.
               filterExpression: {
                 ands: [
-                  { tags: { key: "tenant", values: [tenant], matchOptions: ["EQUALS"] } },
-                  { tags: { key: "environment", values: [stack], matchOptions: ["EQUALS"] } },
+                  {
+                    ors: [
+                      { tags: { key: "tenant", values: [tenant], matchOptions: ["EQUALS"] } },
+                      { tags: { key: "user:tenant", values: [tenant], matchOptions: ["EQUALS"] } },
+                    ],
+                  },
+                  {
+                    ors: [
+                      { tags: { key: "environment", values: [stack], matchOptions: ["EQUALS"] } },
+                      { tags: { key: "user:environment", values: [stack], matchOptions: ["EQUALS"] } },
+                    ],
+                  },
                 ],
               },
               metrics: "UnblendedCost",
@@ -745,6 +755,14 @@ describe("the program with the fixture tenants", () => {
                       "bedrock:InferenceProfileArn": `arn:aws:bedrock:${region}:${accountId}:application-inference-profile/*`,
                     },
                   },
+                },
+                {
+                  Sid: "ResolveOwnProfiles",
+                  Effect: "Allow",
+                  Action: ["ssm:GetParametersByPath"],
+                  Resource: [
+                    `arn:aws:ssm:${region}:${accountId}:parameter/bedrock-cost-governance/${stack}/${tenant}`,
+                  ],
                 },
               ],
             });

@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import type { SSMClient } from "@aws-sdk/client-ssm";
+import { parameterStoreSource } from "../../resolver";
+import { ssmParameterPath } from "../../src/naming";
 import { defaultAlarms, type StackProfile, type StackTenant } from "../../src/stack-tenants";
 import { invokePolicyDocument } from "../../src/invoke-policy-document";
 
@@ -22,26 +25,32 @@ const profile = (name: string, model: string, crossRegion?: "us"): StackProfile 
   alarms: defaultAlarms(100, price),
 });
 const tenant = {
+  name: "claims",
+  environment: "dev",
   region,
   accountId,
   profiles: [
     profile("chatbot", "amazon.nova-lite-v1:0"),
     profile("scoring", "anthropic.claude-sonnet-4-20250514-v1:0", "us"),
   ],
-} satisfies Pick<StackTenant, "region" | "accountId" | "profiles">;
+} satisfies Pick<StackTenant, "name" | "environment" | "region" | "accountId" | "profiles">;
 const profileArns = [
   `arn:aws:bedrock:${region}:${accountId}:application-inference-profile/aaaaaaaaaaaa`,
   `arn:aws:bedrock:${region}:${accountId}:application-inference-profile/bbbbbbbbbbbb`,
 ];
 const policy = invokePolicyDocument(tenant, profileArns);
 
-async function decision(resource: string, contextVariables: Record<string, string> = {}): Promise<string> {
+async function decision(
+  resource: string,
+  contextVariables: Record<string, string> = {},
+  action = "bedrock:InvokeModel",
+): Promise<string> {
   const simulation: Simulation = {
     identityPolicies: [{ name: "invoke", policy: policy as never }],
     serviceControlPolicies: [],
     resourceControlPolicies: [],
     request: {
-      action: "bedrock:InvokeModel",
+      action,
       principal: `arn:aws:iam::${accountId}:role/claims-api`,
       resource: { accountId, resource },
       contextVariables,
@@ -93,5 +102,56 @@ describe("invoke policy, evaluated as IAM does", () => {
       await decision(`arn:aws:bedrock:${region}:${accountId}:application-inference-profile/cccccccccccc`),
       "ImplicitlyDenied",
     );
+  });
+});
+
+/**
+ * The calls resolver/'s parameterStoreSource makes, recorded from the resolver itself (a client that
+ * answers every page with one profile parameter), as IAM actions on the resources IAM checks.
+ */
+async function resolverCalls(
+  path: string,
+): Promise<Array<{ action: string; resource: string; recursive: string }>> {
+  const calls: Array<{ action: string; resource: string; recursive: string }> = [];
+  const client = {
+    async send(command: { constructor: { name: string }; input: { Path: string; Recursive?: boolean } }) {
+      calls.push({
+        action: `ssm:${command.constructor.name.replace(/Command$/, "")}`,
+        resource: `arn:aws:ssm:${region}:${accountId}:parameter${command.input.Path}`,
+        recursive: String(command.input.Recursive ?? false),
+      });
+      return {
+        Parameters: [{ Name: `${command.input.Path}/chatbot`, Type: "String", Value: profileArns[0] }],
+      };
+    },
+  } as unknown as SSMClient;
+  await parameterStoreSource({ client, path }).lookup({ profile: "chatbot" });
+  return calls;
+}
+
+const allowed = async (calls: Awaited<ReturnType<typeof resolverCalls>>) =>
+  Promise.all(calls.map((call) => decision(call.resource, { "ssm:Recursive": call.recursive }, call.action)));
+
+describe("a workload role resolves its own profiles, and nothing else's", () => {
+  it("may make every call the resolver makes under its tenant's path in its environment", async () => {
+    const calls = await resolverCalls(ssmParameterPath("dev", "claims"));
+    assert.ok(calls.length > 0);
+    assert.deepEqual(
+      await allowed(calls),
+      calls.map(() => "Allowed"),
+    );
+  });
+
+  it("may not list another tenant's path, another environment's, or the whole tree, nor read another tenant's parameter", async () => {
+    for (const path of [
+      ssmParameterPath("dev", "underwriting"),
+      ssmParameterPath("prod", "claims"),
+      "/bedrock-cost-governance/dev",
+    ])
+      assert.deepEqual(await allowed(await resolverCalls(path)), ["ImplicitlyDenied"], path);
+    const other = `arn:aws:ssm:${region}:${accountId}:parameter${ssmParameterPath("dev", "underwriting")}/chatbot`;
+    for (const action of ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"])
+      assert.equal(await decision(other, {}, action), "ImplicitlyDenied", action);
+    assert.equal(await decision("*", {}, "tag:GetResources"), "ImplicitlyDenied");
   });
 });

@@ -3,6 +3,8 @@ import { resourceApiMappings } from "../../../tools/check/preflight/api-members"
 import { preflight } from "../../../tools/check/preflight";
 import { UNKNOWN } from "../../../tools/check/plan/planned-resource";
 import { awsRules } from "../../../src/aws-rules";
+import { budgetFilter } from "../../../src/components/tenant/budget";
+import type { StackTenant } from "../../../src/stack-tenants";
 import { planned, provider } from "./fixtures";
 
 const profileType = "aws:bedrock/inferenceProfile:InferenceProfile";
@@ -87,5 +89,28 @@ describe("AWS preflight: request members (generated from the botocore models)", 
         "limitAmount: AWS Budgets CreateBudget would reject it: CreateBudget.Budget.BudgetLimit.Amount: 1-2147483647 characters matching ([0-9]*\\.)?[0-9]+",
       ],
     );
+  });
+
+  it("checks the budget's filter down to the Or of tag-key spellings the program writes", () => {
+    const budget = (tenant: string) =>
+      planned("aws:budgets/budget:Budget", "claims-budget", {
+        name: "claims-dev-bedrock",
+        budgetType: "COST",
+        timeUnit: "MONTHLY",
+        limitAmount: "100",
+        limitUnit: "USD",
+        filterExpression: budgetFilter({ name: tenant, environment: "dev" } as StackTenant),
+      });
+    const issues = (tenant: string) =>
+      preflight([provider(), budget(tenant)]).map((issue) => `${issue.input}: ${issue.rule}`);
+    assert.deepEqual(issues("claims"), []);
+    // Reached only through the `ors` members: a value past botocore's 1,024 characters, in both spellings.
+    const refused = issues("x".repeat(1025));
+    assert.equal(refused.length, 2);
+    for (const issue of refused)
+      assert.match(
+        issue,
+        /^filterExpression\.ands\[0\]\.ors\[[01]\]\.tags\.values\[0\]: .*Budget\.FilterExpression\.And\[\]\.Or\[\]\.Tags\.Values\[\]/,
+      );
   });
 });

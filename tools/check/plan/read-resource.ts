@@ -80,13 +80,25 @@ export function budgetTenant(inputs: Record<string, unknown>): string | undefine
   return tagsOf(inputs).tenant;
 }
 
-/** The single `tenant` value an expression's `tags` (alone or in an `ands`) selects. */
+/**
+ * The single `tenant` value an expression's `tags` selects: alone, in an `ands`, or in an `ors` of
+ * the key's spellings (`tenant`, `user:tenant`: src/components/tenant/budget.ts).
+ */
 function expressionTenant(expression: unknown): string | undefined {
   if (!expression || typeof expression !== "object") return undefined;
-  const { tags, ands } = expression as { tags?: { key?: unknown; values?: unknown }; ands?: unknown };
-  if (tags?.key === "tenant" && Array.isArray(tags.values) && tags.values.length === 1)
+  const { tags, ands, ors } = expression as {
+    tags?: { key?: unknown; values?: unknown };
+    ands?: unknown;
+    ors?: unknown;
+  };
+  if (
+    (tags?.key === "tenant" || tags?.key === "user:tenant") &&
+    Array.isArray(tags.values) &&
+    tags.values.length === 1
+  )
     return String(tags.values[0]);
-  return Array.isArray(ands) ? ands.map(expressionTenant).find((tenant) => tenant !== undefined) : undefined;
+  const operands = [...(Array.isArray(ands) ? ands : []), ...(Array.isArray(ors) ? ors : [])];
+  return operands.map(expressionTenant).find((tenant) => tenant !== undefined);
 }
 
 /** The model a profile copies: its `model` tag, else what its `copyFrom` ARN names. */

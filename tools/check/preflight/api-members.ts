@@ -130,6 +130,9 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...expressionLeaf("filterExpression", "Budget.FilterExpression"),
       "filterExpression.ands": "Budget.FilterExpression.And",
       ...expressionLeaf("filterExpression.ands[]", "Budget.FilterExpression.And[]"),
+      // Each tag condition is an Or of its two key spellings (src/components/tenant/budget.ts).
+      "filterExpression.ands[].ors": "Budget.FilterExpression.And[].Or",
+      ...expressionLeaf("filterExpression.ands[].ors[]", "Budget.FilterExpression.And[].Or[]"),
       ...budgetNotificationMembers,
       ...tagMembers("ResourceTags"),
     },
