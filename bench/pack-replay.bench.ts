@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { PlannedResource } from "../tools/check/plan/planned-resource";
+import { StackEncoder } from "../tools/check/analyzer/stack-encoder";
 import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
 import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
 import { readStackConfigFile } from "../tools/stack-config-file";
@@ -53,9 +54,11 @@ async function analyzeWith(packDir: string, resources: readonly PlannedResource[
   try {
     const startedAt = performance.now();
     const judgement = host.beginStackAnalysis();
-    for (const resource of resources) judgement.add(resource);
+    const encoder = new StackEncoder();
+    encoder.addAll(resources, (urn, request) => judgement.send(urn, request));
+    const stackRequest = encoder.stackRequest(resources.map((resource) => resource.urn));
     const encodedMs = performance.now() - startedAt;
-    const violations = await judgement.finish(resources);
+    const violations = await judgement.finishWith({ bytes: stackRequest }, resources.length);
     const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastAnalysis!;
     return { encodedMs, analyzeMs, analyzeStackMs, totalMs, violations: violations.length };
   } finally {

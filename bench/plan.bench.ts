@@ -8,6 +8,7 @@ import { median } from "./median";
 import { type Measurement, measure, peaksBetween } from "./process-tree";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { runCli } from "../tools/cli-exit";
+import { maxStackSectionChars } from "../tools/check/report/render-markdown";
 
 /**
  * Plan benchmark: N synthetic tenants checked end to end by the real `npm run check` entry point
@@ -140,6 +141,16 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     if (floor.code !== 0) throw new Error(`sdk floor exited ${floor.code}:\n${floor.output}`);
     runs.floor.push(floor);
   }
+  // The PR comment's size bound on this stack, through the CLI as the workflow runs it (once: it is
+  // a size, not a time). The renderer's unit test proves the bound on a report fixture.
+  const markdownFile = path.join(dir, "report.md");
+  const markdownRun = await measure(repoRoot, [
+    ...checkCommand(repoRoot),
+    ...["--tenants", tenantsDir, "--format", "markdown", "--out", markdownFile],
+  ]);
+  if (markdownRun.code !== 0)
+    throw new Error(`markdown check exited ${markdownRun.code}:\n${markdownRun.output}`);
+  const markdownChars = fs.readFileSync(markdownFile, "utf8").length;
   fs.rmSync(dir, { recursive: true, force: true });
   const result = {
     tenants,
@@ -151,13 +162,15 @@ async function benchmark(tenants: number, rounds: number, baseline?: string) {
     unjudged: figures(runs.unjudged),
     floor: figures(runs.floor),
     verdict,
+    markdownChars,
   };
   console.log(
     `${String(tenants).padStart(5)} tenants  ${String(resources).padStart(6)} resources  check ${describe(result.check)} (plan ${seconds(result.planSeconds)})` +
       (result.baseline ? `\n${" ".repeat(28)}baseline ${describe(result.baseline)}  (${baseline})` : "") +
       `\n${" ".repeat(28)}no-policy pack ${seconds(result.unjudged.wallSeconds)}  SDK floor ${seconds(result.floor.wallSeconds)}, ${mb(result.floor.bothMb)}` +
       `  check/floor ${(result.check.wallSeconds / result.floor.wallSeconds).toFixed(2)}  (${verdict})` +
-      `\n${" ".repeat(28)}peak RSS by phase, check process + pack: ${describePhases(result.phases)}`,
+      `\n${" ".repeat(28)}peak RSS by phase, check process + pack: ${describePhases(result.phases)}` +
+      `\n${" ".repeat(28)}markdown report ${markdownChars.toLocaleString("en-US")} characters`,
   );
   return result;
 }
@@ -234,6 +247,10 @@ async function main(): Promise<number> {
     failed ||= !ok;
     return ok ? "PASS" : "FAIL";
   };
+  for (const result of results)
+    console.log(
+      `${result.tenants.toLocaleString("en-US")} tenants: markdown report ${result.markdownChars.toLocaleString("en-US")} characters (target <= ${maxStackSectionChars.toLocaleString("en-US")}) ${verdict(result.markdownChars <= maxStackSectionChars)}`,
+    );
   const at1000 = results.find((result) => result.tenants === 1000);
   const at100 = results.find((result) => result.tenants === 100);
   if (at1000) {

@@ -24,7 +24,7 @@ export const bedrockInvokeThroughProfiles = defineResourcePolicy({
     "Grant bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on the application inference profile ARNs, and on foundation models only in a statement with " +
     '`"Condition": {"StringEquals": {"bedrock:InferenceProfileArn": [<application profile ARNs>]}}`. Wildcards (`bedrock:*`, `bedrock:Invoke*`, `*`), NotAction/NotResource grants and AWS managed policies such as AmazonBedrockFullAccess count as invoke grants.',
   settings: {
-    /** IAM actions that spend on a model. Defaults to every such `bedrock:` action of the Service Authorization Reference (lib/data/bedrock-actions.json). */
+    /** IAM actions that spend on a model. Defaults to every such `bedrock:` action of the Service Authorization Reference (the generated spending surface, lib/data/spending-surface.json). */
     invokeActions: setting.strings(bedrockActions.modelActions, {}, { minItems: 1 }),
     /** Tag keys a `bedrock:CreateInferenceProfile` grant must require in the request. Defaults to the mandatory cost tags. */
     mandatoryTags: mandatoryTagsSetting,

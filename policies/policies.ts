@@ -1,4 +1,5 @@
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
+import type { TypedResourcePolicy } from "./lib/define-policy";
 import { bedrockInvokeThroughProfiles } from "./bedrock-invoke-through-profiles";
 import { bedrockProfileCostTags } from "./bedrock-profile-cost-tags";
 import { bedrockProfileModelSource } from "./bedrock-profile-model-source";
@@ -6,6 +7,7 @@ import { bedrockProvisionedThroughputCostTags } from "./bedrock-provisioned-thro
 import { bedrockResourcesUseProfiles } from "./bedrock-resources-use-profiles";
 import { budgetNotifications } from "./budget-notifications";
 import { costAllocationTagsActive } from "./cost-allocation-tags-active";
+import { previewUnjudgedValues } from "./preview-unjudged-values";
 import { prodProfilesProtected } from "./prod-profiles-protected";
 import { profileUsageAlarm } from "./profile-usage-alarm";
 import { scpClosesModelPaths } from "./scp-closes-model-paths";
@@ -14,7 +16,7 @@ import { tenantBudgetCoverage } from "./tenant-budget-coverage";
 import { workloadsReferenceProfiles } from "./workloads-reference-profiles";
 
 /** Every policy of the pack, in the order it serves them; a module of its own so tests can read it without serving the pack. */
-export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [
+export const policies: Array<TypedResourcePolicy | StackValidationPolicy> = [
   bedrockProfileCostTags,
   bedrockProfileModelSource,
   bedrockInvokeThroughProfiles,
@@ -28,4 +30,5 @@ export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> =
   bedrockProvisionedThroughputCostTags,
   scpDeployRoleNotLockedOut,
   scpClosesModelPaths,
+  previewUnjudgedValues,
 ];

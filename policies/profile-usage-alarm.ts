@@ -4,7 +4,7 @@ import { readAlarm } from "./lib/alarms";
 import type { StackResource } from "./lib/policy";
 import { profileIdentifiers } from "./lib/profiles";
 import { applicationProfileId } from "./lib/arn";
-import { at, plain, text } from "./lib/values";
+import { regionOf } from "./lib/placement";
 import { alarmTypes, isProfileType } from "./lib/resource-types";
 
 export const profileUsageAlarm = defineStackPolicy({
@@ -85,21 +85,6 @@ export const profileUsageAlarm = defineStackPolicy({
 });
 
 const applicationProfileShape = /^[a-z0-9]{12}$/;
-
-/** The Region a resource is in, when known: its ARN's, its own `region` (aws v7), or its provider's. */
-function regionOf(resource: StackResource): string | undefined {
-  for (const key of ["arn", "inferenceProfileArn", "alarmArn"]) {
-    const arn = text(at(resource.props, key));
-    if (typeof arn === "string" && arn.startsWith("arn:")) {
-      const region = arn.split(":")[3];
-      if (region) return region;
-    }
-  }
-  const own = text(at(resource.props, "region"));
-  if (typeof own === "string" && own !== "") return own;
-  const provider = text(at(plain(resource.provider?.props), "region"));
-  return typeof provider === "string" && provider !== "" ? provider : undefined;
-}
 
 function message(profile: StackResource, namespace: string, dimension: string, byArn: boolean): string {
   return (

@@ -1,4 +1,5 @@
-import { setting } from "./lib/config";
+import { mandatoryTagsSetting, setting } from "./lib/config";
+import { scpActions } from "./lib/scp-actions";
 import { defineStackPolicy } from "./lib/define-policy";
 import { type Statement, actionMatcher, coversAction } from "./lib/iam";
 import type { StackResource } from "./lib/policy";
@@ -29,12 +30,10 @@ export const scpClosesModelPaths = defineStackPolicy({
   remediationSteps:
     'Attach (aws.organizations.PolicyAttachment) an SCP with `{"Effect": "Deny", "Action": [<model actions>], "Resource": ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"], "Condition": {"ArnNotLike": {"bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*"}}}`. A principal exemption or any other condition on that Deny leaves a path to the models open.',
   settings: {
-    /** Actions that run a model. Defaults to bedrock:CreateModelInvocationJob, InvokeModel and InvokeModelWithResponseStream (the program's src/data/bedrock-model-actions.json, from iam-data). */
-    modelActions: setting.strings(
-      ["bedrock:CreateModelInvocationJob", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-      {},
-      { minItems: 1 },
-    ),
+    /** Tag keys each attached SCP must require, one key per Null condition, on bedrock:CreateInferenceProfile. Defaults to the mandatory cost tags. */
+    mandatoryTags: mandatoryTagsSetting,
+    /** Actions that run a model and must stay inside application profiles. Defaults to the spending surface's (lib/scp-actions.ts, the same list the program's SCP denies): InvokeModel, InvokeModelWithResponseStream, CreateModelInvocationJob. */
+    modelActions: setting.strings(scpActions.actions, {}, { minItems: 1 }),
   },
   validate(resources, _args, reportViolation, config) {
     const scps = resources
@@ -57,6 +56,16 @@ export const scpClosesModelPaths = defineStackPolicy({
         unattached.length > 0
           ? `The SCP ${unattached.join(", ")} closes the paths around application profiles for ${action}, but no PolicyAttachment attaches it: the path stays open.`
           : `No SCP of this stack denies ${action} on foundation models and system-defined profiles outside application inference profiles: a direct model call or a call through a system profile stays open to every principal the identity policies allow.`,
+      );
+    }
+    const attachedStatements = judged
+      .filter(({ resource }) => attached.has(resource.urn))
+      .flatMap(({ statements }) => statements);
+    for (const key of config.mandatoryTags) {
+      if (attachedStatements.some((statement) => requiresTagAlone(statement, key))) continue;
+      const grouped = attachedStatements.some((statement) => nullTagKeys(statement).length > 1);
+      reportViolation(
+        `No attached SCP of this stack denies bedrock:CreateInferenceProfile when aws:RequestTag/${key} is missing${grouped ? " on its own: keys in one Null block are ANDed, so that Deny fires only when every one of them is missing" : ""}. Give each mandatory tag its own Deny statement with {"Null": {"aws:RequestTag/${key}": "true"}}.`,
       );
     }
   },
@@ -88,5 +97,39 @@ function closesPaths(statement: Statement, action: string): boolean {
   return (
     patterns.length > 0 &&
     !patterns.some((pattern) => modelPaths.some((arn) => conditionValueMatches(operator, pattern, arn)))
+  );
+}
+
+/** The `aws:RequestTag/...` keys of a statement's Null block that deny when missing (`"true"`). */
+function nullTagKeys(statement: Statement): string[] {
+  if (!isRecord(statement.condition)) return [];
+  return conditionPairs(statement.condition)
+    .filter(
+      ({ operator, key, values }) =>
+        operator.toLowerCase() === "null" &&
+        key.toLowerCase().startsWith("aws:requesttag/") &&
+        String(Array.isArray(values) ? values[0] : values).toLowerCase() === "true",
+    )
+    .map(({ key }) => key.slice("aws:RequestTag/".length));
+}
+
+/**
+ * A Deny on profile creation when this one key is missing: its Null block names only that key, and
+ * any other condition is a principal exemption (the deploy and break-glass roles).
+ */
+function requiresTagAlone(statement: Statement, key: string): boolean {
+  if (statement.effect !== "Deny") return false;
+  if (coversAction(statement, actionMatcher("bedrock:CreateInferenceProfile")) !== true) return false;
+  if (!isRecord(statement.condition)) return false;
+  const pairs = conditionPairs(statement.condition);
+  const nullPairs = pairs.filter(({ operator }) => operator.toLowerCase() === "null");
+  const others = pairs.filter(({ operator }) => operator.toLowerCase() !== "null");
+  return (
+    nullPairs.length === 1 &&
+    nullTagKeys(statement).join() === key &&
+    others.every(
+      ({ operator, key: other }) =>
+        negatedBase(operator) !== null && other.toLowerCase() === "aws:principalarn",
+    )
   );
 }

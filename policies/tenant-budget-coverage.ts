@@ -1,9 +1,11 @@
 import { defineStackPolicy } from "./lib/define-policy";
 import { setting } from "./lib/config";
-import { isSubscribed, readBudget } from "./lib/budgets";
+import { type BudgetView, isSubscribed, readBudget } from "./lib/budgets";
 import type { StackResource } from "./lib/policy";
 import { budgetTypes, isProfileType } from "./lib/resource-types";
-import { effectiveTags, knownTag } from "./lib/tags";
+import { type EffectiveTags, effectiveTags, knownTag } from "./lib/tags";
+
+import { accountOf, regionOf } from "./lib/placement";
 import { enumerate } from "./lib/text";
 import { UNKNOWN } from "./lib/values";
 
@@ -30,6 +32,20 @@ export const tenantBudgetCoverage = defineStackPolicy({
     if (profilesByTenant.size === 0) return;
 
     const covered = new Set<string>();
+    const prefix = `user:${tenantTagKey}$`;
+    const foldedPrefix = prefix.toLowerCase();
+    const tenantsByFolded = new Map<string, string[]>();
+    for (const tenant of profilesByTenant.keys())
+      tenantsByFolded.set(tenant.toLowerCase(), [
+        ...(tenantsByFolded.get(tenant.toLowerCase()) ?? []),
+        tenant,
+      ]);
+    const tagsByProfile = new Map<StackResource, EffectiveTags>();
+    const tagsOf = (profile: StackResource): EffectiveTags => {
+      let tags = tagsByProfile.get(profile);
+      if (!tags) tagsByProfile.set(profile, (tags = effectiveTags(profile.props, profile.provider)));
+      return tags;
+    };
     let someFilterUnknown = false;
     const profileUrns = new Map<string, string>(
       [...profilesByTenant].flatMap(([tenant, profiles]) =>
@@ -40,9 +56,21 @@ export const tenantBudgetCoverage = defineStackPolicy({
       const budget = readBudget(budgetResource.type, budgetResource.props);
       if (budget.budgetType !== "COST" && budget.budgetType !== UNKNOWN) continue;
       if (budget.notifications !== UNKNOWN && !budget.notifications.some(isSubscribed)) continue;
-      if (budget.blind) continue; // filtered away from Bedrock, or over: it cannot see the tenant's Bedrock spend
+      if (budget.blind) continue; // filtered away from Bedrock, over or not started: it cannot see the tenant's Bedrock spend
+      const named = new Set<string>();
       for (const value of budget.tagKeyValues.known)
-        if (value.startsWith(`user:${tenantTagKey}$`)) covered.add(value.slice(tenantTagKey.length + 6));
+        if (value.startsWith(prefix)) named.add(value.slice(prefix.length));
+      for (const value of budget.tagKeyValues.folded)
+        if (value.startsWith(foldedPrefix))
+          for (const tenant of tenantsByFolded.get(value.slice(foldedPrefix.length)) ?? []) named.add(tenant);
+      for (const tenant of named) {
+        // Another tag ANDed in (environment=prod in the dev stack), another account or Region narrows
+        // the budget: it sees the tenant's spend only if one of its profiles is admitted.
+        const profiles = profilesByTenant.get(tenant);
+        const admitted = (profile: StackResource) =>
+          admits(budget.andedTags, tagsOf(profile), tenantTagKey) && placed(budget.placement, profile);
+        if (profiles?.some(admitted)) covered.add(tenant);
+      }
       if (budget.tagKeyValues.unknown) {
         // Not known until apply: the budget covers the tenants of profiles its filters came from, and possibly any.
         const linked = [...budgetResource.propertyDependencies.values()].flatMap((urns) =>
@@ -66,3 +94,27 @@ export const tenantBudgetCoverage = defineStackPolicy({
     }
   },
 });
+
+/** Whether the profile's tags satisfy every ANDed tag condition other than the tenant's (unknown tags are given the benefit). */
+function admits(conditions: BudgetView["andedTags"], tags: EffectiveTags, tenantTagKey: string): boolean {
+  return conditions
+    .filter((condition) => condition.key !== tenantTagKey)
+    .every((condition) => {
+      const value = knownTag(tags, condition.key);
+      if (value === UNKNOWN) return true;
+      if (typeof value !== "string") return false;
+      return condition.caseInsensitive
+        ? condition.values.some((admitted) => admitted.toLowerCase() === value.toLowerCase())
+        : condition.values.includes(value);
+    });
+}
+
+/** Whether the budget's account and Region conditions admit the profile (where it lives not known yet: given the benefit). */
+function placed(placement: BudgetView["placement"], profile: StackResource): boolean {
+  const account = accountOf(profile);
+  const region = regionOf(profile);
+  return (
+    (placement.accounts === undefined || account === undefined || placement.accounts.includes(account)) &&
+    (placement.regions === undefined || region === undefined || placement.regions.includes(region))
+  );
+}

@@ -1,14 +1,16 @@
 import { GetParametersByPathCommand, type Parameter, type SSMClient } from "@aws-sdk/client-ssm";
 import { isApplicationInferenceProfileArn } from "./arn";
+import { parameterLayout, parameterRoot } from "./contracts";
 import { InvalidSelectorError } from "./errors";
 import { collectPages } from "./paginate";
 import { matchesSelector } from "./selector";
 import type { ProfileRecord, ProfileSource } from "./source";
 
-export const DEFAULT_PARAMETER_ROOT = "/bedrock-cost-governance";
+/** The prefix the program writes under (contracts.ts, the program's own). */
+export const DEFAULT_PARAMETER_ROOT = parameterRoot;
 
-/** What the segments under the root mean: `<root>/<environment>/<tenant>/<profile>`. */
-const LAYOUT = ["environment", "tenant", "profile"] as const;
+/** What the segments under the root mean: `<root>/<environment>/<tenant>/<profile>` (contracts.ts). */
+const LAYOUT = parameterLayout;
 const LAYOUT_KEYS: ReadonlySet<string> = new Set(LAYOUT);
 
 export interface ParameterStoreSourceOptions {

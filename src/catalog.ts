@@ -123,8 +123,6 @@ export const awsLimits = {
   applicationProfilesPerAccountRegion: 1000,
   customAnomalyMonitorsPerAccount: 500,
   budgetsPerAccount: 20000,
-  /** AWS Budgets accepts at most this many email subscribers on one notification (plus one SNS topic). */
-  budgetEmailSubscribersPerNotification: 10,
   /** CloudWatch accepts at most five actions per alarm state. */
   alarmActionsPerState: 5,
   maxUserTagsPerResource: 50,

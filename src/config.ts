@@ -8,12 +8,13 @@ import {
 import { projectName } from "./naming";
 import { closest } from "./did-you-mean";
 import { type InputError, keysAt, zodIssuesToErrors } from "./validation";
+import { defaultMandatoryTags } from "./contracts";
 
 /**
  * The stack configuration (`Pulumi.<stack>.yaml`, namespace `bedrock-cost-governance:`).
  * This schema is the single source of truth; `StackConfig` is inferred from it.
  */
-export const defaultMandatoryTags = ["tenant", "environment", "dept", "team", "app", "cost-center"] as const;
+export { defaultMandatoryTags } from "./contracts";
 
 export const accountIdSchema = z
   .string({ error: (issue) => accountIdAsNumber(issue.input) })

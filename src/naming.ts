@@ -2,7 +2,9 @@
  * Every AWS name, tag value and SSM path the program derives, in one place, so
  * that renames are deliberate and the rules each name must meet sit beside it.
  */
-export const projectName = "bedrock-cost-governance";
+import { parameterLayout, parameterRoot, projectName } from "./contracts";
+
+export { projectName };
 
 /**
  * Tags the AWS providers add to every resource (`defaultTags`), beside each tenant's cost tags.
@@ -32,12 +34,21 @@ export function profileNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** Under `/<project>`, the segments of src/contracts.ts's layout that are given, in its order. */
+function parameterPathOf(segments: Partial<Record<(typeof parameterLayout)[number], string>>): string {
+  const given = parameterLayout.flatMap((segment) =>
+    segments[segment] === undefined ? [] : [segments[segment]],
+  );
+  return [parameterRoot, ...given].join("/");
+}
+
 /** The path under which a tenant's profile ARNs of one environment are written (resolver/: `<root>/<environment>/<tenant>`). */
 export const ssmParameterPath = (environment: string, tenant: string): string =>
-  `/${projectName}/${environment}/${tenant}`;
+  parameterPathOf({ environment, tenant });
 
+/** The profile's ARN parameter, laid out as the resolver reads it (src/contracts.ts). */
 export function ssmParameterName(environment: string, tenant: string, profile: string): string {
-  return `${ssmParameterPath(environment, tenant)}/${profile}`;
+  return parameterPathOf({ environment, tenant, profile });
 }
 
 export const budgetName = (tenant: string, environment: string): string => `${tenant}-${environment}-bedrock`;

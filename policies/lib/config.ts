@@ -10,6 +10,7 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { defaultMandatoryTags } from "./contracts";
 
 /** One setting: its schema (with `default`) and, at the type level, the value it holds. */
 export interface Setting<T> {
@@ -154,16 +155,9 @@ function messageOf(error: ErrorObject): string {
 
 /**
  * The mandatory cost-allocation tag keys, a setting of the policies on tags and of the invoke rule
- * (for grants that create profiles).
+ * (for grants that create profiles). Its default is the program's (lib/contracts.ts).
  */
-export const mandatoryTagsSetting = setting.tagKeys([
-  "tenant",
-  "environment",
-  "dept",
-  "team",
-  "app",
-  "cost-center",
-]);
+export const mandatoryTagsSetting = setting.tagKeys([...defaultMandatoryTags]);
 
 /** Model provider prefixes that make a dotted value a bare model id (`anthropic.claude-...`). */
 export const modelProvidersSetting = setting.strings([

@@ -26,6 +26,9 @@ interface PolicyDeclaration<S extends Settings> {
   settings: S;
 }
 
+/** A resource policy that keeps the types it judges, for the pack's tests and generated docs to read. */
+export type TypedResourcePolicy = ResourceValidationPolicy & { readonly resourceTypes: readonly string[] };
+
 export function defineResourcePolicy<S extends Settings>(
   declaration: PolicyDeclaration<S> & {
     resourceTypes: readonly string[];
@@ -36,11 +39,12 @@ export function defineResourcePolicy<S extends Settings>(
       config: ConfigOf<S>,
     ): void;
   },
-): ResourceValidationPolicy {
+): TypedResourcePolicy {
   const { settings, resourceTypes, validate, ...policy } = declaration;
   const compiled = compileSettings(settings);
   return {
     ...policy,
+    resourceTypes,
     configSchema: compiled.configSchema,
     validateResource: validateResourceOfTypes(policy.name, resourceTypes, (props, args, reportViolation) =>
       validate(props, args, reportViolation, compiled.read(args)),

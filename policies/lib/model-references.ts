@@ -1,13 +1,16 @@
 /**
- * Bedrock resources that name the model they call: agents (`foundationModel`), prompts (variants'
- * `modelId`), flows (prompt and other nodes' `modelId`, however deep), and Step Functions tasks that
- * call Bedrock (`arn:aws:states:::bedrock:invokeModel`, `aws-sdk:bedrock...`) with a `ModelId`.
+ * Bedrock resources that name the model they call: prompts (variants' `modelId`), flows (prompt and
+ * other nodes' `modelId`, however deep), Step Functions tasks that call Bedrock
+ * (`arn:aws:states:::bedrock:invokeModel`, `aws-sdk:bedrock...`) with a `ModelId`, and every other
+ * property the generated spending surface judges `profile` (agents and their prompt overrides,
+ * batch inference and evaluation jobs, prompt routers: lib/surface-properties.ts).
  * Each may name an application inference profile instead, and must, to be attributed. The walk is
  * bounded (a definition far larger than AWS accepts is not read to its end) and linear.
  */
 import { directModelReference } from "./arn";
 import { quote } from "./text";
 import { types } from "./resource-types";
+import { profilePropertyValues } from "./surface-properties";
 import { type JsonRecord, at, decodeJson, isRecord, text } from "./values";
 
 export interface ModelReference {
@@ -47,10 +50,6 @@ export function findModelReferences(
       });
   };
   switch (type) {
-    case types.agent:
-    case types.nativeAgent:
-      consider(text(at(props, "foundationModel")), "foundationModel");
-      break;
     case types.prompt:
     case types.nativePrompt:
     case types.nativePromptVersion:
@@ -70,6 +69,9 @@ export function findModelReferences(
           walk(task.arguments, `state ${JSON.stringify(task.name.slice(0, 64))}`, consider);
       }
       break;
+    default:
+      // Agents (and their prompt overrides), batch and evaluation jobs, prompt routers...: the paths the spending surface generates.
+      for (const { where, value } of profilePropertyValues(type, props)) consider(value, where);
   }
   return found;
 }

@@ -1,3 +1,4 @@
+import { profileNamingTypes } from "./surface-properties";
 /**
  * Pulumi type tokens the policies judge. The pack does not import @pulumi/aws or @pulumi/aws-native
  * (it judges any program, and loading a provider SDK would slow every deploy), so the
@@ -106,17 +107,19 @@ export const iamDocumentTypes: readonly string[] = [
   types.nativePermissionSet,
 ];
 
+/** Hand-walked types (prompts, flows, state machines) and every type the spending surface says names a model. */
 export const modelNamingTypes: readonly string[] = [
-  types.agent,
-  types.nativeAgent,
-  types.prompt,
-  types.nativePrompt,
-  types.nativePromptVersion,
-  types.flow,
-  types.nativeFlow,
-  types.nativeFlowVersion,
-  types.stateMachine,
-  types.nativeStateMachine,
+  ...new Set([
+    ...profileNamingTypes,
+    types.prompt,
+    types.nativePrompt,
+    types.nativePromptVersion,
+    types.flow,
+    types.nativeFlow,
+    types.nativeFlowVersion,
+    types.stateMachine,
+    types.nativeStateMachine,
+  ]),
 ];
 
 export const workloadTypes: readonly string[] = [

@@ -3,7 +3,6 @@
  * engine sends them (in-process here; over the Analyzer protocol from the tarball in standalone-pack.test.ts).
  */
 import * as assert from "node:assert/strict";
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { policies } from "../policies";
 import { resourceArgs, runResourcePolicy } from "./helpers/policy-args";
 import {
@@ -30,9 +29,7 @@ describe("aws-native resources as the engine sends them", function () {
   });
 
   it("judges each as expected: untagged profile, AmazonBedrockFullAccess attached, direct grants", async () => {
-    const resourcePolicies = policies.filter(
-      (policy): policy is ResourceValidationPolicy => "validateResource" in policy,
-    );
+    const resourcePolicies = policies.filter((policy) => "validateResource" in policy);
     for (const resource of registered) {
       const broken: string[] = [];
       for (const policy of resourcePolicies) {

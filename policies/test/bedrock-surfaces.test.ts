@@ -68,6 +68,53 @@ describe("#bedrock-resources-use-profiles", () => {
     );
   });
 
+  it("fails batch inference jobs (aws:bedrockmodel InvocationJob) naming a model or a system profile, passes one on a profile", async () => {
+    const job = (id: unknown) => ({
+      type: "aws:bedrockmodel/invocationJob:InvocationJob",
+      props: { jobName: "nightly", roleArn: "r", modelId: id, inputDataConfig: {}, outputDataConfig: {} },
+    });
+    await expectViolation(job(systemProfileId), "modelId");
+    await expectViolation(job(modelArn), "a foundation model");
+    await expectNoViolations(job(profileArn));
+  });
+
+  it("fails evaluation jobs whose evaluated model is raw, and leaves the judge (AWS takes only a model there) alone", async () => {
+    const job = (id: string) => ({
+      type: "aws:bedrock/evaluationJob:EvaluationJob",
+      props: {
+        name: "eval",
+        roleArn: "r",
+        inferenceConfig: { models: [{ bedrockModel: { modelIdentifier: id, inferenceParams: "{}" } }] },
+        evaluationConfig: {
+          automated: { evaluatorModelConfig: { bedrockEvaluatorModel: [{ modelIdentifier: modelId }] } },
+        },
+      },
+    });
+    await expectViolation(job(modelId), "inferenceConfig.models[0].bedrockModel.modelIdentifier");
+    await expectNoViolations(job(profileArn));
+  });
+
+  it("fails a native agent whose prompt overrides name a raw model, passes one whose overrides use profiles", async () => {
+    const agent = (override: string) => ({
+      type: "aws-native:bedrock:Agent",
+      props: {
+        agentName: "a",
+        foundationModel: profileArn,
+        promptOverrideConfiguration: {
+          promptConfigurations: [
+            { promptType: "ORCHESTRATION", foundationModel: profileArn },
+            { promptType: "KNOWLEDGE_BASE_RESPONSE_GENERATION", foundationModel: override },
+          ],
+        },
+      },
+    });
+    await expectViolation(
+      agent(modelId),
+      "promptOverrideConfiguration.promptConfigurations[1].foundationModel",
+    );
+    await expectNoViolations(agent(profileArn));
+  });
+
   it("fails Step Functions bedrock:invokeModel tasks with a raw ModelId, nested in Parallel branches too", async () => {
     const machine = (id: string) =>
       JSON.stringify({
@@ -113,6 +160,19 @@ describe("#bedrock-provisioned-throughput-cost-tags", () => {
       "lacks cost tags environment, dept, team, app and cost-center",
     );
     await expectNoViolations(throughput(claimsChatbotTags));
+  });
+
+  it("fails custom models and evaluation jobs without the mandatory tags: each bills by itself", async () => {
+    const customModel = (tags?: Record<string, string>) => ({
+      type: "aws:bedrock/customModel:CustomModel",
+      props: { customModelName: "m", jobName: "j", baseModelIdentifier: modelArn, roleArn: "r", tags },
+    });
+    await expectViolation(customModel(), "Custom model");
+    await expectNoViolations(customModel(claimsChatbotTags));
+    await expectViolation(
+      { type: "aws:bedrock/evaluationJob:EvaluationJob", props: { name: "e", roleArn: "r" } },
+      "Evaluation job",
+    );
   });
 });
 

@@ -4,43 +4,26 @@
  * must never make a policy throw (the helper turns a rule's internal error back into a throw).
  */
 import * as assert from "node:assert/strict";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
 import fc from "fast-check";
 import { policies } from "../policies";
-import { bedrockInvokeThroughProfiles } from "../bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "../bedrock-profile-cost-tags";
-import { bedrockProfileModelSource } from "../bedrock-profile-model-source";
-import { budgetNotifications } from "../budget-notifications";
-import { prodProfilesProtected } from "../prod-profiles-protected";
-import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
-import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
-import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
-import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
-import { scpTypes } from "../lib/scp";
 import {
   alarmTypes,
   budgetTypes,
   iamDocumentTypes,
-  modelNamingTypes,
   profileTypes,
   types,
   workloadTypes,
 } from "../lib/resource-types";
+import { scpTypes } from "../lib/scp";
+import { bedrockInvokeThroughProfiles } from "../bedrock-invoke-through-profiles";
 import { config, document, mutatedText, runs, spec } from "./helpers/arbitraries";
 import { resourceArgs, runResourcePolicy, runStackPolicy, stackArgs, urnOf } from "./helpers/policy-args";
 
-/** Each resource policy with the types it judges (most runs go there; the rest are any type). */
-const resourcePolicies: Array<[ResourceValidationPolicy, readonly string[]]> = [
-  [bedrockProfileCostTags, profileTypes],
-  [bedrockProfileModelSource, profileTypes],
-  [bedrockInvokeThroughProfiles, iamDocumentTypes],
-  [workloadsReferenceProfiles, workloadTypes],
-  [budgetNotifications, budgetTypes],
-  [prodProfilesProtected, profileTypes],
-  [bedrockResourcesUseProfiles, modelNamingTypes],
-  [bedrockProvisionedThroughputCostTags, [types.provisionedThroughput]],
-  [scpDeployRoleNotLockedOut, [scpTypes.policy]],
-];
+/** Each resource policy with the types it judges, as it declares them (most runs go there; the rest are any type). */
+const resourcePolicies = policies.flatMap((policy) =>
+  "resourceTypes" in policy ? [[policy, policy.resourceTypes] as const] : [],
+);
 const stackPolicies = policies.filter((policy): policy is StackValidationPolicy => "validateStack" in policy);
 const judgedTypes = [
   ...profileTypes,

@@ -5,10 +5,9 @@
  */
 import * as assert from "node:assert/strict";
 import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
-import { bedrockActions } from "../lib/bedrock-actions";
 import { mandatoryTagsSetting } from "../lib/config";
 import { managedPolicies } from "../lib/managed-policies";
-import { buildActionTable, buildManagedPolicyTable } from "../scripts/iam-tables";
+import { buildManagedPolicyTable } from "../scripts/iam-tables";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { conditioned, documentOf, invokeActions, policyResource } from "./helpers/iam-documents";
 
@@ -186,8 +185,55 @@ describe("#bedrock-invoke-through-profiles against evasions", () => {
       );
     });
 
-    it("ships the tables its generator derives from the devDependencies today", () => {
-      assert.deepEqual(bedrockActions, buildActionTable());
+    it("passes an ABAC grant: invoke on application-inference-profile/* scoped by aws:ResourceTag/tenant, with the models behind it reached only through a profile", async () => {
+      await expectNoViolations(
+        policyResource(
+          documentOf(
+            {
+              Effect: "Allow",
+              Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+              Resource: "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
+              Condition: { StringEquals: { "aws:ResourceTag/tenant": "claims" } },
+            },
+            {
+              Effect: "Allow",
+              Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+              Resource: ["arn:aws:bedrock:*::foundation-model/*", "arn:aws:bedrock:*:*:inference-profile/*"],
+              Condition: {
+                ArnLike: {
+                  "bedrock:InferenceProfileArn":
+                    "arn:aws:bedrock:*:111122223333:application-inference-profile/*",
+                },
+              },
+            },
+          ),
+        ),
+      );
+    });
+
+    it("counts Mantle's reservations and fine-tuning, which the spending surface classifies as capacity and customization", async () => {
+      for (const action of ["bedrock-mantle:CreateReservation", "bedrock-mantle:CreateFineTuningJob"])
+        await expectViolation(
+          policyResource(
+            documentOf({
+              Effect: "Allow",
+              Action: action,
+              Resource: [
+                "arn:aws:bedrock-mantle:us-east-1:111122223333:project/*",
+                "arn:aws:bedrock-mantle:us-east-1:111122223333:reservation/*",
+              ],
+            }),
+          ),
+          action,
+        );
+      await expectNoViolations(
+        policyResource(
+          documentOf({ Effect: "Allow", Action: "bedrock-mantle:GetReservation", Resource: "*" }),
+        ),
+      );
+    });
+
+    it("ships the managed-policy table its generator derives from the devDependencies today", () => {
       assert.deepEqual(managedPolicies, buildManagedPolicyTable());
     });
   });

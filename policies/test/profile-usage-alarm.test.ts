@@ -102,6 +102,60 @@ describe("#profile-usage-alarm", () => {
       await expectNoViolations([profile(), alarm({ region: "us-east-1" })]);
     });
 
+    it("fails an alarm that fires on low usage (LessThanThreshold), whatever its threshold", async () => {
+      await expectViolation([profile(), alarm({ comparisonOperator: "LessThanThreshold", threshold: 1000 })]);
+      await expectNoViolations([
+        profile(),
+        alarm({ comparisonOperator: "GreaterThanOrEqualToThreshold", threshold: 1000 }),
+      ]);
+    });
+
+    it("fails an alarm in a unit the metric is not published in, and passes the published unit or none", async () => {
+      await expectViolation([profile(), alarm({ unit: "Seconds" })], "has no CloudWatch alarm");
+      await expectNoViolations([profile(), alarm({ unit: "Count" })]);
+      await expectNoViolations([profile(), alarm({ metricName: "InvocationLatency", unit: "Milliseconds" })]);
+    });
+
+    it("fails an alarm with a dimension Bedrock does not publish beside ModelId", async () => {
+      await expectViolation(
+        [profile(), alarm({ dimensions: { ModelId: profileId, Tenant: "claims" } })],
+        "has no CloudWatch alarm",
+      );
+    });
+
+    it("fails a Metrics Insights query that excludes the profile, passes one that selects it", async () => {
+      const insights = (where: string) =>
+        alarm({
+          namespace: undefined,
+          metricName: undefined,
+          dimensions: undefined,
+          metricQueries: [
+            {
+              id: "q",
+              expression: `SELECT SUM(InputTokenCount) FROM SCHEMA("AWS/Bedrock", ModelId) WHERE ${where}`,
+              period: 300,
+              returnData: true,
+            },
+          ],
+        });
+      await expectViolation([profile(), insights(`ModelId != '${profileId}'`)], "has no CloudWatch alarm");
+      await expectViolation([profile(), insights(`ModelId <> '${profileId}'`)], "has no CloudWatch alarm");
+      await expectNoViolations([profile(), insights(`ModelId = '${profileId}'`)]);
+    });
+
+    it("fails a SEARCH expression that names the profile only after NOT", async () => {
+      const search = (term: string) =>
+        alarm({
+          namespace: undefined,
+          dimensions: undefined,
+          metricQueries: [
+            { id: "s", expression: `SUM(SEARCH('{AWS/Bedrock,ModelId} ${term}', 'Sum', 300))` },
+          ],
+        });
+      await expectViolation([profile(), search(`NOT ModelId="${profileId}"`)], "has no CloudWatch alarm");
+      await expectNoViolations([profile(), search(`ModelId="${profileId}"`)]);
+    });
+
     it("fails an alarm whose threshold can never be crossed", async () => {
       await expectViolation([profile(), alarm({ comparisonOperator: "LessThanThreshold", threshold: 0 })]);
       await expectViolation([

@@ -1,3 +1,4 @@
+import { mandatoryTagsSetting } from "../lib/config";
 import { scpClosesModelPaths } from "../scp-closes-model-paths";
 import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
@@ -29,7 +30,7 @@ const generated = [
   },
   {
     name: "bedrock-profiles-carry-cost-tags",
-    statements: ["tenant", "environment"].map((key) => ({
+    statements: mandatoryTagsSetting.schema.default.map((key) => ({
       Sid: `RequireTag${key}`,
       Effect: "Deny",
       Action: "bedrock:CreateInferenceProfile",
@@ -158,7 +159,31 @@ describe("#scp-closes-model-paths", () => {
   const others = generated.slice(1).map((policy) => scp(policy.name, policy.content));
 
   it("passes the generated SCPs attached to a target", async () => {
-    await expectNoViolations([invoke, attachment(invoke), ...others]);
+    await expectNoViolations([
+      invoke,
+      attachment(invoke),
+      ...others.flatMap((other) => [other, attachment(other)]),
+    ]);
+  });
+
+  it("fails a tag SCP that puts every aws:RequestTag key in one Null block, or none attached", async () => {
+    const keys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
+    const grouped = scp("grouped-tags", {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Deny",
+          Action: "bedrock:CreateInferenceProfile",
+          Resource: "*",
+          Condition: { Null: Object.fromEntries(keys.map((key) => [`aws:RequestTag/${key}`, "true"])) },
+        },
+      ],
+    });
+    await expectViolation(
+      [invoke, attachment(invoke), grouped, attachment(grouped)],
+      "aws:RequestTag/tenant is missing on its own: keys in one Null block are ANDed",
+    );
+    await expectViolation([invoke, attachment(invoke), ...others], "aws:RequestTag/cost-center is missing");
   });
 
   it("passes a stack without SCPs (the org stack's switch is off)", async () => {

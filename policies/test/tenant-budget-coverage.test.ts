@@ -107,6 +107,85 @@ describe("#tenant-budget-coverage", () => {
     await expectNoViolations([profile("claims"), filtered]);
   });
 
+  it("does not count a budget narrowed by another tag the tenant's profiles do not carry (environment=prod in the dev stack)", async () => {
+    const narrowed = budget("claims", {
+      costFilters: undefined,
+      filterExpression: {
+        ands: [
+          { tags: { key: "tenant", values: ["claims"], matchOptions: ["EQUALS"] } },
+          { tags: { key: "environment", values: ["prod"], matchOptions: ["EQUALS"] } },
+        ],
+      },
+    });
+    await expectViolation([profile("claims"), narrowed], 'Tenant "claims"');
+    // The program's shape: each key in both spellings, in an ors.
+    const spelled = (key: string, value: string) => ({
+      ors: [{ tags: { key, values: [value] } }, { tags: { key: `user:${key}`, values: [value] } }],
+    });
+    const programShape = (environment: string) =>
+      budget("claims", {
+        costFilters: undefined,
+        filterExpression: { ands: [spelled("tenant", "claims"), spelled("environment", environment)] },
+      });
+    await expectViolation([profile("claims"), programShape("prod")], 'Tenant "claims"');
+    await expectNoViolations([profile("claims"), programShape("dev")]);
+  });
+
+  it("does not count a budget narrowed to another linked account or Region than the tenant's profiles", async () => {
+    const placedProfile: ResourceSpec = {
+      ...profile("claims"),
+      props: {
+        name: "claims-chatbot-dev",
+        arn: "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abcdef123456",
+        tags: { tenant: "claims", environment: "dev" },
+      },
+    };
+    const narrowed = (dimension: Record<string, unknown>) =>
+      budget("claims", {
+        costFilters: undefined,
+        filterExpression: {
+          ands: [{ tags: { key: "tenant", values: ["claims"] } }, { dimensions: dimension }],
+        },
+      });
+    for (const [key, values] of [
+      ["LINKED_ACCOUNT", ["444455556666"]],
+      ["REGION", ["eu-west-1"]],
+    ] as const)
+      await expectViolation([placedProfile, narrowed({ key, values })], 'Tenant "claims"');
+    await expectViolation(
+      [
+        placedProfile,
+        budget("claims", {
+          costFilters: [
+            { name: "TagKeyValue", values: ["user:tenant$claims"] },
+            { name: "LinkedAccount", values: ["444455556666"] },
+          ],
+        }),
+      ],
+      'Tenant "claims"',
+    );
+    await expectNoViolations([placedProfile, narrowed({ key: "LINKED_ACCOUNT", values: ["111122223333"] })]);
+    await expectNoViolations([placedProfile, narrowed({ key: "REGION", values: ["us-east-1"] })]);
+  });
+
+  it("accepts a CASE_INSENSITIVE tag filter whose value differs in case, and refuses the same value matched EQUALS", async () => {
+    const filter = (matchOptions: string[]) =>
+      budget("holdout", {
+        costFilters: undefined,
+        filterExpression: { tags: { key: "tenant", values: ["Holdout"], matchOptions } },
+      });
+    await expectNoViolations([profile("holdout"), filter(["EQUALS", "CASE_INSENSITIVE"])]);
+    await expectViolation([profile("holdout"), filter(["EQUALS"])], 'Tenant "holdout"');
+  });
+
+  it("does not count a budget whose time period starts in the future", async () => {
+    await expectViolation(
+      [profile("claims"), budget("claims", { timePeriodStart: "2087-01-01_00:00" })],
+      'Tenant "claims"',
+    );
+    await expectNoViolations([profile("claims"), budget("claims", { timePeriodStart: "2020-01-01_00:00" })]);
+  });
+
   it("accepts exactly the two spellings of the tenant key in a filter expression", async () => {
     const keyed = (key: string) =>
       budget("claims", { costFilters: undefined, filterExpression: { tags: { key, values: ["claims"] } } });

@@ -16,6 +16,14 @@ import modelActionData from "../data/bedrock-model-actions.json";
  * open, and closes a direct call (no key) and a call through a system profile (the key names it).
  */
 export const modelActions: readonly string[] = modelActionData.actions;
+/** Spending on models whose requests carry no profile key (evaluation, prompt optimization, prompt routers). */
+export const modelJobActions: readonly string[] = modelActionData.modelJobActions;
+/** Capacity and customization that take request tags (provisioned throughput, custom models...). */
+export const taggedCreationActions: readonly string[] = modelActionData.taggedCreationActions;
+/** Spending on the other Bedrock endpoints (Mantle): no application profile attributes it. */
+export const endpointActions: readonly string[] = modelActionData.endpointActions;
+/** Model resources InvokeModel takes that no application profile can wrap. */
+export const taggedModelResources: readonly string[] = modelActionData.taggedModelResources;
 
 export const applicationProfileArnPattern = "arn:*:bedrock:*:*:application-inference-profile/*";
 const modelResources = ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"];
@@ -51,10 +59,11 @@ export function serviceControlPolicyDocuments(
 ): ServiceControlPolicyDocument[] {
   const exempt = { ArnNotLike: { "aws:PrincipalArn": [...inputs.exemptRoleArns] } };
   const applicationProfiles = applicationProfileArnPattern;
+  const perKey = (prefix: string, key: string, index: number) => `${prefix}${index + 1}${sidPart(key)}`;
   return [
     document(
       "bedrock-invoke-through-application-profiles",
-      "Bedrock models run only through application inference profiles",
+      "Bedrock models run only through application inference profiles or tagged model resources",
       [
         {
           Sid: "DenyModelUseOutsideApplicationProfiles",
@@ -63,25 +72,61 @@ export function serviceControlPolicyDocuments(
           Resource: modelResources,
           Condition: { ArnNotLike: { "bedrock:InferenceProfileArn": applicationProfiles } },
         },
+        {
+          // Their requests carry no bedrock:InferenceProfileArn, so no profile can lift the Deny:
+          // only the roles whose resources the pack judges (tags, model properties) run them.
+          Sid: "DenyModelJobsOutsideDeployRoles",
+          Effect: "Deny",
+          Action: [...modelJobActions],
+          Resource: modelResources,
+          Condition: exempt,
+        },
+        {
+          // The user guide's cost page attributes Mantle by Projects, not inference profiles, and
+          // nothing here creates or tags projects: closed until that is designed.
+          Sid: "DenyMantleSpendOutsideDeployRoles",
+          Effect: "Deny",
+          Action: [...endpointActions],
+          Resource: "*",
+          Condition: exempt,
+        },
+        // Provisioned, imported and custom-deployed models cannot sit behind an application
+        // profile: they are invoked only when they carry every mandatory tag (one key per statement).
+        ...inputs.mandatoryTags.map((key, index) => ({
+          Sid: perKey("TaggedModelOnly", key, index),
+          Effect: "Deny" as const,
+          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+          Resource: [...taggedModelResources],
+          Condition: { Null: { [`aws:ResourceTag/${key}`]: "true" } },
+        })),
       ],
     ),
     document(
       "bedrock-profiles-carry-cost-tags",
-      "Application inference profiles are created with every mandatory cost tag",
+      "Application profiles, provisioned throughput and model customization are created with every mandatory cost tag",
       // One statement per key: several keys in one Null block are ANDed, which would deny only a
       // request that lacks all of them.
       inputs.mandatoryTags.map((key, index) => ({
-        Sid: `RequireTag${index + 1}${sidPart(key)}`,
+        Sid: perKey("RequireTag", key, index),
         Effect: "Deny",
-        Action: "bedrock:CreateInferenceProfile",
+        Action: ["bedrock:CreateInferenceProfile", ...taggedCreationActions],
         Resource: "*",
         Condition: { Null: { [`aws:RequestTag/${key}`]: "true" }, ...exempt },
       })),
     ),
     document(
       "bedrock-profile-cost-tags-locked",
-      "Mandatory cost tags of application inference profiles stay as deployed",
+      "Only the deploy and break-glass roles create application profiles or set their mandatory tags",
       [
+        {
+          // A profile tagged tenant=claims by anyone would spend claims' budget and could trip its
+          // deny action: profiles come from tenant files through the deploy role, nowhere else.
+          Sid: "DenyProfileCreationOutsideDeployRoles",
+          Effect: "Deny",
+          Action: "bedrock:CreateInferenceProfile",
+          Resource: "*",
+          Condition: exempt,
+        },
         {
           Sid: "DenyRemovingMandatoryTags",
           Effect: "Deny",
@@ -90,16 +135,12 @@ export function serviceControlPolicyDocuments(
           Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": [...inputs.mandatoryTags] }, ...exempt },
         },
         {
-          // Only on a profile that already has its tenant: tagging at creation stays the creator's.
+          // On every profile, tagged or not: tagging an untagged profile tenant=claims is the same attack.
           Sid: "DenyChangingTenantOrEnvironment",
           Effect: "Deny",
           Action: "bedrock:TagResource",
           Resource: applicationProfiles,
-          Condition: {
-            "ForAnyValue:StringEquals": { "aws:TagKeys": [...lockedTagKeys] },
-            Null: { "aws:ResourceTag/tenant": "false" },
-            ...exempt,
-          },
+          Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": [...lockedTagKeys] }, ...exempt },
         },
       ],
     ),

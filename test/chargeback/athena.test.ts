@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { tempDir } from "../helpers/temp-files";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { TrinoSQL } from "dt-sql-parser";
 import { stackAccountIds } from "../../tools/chargeback/attribution";
@@ -33,7 +32,7 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
   let directory: string;
   let cur2File: string;
   before(async () => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-athena-"));
+    directory = tempDir("chargeback-athena-");
     cur2File = await writeExport(directory, "cur2", invoiceItems, "cur2", "parquet");
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));

@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { type CliResult, runTypeScriptCli } from "../helpers/check-cli";
 import { fixtureTenant, writeFixtureTenants } from "../helpers/fixture-tenant";
@@ -9,6 +8,7 @@ import { startFakeCostExplorer } from "./cost-explorer-server";
 import { writeExport } from "./export-fixtures";
 import { novemberItems } from "./scenario";
 import { fixtureTenantsDir, projectDir } from "./stack";
+import { tempDir } from "../helpers/temp-files";
 
 /** `npm run chargeback` as a user runs it: a real process, its real exit code. */
 function chargeback(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
@@ -30,7 +30,7 @@ describe("npm run chargeback", function () {
   let directory: string;
   let export2026: string;
   before(async () => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-cli-"));
+    directory = tempDir("chargeback-cli-");
     export2026 = await writeExport(directory, "cur2", novemberItems, "cur2", "parquet");
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));

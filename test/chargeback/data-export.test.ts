@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { runChargeback } from "../../tools/chargeback/chargeback";
 import { reportFrom } from "./export-report";
@@ -9,11 +8,12 @@ import { type FixtureFile, type FixtureFormat, writeExport } from "./export-fixt
 import { alphaChatArn, alphaOtherArn, expected, novemberItems } from "./scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
 import { fixtureTenantsDir, projectDir } from "./stack";
+import { tempDir } from "../helpers/temp-files";
 
 describe("chargeback from Data Exports (DuckDB)", function () {
   let directory: string;
   before(() => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-export-"));
+    directory = tempDir("chargeback-export-");
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

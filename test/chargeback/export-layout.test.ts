@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { tempDir } from "../helpers/temp-files";
 import { SourceError } from "../../tools/chargeback/source-error";
 import { type FixtureFormat, writeExport } from "./export-fixtures";
 import { reportFrom } from "./export-report";
@@ -53,7 +53,7 @@ const doubled = novemberItems.map((item) => ({ ...item, usd: item.usd * 2 }));
 describe("chargeback reads one export per billing period", function () {
   let bucket: string;
   beforeEach(() => {
-    bucket = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-layout-"));
+    bucket = tempDir("chargeback-layout-");
   });
   afterEach(() => fs.rmSync(bucket, { recursive: true, force: true }));
 

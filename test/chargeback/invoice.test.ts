@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { tempDir } from "../helpers/temp-files";
 import { SourceError } from "../../tools/chargeback/source-error";
 import { reportFrom } from "./export-report";
 import { type FixtureFile, type FixtureFormat, writeExport } from "./export-fixtures";
@@ -14,7 +13,7 @@ const sum = (values: number[]) => values.reduce((total, value) => total + value,
 describe("chargeback reconciles to the invoice (Data Exports)", function () {
   let directory: string;
   before(() => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-invoice-"));
+    directory = tempDir("chargeback-invoice-");
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { tempDir } from "../helpers/temp-files";
 import type { ChargebackOptions } from "../../tools/chargeback/args";
 import { runChargeback } from "../../tools/chargeback/chargeback";
 import { trendRenderers } from "../../tools/chargeback/render-trend";
@@ -39,7 +38,7 @@ async function trendOf(extra: Partial<ChargebackOptions>): Promise<TrendReport> 
 describe("chargeback trend (--from/--to)", function () {
   let directory: string;
   before(() => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-trend-"));
+    directory = tempDir("chargeback-trend-");
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -1,8 +1,10 @@
 import * as assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { tempDir } from "./temp-files";
+
+export { tempFile } from "./temp-files";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
@@ -68,7 +70,7 @@ export interface SourceEdit {
  * of the change. An edit that changes nothing fails: the test would prove nothing.
  */
 export function copyProject(...edits: SourceEdit[]): { dir: string; remove(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-project-"));
+  const dir = tempDir("bcg-project-");
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], {
     cwd: repoRoot,
     encoding: "utf8",
@@ -88,11 +90,4 @@ export function copyProject(...edits: SourceEdit[]): { dir: string; remove(): vo
     fs.writeFileSync(target, after);
   }
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-export function tempFile(name: string, content: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-input-"));
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
 }

@@ -15,23 +15,14 @@ export function fixtureTenant(fields: Pick<TenantInput, "name"> & Partial<Tenant
   });
 }
 
-const written: TenantFixture[] = [];
-process.on("exit", () => {
-  for (const fixture of written) fixture.remove();
-});
-
 /**
  * Writes each tenant as `<name>.ts` (`export default { ... }`, the literal form the loader reads)
- * into a fresh temporary directory and returns the directory. It lives as long as the process,
- * since test files load their stack when mocha reads them and CLI runs read it from a child process.
+ * into a fresh temporary directory and returns the directory. Written while test files load, it
+ * lives until the run ends (test/helpers/temp-files.ts): CLI runs read it from a child process.
  * The tenants need not be valid: a case about a bad file writes the bad value it is about.
  */
 export function writeFixtureTenants(
   tenants: ReadonlyArray<{ readonly name: string; readonly [field: string]: unknown }>,
 ): string {
-  const fixture = new TenantFixture(
-    Object.fromEntries(tenants.map((tenant) => [`${tenant.name}.ts`, tenant])),
-  );
-  written.push(fixture);
-  return fixture.dir;
+  return new TenantFixture(Object.fromEntries(tenants.map((tenant) => [`${tenant.name}.ts`, tenant]))).dir;
 }

@@ -4,6 +4,8 @@ import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { runProgram } from "../../tools/check/program/program-runner";
 import { registeredUrns, waitForRPCs } from "../../tools/check/sdk-internals";
 import { readStackConfigFile } from "../../tools/stack-config-file";
+import { goJsonMarshal } from "../../tools/go-json";
+import { resourceTypes } from "../../src/resource-types";
 import { formatInputError } from "../../src/validation";
 
 export const projectDir = path.resolve(__dirname, "../..");
@@ -14,29 +16,32 @@ export const project = "bedrock-cost-governance";
  */
 export const fixtureTenantsDir = path.join(projectDir, "test/fixtures/tenants");
 
-/** The type tokens the program registers, by what they are. */
+/**
+ * The type tokens the program registers, under the names the program tests use; each token is
+ * src/resource-types.ts's, never spelt again here.
+ */
 export const types = {
-  stack: "pulumi:pulumi:Stack",
-  provider: "pulumi:providers:aws",
-  tenantGuardrails: "bedrock-cost-governance:index:TenantGuardrails",
-  organizationGuardrails: "bedrock-cost-governance:index:OrganizationGuardrails",
-  inferenceProfile: "aws:bedrock/inferenceProfile:InferenceProfile",
-  parameter: "aws:ssm/parameter:Parameter",
-  topic: "aws:sns/topic:Topic",
-  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
-  topicSubscription: "aws:sns/topicSubscription:TopicSubscription",
-  budget: "aws:budgets/budget:Budget",
-  budgetAction: "aws:budgets/budgetAction:BudgetAction",
-  metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  policy: "aws:iam/policy:Policy",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-  costAllocationTag: "aws:costexplorer/costAllocationTag:CostAllocationTag",
-  anomalyMonitor: "aws:costexplorer/anomalyMonitor:AnomalyMonitor",
-  anomalySubscription: "aws:costexplorer/anomalySubscription:AnomalySubscription",
-  scp: "aws:organizations/policy:Policy",
-  scpAttachment: "aws:organizations/policyAttachment:PolicyAttachment",
+  anomalyMonitor: resourceTypes.anomalyMonitor,
+  anomalySubscription: resourceTypes.anomalySubscription,
+  budget: resourceTypes.budget,
+  budgetAction: resourceTypes.budgetAction,
+  costAllocationTag: resourceTypes.costAllocationTag,
+  inferenceProfile: resourceTypes.inferenceProfile,
+  metricAlarm: resourceTypes.metricAlarm,
+  organizationGuardrails: resourceTypes.organizationGuardrails,
+  parameter: resourceTypes.ssmParameter,
+  policy: resourceTypes.iamPolicy,
+  provider: resourceTypes.awsProvider,
+  role: resourceTypes.iamRole,
+  rolePolicy: resourceTypes.iamRolePolicy,
+  rolePolicyAttachment: resourceTypes.iamRolePolicyAttachment,
+  scp: resourceTypes.organizationsPolicy,
+  scpAttachment: resourceTypes.organizationsPolicyAttachment,
+  stack: resourceTypes.stack,
+  tenantGuardrails: resourceTypes.tenantGuardrails,
+  topic: resourceTypes.snsTopic,
+  topicPolicy: resourceTypes.snsTopicPolicy,
+  topicSubscription: resourceTypes.snsTopicSubscription,
 } as const;
 
 export interface RunOptions {
@@ -136,7 +141,7 @@ export function configFor(stack: string, options: RunOptions = {}): Record<strin
   };
   for (const [key, value] of Object.entries(set)) {
     config[key.includes(":") ? key : `${project}:${key}`] =
-      typeof value === "string" ? value : JSON.stringify(value);
+      typeof value === "string" ? value : goJsonMarshal(value);
   }
   return config;
 }

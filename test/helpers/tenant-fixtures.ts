@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { TenantInput } from "../../src/tenant";
 import { type TenantLoadResult, loadTenants } from "../../src/tenant-loader";
+import { tempDir } from "./temp-files";
 
 /** Absolute path of `src/tenant`, for raw tenant sources that call `defineTenant` from a temp dir. */
 export const tenantModulePath = path.resolve(__dirname, "../../src/tenant");
@@ -35,7 +35,7 @@ export class TenantFixture {
   readonly dir: string;
 
   constructor(files: Record<string, TenantFileContent>) {
-    this.root = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-"));
+    this.root = tempDir("bcg-tenants-");
     this.dir = path.join(this.root, "tenants");
     fs.mkdirSync(this.dir);
     for (const [fileName, content] of Object.entries(files)) this.write(fileName, content);

@@ -142,11 +142,12 @@ describe("the org stack (Pulumi.org.yaml) with the fixture tenants", () => {
     const document = JSON.parse(String(locked?.inputs.content)) as {
       Statement: Array<{ Condition: { ArnNotLike: { "aws:PrincipalArn": string[] } } }>;
     };
+    // Each environment's accounts in key order, as `pulumi up` hands the map over (Go's json.Marshal).
     assert.deepEqual(document.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"], [
-      "arn:aws:iam::111122223333:role/bedrock-governance-deploy",
       "arn:aws:iam::444455556666:role/bedrock-governance-deploy",
-      "arn:aws:iam::777788889999:role/bedrock-governance-deploy",
+      "arn:aws:iam::111122223333:role/bedrock-governance-deploy",
       "arn:aws:iam::012345678901:role/bedrock-governance-deploy",
+      "arn:aws:iam::777788889999:role/bedrock-governance-deploy",
       "arn:aws:iam::*:role/bedrock-governance-break-glass",
     ]);
   });

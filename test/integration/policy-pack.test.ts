@@ -4,7 +4,6 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { type PlannedResource, UNKNOWN } from "../../tools/check/plan/planned-resource";
 import { PolicyPackHost } from "../../tools/check/analyzer/policy-pack-host";
@@ -17,6 +16,8 @@ import {
 } from "../helpers/compliant-inputs";
 import { acceptedPolicyConfig, refusedPolicyConfig } from "../helpers/policy-config";
 import { packDir, policyPackPerSuite } from "../helpers/policy-pack";
+import { tempDir } from "../helpers/temp-files";
+import { policies as packPolicies } from "../../policies/policies";
 
 const stack = "urn:pulumi:dev::pack-test";
 const urn = (type: string, name: string) => `${stack}::${type}::${name}`;
@@ -101,28 +102,14 @@ describe("policy pack over the Analyzer protocol", function () {
   this.timeout(120_000);
   const host = policyPackPerSuite();
 
-  it("describes the pack and its thirteen policies with their levels (GetAnalyzerInfo)", () => {
+  it("describes the pack and each policy it serves as the policy declares itself (GetAnalyzerInfo)", () => {
     assert.equal(host().info.name, "bedrock-cost-guardrails");
     assert.equal(host().info.version, "0.1.0");
+    const line = (policy: { name: string; enforcementLevel?: string; severity?: string }, kind: string) =>
+      `${policy.name} ${kind} ${policy.enforcementLevel} ${policy.severity}`;
     assert.deepEqual(
-      host().info.policies.map(
-        (policy) => `${policy.name} ${policy.kind} ${policy.enforcementLevel} ${policy.severity}`,
-      ),
-      [
-        "bedrock-profile-cost-tags resource mandatory high",
-        "bedrock-profile-model-source resource mandatory high",
-        "bedrock-invoke-through-profiles resource mandatory critical",
-        "workloads-reference-profiles resource advisory medium",
-        "budget-notifications resource mandatory high",
-        "tenant-budget-coverage stack mandatory high",
-        "profile-usage-alarm stack mandatory medium",
-        "cost-allocation-tags-active stack advisory low",
-        "prod-profiles-protected resource mandatory high",
-        "bedrock-resources-use-profiles resource mandatory high",
-        "bedrock-provisioned-throughput-cost-tags resource mandatory critical",
-        "scp-deploy-role-not-locked-out resource mandatory critical",
-        "scp-closes-model-paths stack mandatory critical",
-      ],
+      host().info.policies.map((policy) => line(policy, policy.kind)),
+      packPolicies.map((policy) => line(policy, "validateStack" in policy ? "stack" : "resource")),
     );
     for (const policy of host().info.policies) {
       assert.match(policy.description, /^Checks (that|whether) /, policy.name);
@@ -206,7 +193,7 @@ describe("policy pack over the Analyzer protocol", function () {
     assert.deepEqual(summary(await host().analyze(resources)), []);
   });
 
-  it("does not guess a violation from values unknown during preview, and links by property dependencies", async () => {
+  it("does not guess a violation from values unknown during preview, links by property dependencies, and says what it did not judge", async () => {
     const profileUrn = urn("aws:bedrock/inferenceProfile:InferenceProfile", "claims-chatbot-dev");
     const resources = compliantStack().map((planned): PlannedResource => {
       if (planned.name === "claims-chatbot-dev")
@@ -226,7 +213,11 @@ describe("policy pack over the Analyzer protocol", function () {
       if (planned.name === "claims-invoke-policy") return { ...planned, inputs: { policy: UNKNOWN } };
       return planned;
     });
-    assert.deepEqual(summary(await host().analyze(resources)), []);
+    // Only the advisory naming what preview could not judge: the unknown tag and the unknown document.
+    assert.deepEqual(summary(await host().analyze(resources)), [
+      `advisory preview-unjudged-values ${profileUrn}`,
+      `advisory preview-unjudged-values ${urn("aws:iam/policy:Policy", "claims-invoke-policy")}`,
+    ]);
   });
 
   describe("configuration in the --policy-pack-config format", () => {
@@ -288,7 +279,7 @@ describe("policy pack over the Analyzer protocol", function () {
   });
 
   it("says to run npm install in a pack directory without node_modules, with no require stack", async () => {
-    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "bare-pack-"));
+    const bare = tempDir("bare-pack-");
     for (const file of ["PulumiPolicy.yaml", "package.json", "index.ts"])
       fs.copyFileSync(path.join(packDir, file), path.join(bare, file));
     await assert.rejects(PolicyPackHost.start({ packDir: bare }), (error: Error) => {

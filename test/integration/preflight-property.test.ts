@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { partitionOf } from "../../src/arns";
@@ -10,6 +9,7 @@ import { formatInputError } from "../../src/validation";
 import type { TenantInput } from "../../src/tenant";
 import { preflight, preflightErrors } from "../../tools/check/preflight";
 import { planStack, projectDir, stackFileConfig } from "../helpers/program";
+import { tempDir } from "../helpers/temp-files";
 
 /**
  * The property that closes the class of bug where mocks accept what AWS refuses: any tenant the
@@ -171,7 +171,7 @@ async function preflightOf({
   region: string;
   tenants: TenantInput[];
 }): Promise<string[] | undefined> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-property-"));
+  const dir = tempDir("bcg-property-");
   try {
     for (const tenant of tenants)
       fs.writeFileSync(path.join(dir, `${tenant.name}.ts`), `export default ${JSON.stringify(tenant)};\n`);

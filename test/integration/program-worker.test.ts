@@ -55,22 +55,23 @@ describe("the plan in a worker thread (what npm run check runs)", () => {
     assert.deepEqual(analyzed, []);
   });
 
-  it("rejects with the program's own error when the program fails", async () => {
-    const config = configFor("dev", {});
+  it("rejects with the worker's own error, its name and message, when planning throws", async () => {
+    // No config at all: reading it throws in the worker, as an SDK or program failure would.
     await assert.rejects(
       planInWorker(
         {
-          programDir: path.join(projectDir, "test"),
+          programDir: projectDir,
           project,
           stack: "dev",
-          config,
+          config: null as unknown as Record<string, string>,
           configFile: "Pulumi.dev.yaml",
         },
         () => undefined,
       ),
       (error: unknown) => {
         assert.ok(error instanceof Error);
-        assert.match(error.message, /index/);
+        assert.equal(error.name, "TypeError");
+        assert.match(error.message, /null/);
         return true;
       },
     );

@@ -987,7 +987,7 @@ describe("the program with other tenants and config", () => {
         "3 problems in the stack config or tenant files:",
         `${file("sales.ts")}: budget.monthlyUsd: expected a number greater than 0, got "1000"`,
         `${file("sales.ts")}: unknown key "budgett"; did you mean "budget"?`,
-        `${file("risk.ts")}: account: "risk-ai" is not an account alias of stack "dev" (shared-ai, claims-ai)`,
+        `${file("risk.ts")}: account: "risk-ai" is not an account alias of stack "dev" (claims-ai, shared-ai)`,
       ].join("\n"),
     );
     assert.deepEqual(registeredUrns, [

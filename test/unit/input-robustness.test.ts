@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { validateStackConfig } from "../../src/config";
@@ -12,6 +11,7 @@ import { readStackConfigFile } from "../../tools/stack-config-file";
 import { readStackExport } from "../../tools/check/input/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
 import { validTenant } from "../helpers/tenant-fixtures";
+import { tempDir } from "../helpers/temp-files";
 
 /**
  * Every error names the file (`file` or `file:line:col`), has a path string and a one-line message
@@ -194,7 +194,7 @@ describe("robustness of every input (property-based)", () => {
     });
 
     it("reads any Pulumi.<stack>.yaml text into config or a file-named error", () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-yaml-"));
+      const dir = tempDir("bcg-yaml-");
       try {
         forAll(
           fc.oneof(
@@ -220,7 +220,7 @@ describe("robustness of every input (property-based)", () => {
     let dir: string;
     let file: string;
     before(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-export-"));
+      dir = tempDir("bcg-export-");
       file = path.join(dir, "export.json");
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -96,9 +96,10 @@ describe("org stack config (scope: organization)", () => {
         ["prod", ["claims@777788889999"]],
       ],
     );
+    // In the accounts' key order: the CLI hands a map over as Go's json.Marshal writes it, keys sorted.
     assert.deepEqual(inputs.environments[1].deployRoleArns, [
-      "arn:aws:iam::777788889999:role/bedrock-governance-deploy",
       "arn:aws:iam::012345678901:role/bedrock-governance-deploy",
+      "arn:aws:iam::777788889999:role/bedrock-governance-deploy",
     ]);
   });
 
@@ -120,7 +121,7 @@ describe("org stack config (scope: organization)", () => {
     const environments = JSON.parse(shippedOrgConfig()[`${ns}:environments`]);
     environments.dev.defaultAccount = "nowhere";
     assert.deepEqual(problems(withKeys({ environments })), [
-      'Pulumi.org.yaml: bedrock-cost-governance:environments.dev.defaultAccount: expected an alias of environments.dev.accounts (shared-ai, claims-ai), got "nowhere"',
+      'Pulumi.org.yaml: bedrock-cost-governance:environments.dev.defaultAccount: expected an alias of environments.dev.accounts (claims-ai, shared-ai), got "nowhere"',
     ]);
   });
 
@@ -156,7 +157,7 @@ describe("org stack config (scope: organization)", () => {
     );
     assert.match(
       problem,
-      /^Pulumi\.org\.yaml: bedrock-cost-governance:serviceControlPolicies: the SCP "bedrock-profiles-carry-cost-tags" is [\d,]+ characters; AWS Organizations allows 5,120/,
+      /^Pulumi\.org\.yaml: bedrock-cost-governance:serviceControlPolicies: the SCP "bedrock-[a-z-]+" is [\d,]+ characters; AWS Organizations allows 5,120/,
     );
     assert.ok(rest.every((other) => other.includes("characters")));
   });
@@ -191,8 +192,8 @@ describe("org stack config (scope: organization)", () => {
     for (const statement of tagged.Statement) assert.equal(Object.keys(statement.Condition.Null).length, 1);
   });
 
-  it("denies exactly the model-running actions iam-data lists today (regenerate with npm run generate:scp-actions)", async () => {
-    assert.deepEqual(modelActionData.actions, (await deriveModelActions()).actions);
+  it("denies exactly the spending actions the pack's spending surface lists today (regenerate with npm run generate:scp-actions)", () => {
+    assert.deepEqual(modelActionData, deriveModelActions());
   });
 
   it("is judged by the pack with the same action list (scp-closes-model-paths defaults to it)", () => {

@@ -134,8 +134,7 @@ describe("policy config (the --policy-pack-config format)", () => {
 });
 
 describe("policies/policy-config.example.json", () => {
-  it("is valid configuration for the pack's thirteen policies", () => {
-    assert.equal(policies.length, 13);
+  it("is valid configuration for the pack's policies", () => {
     const pack = packInfo(policies);
     const example: unknown = JSON.parse(
       fs.readFileSync(path.resolve(__dirname, "../../policies/policy-config.example.json"), "utf8"),

@@ -230,6 +230,91 @@ describe("service control policies, evaluated with identity policies (iam-simula
     );
   });
 
+  describe("the other spending paths of the spending surface", () => {
+    const project = `arn:aws:bedrock-mantle:${region}:${accountId}:project/default`;
+    const reservation = `arn:aws:bedrock-mantle:${region}:${accountId}:reservation/r1`;
+
+    it("closes Mantle's inference, reservations and fine-tuning to every principal but the deploy and break-glass roles", async () => {
+      for (const principal of [administrator, bedrockFullAccess]) {
+        for (const [action, resource] of [
+          ["bedrock-mantle:CreateInference", project],
+          ["bedrock-mantle:CreateReservation", reservation],
+          ["bedrock-mantle:CreateFineTuningJob", project],
+        ])
+          assert.notEqual(await decideCall(principal, [{ action, resource }], scps), "Allowed", action);
+      }
+      assert.equal(
+        await decideCall(
+          administrator,
+          [{ action: "bedrock-mantle:CreateInference", resource: project }],
+          scps,
+        ),
+        "ExplicitlyDenied",
+      );
+    });
+
+    it("lets only the deploy and break-glass roles run evaluation and prompt-optimization jobs on models", async () => {
+      for (const action of ["bedrock:CreateEvaluationJob", "bedrock:CreateAdvancedPromptOptimizationJob"])
+        assert.equal(await decideCall(administrator, directCall(action), scps), "ExplicitlyDenied", action);
+      const deployAdmin: Principal = { arn: deployRoleArn, identityPolicies: administrator.identityPolicies };
+      assert.equal(await decideCall(deployAdmin, directCall("bedrock:CreateEvaluationJob"), scps), "Allowed");
+    });
+
+    it("buys provisioned throughput and customizes models only with every mandatory request tag", async () => {
+      for (const action of [
+        "bedrock:CreateProvisionedModelThroughput",
+        "bedrock:CreateModelCustomizationJob",
+      ]) {
+        const call = (tags: Record<string, string>) => [
+          { action, resource: modelArn(region), context: tagContext(tags) },
+        ];
+        const { "cost-center": _left, ...withoutCostCenter } = allTags;
+        assert.equal(
+          await decideCall(administrator, call(withoutCostCenter), scps),
+          "ExplicitlyDenied",
+          action,
+        );
+        assert.equal(await decideCall(administrator, call(allTags), scps), "Allowed", action);
+      }
+    });
+
+    it("invokes provisioned, imported and custom-deployed models only when they carry every mandatory tag", async () => {
+      const resourceTags = (tags: Record<string, string>) =>
+        Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:ResourceTag/${key}`, value]));
+      for (const resource of [
+        `arn:aws:bedrock:${region}:${accountId}:provisioned-model/abcdefghijkl`,
+        `arn:aws:bedrock:${region}:${accountId}:imported-model/abcdefghijkl`,
+        `arn:aws:bedrock:${region}:${accountId}:custom-model-deployment/abcdefghijkl`,
+      ]) {
+        const call = (tags: Record<string, string>) => [
+          { action: "bedrock:InvokeModel", resource, context: resourceTags(tags) },
+        ];
+        assert.equal(
+          await decideCall(administrator, call({ tenant: "claims" }), scps),
+          "ExplicitlyDenied",
+          resource,
+        );
+        assert.equal(await decideCall(administrator, call(allTags), scps), "Allowed", resource);
+      }
+    });
+
+    it("keeps a call through an application profile copied from a global. profile allowed", async () => {
+      const globalProfile = `arn:aws:bedrock:${region}:${accountId}:inference-profile/global.${model}`;
+      const checks = [
+        invoke(ownCrossRegionProfileArn, ownCrossRegionProfileArn),
+        invoke(globalProfile, ownCrossRegionProfileArn),
+        // Global profiles route to any commercial Region (iam-simulate refuses a Region-less
+        // model ARN, so the Regions stand in for it; the Deny's own pattern is region-wildcarded).
+        ...usRegions.map((inRegion) => invoke(modelArn(inRegion), ownCrossRegionProfileArn)),
+      ];
+      assert.equal(await decideCall(administrator, checks, scps), "Allowed");
+      assert.equal(
+        await decideCall(administrator, [invoke(globalProfile, globalProfile)], scps),
+        "ExplicitlyDenied",
+      );
+    });
+  });
+
   describe("cost tags", () => {
     for (const key of mandatoryTags) {
       it(`denies creating a profile without "${key}" to everyone but the deploy role`, async () => {
@@ -244,8 +329,21 @@ describe("service control policies, evaluated with identity policies (iam-simula
       });
     }
 
-    it("lets an administrator create a profile that carries every mandatory tag", async () => {
-      assert.equal(await decideCall(administrator, createProfile(allTags), scps), "Allowed");
+    it("denies creating a profile, even one carrying every mandatory tag, to everyone but the deploy and break-glass roles", async () => {
+      // Tag values are not checkable by an SCP: a profile tagged tenant=claims by anyone would
+      // spend claims' budget, so only the roles that deploy tenant files create profiles.
+      assert.equal(await decideCall(administrator, createProfile(allTags), scps), "ExplicitlyDenied");
+      assert.equal(await decideCall(deployRole, createProfile(allTags), scps), "Allowed");
+    });
+
+    it("denies tagging an untagged profile with a tenant to everyone but the deploy and break-glass roles", async () => {
+      const tagUntagged: AuthorizationRequest = {
+        action: "bedrock:TagResource",
+        resource: otherTenantProfileArn,
+        context: tagContext({ tenant: "claims" }),
+      };
+      assert.equal(await decideCall(administrator, [tagUntagged], scps), "ExplicitlyDenied");
+      assert.equal(await decideCall(deployRole, [tagUntagged], scps), "Allowed");
     });
 
     it("denies removing a mandatory tag, and changing tenant or environment, to everyone but the deploy and break-glass roles", async () => {

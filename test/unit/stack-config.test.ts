@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { type StackConfig, validateStackConfig } from "../../src/config";
 import { type InputError, formatInputError } from "../../src/validation";
 import { readStackConfigFile } from "../../tools/stack-config-file";
+import { tempDir } from "../helpers/temp-files";
 
 const ns = "bedrock-cost-governance";
 
@@ -228,7 +228,7 @@ describe("stack files (readStackConfigFile)", () => {
     fs.writeFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), text);
 
   beforeEach(() => {
-    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcg-stack-"));
+    projectDir = tempDir("bcg-stack-");
   });
   afterEach(() => fs.rmSync(projectDir, { recursive: true, force: true }));
 
@@ -253,6 +253,28 @@ describe("stack files (readStackConfigFile)", () => {
         "aws:region": "us-east-1",
         "bedrock-cost-governance:maxAnomalyMonitors": "20",
         "bedrock-cost-governance:billing": '{"accountId":"123456789012","manage":false}',
+      },
+    });
+  });
+
+  it("encodes a map as the CLI does (Go's json.Marshal): keys sorted at every depth, lists in order, <>& escaped", () => {
+    writeStack(
+      "dev",
+      [
+        "config:",
+        "  bedrock-cost-governance:accounts:",
+        '    shared-ai: { roleArn: r2, accountId: "111122223333" }',
+        '    claims-ai: { roleArn: r1, accountId: "444455556666" }',
+        '  bedrock-cost-governance:notes: { zeta: [b, a], alpha: "<tag> & co" }',
+        "",
+      ].join("\n"),
+    );
+    assert.deepEqual(readStackConfigFile(projectDir, "dev"), {
+      file: "Pulumi.dev.yaml",
+      config: {
+        "bedrock-cost-governance:accounts":
+          '{"claims-ai":{"accountId":"444455556666","roleArn":"r1"},"shared-ai":{"accountId":"111122223333","roleArn":"r2"}}',
+        "bedrock-cost-governance:notes": '{"alpha":"\\u003ctag\\u003e \\u0026 co","zeta":["b","a"]}',
       },
     });
   });

@@ -1,19 +1,32 @@
 /** Audits of deployed state read what is deployed, whatever the order, or refuse. */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { UNKNOWN, secretSignature, signatureKey } from "../../tools/check/plan/planned-resource";
 import { readStackExport } from "../../tools/check/input/stack-export";
 import { compliantExport } from "../fixtures/stack-export";
+import { tempDir } from "../helpers/temp-files";
 
 function write(exported: unknown): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stack-export-")), "state.json");
+  const file = path.join(tempDir("stack-export-"), "state.json");
   fs.writeFileSync(file, JSON.stringify(exported));
   return file;
 }
 
 describe("readStackExport on a final state", () => {
+  it("refuses an export of another deployment version, naming the field", () => {
+    const file = write({ ...compliantExport(), version: 2 });
+    assert.deepEqual(readStackExport(file), {
+      errors: [
+        {
+          file,
+          path: "version",
+          message: "expected 3: `pulumi stack export` writes deployment version 3, got 2",
+        },
+      ],
+    });
+  });
+
   it("refuses a secret exported as ciphertext only, saying to re-export with --show-secrets", () => {
     const exported = compliantExport();
     const policy = exported.deployment.resources.find(

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { formatInputError } from "../../src/validation";
 import { useTenantFixtures, validTenant, type TenantFileContent } from "../helpers/tenant-fixtures";
+import { tempDir } from "../helpers/temp-files";
 
 const tenant = validTenant();
 const literal = JSON.stringify(tenant);
@@ -19,7 +19,7 @@ describe("tenant files are data, never run", () => {
   const problemsOf = (source: string): string[] => problems({ "claims.ts": source });
 
   describe("a file that tries to run code", () => {
-    const marker = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bcg-marker-")), "ran");
+    const marker = () => path.join(tempDir("bcg-marker-"), "ran");
 
     it("is refused at the import, and the command it would run never runs", () => {
       const ran = marker();

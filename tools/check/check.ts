@@ -8,6 +8,7 @@ import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { StackAnalysis } from "./analyzer/stack-analysis";
 import type { PlannedStack } from "./program/planned-stack";
 import { planInWorker } from "./program/program-worker";
+import type { ValidatedInputs } from "./program/worker-plan";
 import type { CheckReport } from "./report/check-report";
 import type { PolicyPackConfig, PolicyPackInfo } from "./analyzer/policy-config";
 import { readStackConfigFile } from "../stack-config-file";
@@ -57,16 +58,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     if ("errors" in policyConfig)
       return report({ stack: options.stack, source, errors: policyConfig.errors });
 
-    const stackTags = stackMandatoryTags(options.projectDir, options.stack);
+    // The stack's mandatoryTags, for the pack: the program's worker says them once it has validated
+    // the stack (the check's one validation); for a stack export, the stack file is read here.
+    let stackTagsKnown: (tags: string[] | undefined) => void = () => undefined;
+    const stackTags = new Promise<string[] | undefined>((resolve) => (stackTagsKnown = resolve));
+    if (options.stateFile) stackTagsKnown(stackMandatoryTags(options.projectDir, options.stack));
     const stream = streamTo(
       hostStarting,
       policyConfig.config,
       options.policyConfigFile ?? "",
-      (config, info) =>
+      async (config, info) =>
         withStackMandatoryTags(
           config,
           info,
-          stackTags,
+          await stackTags,
           `Pulumi.${options.stack}.yaml`,
           options.policyConfigFile ?? "",
         ),
@@ -74,7 +79,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     const planStartedAt = performance.now();
     const planned = options.stateFile
       ? planStackExport(options.stateFile, stream.add)
-      : await planProgram(options, stream.add);
+      : await planProgram(options, stream.add, (validated) => stackTagsKnown(validated.mandatoryTags));
+    stackTagsKnown(undefined);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
     // What AWS would refuse, or accept and not deliver, stops the check like bad input (exit 2).
@@ -125,7 +131,7 @@ function streamTo(
   complete: (
     config: PolicyPackConfig,
     info: PolicyPackInfo,
-  ) => { config: PolicyPackConfig; warnings: InputError[] },
+  ) => Promise<{ config: PolicyPackConfig; warnings: InputError[] }>,
 ) {
   const early: Array<{ urn: string; request: Uint8Array }> = [];
   let judgement: StackAnalysis | undefined;
@@ -135,7 +141,7 @@ function streamTo(
     ): Promise<{ judgement: StackAnalysis; warnings: InputError[] } | { errors: InputError[] }> => {
       const configured = parsePolicyConfig(policyConfig, policyConfigFile, host.info);
       if ("errors" in configured) return configured;
-      const completed = complete(configured.config, host.info);
+      const completed = await complete(configured.config, host.info);
       await host.configure(completed.config);
       judgement = host.beginStackAnalysis();
       for (const { urn, request } of early.splice(0)) judgement.send(urn, request);
@@ -154,6 +160,7 @@ function streamTo(
 async function planProgram(
   options: CheckOptions,
   onAnalyze: (urn: string, request: Uint8Array) => void,
+  onValidated: (validated: ValidatedInputs) => void,
 ): Promise<PlannedStack | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
   if ("errors" in stackFile) return stackFile;
@@ -169,6 +176,7 @@ async function planProgram(
       configFile: stackFile.file,
     },
     onAnalyze,
+    onValidated,
   );
 }
 
@@ -189,10 +197,7 @@ function planStackExport(
   const read = readStackExport(file);
   if ("errors" in read) return read;
   const encoder = new StackEncoder();
-  for (const resource of read.resources) {
-    const request = encoder.add(resource);
-    if (request) onAnalyze(resource.urn, request);
-  }
+  encoder.addAll(read.resources, onAnalyze);
   return concludePlan(read.stack, read.resources, {}, encoder);
 }
 

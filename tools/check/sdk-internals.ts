@@ -75,6 +75,7 @@ type RegisterCallback = (error: Error | null, response?: RegisterResourceRespons
 interface Monitor {
   registerResource(request: RegisterResourceRequest, callback: RegisterCallback): void;
   getRegisteredResources?(): Map<string, unknown>;
+  newUrn?(parent: string, type: string, name: string): string;
 }
 
 /**
@@ -92,6 +93,38 @@ export function onRegisterResource(
       if (!error && response) listener(request, response);
       callback(error, response);
     });
+}
+
+/** The root stack's type token: the engine leaves it out of its children's URNs. */
+const rootStackType = "pulumi:pulumi:Stack";
+
+/**
+ * A URN as the engine's `generateURN` forms it (pulumi/pulumi pkg/resource/deploy/deployment.go,
+ * with `urn.New` in sdk/go/common/resource/urn/urn.go): the parent's whole qualified type, then
+ * `$` and the resource's type, except under the root stack, whose type is left out. The SDK's
+ * mock monitor instead keeps the parent's last type only, the root stack's included
+ * (`pulumi:pulumi:Stack$pulumi:providers:aws::…`), URNs no `pulumi up` makes.
+ */
+export function engineUrn(
+  stack: string,
+  project: string,
+  parent: string,
+  type: string,
+  name: string,
+): string {
+  const parentType = parent ? parent.split("::")[2] : "";
+  const qualifiedType = parentType && parentType !== rootStackType ? `${parentType}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
+}
+
+/**
+ * Makes the (mock) monitor of `setMocks` form URNs as the engine does (`MockMonitor.newUrn`, which
+ * its registerResource and readResource call through `this`).
+ */
+export function withEngineUrns(stack: string, project: string): void {
+  const monitor = pulumi().runtime.getMonitor() as unknown as Monitor;
+  if (typeof monitor?.newUrn !== "function") throw hookMissing("MockMonitor.newUrn");
+  monitor.newUrn = (parent, type, name) => engineUrn(stack, project, parent, type, name);
 }
 
 /** The URNs the mock monitor of `setMocks` registered so far (`MockMonitor.getRegisteredResources`). */
@@ -167,29 +200,30 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
   {
     name: "monitor.registerResource",
     verify: () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as {
-        MockMonitor?: { prototype: Monitor };
-      };
+      const monitor = mockMonitorPrototype();
       assertHook(
-        typeof MockMonitor?.prototype.registerResource === "function" &&
-          MockMonitor.prototype.registerResource.length === 2,
+        typeof monitor?.registerResource === "function" && monitor.registerResource.length === 2,
         "monitor.registerResource",
       );
     },
   },
   {
     name: "MockMonitor.getRegisteredResources",
-    verify: () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as {
-        MockMonitor?: { prototype: Monitor };
-      };
+    verify: () =>
       assertHook(
-        typeof MockMonitor?.prototype.getRegisteredResources === "function",
+        typeof mockMonitorPrototype()?.getRegisteredResources === "function",
         "MockMonitor.getRegisteredResources",
-      );
-    },
+      ),
+  },
+  {
+    name: "MockMonitor.newUrn",
+    // Its registerResource and readResource call it through `this`, so an instance's own one is used.
+    verify: () =>
+      assertHook(
+        typeof mockMonitorPrototype()?.newUrn === "function" &&
+          (sdkSource("runtime/mocks.js").match(/this\.newUrn\(/g) ?? []).length >= 2,
+        "MockMonitor.newUrn",
+      ),
   },
   {
     name: "__pulumiType",
@@ -210,6 +244,13 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
     },
   },
 ];
+
+/** The prototype of the mock monitor `setMocks` installs (`runtime/mocks.MockMonitor`). */
+function mockMonitorPrototype(): Monitor | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("@pulumi/pulumi/runtime/mocks") as { MockMonitor?: { prototype: Monitor } }).MockMonitor
+    ?.prototype;
+}
 
 function assertHook(ok: boolean, name: string): void {
   if (!ok) throw hookMissing(name);

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import { sdkHooks, waitForRPCs } from "../../../tools/check/sdk-internals";
+import { engineUrn, sdkHooks, waitForRPCs } from "../../../tools/check/sdk-internals";
+import { planStack } from "../../helpers/program";
 
 describe("the check's hooks into @pulumi/pulumi internals (tools/check/sdk-internals.ts)", () => {
   for (const hook of sdkHooks) {
@@ -20,6 +21,45 @@ describe("the check's hooks into @pulumi/pulumi internals (tools/check/sdk-inter
       assert.throws(() => waitForRPCs(), /runtime\/settings\.waitForRPCs/);
     } finally {
       settings.waitForRPCs = original;
+    }
+  });
+});
+
+describe("URNs as the engine forms them (pkg/resource/deploy/deployment.go, generateURN)", function () {
+  this.timeout(60_000);
+  const stackUrn = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
+  const componentUrn = "urn:pulumi:dev::proj::proj:index:Tenant::claims";
+
+  it("leaves the root stack's type out of its children's, and keeps every other parent's whole qualified type", () => {
+    assert.equal(engineUrn("dev", "proj", stackUrn, "proj:index:Tenant", "claims"), componentUrn);
+    assert.equal(
+      engineUrn("dev", "proj", componentUrn, "proj:index:Part", "claims-part"),
+      "urn:pulumi:dev::proj::proj:index:Tenant$proj:index:Part::claims-part",
+    );
+    assert.equal(
+      engineUrn(
+        "dev",
+        "proj",
+        "urn:pulumi:dev::proj::proj:index:Tenant$proj:index:Part::claims-part",
+        "aws:sns/topic:Topic",
+        "t",
+      ),
+      "urn:pulumi:dev::proj::proj:index:Tenant$proj:index:Part$aws:sns/topic:Topic::t",
+    );
+    assert.equal(engineUrn("dev", "proj", "", "pulumi:pulumi:Stack", "proj-dev"), stackUrn);
+  });
+
+  it("gives the program's every registration under mocks the engine's URN", async () => {
+    for (const stack of ["dev", "org"]) {
+      const plan = await planStack(stack);
+      const formed = plan.resources.map((resource) =>
+        engineUrn(stack, "bedrock-cost-governance", resource.parent ?? "", resource.type, resource.name),
+      );
+      assert.deepEqual(
+        plan.resources.map((resource) => resource.urn),
+        formed,
+      );
+      assert.ok(plan.resources.every((resource) => !resource.urn.includes("pulumi:pulumi:Stack$")));
     }
   });
 });

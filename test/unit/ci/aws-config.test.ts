@@ -120,8 +120,8 @@ describe("AWS config for a job (tools/aws-config.ts)", () => {
     assert.deepEqual(rendered.errors, [
       {
         file: "Pulumi.dev.yaml",
-        path: "bedrock-cost-governance:accounts.shared-ai.roleArn",
-        message: "the role is in account 999999999999, but the provider may only act in 111122223333",
+        path: "bedrock-cost-governance:accounts.claims-ai.roleArn",
+        message: "the role is in account 999999999999, but the provider may only act in 444455556666",
       },
     ]);
   });

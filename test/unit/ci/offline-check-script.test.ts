@@ -1,16 +1,16 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../../helpers/check-cli";
+import { tempDir } from "../../helpers/temp-files";
 
 /**
  * tools/ci/offline-check.sh with a fake `npm` whose `run check` writes a report of a chosen size and
  * exits with a chosen code per stack: what the job summary, the artifact and the step output say.
  */
 function runScript(stacks: Record<string, { bytes: number; exit: number } | "no stack file" | "no report">) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-"));
+  const dir = tempDir("offline-check-");
   const bin = path.join(dir, "bin");
   fs.mkdirSync(bin);
   // npm run --silent check -- --stack S --format markdown --out FILE

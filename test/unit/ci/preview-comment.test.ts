@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "../../helpers/check-cli";
+import { tempDir } from "../../helpers/temp-files";
 
 /**
  * Runs the comment script of preview-comment.yml as actions/github-script does (an async function
@@ -27,7 +27,7 @@ interface Scenario {
 }
 
 async function runScript(scenario: Scenario) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-comment-"));
+  const dir = tempDir("preview-comment-");
   for (const [file, text] of Object.entries(scenario.files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);

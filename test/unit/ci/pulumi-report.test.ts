@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { renderPulumiSection } from "../../../tools/ci/pulumi-report";
 import { repoRoot } from "../../helpers/check-cli";
+import { tempDir } from "../../helpers/temp-files";
 
 describe("real preview report section (tools/ci/pulumi-report.ts)", () => {
   it("puts the verdict in the heading, passed or failed", () => {
@@ -47,7 +47,7 @@ describe("real preview report section (tools/ci/pulumi-report.ts)", () => {
 describe("tools/ci/pulumi-run.sh", () => {
   /** Runs the wrapper in a scratch directory with a fake `pulumi` that prints its arguments and exits `code`. */
   function runWrapper(command: string, code: number) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-run-"));
+    const dir = tempDir("pulumi-run-");
     const bin = path.join(dir, "bin");
     fs.mkdirSync(bin);
     fs.writeFileSync(

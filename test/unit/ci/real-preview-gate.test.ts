@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "../../helpers/check-cli";
+import { tempDir } from "../../helpers/temp-files";
 
 /** The `gate` step of preview.yml's `real-preview-gate` job, run by bash with the env the job maps. */
 const workflow = parse(fs.readFileSync(path.join(repoRoot, ".github/workflows/preview.yml"), "utf8"));
@@ -23,7 +23,7 @@ const configured = {
 };
 
 function runGate(env: Partial<typeof configured>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
+  const dir = tempDir("gate-");
   const output = path.join(dir, "output");
   const summary = path.join(dir, "summary");
   const result = spawnSync("bash", ["-e", "-c", gate], {

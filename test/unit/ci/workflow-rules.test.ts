@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { type ReadLocalAction, localActionReader, repositoryRules } from "../../../tools/workflow-rules";
 import { repoRoot } from "../../helpers/check-cli";
+import { tempDir } from "../../helpers/temp-files";
 
 const sha = "8e5e406f4007fca908480587cb9893c07090f58d";
 const checkout = `actions/checkout@${sha}`;
@@ -173,7 +173,7 @@ describe("workflow lint: the repository's rules (tools/workflow-rules.ts)", () =
   });
 
   it("makes npm run lint:workflows exit 1 and name the rule for a workflow that breaks one", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lint-workflows-"));
+    const dir = tempDir("lint-workflows-");
     const file = path.join(dir, "bad.yml");
     fs.writeFileSync(
       file,

@@ -14,6 +14,7 @@ import {
 } from "./policy-config";
 import { type StackContext, configureRequest, configureStackRequest, toPackInfo } from "./protocol";
 import { type AnalysisTimings, StackAnalysis } from "./stack-analysis";
+import { StackEncoder } from "./stack-encoder";
 
 export interface PolicyPackHostOptions extends PackProcessOptions {
   /** The policy pack directory (holds PulumiPolicy.yaml, package.json, index.ts). */
@@ -108,13 +109,16 @@ export class PolicyPackHost {
   }
 
   /**
-   * Analyzes a planned stack: Analyze for every custom resource (concurrently, bounded), then one
+   * Analyzes a planned stack whose resources are all known, by the check's own path: encoded to
+   * bytes (stack-encoder.ts), Analyze for every custom resource (concurrently, bounded), then one
    * AnalyzeStack with every resource. Violations come back in resource order, stack ones last.
    */
   async analyze(resources: readonly PlannedResource[]): Promise<Violation[]> {
     const analysis = this.beginStackAnalysis();
-    for (const resource of resources) analysis.add(resource);
-    return analysis.finish(resources);
+    const encoder = new StackEncoder();
+    encoder.addAll(resources, (urn, request) => analysis.send(urn, request));
+    const stackRequest = encoder.stackRequest(resources.map((resource) => resource.urn));
+    return analysis.finishWith({ bytes: stackRequest }, resources.length);
   }
 
   /** A stack analysis to stream resources to as they are planned (see StackAnalysis). */

@@ -1,10 +1,8 @@
 import { performance } from "node:perf_hooks";
-import type { PlannedResource } from "../plan/planned-resource";
 import type { Violation } from "../report/check-report";
 import type { AnalyzerClient } from "./analyzer-client";
 import { collectWhileWaiting } from "./collect-while-waiting";
 import { toViolations } from "./protocol";
-import { StackEncoder } from "./stack-encoder";
 
 /** Request bytes handed over to be sent: the sender empties the holder, so nothing else keeps them. */
 export interface RequestBytes {
@@ -23,12 +21,11 @@ export interface AnalysisTimings {
  * One stack's analysis in progress (see `PolicyPackHost.beginStackAnalysis`): each resource's
  * Analyze is sent as soon as it is known (while the program is still registering the rest, so the
  * pack works on the other core), then AnalyzeStack with the whole stack, and every diagnostic is
- * collected. Requests arrive as bytes (`send`, `finishWith`: encoded where the resources are, see
- * stack-encoder.ts) or as resources (`add`, `finish`: encoded here). A resource's provider must be
- * added before it, as the engine registers it.
+ * collected. Requests arrive as bytes only, encoded where the resources are (stack-encoder.ts: in
+ * the program's worker for the check, beside the client for a stack export, the tests and the
+ * benches): one path for all of them.
  */
 export class StackAnalysis {
-  private readonly encoder = new StackEncoder();
   private readonly results: Array<Promise<Violation[]>> = [];
   private queue: Array<{ urn: string; request: Uint8Array }> = [];
   private queueHead = 0;
@@ -44,23 +41,10 @@ export class StackAnalysis {
     private readonly onFinished: (timings: AnalysisTimings) => void,
   ) {}
 
-  /** Sends the resource's Analyze (custom resources only; components are not analyzed one by one). */
-  add(resource: PlannedResource): void {
-    const request = this.encoder.add(resource);
-    if (request) this.send(resource.urn, request);
-  }
-
   /** Sends an Analyze request already encoded (an `AnalyzeRequest`'s bytes) for the resource `urn`. */
   send(urn: string, request: Uint8Array): void {
     this.queue.push({ urn, request });
     this.pump();
-  }
-
-  /** `finishWith` the AnalyzeStack of `resources`, in their order, each added first if it was not. */
-  finish(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    for (const resource of resources) if (!this.encoder.has(resource.urn)) this.add(resource);
-    const request = this.encoder.stackRequest(resources.map((resource) => resource.urn));
-    return this.finishWith({ bytes: request }, resources.length);
   }
 
   /**

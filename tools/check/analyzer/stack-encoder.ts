@@ -35,6 +35,17 @@ export class StackEncoder {
   }
 
   /**
+   * Adds resources already known (a stack export, the tests, the benches) in order, handing each
+   * Analyze request to `send` as the program's worker does resource by resource.
+   */
+  addAll(resources: readonly PlannedResource[], send: (urn: string, request: Uint8Array) => void): void {
+    for (const resource of resources) {
+      const request = this.add(resource);
+      if (request) send(resource.urn, request);
+    }
+  }
+
+  /**
    * The AnalyzeStack request: the entries of `order` (URNs, each added), in that order. The entries
    * are let go of: the request is the one copy left.
    */

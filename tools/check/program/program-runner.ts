@@ -7,6 +7,7 @@ import {
   onRegisterResource,
   releaseSdkState,
   waitForRPCs,
+  withEngineUrns,
   withoutPromiseLeakTracking,
 } from "../sdk-internals";
 import { AwsMocks } from "./aws-mocks";
@@ -26,6 +27,11 @@ export interface ProgramRunOptions {
   config: Record<string, string>;
   /** Called with each resource as soon as its registration completes (to stream it to the policy pack). */
   onResource?: (resource: PlannedResource) => void;
+  /**
+   * The program to run, its inputs already validated (the check's worker: `deploy(inputs)`). Without
+   * it, the project's `index.ts` runs as the language host runs it, validating its own inputs.
+   */
+  program?: () => Promise<unknown>;
 }
 
 /**
@@ -34,8 +40,9 @@ export interface ProgramRunOptions {
  * it: inputs, parent, provider reference, protect flag and (property) dependencies.
  */
 export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun> {
-  forgetProjectModules(options.programDir);
+  if (!options.program) forgetProjectModules(options.programDir);
   await pulumi.runtime.setMocks(new AwsMocks(), options.project, options.stack, false);
+  withEngineUrns(options.stack, options.project);
   pulumi.runtime.setAllConfig(options.config);
   const resources: PlannedResource[] = [];
   onRegisterResource((request, response) => {
@@ -48,6 +55,7 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   const restoreStackTraces = withoutStackTraces();
   try {
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      if (options.program) return options.program();
       // As the Node language host does: a program that exports a function is called and awaited.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const programExport: unknown = require(indexPath);

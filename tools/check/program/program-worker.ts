@@ -14,7 +14,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import * as path from "node:path";
 import type { InputError } from "../../../src/validation";
 import type { PlannedStack } from "./planned-stack";
-import type { WorkerMessage, WorkerPlanOptions } from "./worker-plan";
+import type { ValidatedInputs, WorkerMessage, WorkerPlanOptions } from "./worker-plan";
 
 /**
  * The program makes short-lived objects for every resource (Outputs, promises, protobuf messages):
@@ -27,13 +27,15 @@ const maxYoungGenerationSizeMb = 3 * 64;
 export type { WorkerPlanOptions } from "./worker-plan";
 
 /**
- * Plans the stack of `options` in a worker; `onAnalyze` gets each custom resource's Analyze
- * request (bytes), in registration order, as the program registers it. Bad input comes back as
- * `errors`; a failing program rejects with its own error's name and message.
+ * Plans the stack of `options` in a worker; `onValidated` gets what the main thread needs of the
+ * validated inputs before the program runs, `onAnalyze` each custom resource's Analyze request
+ * (bytes), in registration order, as the program registers it. Bad input comes back as `errors`;
+ * a failing program rejects with its own error's name and message.
  */
 export function planInWorker(
   options: WorkerPlanOptions,
   onAnalyze: (urn: string, request: Uint8Array) => void,
+  onValidated: (validated: ValidatedInputs) => void = () => undefined,
 ): Promise<PlannedStack | { errors: InputError[] }> {
   // tsx is registered in the worker as in the main thread (under mocha it is not in execArgv).
   const source = `require("tsx/cjs"); require(${JSON.stringify(__filename)});`;
@@ -51,7 +53,8 @@ export function planInWorker(
       void worker.terminate().then(outcome, outcome);
     };
     worker.on("message", (message: WorkerMessage) => {
-      if ("analyze" in message) {
+      if ("validated" in message) onValidated(message.validated);
+      else if ("analyze" in message) {
         const { urns, ends, bytes } = message.analyze;
         urns.forEach((urn, index) =>
           onAnalyze(urn, bytes.subarray(index === 0 ? 0 : ends[index - 1], ends[index])),

@@ -1,11 +1,11 @@
 /**
- * The program worker's side (see program-worker.ts): validate the inputs, run the program, encode
- * each registration's Analyzer requests as it comes and post the Analyze ones to the main thread,
- * then conclude the plan (planned-stack.ts) and post it with the AnalyzeStack request's bytes.
+ * The program worker's side (see program-worker.ts): validate the inputs (the one validation of a
+ * check run), run the program on them, encode each registration's Analyzer requests as it comes and
+ * post the Analyze ones to the main thread, then conclude the plan (planned-stack.ts) and post it
+ * with the AnalyzeStack request's bytes.
  */
-import { stackScopeOf } from "../../../src/org-config";
-import { validateOrgInputs } from "../../../src/org-stack";
-import { validateStackInputs } from "../../../src/stack";
+import { type ProgramInputs, deploy } from "../../../src/deploy";
+import { validateProgramInputs } from "../../../src/program-inputs";
 import type { InputError } from "../../../src/validation";
 import { StackEncoder } from "../analyzer/stack-encoder";
 import { type PlanInputs, type PlannedStack, concludePlan } from "./planned-stack";
@@ -23,7 +23,14 @@ export interface AnalyzeBatch {
   bytes: Uint8Array;
 }
 
+/** What the main thread needs of the validated inputs before the plan: the pack's configuration. */
+export interface ValidatedInputs {
+  /** An environment stack's `mandatoryTags` (none for the org stack, whose pack keeps its own). */
+  mandatoryTags?: string[];
+}
+
 export type WorkerMessage =
+  | { validated: ValidatedInputs }
   | { analyze: AnalyzeBatch }
   | { errors: InputError[] }
   | { planned: PlannedStack }
@@ -33,12 +40,14 @@ type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;
 
 /** Plans the stack of `options` in this thread and posts what the main thread needs of it. */
 export async function planStack(options: WorkerPlanOptions, post: Post): Promise<void> {
-  const inputs = validateProgramInputs(options);
+  const inputs = validateProgramInputs(options.config, options.configFile, options.programDir);
   if ("errors" in inputs) return post({ errors: inputs.errors });
+  post({ validated: { mandatoryTags: "scope" in inputs ? undefined : inputs.config.mandatoryTags } });
   const encoder = new StackEncoder();
   const batch = batcher(post);
   const run = await runProgram({
     ...options,
+    program: () => deploy(inputs),
     onResource: (resource) => {
       const request = encoder.add(resource);
       if (request) batch.add(resource.urn, request);
@@ -47,7 +56,7 @@ export async function planStack(options: WorkerPlanOptions, post: Post): Promise
   batch.flush();
   // The SDK's objects are done with: the preflight and the summaries reuse their heap instead of growing it.
   releaseProgram();
-  const planned = concludePlan(options.stack, run.resources, inputs, encoder);
+  const planned = concludePlan(options.stack, run.resources, planInputs(inputs), encoder);
   const bytes = planned.stackRequest.bytes && ownBuffer(planned.stackRequest.bytes);
   planned.stackRequest.bytes = bytes;
   post({ planned }, bytes ? [bytes.buffer as ArrayBuffer] : []);
@@ -59,26 +68,20 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Validated before the program runs, so bad input is reported as data (exit 2): the program's own
- * StackInputError would also reach the SDK's root stack, which leaves it behind as an unhandled
- * rejection. The org stack's resources come from every environment's tenants (its preflight names
- * resources); an org stack plans no tenant of its own, so it leaves none out.
+ * What the plan needs of the inputs. Validated before the program runs, bad input is reported as
+ * data (exit 2): the program's own StackInputError would also reach the SDK's root stack, which
+ * leaves it behind as an unhandled rejection. The org stack's resources come from every
+ * environment's tenants (its preflight names resources); an org stack plans no tenant of its own,
+ * so it leaves none out.
  */
-function validateProgramInputs(options: WorkerPlanOptions): PlanInputs | { errors: InputError[] } {
-  const { config, configFile, programDir } = options;
-  const inputs =
-    stackScopeOf(config) === "organization"
-      ? validateOrgInputs(config, configFile, programDir)
-      : validateStackInputs(config, configFile, programDir);
-  if ("errors" in inputs) return inputs;
-  return {
-    tenants:
-      "tenants" in inputs
-        ? inputs.tenants
-        : inputs.environments.flatMap((environment) => environment.tenants),
-    leftOut: "leftOut" in inputs ? inputs.leftOut : [],
-    warnings: "warnings" in inputs ? inputs.warnings : [],
-  };
+function planInputs(inputs: ProgramInputs): PlanInputs {
+  if ("scope" in inputs)
+    return {
+      tenants: inputs.environments.flatMap((environment) => environment.tenants),
+      leftOut: [],
+      warnings: [],
+    };
+  return { tenants: inputs.tenants, leftOut: inputs.leftOut, warnings: inputs.warnings };
 }
 
 /** Collects Analyze requests and posts them once per turn of the event loop, moved, not copied. */

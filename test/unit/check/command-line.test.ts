@@ -1,0 +1,51 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { forgottenDoubleDash, userPaths } from "../../../tools/check/input/command-line";
+
+const optionNames = ["stack", "tenants", "state", "policy-pack", "policy-config", "format", "out"];
+
+describe("the check's command line as npm hands it over", () => {
+  it("tells a user who forgot the -- to write npm run check -- --stack prod", () => {
+    // What npm leaves the check after `npm run check --stack prod`: the flag became npm's config.
+    const env = { npm_lifecycle_event: "check", npm_config_stack: "true" };
+    assert.equal(
+      forgottenDoubleDash(env, ["prod"], optionNames),
+      'npm took --stack for itself (no "--" before the check\'s flags): write `npm run check -- --stack prod`',
+    );
+    assert.equal(forgottenDoubleDash({ npm_lifecycle_event: "check" }, [], optionNames), undefined);
+    assert.equal(forgottenDoubleDash({ npm_config_stack: "true" }, ["prod"], optionNames), undefined);
+  });
+
+  describe("paths in flags", () => {
+    const saved = { event: process.env.npm_lifecycle_event, initCwd: process.env.INIT_CWD };
+    afterEach(() => {
+      for (const [key, value] of [
+        ["npm_lifecycle_event", saved.event],
+        ["INIT_CWD", saved.initCwd],
+      ] as const)
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    });
+
+    it("resolves a relative path from where the command was typed (INIT_CWD under npm) and shows it as written", () => {
+      const typedIn = path.join(path.sep, "home", "someone", "work");
+      process.env.npm_lifecycle_event = "check";
+      process.env.INIT_CWD = typedIn;
+      const paths = userPaths({ tenants: "mine", format: "json" });
+      assert.equal(paths.resolve("mine"), path.join(typedIn, "mine"));
+      assert.deepEqual(
+        paths.asWritten({ file: path.join(typedIn, "mine", "claims.ts"), path: "", message: "m" }),
+        { file: path.join("mine", "claims.ts"), path: "", message: "m" },
+      );
+      const elsewhere = { file: "Pulumi.dev.yaml", path: "stack", message: "m" };
+      assert.deepEqual(paths.asWritten(elsewhere), elsewhere);
+    });
+
+    it("resolves from the working directory when not run by npm run check", () => {
+      delete process.env.npm_lifecycle_event;
+      process.env.INIT_CWD = path.join(path.sep, "elsewhere");
+      assert.equal(userPaths({ tenants: "mine" }).resolve("mine"), path.resolve("mine"));
+      assert.equal(userPaths({}).resolve(undefined), undefined);
+    });
+  });
+});
