@@ -21,16 +21,21 @@ async function main() {
       tenantsDir,
       assumeRole: false,
       help: false,
+      costBasis: "net",
+      periodBasis: "billing",
     },
     new Date("2026-12-02T00:00:00Z"),
   );
   if ("errors" in result) throw new Error(result.errors.join("\n"));
+  if (!("report" in result)) throw new Error("expected one month's report");
   const rendered = renderJson(result.report);
   const reportMs = performance.now() - started;
   process.stdout.write(
     `${JSON.stringify({
       reportMs,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      // CPU seconds of the whole round (DuckDB's threads included): what a shared machine's load does not inflate.
+      cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
       totalBedrockUsd: result.report.totalBedrockUsd,
       unattributedUsd: result.report.unattributed.usd,
       bytes: rendered.length,

@@ -55,10 +55,10 @@ async function analyzeWith(packDir: string, resources: readonly PlannedResource[
     const startedAt = performance.now();
     const judgement = host.beginStackAnalysis();
     const encoder = new StackEncoder();
-    encoder.addAll(resources, (urn, request) => judgement.send(urn, request));
-    const stackRequest = encoder.stackRequest(resources.map((resource) => resource.urn));
+    encoder.addAll(resources, (urn, request) => judgement.analyze(urn, request));
+    judgement.analyzeStack(encoder.stackRequest(resources.map((resource) => resource.urn)));
     const encodedMs = performance.now() - startedAt;
-    const violations = await judgement.finishWith({ bytes: stackRequest }, resources.length);
+    const violations = await judgement.finish(resources.length);
     const { analyzeMs, analyzeStackMs, totalMs } = host.timings.lastAnalysis!;
     return { encodedMs, analyzeMs, analyzeStackMs, totalMs, violations: violations.length };
   } finally {

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as aws from "@pulumi/aws";
-import { resourceTypes } from "./resource-types";
+import { type AwsResourceSpec, awsResourceSpecs } from "./aws-resource-specs";
 
 /**
  * The AWS resources the program creates, registered with exactly the inputs it sets and the
- * outputs it reads.
+ * outputs it reads: each class made from its type's spec (aws-resource-specs.ts).
  *
  * Why not the `@pulumi/aws` classes: each of those declares every property of its resource
  * (dozens for a MetricAlarm or a Topic) and the SDK makes an Output, with its promises, for each
@@ -29,12 +29,9 @@ type LeanResource<TArgs, TOutputs extends string> = (new (
 };
 
 function leanResource<TArgs extends object, TOutputs extends string = never>(
-  type: string,
-  outputs: readonly TOutputs[],
-  defaults: pulumi.CustomResourceOptions = {},
-  /** Inputs the provider's class wraps in `pulumi.secret` when set (as it does: `args?.value ? secret(...)`). */
-  secretInputs: ReadonlyArray<keyof TArgs & string> = [],
+  spec: AwsResourceSpec<TOutputs>,
 ): LeanResource<TArgs, TOutputs> {
+  const { type, outputs, defaults = {}, secretInputs = [] } = spec;
   return class extends pulumi.CustomResource {
     static readonly __pulumiType = type;
     constructor(name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) {
@@ -47,53 +44,30 @@ function leanResource<TArgs extends object, TOutputs extends string = never>(
   } as unknown as LeanResource<TArgs, TOutputs>;
 }
 
-export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">(
-  resourceTypes.inferenceProfile,
-  ["arn"],
-);
-export const SsmParameter = leanResource<aws.ssm.ParameterArgs>(
-  resourceTypes.ssmParameter,
-  [],
-  // As the provider's class declares: a parameter's value is secret, as input and in state.
-  { additionalSecretOutputs: ["value", "valueWo"] },
-  ["value", "valueWo"],
-);
-export const Topic = leanResource<aws.sns.TopicArgs, "arn">(resourceTypes.snsTopic, ["arn"]);
-export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>(resourceTypes.snsTopicPolicy, []);
-export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(
-  resourceTypes.snsTopicSubscription,
-  [],
-);
-export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(resourceTypes.metricAlarm, [
-  "arn",
-]);
-export const Budget = leanResource<aws.budgets.BudgetArgs, "name">(resourceTypes.budget, ["name"]);
-export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(resourceTypes.budgetAction, []);
-export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">(resourceTypes.iamPolicy, ["arn"]);
-export const IamRole = leanResource<aws.iam.RoleArgs, "arn">(resourceTypes.iamRole, ["arn"]);
-export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>(resourceTypes.iamRolePolicy, []);
+const specs = awsResourceSpecs;
+export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">(specs.inferenceProfile);
+export const SsmParameter = leanResource<aws.ssm.ParameterArgs>(specs.ssmParameter);
+export const Topic = leanResource<aws.sns.TopicArgs, "arn">(specs.snsTopic);
+export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>(specs.snsTopicPolicy);
+export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(specs.snsTopicSubscription);
+export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(specs.metricAlarm);
+export const Budget = leanResource<aws.budgets.BudgetArgs, "name">(specs.budget);
+export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(specs.budgetAction);
+export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">(specs.iamPolicy);
+export const IamRole = leanResource<aws.iam.RoleArgs, "arn">(specs.iamRole);
+export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>(specs.iamRolePolicy);
 export const IamRolePolicyAttachment = leanResource<aws.iam.RolePolicyAttachmentArgs>(
-  resourceTypes.iamRolePolicyAttachment,
-  [],
+  specs.iamRolePolicyAttachment,
 );
 export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>(
-  resourceTypes.costAllocationTag,
-  [],
+  specs.costAllocationTag,
 );
-export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">(
-  resourceTypes.anomalyMonitor,
-  ["arn"],
-);
+export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">(specs.anomalyMonitor);
 export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscriptionArgs>(
-  resourceTypes.anomalySubscription,
-  [],
+  specs.anomalySubscription,
 );
 /** An SCP; attachments read its `id` (`p-…`), which every custom resource has. */
-export const OrganizationsPolicy = leanResource<aws.organizations.PolicyArgs>(
-  resourceTypes.organizationsPolicy,
-  [],
-);
+export const OrganizationsPolicy = leanResource<aws.organizations.PolicyArgs>(specs.organizationsPolicy);
 export const OrganizationsPolicyAttachment = leanResource<aws.organizations.PolicyAttachmentArgs>(
-  resourceTypes.organizationsPolicyAttachment,
-  [],
+  specs.organizationsPolicyAttachment,
 );

@@ -69,53 +69,65 @@ export interface ModelPrice {
 }
 
 const catalog = catalogSchema.parse(rawCatalog);
-const catalogModels = new Map(catalog.models.map((model) => [model.id, model]));
-/** The catalog, plus the models the current stack adds (`models:` in its config). */
-let modelsById = catalogModels;
 
 export const governancePrices: GovernancePrices = catalog.governancePrices;
 export const knownModelIds: readonly string[] = catalog.models.map((model) => model.id);
 
 /**
- * The models a stack adds to the catalog (`models:` in `Pulumi.<stack>.yaml`), in effect until the
- * next call: set once the stack config is valid, before its tenant files are validated, so a new
- * model never waits for a release of this repository.
+ * The models one stack may use: the catalog's, plus those its config adds (`models:` in
+ * `Pulumi.<stack>.yaml`, so a new model never waits for a release of this repository). A value
+ * handed to what needs it, never process state: two stacks validated in one process (the check's
+ * tests, the org stack's environments) each see their own models only.
  */
-export function useStackModels(models: readonly CatalogModel[]): void {
-  modelsById =
-    models.length === 0
-      ? catalogModels
-      : new Map([...catalogModels, ...models.map((model): [string, CatalogModel] => [model.id, model])]);
+export class ModelCatalog {
+  private readonly modelsById: ReadonlyMap<string, CatalogModel>;
+
+  constructor(stackModels: readonly CatalogModel[] = []) {
+    this.modelsById = new Map([...catalog.models, ...stackModels].map((model) => [model.id, model]));
+  }
+
+  /** The catalog entry, or undefined: callers refuse unknown models rather than price them at zero. */
+  find(modelId: string): CatalogModel | undefined {
+    return this.modelsById.get(modelId);
+  }
+
+  /** What to say about a model the catalog lacks: the nearest known ids, and how to add one. */
+  unknownModelMessage(modelId: string): string {
+    const nearest = [...this.modelsById.keys()]
+      .map((id) => ({ id, distance: commonPrefixLength(id, modelId) }))
+      .sort((a, b) => b.distance - a.distance)
+      .slice(0, 3)
+      .map(({ id }) => id);
+    return `"${modelId}" is not a model of the catalog (did you mean ${nearest.join(", ")}?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source`;
+  }
+
+  /** List price unless the stack overrides it (enterprise discounts). */
+  priceOf(modelId: string, overrides: Readonly<Record<string, ModelPrice>> = {}): ModelPrice {
+    const override = overrides[modelId];
+    if (override) return override;
+    const model = this.modelsById.get(modelId);
+    if (!model) throw new Error(`model "${modelId}" is not in the catalog`);
+    return { inputPer1M: model.inputPer1M, outputPer1M: model.outputPer1M };
+  }
 }
 
-/** The catalog entry, or undefined: callers refuse unknown models rather than price them at zero. */
+/** The repository's catalog alone (src/data/bedrock-models.json), without any stack's models. */
+export const baseCatalog = new ModelCatalog();
+
+/** The models of a stack whose config adds `models` (the base catalog when it adds none). */
+export function stackCatalog(models: readonly CatalogModel[]): ModelCatalog {
+  return models.length === 0 ? baseCatalog : new ModelCatalog(models);
+}
+
+/** The base catalog's entry, or undefined (a stack's own models: `stackCatalog(models).find`). */
 export function findModel(modelId: string): CatalogModel | undefined {
-  return modelsById.get(modelId);
-}
-
-/** What to say about a model the catalog lacks: the nearest known ids, and how to add one. */
-export function unknownModelMessage(modelId: string): string {
-  const nearest = [...modelsById.keys()]
-    .map((id) => ({ id, distance: commonPrefixLength(id, modelId) }))
-    .sort((a, b) => b.distance - a.distance)
-    .slice(0, 3)
-    .map(({ id }) => id);
-  return `"${modelId}" is not a model of the catalog (did you mean ${nearest.join(", ")}?); to use a model the catalog lacks, add it to the stack config under bedrock-cost-governance:models with id, inputPer1M, outputPer1M, crossRegion and profileOnly, or to src/data/bedrock-models.json with its source`;
+  return baseCatalog.find(modelId);
 }
 
 function commonPrefixLength(a: string, b: string): number {
   let length = 0;
   while (length < a.length && length < b.length && a[length] === b[length]) length++;
   return length;
-}
-
-/** List price unless the stack overrides it (enterprise discounts). */
-export function priceOf(modelId: string, overrides: Readonly<Record<string, ModelPrice>> = {}): ModelPrice {
-  const override = overrides[modelId];
-  if (override) return override;
-  const model = modelsById.get(modelId);
-  if (!model) throw new Error(`model "${modelId}" is not in the catalog`);
-  return { inputPer1M: model.inputPer1M, outputPer1M: model.outputPer1M };
 }
 
 /** AWS service quotas and facts the plan is checked against (defaults; adjustable in Service Quotas). */

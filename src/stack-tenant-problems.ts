@@ -1,6 +1,6 @@
 import type { AccountConfig } from "./config";
 import { partitionOf } from "./arns";
-import { awsLimits, findModel, geoServesRegion } from "./catalog";
+import { awsLimits, geoServesRegion } from "./catalog";
 import { type InvokePolicyTenant, invokePolicySizeProblem } from "./invoke-policy-document";
 import { profileNameProblem, providerDefaultTags } from "./naming";
 import type { StackProfile, TenantInStack } from "./stack-tenants";
@@ -96,7 +96,7 @@ export function profileProblems(
     const nameProblem = profileNameProblem(profile.awsName);
     if (nameProblem) problems.push(problem(seen, `profiles[${index}].name`, nameProblem));
     if (profile.crossRegion && !geoServesRegion(profile.crossRegion, region)) {
-      const servedHere = (findModel(profile.model)?.crossRegion ?? []).filter((geo) =>
+      const servedHere = (seen.catalog.find(profile.model)?.crossRegion ?? []).filter((geo) =>
         geoServesRegion(geo, region),
       );
       const advice = servedHere.length

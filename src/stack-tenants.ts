@@ -1,4 +1,4 @@
-import { type CrossRegionGeo, type ModelPrice, priceOf } from "./catalog";
+import { type CrossRegionGeo, type ModelCatalog, type ModelPrice, stackCatalog } from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, ssmParameterName } from "./naming";
 import { workloadRoleProblems } from "./workload-role-problems";
@@ -101,8 +101,9 @@ export function tenantsForStack(
 ): { tenants: StackTenant[]; errors: InputError[] } {
   const tenants: StackTenant[] = [];
   const errors: InputError[] = [];
+  const catalog = stackCatalog(config.models);
   for (const { file, definition } of loaded) {
-    const { tenant, errors: tenantErrors } = tenantForStack(file, definition, config);
+    const { tenant, errors: tenantErrors } = tenantForStack(file, definition, config, catalog);
     errors.push(...tenantErrors);
     if (tenant && (config.accountScope === undefined || tenant.accountAlias === config.accountScope))
       tenants.push(tenant);
@@ -144,17 +145,24 @@ export interface TenantInStack {
   file: string;
   definition: TenantDefinition;
   config: StackConfig;
+  /** The stack's models: the catalog's and its config's own. */
+  catalog: ModelCatalog;
   environment: string;
   override: EnvironmentOverride;
   pathOf(field: keyof EnvironmentOverride): string;
 }
 
-function tenantInStack(file: string, definition: TenantDefinition, config: StackConfig): TenantInStack {
+function tenantInStack(
+  file: string,
+  definition: TenantDefinition,
+  config: StackConfig,
+  catalog: ModelCatalog,
+): TenantInStack {
   const environment = config.environment;
   const override = definition.environments?.[environment] ?? {};
   const pathOf = (field: keyof EnvironmentOverride) =>
     override[field] !== undefined ? `environments.${environment}.${field}` : field;
-  return { file, definition, config, environment, override, pathOf };
+  return { file, definition, config, catalog, environment, override, pathOf };
 }
 
 /** The tenant in this stack, or every problem that keeps it out (none when the stack leaves it out). */
@@ -162,8 +170,9 @@ function tenantForStack(
   file: string,
   definition: TenantDefinition,
   config: StackConfig,
+  catalog: ModelCatalog,
 ): { tenant?: StackTenant; errors: InputError[] } {
-  const seen = tenantInStack(file, definition, config);
+  const seen = tenantInStack(file, definition, config, catalog);
   if (seen.override.enabled === false) return { errors: [] };
   const { override, environment } = seen;
   const { alias, account, errors: accountErrors } = stackAccount(seen);
@@ -213,7 +222,7 @@ function tenantForStack(
 /** A profile as the stack creates it: AWS names derived, price looked up, alarm thresholds defaulted. */
 function stackProfile(seen: TenantInStack, profile: TenantProfile, monthlyUsd: number): StackProfile {
   const { definition, environment, override } = seen;
-  const price = priceOf(profile.model, seen.config.priceOverrides);
+  const price = seen.catalog.priceOf(profile.model, seen.config.priceOverrides);
   return {
     name: profile.name,
     model: profile.model,

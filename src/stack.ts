@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { useStackModels } from "./catalog";
+import { type ModelCatalog, stackCatalog } from "./catalog";
 import { type StackConfig, validateStackConfig } from "./config";
 import { projectName } from "./naming";
 import { projectEnvironments, unknownEnvironmentErrors } from "./stack-environments";
@@ -41,8 +41,8 @@ export const validateStackInputs: ValidateStackInputs<StackInputs> = (
 ) => {
   const read = readConfigAndTenants(flatConfig, configFile, baseDirectory, {
     validate: validateStackConfig,
-    // Tenant files may name the stack's own models: the catalog knows them before the files are read.
-    beforeLoading: (config) => useStackModels(config.models),
+    // Tenant files may name the stack's own models: they are read with the stack's catalog.
+    catalog: (config) => stackCatalog(config.models),
   });
   if ("errors" in read) return read;
   const { config, loaded } = read;
@@ -96,7 +96,8 @@ export function readConfigAndTenants<Config extends { tenantsDir: string }>(
       flatConfig: Readonly<Record<string, string>>,
       configFile: string,
     ) => { config: Config } | { errors: InputError[] };
-    beforeLoading?: (config: Config) => void;
+    /** The models the tenant files may name (default: the base catalog's). */
+    catalog?: (config: Config) => ModelCatalog;
   },
 ): { config: Config; loaded: TenantLoadResult } | { errors: InputError[] } {
   const configResult = steps.validate(flatConfig, configFile);
@@ -105,8 +106,7 @@ export function readConfigAndTenants<Config extends { tenantsDir: string }>(
   const tenantsDirectory = path.resolve(baseDirectory, config.tenantsDir);
   const missing = missingTenantsDirectory(flatConfig, configFile, config.tenantsDir, tenantsDirectory);
   if (missing) return { errors: [missing] };
-  steps.beforeLoading?.(config);
-  return { config, loaded: loadTenants(tenantsDirectory) };
+  return { config, loaded: loadTenants(tenantsDirectory, steps.catalog?.(config)) };
 }
 
 /** A tenants directory that does not exist, named as the YAML key that sets it (or would). */

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { tenantSchema, type TenantDefinition } from "./tenant";
+import { type ModelCatalog, baseCatalog } from "./catalog";
+import { type TenantDefinition, tenantSchemaFor } from "./tenant";
 import { evaluateTenantSource } from "./tenant-source";
 import { placeholderProblems } from "./tenant-placeholders";
 import { type InputError, describeValue, zodIssuesToErrors } from "./validation";
@@ -31,9 +32,10 @@ export function displayPath(file: string): string {
 /**
  * Loads and validates every tenant file in a directory. Never throws on user input: every
  * problem of every file is collected, so one run shows them all. The files are read as data
- * (src/tenant-source.ts), never run: a tenant file cannot execute code in the deploy job.
+ * (src/tenant-source.ts), never run: a tenant file cannot execute code in the deploy job. Their
+ * models are `catalog`'s (a stack's: the base catalog plus its config's `models`).
  */
-export function loadTenants(directory: string): TenantLoadResult {
+export function loadTenants(directory: string, catalog: ModelCatalog = baseCatalog): TenantLoadResult {
   const shownDirectory = displayPath(directory);
   let entries: string[];
   try {
@@ -65,7 +67,7 @@ export function loadTenants(directory: string): TenantLoadResult {
   const errors: InputError[] = [];
   for (const entry of entries) {
     const file = displayPath(path.resolve(directory, entry));
-    const result = loadTenantFile(path.resolve(directory, entry), file);
+    const result = loadTenantFile(path.resolve(directory, entry), file, catalog);
     if ("errors" in result) errors.push(...result.errors);
     else {
       // Valid, but not finished: refused here, for every stack, not by the schema (new-tenant writes them).
@@ -78,7 +80,11 @@ export function loadTenants(directory: string): TenantLoadResult {
 }
 
 /** One tenant file, read as data and validated. Never throws. */
-export function loadTenantFile(absolute: string, file: string): LoadedTenant | { errors: InputError[] } {
+export function loadTenantFile(
+  absolute: string,
+  file: string,
+  catalog: ModelCatalog = baseCatalog,
+): LoadedTenant | { errors: InputError[] } {
   let text: string;
   try {
     text = fs.readFileSync(absolute, "utf8");
@@ -90,7 +96,7 @@ export function loadTenantFile(absolute: string, file: string): LoadedTenant | {
     const { line, column, message } = source.problem;
     return { errors: [{ file: `${file}:${line}:${column}`, path: "", message }] };
   }
-  return parseTenantValue(source.value, file);
+  return parseTenantValue(source.value, file, catalog);
 }
 
 /**
@@ -119,8 +125,12 @@ function nameProblems(tenants: LoadedTenant[]): InputError[] {
   return errors;
 }
 
-/** Validates a tenant file's default export. Never throws. */
-export function parseTenantValue(exported: unknown, file: string): LoadedTenant | { errors: InputError[] } {
+/** Validates a tenant file's default export, its models `catalog`'s. Never throws. */
+export function parseTenantValue(
+  exported: unknown,
+  file: string,
+  catalog: ModelCatalog = baseCatalog,
+): LoadedTenant | { errors: InputError[] } {
   const fail = (message: string) => ({ errors: [{ file, path: "", message }] });
   if (
     exported === undefined ||
@@ -130,7 +140,8 @@ export function parseTenantValue(exported: unknown, file: string): LoadedTenant 
   ) {
     return fail(`default export must be a tenant object, got ${describeValue(exported)}`);
   }
-  const parsed = tenantSchema.safeParse(exported, { reportInput: true });
-  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues, [], tenantSchema) };
+  const schema = tenantSchemaFor(catalog);
+  const parsed = schema.safeParse(exported, { reportInput: true });
+  if (!parsed.success) return { errors: zodIssuesToErrors(file, parsed.error.issues, [], schema) };
   return { file, definition: parsed.data };
 }

@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { resourceApiMappings } from "./check/preflight/api-members";
+import { resourceApiMappings } from "../src/aws-resource-specs";
 import type { AwsRules, MemberRule } from "../src/aws-rules";
 import { parseCli } from "./cli-flags";
 

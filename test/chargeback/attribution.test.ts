@@ -24,6 +24,8 @@ const report = (
       ...(extra.forecast ? { forecastUsd: extra.forecast, forecastMethod: "test method" } : {}),
     },
     byProfile: false,
+    costBasis: "net",
+    periodBasis: "billing",
   });
 const spendOf = (result: ReturnType<typeof report>, tenant: string) =>
   result.tenants.find((entry) => entry.tenant === tenant)?.bedrockUsd;

@@ -116,11 +116,33 @@ describe("npm run chargeback", function () {
     const month = await chargeback([...fromExport(), "--month", "2026-13"]);
     assert.equal(month.code, 2);
     assert.match(month.stderr, /--month: expected YYYY-MM, got "2026-13"/);
+    const future = await chargeback([...fromExport(), "--month", "2027-01"]);
+    assert.equal(future.code, 2);
+    assert.match(future.stderr, /^chargeback: --month: 2027-01 has not begun \(today is 2026-12-03 UTC\)/);
     const missing = await chargeback(["--stack", "prod", "--cur", path.join(directory, "absent.parquet")]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^chargeback: --cur: .*absent\.parquet: no such file or directory\n$/);
     noStackTrace(missing.stderr);
     assert.equal(missing.stdout, "");
+  });
+
+  it("writes a month-by-month trend with --from/--to, exit 1 when a month has a tenant over budget", async () => {
+    const result = await chargeback([
+      ...fromExport(),
+      "--from",
+      "2026-10",
+      "--to",
+      "2026-11",
+      "--format",
+      "csv",
+    ]);
+    assert.equal(result.code, 1, result.stderr);
+    const rows = result.stdout.trimEnd().split("\r\n");
+    assert.ok(rows[0].startsWith("row_type,stack,month,"));
+    assert.deepEqual(
+      rows.filter((row) => row.startsWith("total,")).map((row) => row.split(",")[2]),
+      ["2026-10", "2026-11"],
+    );
   });
 
   it("exits 2 naming the file and field for a bad tenant file, as the check does", async () => {

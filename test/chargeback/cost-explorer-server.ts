@@ -42,6 +42,16 @@ const dimensionOf: Record<string, (item: LineItem) => string | undefined> = {
   SERVICE: (item) => item.service,
   USAGE_TYPE: (item) => item.usageType,
   RESOURCE_ID: (item) => item.resourceId,
+  RECORD_TYPE: (item) => item.lineType ?? "Usage",
+};
+/** The metrics the fake answers: UnblendedCost, and NetUnblendedCost (the item's net cost). */
+const metricOf: Record<string, (item: LineItem) => number> = {
+  UnblendedCost: (item) => item.usd,
+  NetUnblendedCost: (item) => item.netUsd ?? item.usd,
+};
+const forecastMetricOf: Record<string, (item: LineItem) => number> = {
+  UNBLENDED_COST: (item) => item.usd,
+  NET_UNBLENDED_COST: (item) => item.netUsd ?? item.usd,
 };
 const tagOf = (item: LineItem, key: string) => (item as unknown as Record<string, string | undefined>)[key];
 
@@ -121,8 +131,8 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions) {
         const groupBy = (body.GroupBy as Array<{ Type: string; Key: string }>) ?? [];
         if (groupBy.length > 2)
           return [400, { __type: "ValidationException", Message: "GroupBy accepts at most 2 definitions" }];
-        if (!(body.Metrics as string[]).includes("UnblendedCost"))
-          return [400, { __type: "ValidationException", Message: "unexpected metric" }];
+        const metric = (body.Metrics as string[])[0];
+        if (!metricOf[metric]) return [400, { __type: "ValidationException", Message: "unexpected metric" }];
         const sums = new Map<string, number>();
         for (const item of selected) {
           const keys = groupBy.map((group) =>
@@ -130,7 +140,7 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions) {
               ? `${group.Key}$${tagOf(item, group.Key) ?? ""}`
               : (dimensionOf[group.Key](item) ?? ""),
           );
-          sums.set(JSON.stringify(keys), (sums.get(JSON.stringify(keys)) ?? 0) + item.usd);
+          sums.set(JSON.stringify(keys), (sums.get(JSON.stringify(keys)) ?? 0) + metricOf[metric](item));
         }
         const groups = [...sums].sort(([a], [b]) => a.localeCompare(b));
         const { slice, ...token } = page(groups);
@@ -144,7 +154,7 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions) {
                 Total: {},
                 Groups: slice.map(([keys, usd]) => ({
                   Keys: JSON.parse(keys),
-                  Metrics: { UnblendedCost: { Amount: String(usd), Unit: "USD" } },
+                  Metrics: { [metric]: { Amount: String(usd), Unit: "USD" } },
                 })),
                 Estimated: false,
               },
@@ -159,8 +169,10 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions) {
         const soFar = options.items.filter(
           (item) => item.day >= monthStart && item.day < period.Start && matches(item, filter),
         );
+        const cost = forecastMetricOf[String(body.Metric)];
+        if (!cost) return [400, { __type: "ValidationException", Message: "unexpected metric" }];
         const rate =
-          soFar.reduce((sum, item) => sum + item.usd, 0) / Math.max(days(monthStart, period.Start), 1);
+          soFar.reduce((sum, item) => sum + cost(item), 0) / Math.max(days(monthStart, period.Start), 1);
         return [
           200,
           {

@@ -4,6 +4,7 @@ import { runChargeback } from "../../tools/chargeback/chargeback";
 import type { ChargebackReport } from "../../tools/chargeback/report";
 import { awsTestEnv, withEnv } from "./aws-env";
 import { startFakeCostExplorer, type FakeCostExplorerOptions } from "./cost-explorer-server";
+import { discounted, novemberInvoice } from "./invoice-scenario";
 import { alphaOtherArn, expected, novemberItems } from "./scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
 import { fixtureTenantsDir, projectDir } from "./stack";
@@ -17,6 +18,8 @@ const options = (extra: Partial<ChargebackOptions> = {}): ChargebackOptions => (
   tenantsDir: fixtureTenantsDir,
   assumeRole: false,
   help: false,
+  costBasis: "net",
+  periodBasis: "billing",
   ...extra,
 });
 const afterNovember = new Date("2026-12-03T10:00:00Z");
@@ -34,8 +37,16 @@ async function withFakeCostExplorer<T>(
   }
 }
 
+/** The scenario's figures with alpha's enterprise discount: net 270.225 instead of 300.25. */
+function assertScenarioFiguresNet(report: ChargebackReport): void {
+  close(report.tenants.find((tenant) => tenant.tenant === "alpha")?.bedrockUsd, 270.225 + 450.5);
+  close(report.totalBedrockUsd, expected.totalBedrockUsd - 30.025);
+  close(report.unattributed.usd, expected.unattributed);
+}
+
 function reportOf(result: Awaited<ReturnType<typeof runChargeback>>): ChargebackReport {
   if ("errors" in result) assert.fail(result.errors.join("\n"));
+  if (!("report" in result)) assert.fail("a trend, not a report");
   return result.report;
 }
 
@@ -114,7 +125,33 @@ describe("chargeback from Cost Explorer (real SDK, local JSON-protocol endpoint)
       close(alpha.forecastUsd, 300.25 + (300.25 / 15) * 15);
       const forecast = server.requests.find((request) => request.operation === "GetCostForecast");
       assert.deepEqual(forecast?.body.TimePeriod, { Start: "2026-11-16", End: "2026-12-01" });
-      assert.equal(forecast?.body.Metric, "UNBLENDED_COST");
+      assert.equal(forecast?.body.Metric, "NET_UNBLENDED_COST");
+    }));
+
+  it("counts usage record types only for tenants and the untagged figure; other record types are adjustments by type", () =>
+    withFakeCostExplorer({ today: "2026-12-03", items: discounted }, async (server) => {
+      const report = reportOf(await runChargeback(projectDir, options(), afterNovember));
+      assertScenarioFiguresNet(report);
+      // Cost Explorer filters by usage date: the refund of November usage invoiced in December is November's here.
+      assert.equal(report.periodBasis, "usage");
+      assert.deepEqual(
+        Object.fromEntries(report.adjustments.byType.map((entry) => [entry.type, entry.usd])),
+        { ...novemberInvoice.adjustments, Refund: -34 },
+      );
+      close(report.invoiceBedrockUsd, report.totalBedrockUsd + report.adjustments.usd);
+      const untagged = server.requests.find(
+        (request) =>
+          request.operation === "GetCostAndUsage" && JSON.stringify(request.body.Filter).includes("ABSENT"),
+      );
+      assert.match(
+        JSON.stringify(untagged?.body.Filter),
+        /"Key":"RECORD_TYPE","Values":\["Usage","DiscountedUsage","SavingsPlanCoveredUsage"\]/,
+      );
+      assert.deepEqual(untagged?.body.Metrics, ["NetUnblendedCost"]);
+      const unblended = reportOf(
+        await runChargeback(projectDir, options({ costBasis: "unblended" }), afterNovember),
+      );
+      close(unblended.tenants.find((tenant) => tenant.tenant === "alpha")?.bedrockUsd, 750.75);
     }));
 
   it("gives per-profile spend from GetCostAndUsageWithResources inside its 14-day window", () =>

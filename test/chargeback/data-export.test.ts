@@ -1,33 +1,14 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { attribute, stackAccountIds } from "../../tools/chargeback/attribution";
 import { runChargeback } from "../../tools/chargeback/chargeback";
-import { readDataExports } from "../../tools/chargeback/data-export";
-import { billingMonth } from "../../tools/chargeback/month";
+import { reportFrom } from "./export-report";
 import { SourceError } from "../../tools/chargeback/source-error";
 import { type FixtureFile, type FixtureFormat, writeExport } from "./export-fixtures";
 import { alphaChatArn, alphaOtherArn, expected, novemberItems } from "./scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
-import { fixtureTenantsDir, prodStack, projectDir } from "./stack";
+import { fixtureTenantsDir, projectDir } from "./stack";
 import { tempDir } from "../helpers/temp-files";
-
-const stack = prodStack();
-const accounts = [...stackAccountIds(stack.config)];
-const november = billingMonth("2026-11", new Date("2026-12-02T00:00:00Z"));
-
-async function reportFrom(files: string[], byProfile = false) {
-  const spend = await readDataExports({ files, month: november, accounts, byProfile });
-  return attribute({
-    stack: "prod",
-    month: "2026-11",
-    complete: true,
-    config: stack.config,
-    tenants: stack.tenants,
-    spend,
-    byProfile,
-  });
-}
 
 describe("chargeback from Data Exports (DuckDB)", function () {
   let directory: string;
@@ -43,9 +24,11 @@ describe("chargeback from Data Exports (DuckDB)", function () {
     ["focus", "parquet"],
     ["focus", "csv"],
     ["focus", "csv.gz"],
+    ["focus-1.2", "parquet"],
+    ["focus-1.2", "csv.gz"],
   ];
   for (const [format, file] of cases) {
-    it(`reads a ${format === "cur2" ? "CUR 2.0" : "FOCUS"} export in ${file}: every rule gives the hand-worked figures`, async () => {
+    it(`reads a ${format === "cur2" ? "CUR 2.0" : format === "focus" ? "FOCUS 1.0" : "FOCUS 1.2"} export in ${file}: every rule gives the hand-worked figures`, async () => {
       const written = await writeExport(
         directory,
         `${format}-${file.replace(".", "-")}`,
@@ -54,20 +37,20 @@ describe("chargeback from Data Exports (DuckDB)", function () {
         file,
       );
       const report = await reportFrom([written]);
-      assert.equal(report.source, format);
+      assert.equal(report.source, format.replace("-1.2", ""));
+      // FOCUS 1.2 has no x_UsageType: the untagged contributors keep their usage type from SkuMeter.
       assertScenarioFigures(report);
     });
   }
 
-  it("reads a directory of files, of both formats, and gives the profile ARN's spend with --by-profile", async () => {
-    const mixed = path.join(directory, "mixed");
-    fs.mkdirSync(path.join(mixed, "2026-11"), { recursive: true });
+  it("reads a directory of an export's parts, and gives the profile ARN's spend with --by-profile", async () => {
+    const parts = path.join(directory, "parts");
     const firstHalf = novemberItems.filter((item) => item.day < "2026-11-08");
     const secondHalf = novemberItems.filter((item) => item.day >= "2026-11-08");
-    await writeExport(path.join(mixed, "2026-11"), "part-1", firstHalf, "cur2", "parquet");
-    await writeExport(mixed, "part-2", secondHalf, "focus", "csv.gz");
-    const report = await reportFrom([mixed], true);
-    assert.equal(report.source, "cur2+focus");
+    await writeExport(parts, "part-1", firstHalf, "cur2", "parquet");
+    await writeExport(parts, "part-2", secondHalf, "cur2", "parquet");
+    const report = await reportFrom([parts], true);
+    assert.equal(report.source, "cur2");
     close(report.totalBedrockUsd, expected.totalBedrockUsd);
     const alpha = report.tenants.find((tenant) => tenant.tenant === "alpha")!;
     assert.deepEqual(alpha.profiles, [
@@ -90,6 +73,8 @@ describe("chargeback from Data Exports (DuckDB)", function () {
         tenantsDir: fixtureTenantsDir,
         assumeRole: false,
         help: false,
+        costBasis: "net",
+        periodBasis: "billing",
       },
       new Date("2026-11-16T00:00:00Z"),
     );
@@ -102,14 +87,9 @@ describe("chargeback from Data Exports (DuckDB)", function () {
   });
 
   it("reads FOCUS tags whose keys carry a user: prefix", async () => {
-    const written = await writeExport(
-      directory,
-      "focus-user-prefix",
-      novemberItems,
-      "focus",
-      "parquet",
-      "user:",
-    );
+    const written = await writeExport(directory, "focus-user-prefix", novemberItems, "focus", "parquet", {
+      tagPrefix: "user:",
+    });
     const report = await reportFrom([written]);
     close(report.tenants.find((tenant) => tenant.tenant === "alpha")?.bedrockUsd, expected.alpha);
     close(report.unattributed.usd, expected.unattributed);

@@ -12,13 +12,31 @@ const report: ChargebackReport = {
   currency: "USD",
   source: "cur2",
   complete: true,
+  costBasis: "net",
+  periodBasis: "billing",
   totalBedrockUsd: 2004.083,
+  adjustments: {
+    usd: 30.5,
+    byType: [
+      { type: "Credit", usd: -120 },
+      { type: "Tax", usd: 150.5 },
+    ],
+  },
+  invoiceBedrockUsd: 2034.583,
+  mandatoryTags: ["tenant", "environment", "dept", "team", "cost-center"],
   tenants: [
     {
       tenant: "alpha",
       bedrockUsd: 750.754,
       budgetUsd: 1000,
       budgetUsedPercent: 75.0754,
+      tags: {
+        tenant: "alpha",
+        environment: "prod",
+        dept: "claims",
+        team: "ai, platform",
+        "cost-center": "CC-100",
+      },
       profiles: [
         {
           profile: "chat",
@@ -28,8 +46,15 @@ const report: ChargebackReport = {
         },
       ],
     },
-    { tenant: "gamma", bedrockUsd: 120, budgetUsd: 200, budgetUsedPercent: 60, profiles: [] },
-    { tenant: "beta", bedrockUsd: 620, budgetUsd: 500, budgetUsedPercent: 124, profiles: [] },
+    {
+      tenant: "gamma",
+      bedrockUsd: 120,
+      budgetUsd: 200,
+      budgetUsedPercent: 60,
+      profiles: [],
+      tags: { dept: "ops" },
+    },
+    { tenant: "beta", bedrockUsd: 620, budgetUsd: 500, budgetUsedPercent: 124, profiles: [], tags: {} },
   ],
   unattributed: {
     usd: 400,
@@ -102,21 +127,24 @@ describe("chargeback renderers", () => {
     assert.match(markdown, /\| alpha \| chat \| amazon\.nova-lite-v1:0 \| \$300\.25 \|/);
   });
 
-  it("csv: one row per tenant and one per profile, quoted per RFC 4180", () => {
+  it("csv: a row_type per row, the mandatory tags as columns, quoted per RFC 4180", () => {
     const lines = renderCsv(report).trimEnd().split("\r\n");
     assert.equal(
       lines[0],
-      "stack,month,complete,tenant,profile,arn,model,bedrock_usd,budget_usd,budget_used_percent,forecast_usd,over_budget",
+      "row_type,stack,month,complete,cost_basis,tenant,profile,arn,model,environment,dept,team,cost-center,account,service,usage_type,adjustment_type,bedrock_usd,budget_usd,budget_used_percent,forecast_usd,over_budget",
     );
-    assert.equal(lines[1], "prod,2026-11,true,beta,,,,620.00,500.00,124.0,,true");
-    assert.equal(lines[2], "prod,2026-11,true,alpha,,,,750.75,1000.00,75.1,,false");
+    assert.equal(lines[1], "tenant,prod,2026-11,true,net,beta,,,,,,,,,,,,620.00,500.00,124.0,,true");
+    assert.equal(
+      lines[2],
+      'tenant,prod,2026-11,true,net,alpha,,,,prod,claims,"ai, platform",CC-100,,,,,750.75,1000.00,75.1,,false',
+    );
     assert.equal(
       lines[3],
-      "prod,2026-11,true,alpha,chat,arn:aws:bedrock:us-east-1:777788889999:application-inference-profile/a1b2c3d4e5f6,amazon.nova-lite-v1:0,300.25,,,,",
+      'profile,prod,2026-11,true,net,alpha,chat,arn:aws:bedrock:us-east-1:777788889999:application-inference-profile/a1b2c3d4e5f6,amazon.nova-lite-v1:0,prod,claims,"ai, platform",CC-100,,,,,300.25,,,,',
     );
-    assert.equal(lines.length, 5);
-    const quoted = renderCsv({ ...report, tenants: [{ ...report.tenants[1], tenant: 'a,"b"' }] });
-    assert.match(quoted, /,"a,""b""",/);
+    assert.ok(lines.includes("unknown-tenant,prod,2026-11,true,net,ghost,,,,,,,,,,,,33.33,,,,"));
+    assert.ok(lines.includes("adjustment,prod,2026-11,true,net,,,,,,,,,,,,Tax,150.50,,,,"));
+    assert.ok(lines.at(-1)!.startsWith("total,"));
   });
 
   it("html: self-contained, and each SVG bar's length is its figure on one scale", () => {

@@ -11,9 +11,18 @@ export interface LineItem {
   environment?: string;
   profile?: string;
   resourceId?: string;
+  /** Unblended cost. */
   usd: number;
+  /** Net unblended cost (after negotiated discounts); `usd` when not given; null for a blank cell. */
+  netUsd?: number | null;
+  /** Savings Plan effective cost of a SavingsPlanCoveredUsage line (CUR 2.0 only). */
+  savingsPlanEffectiveUsd?: number;
   /** `YYYY-MM-DD` of the usage. */
   day: string;
+  /** CUR 2.0 `line_item_line_item_type` (Cost Explorer RECORD_TYPE); Usage when not given. */
+  lineType?: string;
+  /** `YYYY-MM` of the billing period it is invoiced in; the usage day's month when not given. */
+  billingPeriod?: string;
 }
 
 export const sharedAi = "777788889999";

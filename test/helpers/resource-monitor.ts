@@ -4,6 +4,7 @@ import * as resourceProto from "@pulumi/pulumi/proto/resource_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AwsMocks } from "../../tools/check/program/aws-mocks";
+import { engineUrn } from "../../tools/check/sdk-internals";
 
 /** One RegisterResource the program sent, as the engine receives it. */
 export interface MonitorRegistration {
@@ -20,8 +21,8 @@ export interface MonitorRegistration {
  * The engine's ResourceMonitor as a Pulumi program sees it, served on 127.0.0.1 for a program the
  * test launches: in preview (`dryRun`) it answers like the engine for new resources (no id, the
  * inputs echoed, every output unknown); in an update it answers with the check's AWS-shaped mocks
- * (ids, ARNs). URNs are built as the SDK's own mock monitor builds them, so they compare with the
- * check's. Features other than what a plain engine session needs are declined.
+ * (ids, ARNs). URNs are built as the engine's `generateURN` builds them (`engineUrn`), as the check's
+ * are. Features other than what a plain engine session needs are declined.
  */
 export class ResourceMonitorStub {
   private constructor(
@@ -37,10 +38,8 @@ export class ResourceMonitorStub {
   }): Promise<ResourceMonitorStub> {
     const registrations: MonitorRegistration[] = [];
     const mocks = new AwsMocks();
-    const newUrn = (parent: string, type: string, name: string) => {
-      const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
-      return `urn:pulumi:${[options.stack, options.project, qualified, name].join("::")}`;
-    };
+    const newUrn = (parent: string, type: string, name: string) =>
+      engineUrn(options.stack, options.project, parent, type, name);
     const unimplemented = (what: string) => (_call: unknown, callback: grpc.sendUnaryData<never>) =>
       callback(
         { code: grpc.status.UNIMPLEMENTED, details: `${what} is not served by this test's monitor` },

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { foundationModelArn } from "../../src/arns";
-import { useStackModels } from "../../src/catalog";
+import { type ModelCatalog, baseCatalog, stackCatalog } from "../../src/catalog";
 import { type StackConfig, stackConfigSchema } from "../../src/config";
 import { tenantsForStack } from "../../src/stack-tenants";
-import { type TenantInput, tenantSchema } from "../../src/tenant";
+import { type TenantInput, tenantSchemaFor } from "../../src/tenant";
 import { formatInputError, zodIssuesToErrors } from "../../src/validation";
 import { validTenant } from "./../helpers/tenant-fixtures";
 
@@ -29,8 +29,8 @@ const configInput = (changes: Record<string, unknown> = {}) => ({
 const config = (changes: Record<string, unknown> = {}): StackConfig =>
   stackConfigSchema.parse(configInput(changes));
 
-function schemaProblems(input: TenantInput): string[] {
-  const parsed = tenantSchema.safeParse(input, { reportInput: true });
+function schemaProblems(input: TenantInput, catalog: ModelCatalog = baseCatalog): string[] {
+  const parsed = tenantSchemaFor(catalog).safeParse(input, { reportInput: true });
   return parsed.success
     ? []
     : zodIssuesToErrors("tenants/claims.ts", parsed.error.issues).map(formatInputError);
@@ -38,7 +38,7 @@ function schemaProblems(input: TenantInput): string[] {
 
 function stackProblems(input: TenantInput, stack = config()): string[] {
   return tenantsForStack(
-    [{ file: "tenants/claims.ts", definition: tenantSchema.parse(input) }],
+    [{ file: "tenants/claims.ts", definition: tenantSchemaFor(stackCatalog(stack.models)).parse(input) }],
     stack,
   ).errors.map(formatInputError);
 }
@@ -47,8 +47,6 @@ const profile = (fields: Record<string, unknown>) =>
   validTenant({ profiles: [{ name: "chatbot", ...fields } as never] });
 
 describe("inputs AWS would refuse are refused by the schema", () => {
-  afterEach(() => useStackModels([]));
-
   it("refuses a profile description outside Bedrock's pattern, and keeps one inside it", () => {
     assert.deepEqual(
       schemaProblems(profile({ model: "amazon.nova-lite-v1:0", description: "Claims (FNOL) bot / v2" })),
@@ -116,10 +114,10 @@ describe("inputs AWS would refuse are refused by the schema", () => {
         { id: "acme.frontier-v1:0", inputPer1M: 2, outputPer1M: 8, crossRegion: ["us"], profileOnly: true },
       ],
     });
-    useStackModels(stack.models);
-    assert.deepEqual(schemaProblems(unknown), []);
+    const catalog = stackCatalog(stack.models);
+    assert.deepEqual(schemaProblems(unknown, catalog), []);
     const [tenant] = tenantsForStack(
-      [{ file: "tenants/claims.ts", definition: tenantSchema.parse(unknown) }],
+      [{ file: "tenants/claims.ts", definition: tenantSchemaFor(catalog).parse(unknown) }],
       stack,
     ).tenants;
     assert.deepEqual(tenant.profiles[0].price, { inputPer1M: 2, outputPer1M: 8 });
@@ -136,7 +134,6 @@ describe("inputs AWS would refuse are refused by the schema", () => {
       crossRegion: ["us" as const],
     }));
     const stack = config({ models });
-    useStackModels(stack.models);
     const tenant = validTenant({
       profiles: models.map((model, index) => ({
         name: `p${index}`,

@@ -1,6 +1,8 @@
 import type { StackConfig } from "../../src/config";
 import type { StackTenant } from "../../src/stack-tenants";
 import { isBedrockService } from "./bedrock-services";
+import { isUnclassifiedChargeType } from "./charge-types";
+import type { CostBasis } from "./cost-basis";
 import type { ChargebackReport, ProfileSpend, TenantSpend, UnattributedContributor } from "./report";
 import type { SpendData, SpendRow } from "./spend";
 
@@ -12,6 +14,8 @@ export interface AttributionInput {
   tenants: readonly StackTenant[];
   spend: SpendData;
   byProfile: boolean;
+  costBasis: CostBasis;
+  periodBasis: ChargebackReport["periodBasis"];
 }
 
 /** How many untagged contributors the report lists. */
@@ -35,7 +39,9 @@ const tagValue = (value: string | undefined) =>
   value === undefined || value.trim() === "" ? undefined : value;
 
 /**
- * The rules of the report, applied to aggregated rows from any source:
+ * The rules of the report, applied to aggregated rows from any source. Adjustments (tax, credits,
+ * refunds, discounts, fees, corrections: rows with a `chargeType`) are summed by type and charged
+ * to no one; usage lines follow these rules:
  * - no `tenant` tag: unattributed (the leak), with its largest contributors;
  * - a `tenant` tag and this stack's `environment` tag: that tenant's spend, or an unknown tenant's
  *   when no tenant file has that name;
@@ -51,10 +57,17 @@ export function attribute(input: AttributionInput): ChargebackReport {
   let total = 0;
   let unattributed = 0;
   let otherEnvironments = 0;
+  const adjustments = new Map<string, number>();
+  let tagged = 0;
 
   for (const row of input.spend.rows) {
     if (!inScope(row, accounts)) continue;
+    if (row.chargeType !== undefined) {
+      adjustments.set(row.chargeType, (adjustments.get(row.chargeType) ?? 0) + row.usd);
+      continue;
+    }
     total += row.usd;
+    if (tagValue(row.tenant) !== undefined) tagged += 1;
     const tenant = tagValue(row.tenant);
     if (tenant === undefined) {
       unattributed += row.usd;
@@ -88,15 +101,19 @@ export function attribute(input: AttributionInput): ChargebackReport {
       budgetUsedPercent: budgetUsd > 0 ? (bedrockUsd / budgetUsd) * 100 : 0,
       ...(!input.complete && forecastUsd !== undefined ? { forecastUsd } : {}),
       ...(profiles ? { profiles: profiles.get(tenant.name) ?? [] } : {}),
+      tags: tenant.tags,
     };
   });
 
+  const adjustmentsUsd = [...adjustments.values()].reduce((sum, usd) => sum + usd, 0);
   return {
     stack: input.stack,
     month: input.month,
     currency: "USD",
     source: input.spend.source,
     complete: input.complete,
+    costBasis: input.costBasis,
+    periodBasis: input.periodBasis,
     totalBedrockUsd: total,
     tenants,
     unattributed: {
@@ -117,8 +134,35 @@ export function attribute(input: AttributionInput): ChargebackReport {
       .sort((a, b) => b.bedrockUsd - a.bedrockUsd || a.tenant.localeCompare(b.tenant)),
     otherEnvironmentsUsd: otherEnvironments,
     ...(!input.complete && input.spend.forecastMethod ? { forecastMethod: input.spend.forecastMethod } : {}),
-    notes: input.spend.notes,
+    adjustments: {
+      usd: adjustmentsUsd,
+      byType: [...adjustments]
+        .map(([type, usd]) => ({ type, usd }))
+        .sort((a, b) => a.type.localeCompare(b.type)),
+    },
+    invoiceBedrockUsd: total + adjustmentsUsd,
+    mandatoryTags: input.config.mandatoryTags,
+    notes: [...input.spend.notes, ...attributionNotes(input.month, total, tagged, [...adjustments.keys()])],
   };
+}
+
+/** What the figures cannot say by themselves: a month without a single tagged usage line, a charge type no table knows. */
+function attributionNotes(
+  month: string,
+  usageUsd: number,
+  taggedRows: number,
+  chargeTypes: string[],
+): string[] {
+  const notes: string[] = [];
+  if (usageUsd !== 0 && taggedRows === 0)
+    notes.push(
+      `${month}: no Bedrock usage line carries the tenant tag, so all of it is unattributed; check that the tenant and environment keys are activated as cost allocation tags in the payer account (docs/operations.md#cost-allocation-tags-where-and-when) and that the export carries them`,
+    );
+  for (const type of chargeTypes.filter(isUnclassifiedChargeType).sort())
+    notes.push(
+      `${month}: line item type "${type}" is not one the report knows; it is counted as an adjustment, charged to no tenant`,
+    );
+  return notes;
 }
 
 /**
@@ -133,6 +177,7 @@ function profilesByTenant(
   const byTenant = new Map<string, Map<string, ProfileSpend>>();
   for (const row of input.spend.profileRows ?? []) {
     const tenantName = tagValue(row.tenant);
+    if (row.chargeType !== undefined) continue;
     if (!inScope(row, accounts) || tenantName === undefined || !known.has(tenantName)) continue;
     if (tagValue(row.environment) !== input.config.environment) continue;
     const arn = row.resourceId ?? "";

@@ -22,7 +22,9 @@ export function isBedrockService(service: string): boolean {
   );
 }
 
-/** The same rule as a SQL predicate over a service-name expression (DuckDB). */
-export function bedrockServiceSql(serviceExpression: string): string {
-  return `(trim(${serviceExpression}) IN ('${bedrockServiceName}', '${bedrockServiceCode}') OR trim(${serviceExpression}) LIKE '%${marketplaceEditionSuffix}')`;
-}
+/**
+ * The same rule as one anchored regular expression over the service name (surrounding blanks
+ * allowed), so a query extracts the name once per line item: a predicate naming it three times
+ * made DuckDB read the `product` map three times per row.
+ */
+export const bedrockServicePattern = `^\\s*(${bedrockServiceName}|${bedrockServiceCode}|.*${marketplaceEditionSuffix.replace(/[()]/g, "\\$&")})\\s*$`;

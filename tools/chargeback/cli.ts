@@ -6,6 +6,8 @@ import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { type ChargebackReport, exitCodeOf, exitCodes } from "./report";
+import { trendRenderers } from "./render-trend";
+import { trendExitCode } from "./trend";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 import { runCli } from "../cli-exit";
@@ -48,9 +50,17 @@ async function main(): Promise<number> {
     process.stderr.write(result.errors.map((line) => `chargeback: ${line}\n`).join(""));
     return exitCodes.invalidInput;
   }
-  const rendered = renderers[options.format](result.report);
-  const exitCode = exitCodeOf(result.report, options.maxUnattributedPercent);
-  for (const note of result.report.notes) process.stderr.write(`chargeback: note: ${note}\n`);
+  const rendered =
+    "trend" in result
+      ? trendRenderers[options.format](result.trend)
+      : renderers[options.format](result.report);
+  const exitCode =
+    "trend" in result
+      ? trendExitCode(result.trend, options.maxUnattributedPercent)
+      : exitCodeOf(result.report, options.maxUnattributedPercent);
+  const notes =
+    "trend" in result ? result.trend.months.flatMap((report) => report.notes) : result.report.notes;
+  for (const note of new Set(notes)) process.stderr.write(`chargeback: note: ${note}\n`);
   return emitReport(
     "chargeback",
     rendered,

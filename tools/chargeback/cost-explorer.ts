@@ -1,15 +1,20 @@
 import {
   type CostExplorerClient,
   type DateInterval,
-  type Expression,
-  GetCostAndUsageCommand,
-  GetCostAndUsageWithResourcesCommand,
   GetCostForecastCommand,
-  GetDimensionValuesCommand,
-  type GroupDefinition,
-  type ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
 import { isBedrockService } from "./bedrock-services";
+import { costExplorerUsageRecordTypes } from "./charge-types";
+import { type CostBasis, costExplorerMetric } from "./cost-basis";
+import {
+  all,
+  costAndUsage,
+  dimension,
+  dimensionGroup,
+  dimensionValues,
+  tag,
+  tagGroup,
+} from "./cost-explorer-requests";
 import { type BillingMonth, daysBefore, today } from "./month";
 import { SourceError, awsErrorLine } from "./source-error";
 import type { SpendData, SpendRow } from "./spend";
@@ -20,22 +25,12 @@ export interface CostExplorerQuery {
   environment: string;
   tenants: readonly string[];
   byProfile: boolean;
+  costBasis: CostBasis;
   now: Date;
 }
 
 /** Cost Explorer keeps resource-level data (GetCostAndUsageWithResources) for the last 14 days only. */
 export const resourceDataDays = 14;
-/** The cost Cost Explorer reports: UnblendedCost, what the invoice charges (as CUR's `line_item_unblended_cost`). */
-const metric = "UnblendedCost";
-
-const tagGroup = (key: string): GroupDefinition => ({ Type: "TAG", Key: key });
-const dimensionGroup = (key: string): GroupDefinition => ({ Type: "DIMENSION", Key: key });
-const dimension = (key: "LINKED_ACCOUNT" | "SERVICE", values: readonly string[]): Expression => ({
-  Dimensions: { Key: key, Values: [...values] },
-});
-const tag = (key: string, value: string): Expression => ({ Tags: { Key: key, Values: [value] } });
-const all = (...expressions: Expression[]): Expression =>
-  expressions.length === 1 ? expressions[0] : { And: expressions };
 
 /**
  * `TAG` group keys come back as `<key>$<value>`, and `<key>$` for line items without the tag
@@ -53,8 +48,11 @@ export function tagValueOfKey(groupKey: string, tagKey: string): string | undefi
  * - the Bedrock services billed in the period (GetDimensionValues SERVICE), because filters on a
  *   dimension match exact values only (MatchOptions apply to cost categories and anomaly
  *   subscriptions), so "... (Amazon Bedrock Edition)" cannot be matched by suffix in the query;
- * - per account, tagged spend grouped by the `tenant` and `environment` tags;
- * - per account, untagged spend grouped by service and usage type (at most two group-bys per call);
+ * - per account, tagged usage grouped by the `tenant` and `environment` tags;
+ * - per account, untagged usage grouped by service and usage type (at most two group-bys per call);
+ * - per account, every other record type (tax, credits, refunds, discounts: the adjustments)
+ *   grouped by RECORD_TYPE and service. Usage is RECORD_TYPE Usage, DiscountedUsage and
+ *   SavingsPlanCoveredUsage (charge-types.ts), so tenants and the unattributed figure count usage only;
  * - GetCostForecast per tenant for a month in progress;
  * - GetCostAndUsageWithResources per account for `--by-profile`.
  */
@@ -68,13 +66,18 @@ export async function readCostExplorer(
   if (services.length === 0)
     return { source: "cost-explorer", rows: [], notes, ...(query.byProfile ? { profileRows: [] } : {}) };
 
+  const metric = costExplorerMetric[query.costBasis].usage;
+  const usage = dimension("RECORD_TYPE", costExplorerUsageRecordTypes);
   const rows: SpendRow[] = [];
   for (const account of query.accounts) {
     const scope = [dimension("LINKED_ACCOUNT", [account]), dimension("SERVICE", services)];
-    for (const group of await costAndUsage(client, period, all(...scope), [
-      tagGroup("tenant"),
-      tagGroup("environment"),
-    ])) {
+    for (const group of await costAndUsage(
+      client,
+      period,
+      all(...scope, usage),
+      [tagGroup("tenant"), tagGroup("environment")],
+      metric,
+    )) {
       const tenant = tagValueOfKey(group.keys[0], "tenant");
       // Untagged spend comes from the next query, with its service and usage type.
       if (tenant !== undefined)
@@ -86,19 +89,32 @@ export async function readCostExplorer(
         });
     }
     // GetCostAndUsage takes EQUALS, ABSENT and CASE_SENSITIVE for Tags (its API reference, since aws/aws-sdk#113).
-    const untagged = all(...scope, { Tags: { Key: "tenant", MatchOptions: ["ABSENT"] } });
-    for (const group of await costAndUsage(client, period, untagged, [
-      dimensionGroup("SERVICE"),
-      dimensionGroup("USAGE_TYPE"),
-    ]))
+    const untagged = all(...scope, usage, { Tags: { Key: "tenant", MatchOptions: ["ABSENT"] } });
+    for (const group of await costAndUsage(
+      client,
+      period,
+      untagged,
+      [dimensionGroup("SERVICE"), dimensionGroup("USAGE_TYPE")],
+      metric,
+    ))
       rows.push({ account, service: group.keys[0], usageType: group.keys[1], usd: group.usd });
+    for (const group of await costAndUsage(
+      client,
+      period,
+      all(...scope, { Not: usage }),
+      [dimensionGroup("RECORD_TYPE"), dimensionGroup("SERVICE")],
+      metric,
+    ))
+      rows.push({ account, chargeType: group.keys[0], service: group.keys[1], usd: group.usd });
   }
 
-  const data: SpendData = { source: "cost-explorer", rows, notes };
+  notes.push(
+    "Cost Explorer filters by usage date, not billing period: a charge invoiced in one month for another month's usage (a late refund or credit) is in the month of its usage date here",
+  );
+  const data: SpendData = { source: "cost-explorer", rows, notes, periodBasis: "usage" };
   if (!query.month.complete) {
     data.forecastUsd = await forecasts(client, query, services, rows, notes);
-    data.forecastMethod =
-      "Cost Explorer GetCostForecast (UnblendedCost) for the rest of the month, plus month-to-date";
+    data.forecastMethod = `Cost Explorer GetCostForecast (${costExplorerMetric[query.costBasis].forecast}) for the rest of the month, plus month-to-date`;
   }
   if (query.byProfile) data.profileRows = await profileSpend(client, query, services, notes);
   return data;
@@ -108,84 +124,6 @@ export async function readCostExplorer(
 function periodOf(month: BillingMonth, now: Date): DateInterval {
   const tomorrow = daysBefore(now, -1);
   return { Start: month.start, End: month.complete || tomorrow > month.end ? month.end : tomorrow };
-}
-
-/** Every page of a Cost Explorer call (NextPageToken to the end); an AWS error becomes one line. */
-async function allPages<Page extends { NextPageToken?: string }>(
-  operation: string,
-  fetchPage: (token: string | undefined) => Promise<Page>,
-): Promise<Page[]> {
-  const pages: Page[] = [];
-  let token: string | undefined;
-  do {
-    let page: Page;
-    try {
-      page = await fetchPage(token);
-    } catch (error) {
-      throw new SourceError(`Cost Explorer ${operation}: ${awsErrorLine(error)}`);
-    }
-    pages.push(page);
-    token = page.NextPageToken;
-  } while (token);
-  return pages;
-}
-
-async function dimensionValues(
-  client: CostExplorerClient,
-  period: DateInterval,
-  accounts: readonly string[],
-): Promise<string[]> {
-  const pages = await allPages("GetDimensionValues", (token) =>
-    client.send(
-      new GetDimensionValuesCommand({
-        TimePeriod: period,
-        Dimension: "SERVICE",
-        Context: "COST_AND_USAGE",
-        Filter: dimension("LINKED_ACCOUNT", accounts),
-        NextPageToken: token,
-      }),
-    ),
-  );
-  return pages.flatMap((page) => (page.DimensionValues ?? []).map((entry) => entry.Value ?? ""));
-}
-
-interface GroupAmount {
-  keys: string[];
-  usd: number;
-}
-
-function groupsOf(pages: ReadonlyArray<{ ResultsByTime?: ResultByTime[] }>): GroupAmount[] {
-  return pages.flatMap((page) =>
-    (page.ResultsByTime ?? []).flatMap((result) =>
-      (result.Groups ?? []).map((group) => ({
-        keys: group.Keys ?? [],
-        usd: Number(group.Metrics?.[metric]?.Amount ?? 0),
-      })),
-    ),
-  );
-}
-
-/** GetCostAndUsage, or its resource-level twin (same request and answer shapes), every page. */
-async function costAndUsage(
-  client: CostExplorerClient,
-  period: DateInterval,
-  filter: Expression,
-  groupBy: GroupDefinition[],
-  operation: "GetCostAndUsage" | "GetCostAndUsageWithResources" = "GetCostAndUsage",
-): Promise<GroupAmount[]> {
-  const request = {
-    TimePeriod: period,
-    Granularity: "MONTHLY" as const,
-    Metrics: [metric],
-    Filter: filter,
-    GroupBy: groupBy,
-  };
-  type Page = { NextPageToken?: string; ResultsByTime?: ResultByTime[] };
-  const send = (token: string | undefined): Promise<Page> =>
-    operation === "GetCostAndUsage"
-      ? client.send(new GetCostAndUsageCommand({ ...request, NextPageToken: token }))
-      : client.send(new GetCostAndUsageWithResourcesCommand({ ...request, NextPageToken: token }));
-  return groupsOf(await allPages(operation, send));
 }
 
 /**
@@ -203,11 +141,15 @@ async function forecasts(
   const start = today(query.now);
   for (const tenant of query.tenants) {
     const monthToDate = rows
-      .filter((row) => row.tenant === tenant && row.environment === query.environment)
+      .filter(
+        (row) =>
+          row.chargeType === undefined && row.tenant === tenant && row.environment === query.environment,
+      )
       .reduce((sum, row) => sum + row.usd, 0);
     const filter = all(
       dimension("LINKED_ACCOUNT", query.accounts),
       dimension("SERVICE", services),
+      dimension("RECORD_TYPE", costExplorerUsageRecordTypes),
       tag("tenant", tenant),
       tag("environment", query.environment),
     );
@@ -215,7 +157,7 @@ async function forecasts(
       const forecast = await client.send(
         new GetCostForecastCommand({
           TimePeriod: { Start: start, End: query.month.end },
-          Metric: "UNBLENDED_COST",
+          Metric: costExplorerMetric[query.costBasis].forecast,
           Granularity: "MONTHLY",
           Filter: filter,
         }),
@@ -261,6 +203,7 @@ async function profileSpend(
       const filter = all(
         dimension("LINKED_ACCOUNT", [account]),
         dimension("SERVICE", services),
+        dimension("RECORD_TYPE", costExplorerUsageRecordTypes),
         tag("environment", query.environment),
       );
       const window = { Start: start, End: period.End };
@@ -270,6 +213,7 @@ async function profileSpend(
           window,
           filter,
           [dimensionGroup("RESOURCE_ID"), tagGroup(key)],
+          costExplorerMetric[query.costBasis].usage,
           "GetCostAndUsageWithResources",
         );
       const names = new Map<string, string>();

@@ -1,57 +1,97 @@
+import * as path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { bedrockServiceSql } from "./bedrock-services";
+import type { CostBasis } from "./cost-basis";
 import { type ExportFileKind, exportFiles } from "./export-files";
-import { type ExportSchema, type MapAccess, exportSchemas } from "./export-schemas";
+import { type ExportSchema, exportSchemas } from "./export-schemas";
+import { oneExportPerPeriod } from "./export-overlap";
 import type { BillingMonth } from "./month";
 import { SourceError } from "./source-error";
-import type { SpendData, SpendRow } from "./spend";
+import { type PeriodBasis, buildSpendQuery, spendRowsOf } from "./spend-query";
+import type { SpendData } from "./spend";
 
 export interface DataExportQuery {
   files: readonly string[];
-  month: BillingMonth;
+  /** The billing months to read (one for a report, several for a trend). */
+  months: readonly BillingMonth[];
   /** Only these usage accounts are read (the stack's). */
   accounts: readonly string[];
   byProfile: boolean;
+  costBasis: CostBasis;
+  periodBasis: PeriodBasis;
+  /** `--export NAME`: the one export to read where several cover a period. */
+  exportName?: string;
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** One export's answer: its name and files (for messages), the periods it holds, its aggregated rows. */
+interface ExportRead {
+  name: string;
+  label: string;
+  format: string;
+  partitions: string[];
+  rows: Array<Record<string, unknown>>;
+}
 
 /**
- * Reads CUR 2.0 or FOCUS exports with DuckDB and returns Bedrock spend in the stack's accounts,
- * aggregated by account, service, usage type and tags in SQL: millions of line items come back as
- * one row per group.
+ * Reads CUR 2.0 or FOCUS exports with DuckDB and returns Bedrock line items in the stack's
+ * accounts, aggregated in SQL by billing period, account, service, usage type, charge type and
+ * tags: millions of line items come back as one row per group.
  */
 export async function readDataExports(query: DataExportQuery): Promise<SpendData> {
-  const groups = exportFiles(query.files);
-  const instance = await DuckDBInstance.create(":memory:");
+  const found = exportFiles(
+    query.files,
+    query.months.map((month) => month.month),
+  );
+  const instance = await DuckDBInstance.create(":memory:", { preserve_insertion_order: "false" });
   const connection = await instance.connect();
   try {
     await connection.run("SET TimeZone = 'UTC'");
-    const rows: SpendRow[] = [];
-    const profileRows: SpendRow[] = [];
-    const formats = new Set<string>();
-    for (const [kind, files] of groups) {
-      // Each file is classified on its own: one directory may hold CUR 2.0 and FOCUS exports side by side.
+    const notes = [...found.notes];
+    const reads: ExportRead[] = [];
+    for (const entry of found.exports) {
+      // Each file is classified on its own: one directory may hold CUR 2.0 and FOCUS files side by side.
       const byFormat = new Map<ExportSchema, string[]>();
-      for (const file of files) {
-        const schema = schemaOf(await describe(connection, relationOf(kind, [file]), [file]), [file]);
+      for (const file of entry.files) {
+        const schema = schemaOf(await describe(connection, relationOf(entry.kind, [file]), [file]), [file]);
         byFormat.set(schema, [...(byFormat.get(schema) ?? []), file]);
       }
-      for (const [schema, sameFormat] of byFormat) {
-        const relation = relationOf(kind, sameFormat);
-        const columns = await describe(connection, relation, sameFormat);
-        formats.add(schema.format);
-        const aggregated = await aggregate(connection, relation, columns, schema, query);
-        rows.push(...aggregated.rows);
-        profileRows.push(...aggregated.profileRows);
+      for (const [schema, files] of byFormat) {
+        const read: ExportRead = {
+          name: entry.partitions.length > 0 ? entry.name : `${entry.name} (${schema.format})`,
+          label: files.length === 1 ? files[0] : `${path.dirname(files[0])} (${files.length} files)`,
+          format: schema.format,
+          partitions: entry.partitions,
+          rows: [],
+        };
+        reads.push(read);
+        // An export --export did not pick is named in the refusal but never queried.
+        if (query.exportName !== undefined && !matchesName(read.name, query.exportName)) continue;
+        const relation = relationOf(entry.kind, files);
+        const built = buildSpendQuery({
+          dialect: "duckdb",
+          relation,
+          columns: await describe(connection, relation, files),
+          schema,
+          months: query.months,
+          periodBasis: query.periodBasis,
+          costBasis: query.costBasis,
+          accounts: query.accounts,
+          byProfile: query.byProfile,
+          label: read.label,
+        });
+        notes.push(...built.notes);
+        read.rows = (await connection.runAndReadAll(built.sql)).getRowObjectsJson();
       }
     }
+    const chosen = choose(reads, query.exportName);
+    oneExportPerPeriod(chosen);
+    const { rows, profileRows } = spendRowsOf(chosen.flatMap((read) => read.rows));
     return {
-      source: [...formats].sort().join("+"),
+      source: [...new Set(chosen.map((read) => read.format))].sort().join("+"),
       rows,
       ...(query.byProfile ? { profileRows } : {}),
-      notes: [],
+      notes,
     };
   } catch (error) {
     if (error instanceof SourceError) throw error;
@@ -60,6 +100,22 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** `--export NAME` names an export folder, or a directory of loose files (its path or its name, with or without the format). */
+function matchesName(name: string, wanted: string): boolean {
+  const bare = name.replace(/ \((cur2|focus)\)$/, "");
+  return [name, bare, path.basename(name), path.basename(bare)].includes(wanted);
+}
+
+function choose<Reader extends { name: string }>(readers: Reader[], wanted: string | undefined): Reader[] {
+  if (wanted === undefined) return readers;
+  const chosen = readers.filter((reader) => matchesName(reader.name, wanted));
+  if (chosen.length === 0)
+    throw new SourceError(
+      `--export: no export named "${wanted}" (found ${[...new Set(readers.map((reader) => `"${reader.name}"`))].join(", ")})`,
+    );
+  return chosen;
 }
 
 /**
@@ -91,79 +147,4 @@ function schemaOf(columns: ReadonlyMap<string, string>, files: readonly string[]
   throw new SourceError(
     `--cur: ${files.join(", ")}: neither a CUR 2.0 nor a FOCUS export (expected the columns ${wanted.join("; or ")})`,
   );
-}
-
-async function aggregate(
-  connection: DuckDBConnection,
-  relation: string,
-  columns: ReadonlyMap<string, string>,
-  schema: ExportSchema,
-  query: DataExportQuery,
-): Promise<{ rows: SpendRow[]; profileRows: SpendRow[] }> {
-  const has = (column: string) => columns.has(column);
-  const access: MapAccess = (column, key) =>
-    columns.get(column)?.startsWith("MAP(")
-      ? `${ident(column)}[${quote(key)}]`
-      : `json_extract_string(${ident(column)}, ${quote(`$."${key}"`)})`;
-  const tag = (name: string) =>
-    has(schema.tagColumn)
-      ? `coalesce(${schema
-          .tagKeys(name)
-          .map((key) => `nullif(${access(schema.tagColumn, key)}, '')`)
-          .join(", ")})`
-      : "NULL";
-  const text = (column: string | undefined) => (column && has(column) ? `${ident(column)}::VARCHAR` : "NULL");
-  const start = ident(schema.usageStart);
-  // Billing days are UTC days. A Parquet timestamp "adjusted to UTC" arrives as TIMESTAMPTZ, compared
-  // with a UTC instant (the session is UTC too); text (CSV) compares on its ISO date prefix.
-  const startType = columns.get(schema.usageStart) ?? "";
-  const bound = (day: string) =>
-    startType.includes("WITH TIME ZONE")
-      ? `TIMESTAMPTZ ${quote(`${day} 00:00:00+00`)}`
-      : `TIMESTAMP ${quote(day)}`;
-  const inMonth = /TIMESTAMP|DATE/.test(startType)
-    ? `${start} >= ${bound(query.month.start)} AND ${start} < ${bound(query.month.end)}`
-    : `left(${start}, 10) >= ${quote(query.month.start)} AND left(${start}, 10) < ${quote(query.month.end)}`;
-  const accounts = query.accounts.length > 0 ? query.accounts.map(quote).join(", ") : "NULL";
-  const keys = "account, service, usage_type, tenant, environment";
-  // With --by-profile, one scan feeds both groupings (GROUPING SETS): a second scan of the line
-  // items would double the time.
-  const profileKeys = "account, service, tenant, environment, resource_id, profile";
-  const groupBy = query.byProfile ? `GROUPING SETS ((${keys}), (${profileKeys}))` : keys;
-  const sql = `
-    WITH items AS (
-      SELECT ${text(schema.account)} AS account,
-             ${schema.service(has, access)} AS service,
-             ${text(schema.usageType)} AS usage_type,
-             ${tag("tenant")} AS tenant,
-             ${tag("environment")} AS environment,
-             ${query.byProfile ? `${text(schema.resourceId)} AS resource_id, ${tag("profile")} AS profile,` : ""}
-             TRY_CAST(${ident(schema.cost)} AS DOUBLE) AS usd
-      FROM ${relation}
-      WHERE ${inMonth} AND ${text(schema.account)} IN (${accounts})
-    )
-    SELECT account, service, usage_type, tenant, environment,
-           ${query.byProfile ? "resource_id, profile, GROUPING(resource_id) = 0 AS per_resource," : ""}
-           sum(usd) AS usd
-    FROM items
-    WHERE ${bedrockServiceSql("service")}
-    GROUP BY ${groupBy}
-    ${query.byProfile ? "HAVING GROUPING(resource_id) = 1 OR coalesce(resource_id, '') <> ''" : ""}`;
-  const result = await connection.runAndReadAll(sql);
-  const rows: SpendRow[] = [];
-  const profileRows: SpendRow[] = [];
-  const optional = (value: unknown) => (value == null ? undefined : String(value));
-  for (const row of result.getRowObjectsJson()) {
-    const common = {
-      account: String(row.account),
-      service: String(row.service),
-      tenant: optional(row.tenant),
-      environment: optional(row.environment),
-      usd: Number(row.usd ?? 0),
-    };
-    if (row.per_resource === true)
-      profileRows.push({ ...common, resourceId: String(row.resource_id), profileTag: optional(row.profile) });
-    else rows.push({ ...common, usageType: optional(row.usage_type) });
-  }
-  return { rows, profileRows };
 }

@@ -19,7 +19,13 @@ export function linearForecast(
   const known = new Set(tenants);
   const forecast = new Map(tenants.map((tenant) => [tenant, 0]));
   for (const row of rows) {
-    if (row.tenant === undefined || !known.has(row.tenant) || row.environment !== environment) continue;
+    if (
+      row.chargeType !== undefined ||
+      row.tenant === undefined ||
+      !known.has(row.tenant) ||
+      row.environment !== environment
+    )
+      continue;
     forecast.set(row.tenant, (forecast.get(row.tenant) ?? 0) + row.usd * scale);
   }
   return forecast;

@@ -48,3 +48,15 @@ export function today(now: Date): string {
 export function daysBefore(now: Date, days: number): string {
   return isoDay(new Date(now.getTime() - days * 86_400_000));
 }
+
+/** Every month from `from` to `to`, both included (`YYYY-MM`). */
+export function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split("-").map(Number);
+  while (`${year}-${String(month).padStart(2, "0")}` <= to) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}

@@ -1,4 +1,4 @@
-import { heading, percent, usd } from "./format";
+import { heading, percent, reconciliationLine, usd } from "./format";
 import { type ChargebackReport, isOverBudget, tenantsInReadingOrder } from "./report";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
@@ -6,7 +6,14 @@ const cell = (text: string) => text.replace(/\|/g, "\\|");
 /** For a pull request or a wiki page: the text report's content as tables. */
 export function renderMarkdown(report: ChargebackReport): string {
   const forecast = !report.complete;
-  const lines = [`## ${heading(report)}`, "", `Total Bedrock spend: **${usd(report.totalBedrockUsd)}**`, ""];
+  const lines = [
+    `## ${heading(report)}`,
+    "",
+    `Total Bedrock spend: **${usd(report.totalBedrockUsd)}**`,
+    "",
+    reconciliationLine(report),
+    "",
+  ];
   lines.push(
     `| Tenant | Spend | Budget | Used |${forecast ? " Forecast |" : ""}`,
     `| --- | ---: | ---: | ---: |${forecast ? " ---: |" : ""}`,
@@ -49,6 +56,18 @@ export function renderMarkdown(report: ChargebackReport): string {
   }
   if (report.otherEnvironmentsUsd !== 0)
     lines.push("", `Tagged for another or no environment: ${usd(report.otherEnvironmentsUsd)}.`);
+  if (report.adjustments.byType.length > 0) {
+    lines.push(
+      "",
+      `### Adjustments: ${usd(report.adjustments.usd)}`,
+      "",
+      "Tax, credits, refunds and discounts: charged to no tenant.",
+      "",
+      "| Type | Amount |",
+      "| --- | ---: |",
+    );
+    for (const entry of report.adjustments.byType) lines.push(`| ${cell(entry.type)} | ${usd(entry.usd)} |`);
+  }
   for (const note of report.notes) lines.push("", `> ${note}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,9 +1,14 @@
-import { heading, percent, usd } from "./format";
+import { heading, percent, reconciliationLine, usd } from "./format";
 import { type ChargebackReport, isOverBudget, tenantsInReadingOrder } from "./report";
 
 /** For a terminal: over-budget tenants first, then by spend; amounts in cents. */
 export function renderText(report: ChargebackReport): string {
-  const lines = [heading(report), `Total Bedrock spend: ${usd(report.totalBedrockUsd)}`, ""];
+  const lines = [
+    heading(report),
+    `Total Bedrock spend: ${usd(report.totalBedrockUsd)}`,
+    reconciliationLine(report),
+    "",
+  ];
   const forecast = !report.complete;
   const rows = tenantsInReadingOrder(report).map((tenant) => [
     isOverBudget(tenant) ? "OVER" : "",
@@ -42,6 +47,13 @@ export function renderText(report: ChargebackReport): string {
   }
   if (report.otherEnvironmentsUsd !== 0)
     lines.push("", `Tagged for another or no environment: ${usd(report.otherEnvironmentsUsd)}`);
+  if (report.adjustments.byType.length > 0) {
+    lines.push(
+      "",
+      `Adjustments (tax, credits, refunds, discounts; charged to no tenant): ${usd(report.adjustments.usd)}`,
+    );
+    for (const entry of report.adjustments.byType) lines.push(`  ${entry.type}: ${usd(entry.usd)}`);
+  }
   for (const note of report.notes) lines.push("", `Note: ${note}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,3 +1,5 @@
+import type { CostBasis } from "./cost-basis";
+
 /** The chargeback report: what every renderer draws and what `--format json` prints as is. */
 export interface ChargebackReport {
   stack: string;
@@ -7,8 +9,22 @@ export interface ChargebackReport {
   source: string;
   /** The month has ended; false means month-to-date figures plus a forecast. */
   complete: boolean;
-  /** Bedrock spend in the stack's accounts, whoever it belongs to. */
+  /** The cost counted: `net` (the default), `unblended`, `amortized` or `net-amortized` (cost-basis.ts). */
+  costBasis: CostBasis;
+  /**
+   * How line items are assigned to the month: `billing` (the billing period they are invoiced in,
+   * the default) or `usage` (their usage date; Cost Explorer, which has no billing-period filter).
+   */
+  periodBasis: "billing" | "usage";
+  /** Bedrock usage in the stack's accounts, whoever it belongs to (usage lines only). */
   totalBedrockUsd: number;
+  /**
+   * Tax, credits, refunds, discounts, fees and corrections on Bedrock in the stack's accounts, by
+   * line item type (FOCUS: charge category): never charged to a tenant.
+   */
+  adjustments: { usd: number; byType: Array<{ type: string; usd: number }> };
+  /** totalBedrockUsd + adjustments.usd: the invoice's Bedrock total for the stack's accounts. */
+  invoiceBedrockUsd: number;
   tenants: TenantSpend[];
   unattributed: { usd: number; share: number; top: UnattributedContributor[] };
   unknownTenants: Array<{ tenant: string; bedrockUsd: number }>;
@@ -19,6 +35,8 @@ export interface ChargebackReport {
   otherEnvironmentsUsd: number;
   /** How `forecastUsd` was made (month in progress only). */
   forecastMethod?: string;
+  /** The stack's mandatory tag keys (`mandatoryTags`), the chargeback keys of the CSV's columns. */
+  mandatoryTags: string[];
   /** What the source could not do, said plainly. */
   notes: string[];
 }
@@ -32,6 +50,8 @@ export interface TenantSpend {
   forecastUsd?: number;
   /** Per profile, with `--by-profile`. */
   profiles?: ProfileSpend[];
+  /** The tenant's cost tags from its tenant file (the stack's mandatory tags: dept, team, cost-center, ...). */
+  tags: Record<string, string>;
 }
 
 export interface ProfileSpend {

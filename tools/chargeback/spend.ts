@@ -4,6 +4,13 @@
  * rows, never millions.
  */
 export interface SpendRow {
+  /** The billing period `YYYY-MM` (or usage month with `--period-basis usage`); undefined for a one-month source. */
+  period?: string;
+  /**
+   * Undefined for a usage line; otherwise the adjustment's type (Tax, Credit, Refund, EdpDiscount,
+   * Correction, ...: charge-types.ts), never charged to a tenant.
+   */
+  chargeType?: string;
   /** The usage account (12 digits). */
   account: string;
   /** Service name; undefined when the source has already kept only Bedrock services (Cost Explorer). */
@@ -31,6 +38,8 @@ export interface SpendData {
   forecastUsd?: Map<string, number>;
   /** How the forecast was made, for the label. */
   forecastMethod?: string;
+  /** `usage` when the source cannot choose months by billing period (Cost Explorer). */
+  periodBasis?: "billing" | "usage";
   /** Plain statements about what the source could not do (shown in every format). */
   notes: string[];
 }

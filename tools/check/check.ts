@@ -5,7 +5,8 @@ import { projectName } from "../../src/naming";
 import type { InputError } from "../../src/validation";
 import { PolicyPackHost } from "./analyzer/policy-pack-host";
 import { parsePolicyConfig } from "./analyzer/policy-config";
-import type { StackAnalysis } from "./analyzer/stack-analysis";
+import type { RequestSink, StackAnalysis } from "./analyzer/stack-analysis";
+import { loadLater } from "./performance";
 import type { PlannedStack } from "./program/planned-stack";
 import { planInWorker } from "./program/program-worker";
 import type { ValidatedInputs } from "./program/worker-plan";
@@ -80,15 +81,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     );
     const progress = options.onProgress ?? (() => undefined);
     let registered = 0;
-    const add = (urn: string, request: Uint8Array) => {
-      progress("planning", ++registered, "resources");
-      stream.add(urn, request);
+    // The pack's sink, counting the resources as they come, for the progress line.
+    const sink: RequestSink = {
+      analyze: (urn, request) => {
+        progress("planning", ++registered, "resources");
+        stream.sink.analyze(urn, request);
+      },
+      analyzeStack: (request) => stream.sink.analyzeStack(request),
     };
     progress(options.stateFile ? "reading the stack export" : "loading the program");
     const planStartedAt = performance.now();
     const planned = options.stateFile
-      ? planStackExport(options.stateFile, add)
-      : await planProgram(options, add, (validated) => stackTagsKnown(validated.mandatoryTags));
+      ? loadLater.stackExportPlan().planStackExport(options.stateFile, sink)
+      : await planProgram(options, sink, (validated) => stackTagsKnown(validated.mandatoryTags));
     stackTagsKnown(undefined);
     const planMs = performance.now() - planStartedAt;
     if ("errors" in planned) return report({ stack: options.stack, source, errors: planned.errors });
@@ -99,7 +104,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     const host = await hostStarting;
     const ready = await stream.ready;
     if ("errors" in ready) return report({ stack: planned.stack, source, errors: ready.errors });
-    const violations = await ready.judgement.finishWith(planned.stackRequest, planned.resources.length);
+    const violations = await ready.judgement.finish(planned.resources.length);
     return report({
       stack: planned.stack,
       source,
@@ -136,8 +141,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 }
 
 /**
- * Hands Analyze requests to the pack as they come: held back until the pack has started and been
- * configured, then each sent at once. Invalid policy config (known only once the pack has said
+ * Hands the plan's requests to the pack as they come: held back until the pack has started and been
+ * configured, then each Analyze sent at once (AnalyzeStack waits in the analysis). Invalid policy config (known only once the pack has said
  * which policies it has) ends in `errors` and nothing is sent.
  */
 function streamTo(
@@ -150,6 +155,7 @@ function streamTo(
   ) => Promise<{ config: PolicyPackConfig; warnings: InputError[] }>,
 ) {
   const early: Array<{ urn: string; request: Uint8Array }> = [];
+  let earlyStack: Uint8Array | undefined;
   let judgement: StackAnalysis | undefined;
   const ready = hostStarting.then(
     async (
@@ -160,22 +166,26 @@ function streamTo(
       const completed = await complete(configured.config, host.info);
       await host.configure(completed.config);
       judgement = host.beginStackAnalysis();
-      for (const { urn, request } of early.splice(0)) judgement.send(urn, request);
+      for (const { urn, request } of early.splice(0)) judgement.analyze(urn, request);
+      if (earlyStack) judgement.analyzeStack(earlyStack);
+      earlyStack = undefined;
       return { judgement, warnings: completed.warnings };
     },
   );
   ready.catch(() => undefined);
   return {
     ready,
-    add: (urn: string, request: Uint8Array) =>
-      judgement ? judgement.send(urn, request) : early.push({ urn, request }),
+    sink: {
+      analyze: (urn, request) => (judgement ? judgement.analyze(urn, request) : early.push({ urn, request })),
+      analyzeStack: (request) => (judgement ? judgement.analyzeStack(request) : (earlyStack = request)),
+    } satisfies RequestSink,
   };
 }
 
 /** The program's plan, made in its worker thread (program/program-worker.ts). */
 async function planProgram(
   options: CheckOptions,
-  onAnalyze: (urn: string, request: Uint8Array) => void,
+  sink: RequestSink,
   onValidated: (validated: ValidatedInputs) => void,
 ): Promise<PlannedStack | { errors: InputError[] }> {
   const stackFile = readStackConfigFile(options.projectDir, options.stack);
@@ -191,30 +201,9 @@ async function planProgram(
       config,
       configFile: stackFile.file,
     },
-    onAnalyze,
+    sink,
     onValidated,
   );
-}
-
-/**
- * A stack export's plan: it cannot say which tenant files a stack leaves out, nor which tenant made
- * what. What it needs is loaded here, not by the program's check, whose main thread stays small
- * (program/program-worker.ts).
- */
-function planStackExport(
-  file: string,
-  onAnalyze: (urn: string, request: Uint8Array) => void,
-): PlannedStack | { errors: InputError[] } {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { readStackExport } = require("./input/stack-export") as typeof import("./input/stack-export");
-  const { StackEncoder } = require("./analyzer/stack-encoder") as typeof import("./analyzer/stack-encoder");
-  const { concludePlan } = require("./program/planned-stack") as typeof import("./program/planned-stack");
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const read = readStackExport(file);
-  if ("errors" in read) return read;
-  const encoder = new StackEncoder();
-  encoder.addAll(read.resources, onAnalyze);
-  return concludePlan(read.stack, read.resources, {}, encoder);
 }
 
 function readPolicyConfigFile(file: string): { config: unknown } | { errors: InputError[] } {

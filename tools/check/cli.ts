@@ -12,6 +12,7 @@ import { runCli } from "../cli-exit";
 import { startProgress } from "../progress";
 import { readBaseReport, withDiff } from "./report/base-report";
 import { withLocations } from "./report/finding-locations";
+import { loadLater } from "./performance";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 
@@ -105,13 +106,10 @@ async function main(): Promise<number> {
   try {
     // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
     // not wait. The pack's process starts first, so its start-up overlaps the loading of the program's.
-    const { PolicyPackHost } =
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require("./analyzer/policy-pack-host") as typeof import("./analyzer/policy-pack-host");
+    const { PolicyPackHost } = loadLater.policyPackHost();
     const packStarting = PolicyPackHost.start({ packDir });
     packStarting.catch(() => undefined);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runCheck } = require("./check") as typeof import("./check");
+    const { runCheck } = loadLater.check();
     report = await runCheck({
       onProgress: progress.update,
       projectDir,

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { collectWhileWaiting } from "../../../tools/check/analyzer/collect-while-waiting";
+import { collectWhileWaiting } from "../../../tools/check/performance";
 
 describe("collecting the check's garbage while it waits on the pack", () => {
   const later = <T>(ms: number, settle: () => T) =>

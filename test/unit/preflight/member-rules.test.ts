@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { resourceApiMappings } from "../../../tools/check/preflight/api-members";
+import { resourceApiMappings } from "../../../src/aws-resource-specs";
 import { preflight } from "../../../tools/check/preflight";
 import { UNKNOWN } from "../../../tools/check/plan/planned-resource";
 import { awsRules } from "../../../src/aws-rules";

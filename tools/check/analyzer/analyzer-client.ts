@@ -2,7 +2,11 @@ import * as grpc from "@grpc/grpc-js";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import type { RequestBytes } from "./stack-analysis";
+
+/** Request bytes handed over to be sent: the sender empties the holder, so nothing else keeps them. */
+export interface RequestBytes {
+  bytes?: Uint8Array;
+}
 
 const maxMessageBytes = 400 * 1024 * 1024; // what the policy SDK's server accepts
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
+import { packHeapFlags } from "../performance";
 import { runPolicyPackDir } from "../sdk-internals";
 
 export interface PackProcessOptions {
@@ -15,16 +16,6 @@ export interface PackProcessOptions {
 }
 
 const preload = path.join(__dirname, "ts-node-transpile-only.cjs");
-
-/**
- * The pack keeps node's default young generation (the larger semi-space the program's worker has
- * bought it no CPU time and cost it peak RSS), but grows its old generation by 20% instead of V8's
- * default factor: AnalyzeStack's decoded request and each stack policy's copy of the resources are
- * mostly garbage soon after, and a slower-growing heap collects them before they pile up. A growth
- * factor, not a cap: a larger stack still gets the heap it needs, at some CPU (both measured in
- * docs/performance.md).
- */
-const packHeapFlags = ["--heap-growing-percent=20"];
 
 /**
  * The policy pack's process, started the way the Pulumi CLI does (`pulumi-analyzer-policy`):

@@ -116,9 +116,9 @@ export class PolicyPackHost {
   async analyze(resources: readonly PlannedResource[]): Promise<Violation[]> {
     const analysis = this.beginStackAnalysis();
     const encoder = new StackEncoder();
-    encoder.addAll(resources, (urn, request) => analysis.send(urn, request));
-    const stackRequest = encoder.stackRequest(resources.map((resource) => resource.urn));
-    return analysis.finishWith({ bytes: stackRequest }, resources.length);
+    encoder.addAll(resources, (urn, request) => analysis.analyze(urn, request));
+    analysis.analyzeStack(encoder.stackRequest(resources.map((resource) => resource.urn)));
+    return analysis.finish(resources.length);
   }
 
   /** A stack analysis to stream resources to as they are planned (see StackAnalysis). */

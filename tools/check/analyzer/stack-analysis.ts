@@ -1,12 +1,18 @@
 import { performance } from "node:perf_hooks";
 import type { Violation } from "../report/check-report";
 import type { AnalyzerClient } from "./analyzer-client";
-import { collectWhileWaiting } from "./collect-while-waiting";
+import { collectWhileWaiting } from "../performance";
+import type { RequestBytes } from "./analyzer-client";
 import { toViolations } from "./protocol";
 
-/** Request bytes handed over to be sent: the sender empties the holder, so nothing else keeps them. */
-export interface RequestBytes {
-  bytes?: Uint8Array;
+/**
+ * Where a plan's Analyzer requests go, already encoded (stack-encoder.ts): each custom resource's
+ * Analyze as soon as it is known, then the stack's AnalyzeStack once, unless the plan was refused.
+ * Once handed over, the bytes belong to the analyzer; the plan keeps none of them.
+ */
+export interface RequestSink {
+  analyze(urn: string, request: Uint8Array): void;
+  analyzeStack(request: Uint8Array): void;
 }
 
 /** When the last stack analysis's Analyze calls, then its AnalyzeStack call, were answered, and in all. */
@@ -25,7 +31,7 @@ export interface AnalysisTimings {
  * the program's worker for the check, beside the client for a stack export, the tests and the
  * benches): one path for all of them.
  */
-export class StackAnalysis {
+export class StackAnalysis implements RequestSink {
   private readonly results: Array<Promise<Violation[]>> = [];
   private queue: Array<{ urn: string; request: Uint8Array }> = [];
   private queueHead = 0;
@@ -33,6 +39,8 @@ export class StackAnalysis {
   private waiters: Array<() => void> = [];
   private readonly startedAt = performance.now();
   private failure: unknown;
+  /** The AnalyzeStack request, held until `finish` sends it; the sender empties the holder. */
+  private readonly stackRequest: RequestBytes = {};
 
   constructor(
     private readonly client: AnalyzerClient,
@@ -42,24 +50,32 @@ export class StackAnalysis {
   ) {}
 
   /** Sends an Analyze request already encoded (an `AnalyzeRequest`'s bytes) for the resource `urn`. */
-  send(urn: string, request: Uint8Array): void {
+  analyze(urn: string, request: Uint8Array): void {
     this.queue.push({ urn, request });
     this.pump();
   }
 
+  /** Takes the AnalyzeStack request (an `AnalyzeStackRequest`'s bytes), sent by `finish`. */
+  analyzeStack(request: Uint8Array): void {
+    this.stackRequest.bytes = request;
+  }
+
   /**
-   * Waits for every Analyze, then sends AnalyzeStack (an `AnalyzeStackRequest`'s bytes, of
-   * `resources` resources), and returns all violations: per resource in the order they were sent,
-   * the stack's last.
+   * Waits for every Analyze, then sends AnalyzeStack (of `resources` resources), and returns all
+   * violations: per resource in the order they were sent, the stack's last.
    */
-  async finishWith(stackRequest: RequestBytes, resources: number): Promise<Violation[]> {
+  async finish(resources: number): Promise<Violation[]> {
+    if (!this.stackRequest.bytes)
+      throw new Error("the stack analysis was finished without its AnalyzeStack request");
     const elapsed = () => performance.now() - this.startedAt;
     // As the engine does, AnalyzeStack goes once every Analyze is answered: the pack, one thread,
     // would not judge them any sooner side by side, and it decodes the whole stack (its peak of
     // memory) with no Analyze work of its own in the heap, nor queued requests in the check's.
     const perResource = await this.settle();
     const analyzeMs = elapsed();
-    const stackViolations = toViolations(await collectWhileWaiting(this.client.analyzeStack(stackRequest)));
+    const stackViolations = toViolations(
+      await collectWhileWaiting(this.client.analyzeStack(this.stackRequest)),
+    );
     const analyzeStackMs = elapsed();
     this.onFinished({ resources, analyzeMs, analyzeStackMs, totalMs: elapsed() });
     return [...perResource, ...stackViolations];

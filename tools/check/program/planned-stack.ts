@@ -2,8 +2,8 @@ import { performance } from "node:perf_hooks";
 import type { LeftOutTenant } from "../../../src/left-out-tenants";
 import type { StackTenant } from "../../../src/stack-tenants";
 import type { InputError } from "../../../src/validation";
-import type { RequestBytes } from "../analyzer/stack-analysis";
 import type { StackEncoder } from "../analyzer/stack-encoder";
+import type { RequestSink } from "../analyzer/stack-analysis";
 import { type OrgPlan, summarizeOrgPlan } from "../plan/org-summary";
 import { type PlanSummary, summarizePlan } from "../plan/summary";
 import type { PlannedResource } from "../plan/planned-resource";
@@ -12,7 +12,7 @@ import type { ReportedResource } from "../report/check-report";
 
 /**
  * What the check keeps of a planned stack once its resources are known: what the report says of
- * them and the AnalyzeStack request, not the resources themselves. For the program it is made in
+ * them, not the resources themselves (their AnalyzeStack request went to the analyzer). For the program it is made in
  * the program's worker, whose heap (the resources among it) is given back before the pack judges
  * the stack; for a stack export, beside the Analyzer client.
  */
@@ -24,8 +24,6 @@ export interface PlannedStack {
   /** What AWS would refuse (the AWS preflight): the check stops there, as for bad input. */
   refused: InputError[];
   warnings: InputError[];
-  /** The AnalyzeStack request's bytes; taken (and emptied) when it is sent. */
-  stackRequest: RequestBytes;
   preflightMs: number;
   /** Tenant name → its file, for pointing findings at it (absent for a stack export). */
   tenantFiles?: Record<string, string>;
@@ -40,14 +38,15 @@ export interface PlanInputs {
 
 /**
  * The AWS preflight (only with the program's tenants, which name the resources' origins), the plan
- * and org summaries, and the AnalyzeStack request of `resources`, every one already added to
- * `encoder`. A refused plan has no summaries.
+ * and org summaries, and the AnalyzeStack request of `resources` (every one already added to
+ * `encoder`), handed to `analyzeStack`. A refused plan has no summaries and no request.
  */
 export function concludePlan(
   stack: string,
   resources: readonly PlannedResource[],
   inputs: PlanInputs,
   encoder: StackEncoder,
+  analyzeStack: RequestSink["analyzeStack"],
 ): PlannedStack {
   const preflightStartedAt = performance.now();
   const refused = inputs.tenants ? preflightErrors(preflight(resources), inputs.tenants) : [];
@@ -62,11 +61,7 @@ export function concludePlan(
       ? { tenantFiles: Object.fromEntries(inputs.tenants.map((tenant) => [tenant.name, tenant.file])) }
       : {}),
   };
-  if (refused.length > 0) return { ...planned, stackRequest: {} };
-  return {
-    ...planned,
-    plan: summarizePlan(resources, inputs.leftOut),
-    org: summarizeOrgPlan(resources),
-    stackRequest: { bytes: encoder.stackRequest(resources.map((resource) => resource.urn)) },
-  };
+  if (refused.length > 0) return planned;
+  analyzeStack(encoder.stackRequest(resources.map((resource) => resource.urn)));
+  return { ...planned, plan: summarizePlan(resources, inputs.leftOut), org: summarizeOrgPlan(resources) };
 }

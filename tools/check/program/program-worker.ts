@@ -13,28 +13,22 @@
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import * as path from "node:path";
 import type { InputError } from "../../../src/validation";
+import type { RequestSink } from "../analyzer/stack-analysis";
+import { loadLater, programWorkerLimits } from "../performance";
 import type { PlannedStack } from "./planned-stack";
 import type { ValidatedInputs, WorkerMessage, WorkerPlanOptions } from "./worker-plan";
-
-/**
- * The program makes short-lived objects for every resource (Outputs, promises, protobuf messages):
- * a young generation of 3 × 64 MB semi-spaces lets them die young instead of being promoted and
- * collected again in old space. Only the worker gets it; the main thread, which only sends
- * requests, keeps the default and so a smaller heap.
- */
-const maxYoungGenerationSizeMb = 3 * 64;
 
 export type { WorkerPlanOptions } from "./worker-plan";
 
 /**
  * Plans the stack of `options` in a worker; `onValidated` gets what the main thread needs of the
- * validated inputs before the program runs, `onAnalyze` each custom resource's Analyze request
- * (bytes), in registration order, as the program registers it. Bad input comes back as `errors`;
+ * validated inputs before the program runs; `sink` each custom resource's Analyze request (bytes),
+ * in registration order, as the program registers it, then the AnalyzeStack request. Bad input comes back as `errors`;
  * a failing program rejects with its own error's name and message.
  */
 export function planInWorker(
   options: WorkerPlanOptions,
-  onAnalyze: (urn: string, request: Uint8Array) => void,
+  sink: RequestSink,
   onValidated: (validated: ValidatedInputs) => void = () => undefined,
 ): Promise<PlannedStack | { errors: InputError[] }> {
   // tsx is registered in the worker as in the main thread (under mocha it is not in execArgv).
@@ -42,7 +36,7 @@ export function planInWorker(
   const worker = new Worker(source, {
     eval: true,
     workerData: { ...options, programDir: path.resolve(options.programDir) },
-    resourceLimits: { maxYoungGenerationSizeMb },
+    resourceLimits: programWorkerLimits,
   });
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -57,9 +51,10 @@ export function planInWorker(
       else if ("analyze" in message) {
         const { urns, ends, bytes } = message.analyze;
         urns.forEach((urn, index) =>
-          onAnalyze(urn, bytes.subarray(index === 0 ? 0 : ends[index - 1], ends[index])),
+          sink.analyze(urn, bytes.subarray(index === 0 ? 0 : ends[index - 1], ends[index])),
         );
-      } else if ("planned" in message) settle(() => resolve(message.planned));
+      } else if ("analyzeStack" in message) sink.analyzeStack(message.analyzeStack);
+      else if ("planned" in message) settle(() => resolve(message.planned));
       else if ("errors" in message) settle(() => resolve({ errors: message.errors }));
       else
         settle(() => reject(Object.assign(new Error(message.failed.message), { name: message.failed.name })));
@@ -73,8 +68,7 @@ export function planInWorker(
 
 /** The worker's side: plan, and report a failure as the program's own error. */
 function serve(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { planStack } = require("./worker-plan") as typeof import("./worker-plan");
+  const { planStack } = loadLater.workerPlan();
   const port = parentPort!;
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   planStack(workerData as WorkerPlanOptions, post).catch((error: unknown) => {

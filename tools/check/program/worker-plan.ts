@@ -1,8 +1,8 @@
 /**
  * The program worker's side (see program-worker.ts): validate the inputs (the one validation of a
  * check run), run the program on them, encode each registration's Analyzer requests as it comes and
- * post the Analyze ones to the main thread, then conclude the plan (planned-stack.ts) and post it
- * with the AnalyzeStack request's bytes.
+ * post the Analyze ones to the main thread, then the AnalyzeStack request's bytes, then the
+ * concluded plan (planned-stack.ts).
  */
 import { type ProgramInputs, deploy } from "../../../src/deploy";
 import { validateProgramInputs } from "../../../src/program-inputs";
@@ -32,6 +32,7 @@ export interface ValidatedInputs {
 export type WorkerMessage =
   | { validated: ValidatedInputs }
   | { analyze: AnalyzeBatch }
+  | { analyzeStack: Uint8Array }
   | { errors: InputError[] }
   | { planned: PlannedStack }
   | { failed: { name: string; message: string } };
@@ -56,10 +57,11 @@ export async function planStack(options: WorkerPlanOptions, post: Post): Promise
   batch.flush();
   // The SDK's objects are done with: the preflight and the summaries reuse their heap instead of growing it.
   releaseProgram();
-  const planned = concludePlan(options.stack, run.resources, planInputs(inputs), encoder);
-  const bytes = planned.stackRequest.bytes && ownBuffer(planned.stackRequest.bytes);
-  planned.stackRequest.bytes = bytes;
-  post({ planned }, bytes ? [bytes.buffer as ArrayBuffer] : []);
+  const planned = concludePlan(options.stack, run.resources, planInputs(inputs), encoder, (request) => {
+    const bytes = ownBuffer(request);
+    post({ analyzeStack: bytes }, [bytes.buffer as ArrayBuffer]);
+  });
+  post({ planned });
 }
 
 /** `bytes` in an ArrayBuffer of their own: a small Buffer shares node's pool, which must not be moved. */

@@ -1,10 +1,11 @@
-import { resourceTypes } from "../../../src/resource-types";
+import type { resourceTypes } from "./resource-types";
 
 /**
- * The one table that says which AWS API request member each Pulumi input of the program's
- * resource types becomes. `npm run gen:aws-rules -- <models-dir>` reads it, resolves every API
+ * Which AWS API request member each Pulumi input of the program's resource types becomes, one
+ * entry per type of the spec table (aws-resource-specs.ts, which joins it to the type's token and
+ * stand-in). `npm run gen:aws-rules -- <models-dir>` reads it, resolves every API
  * path in the botocore model of its operation, and writes the constraints it finds (lengths,
- * patterns, enums, list sizes, required members) to `aws-rules.json` beside it.
+ * patterns, enums, list sizes, required members) to `src/data/aws-rules.json`.
  *
  * Paths: a Pulumi path is the input's property path, `[]` for each element of a list, `{key}` /
  * `{value}` for the keys / values of a map (Pulumi's `tags` map is AWS's list of `{Key, Value}`).
@@ -48,8 +49,8 @@ const expressionLeaf = (pulumi: string, api: string): Record<string, string> => 
   [`${pulumi}.dimensions.values[]`]: `${api}.Dimensions.Values[]`,
 });
 
-export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> = {
-  [resourceTypes.inferenceProfile]: {
+export const apiMembers = {
+  inferenceProfile: {
     operation: "bedrock:CreateInferenceProfile",
     members: {
       name: "inferenceProfileName",
@@ -59,7 +60,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("tags", "key", "value"),
     },
   },
-  [resourceTypes.ssmParameter]: {
+  ssmParameter: {
     operation: "ssm:PutParameter",
     members: {
       name: "Name",
@@ -69,21 +70,21 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  [resourceTypes.snsTopic]: {
+  snsTopic: {
     operation: "sns:CreateTopic",
     members: { name: "Name", ...tagMembers("Tags") },
   },
-  [resourceTypes.snsTopicPolicy]: {
+  snsTopicPolicy: {
     operation: "sns:SetTopicAttributes",
     // The provider sends the policy as the `Policy` attribute.
     members: { arn: "TopicArn", policy: "AttributeValue" },
     filledByProvider: ["AttributeName"],
   },
-  [resourceTypes.snsTopicSubscription]: {
+  snsTopicSubscription: {
     operation: "sns:Subscribe",
     members: { topic: "TopicArn", protocol: "Protocol", endpoint: "Endpoint" },
   },
-  [resourceTypes.metricAlarm]: {
+  metricAlarm: {
     operation: "cloudwatch:PutMetricAlarm",
     members: {
       name: "AlarmName",
@@ -118,7 +119,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  [resourceTypes.budget]: {
+  budget: {
     operation: "budgets:CreateBudget",
     members: {
       name: "Budget.BudgetName",
@@ -138,7 +139,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
     },
     filledByProvider: ["AccountId"],
   },
-  [resourceTypes.budgetAction]: {
+  budgetAction: {
     operation: "budgets:CreateBudgetAction",
     members: {
       budgetName: "BudgetName",
@@ -160,7 +161,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
     },
     filledByProvider: ["AccountId"],
   },
-  [resourceTypes.iamPolicy]: {
+  iamPolicy: {
     operation: "iam:CreatePolicy",
     members: {
       name: "PolicyName",
@@ -170,7 +171,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  [resourceTypes.iamRole]: {
+  iamRole: {
     operation: "iam:CreateRole",
     members: {
       name: "RoleName",
@@ -180,17 +181,17 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("Tags"),
     },
   },
-  [resourceTypes.iamRolePolicy]: {
+  iamRolePolicy: {
     operation: "iam:PutRolePolicy",
     members: { role: "RoleName", name: "PolicyName", policy: "PolicyDocument" },
     // The provider names an unnamed inline policy itself (terraform's unique-id prefix).
     filledByProvider: ["PolicyName"],
   },
-  [resourceTypes.iamRolePolicyAttachment]: {
+  iamRolePolicyAttachment: {
     operation: "iam:AttachRolePolicy",
     members: { role: "RoleName", policyArn: "PolicyArn" },
   },
-  [resourceTypes.costAllocationTag]: {
+  costAllocationTag: {
     operation: "ce:UpdateCostAllocationTagsStatus",
     members: {
       tagKey: "CostAllocationTagsStatus[].TagKey",
@@ -198,7 +199,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
     },
     filledByProvider: ["CostAllocationTagsStatus"],
   },
-  [resourceTypes.anomalyMonitor]: {
+  anomalyMonitor: {
     operation: "ce:CreateAnomalyMonitor",
     members: {
       name: "AnomalyMonitor.MonitorName",
@@ -207,7 +208,7 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("ResourceTags"),
     },
   },
-  [resourceTypes.anomalySubscription]: {
+  anomalySubscription: {
     operation: "ce:CreateAnomalySubscription",
     members: {
       name: "AnomalySubscription.SubscriptionName",
@@ -224,4 +225,4 @@ export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> =
       ...tagMembers("ResourceTags"),
     },
   },
-};
+} satisfies Partial<Record<keyof typeof resourceTypes, ResourceApiMapping>>;

@@ -1,0 +1,72 @@
+/**
+ * The check's performance machinery, in one place: which modules load late, the program worker's
+ * heap limits, the pack's heap flags and the collections forced while the check waits on the pack.
+ * None of it changes what the check decides; each is measured in docs/performance.md. The rest of
+ * the check (check.ts: input → plan → judge → report) reads these names, not the reasons.
+ */
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
+import type { ResourceLimits } from "node:worker_threads";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Modules loaded only when they are used. The CLI answers --help and flag errors without the
+ * program's dependencies (seconds to load), and starts the pack's process before it loads the
+ * check's, so the two overlap; the main thread of a program's check never loads the SDK or the
+ * tenant files (the worker does), nor what only a stack export needs.
+ */
+export const loadLater = {
+  policyPackHost: () =>
+    require("./analyzer/policy-pack-host") as typeof import("./analyzer/policy-pack-host"),
+  check: () => require("./check") as typeof import("./check"),
+  stackExportPlan: () =>
+    require("./program/stack-export-plan") as typeof import("./program/stack-export-plan"),
+  workerPlan: () => require("./program/worker-plan") as typeof import("./program/worker-plan"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * The program makes short-lived objects for every resource (Outputs, promises, protobuf messages):
+ * a young generation of 3 × 64 MB semi-spaces lets them die young instead of being promoted and
+ * collected again in old space. Only the program's worker gets it; the main thread, which only
+ * sends requests, keeps the default and so a smaller heap.
+ */
+export const programWorkerLimits: ResourceLimits = { maxYoungGenerationSizeMb: 3 * 64 };
+
+/**
+ * The pack keeps node's default young generation (the larger semi-space the program's worker has
+ * bought it no CPU time and cost it peak RSS), but grows its old generation by 20% instead of V8's
+ * default factor: AnalyzeStack's decoded request and each stack policy's copy of the resources are
+ * mostly garbage soon after, and a slower-growing heap collects them before they pile up. A growth
+ * factor, not a cap: a larger stack still gets the heap it needs, at some CPU (both measured in
+ * docs/performance.md).
+ */
+export const packHeapFlags = ["--heap-growing-percent=20"];
+
+/**
+ * Runs `wait` while collecting the check's garbage every `everyMs`. While the pack decodes and judges
+ * AnalyzeStack, the check's main thread only waits, and an idle V8 heap does not collect: the
+ * request's bytes (ours, and the copy grpc-js framed) and the Analyze answers stay in RSS beside the
+ * pack's own peak. Collecting then costs little (the thread's live heap is small) and lets the two
+ * processes together stay within what the machine must hold (docs/performance.md).
+ */
+export async function collectWhileWaiting<T>(wait: Promise<T>, everyMs = 500): Promise<T> {
+  const collect = garbageCollector();
+  const timer = setInterval(collect, everyMs);
+  try {
+    return await wait;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+let gc: (() => void) | undefined;
+
+/** V8's `gc`, exposed at run time as node's v8.setFlagsFromString documentation shows, once. */
+function garbageCollector(): () => void {
+  if (!gc) {
+    v8.setFlagsFromString("--expose-gc");
+    gc = vm.runInNewContext("gc") as () => void;
+  }
+  return gc;
+}
