@@ -10,18 +10,13 @@ import { tempDir } from "../helpers/temp-files";
  * from package.json, so a script added there is tested without being listed here. Scripts that run a
  * file of this repository (tools/, bench/, examples/) parse with tools/cli-flags.ts, which refuses an
  * unknown flag with the usage on stderr and exit 2; the others hand `--help` to a tool of their own
- * (tsc, eslint, prettier, mocha, npm), which answers it. Left out: the composite scripts (`notTested`),
- * whose parts are each tested.
+ * (tsc, eslint, prettier, mocha, npm), which answers it. Left out (`notTested`): `test`, the whole suite.
  */
 const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
   scripts: Record<string, string>;
 };
 const notTested: Record<string, string> = {
   test: "runs the whole suite before --help reaches its last command",
-  // npm hands a composite script's arguments to its last command only: the pack's generators it runs
-  // first (policies/scripts, the pack's own) would regenerate their files before generate:scp-actions
-  // saw --help. Its last command is tested on its own.
-  "generate:spending-surface": "a composite: --help reaches only its last command, generate:scp-actions",
 };
 const scripts = Object.keys(packageJson.scripts).filter((script) => !(script in notTested));
 const ownCli = (script: string) =>
