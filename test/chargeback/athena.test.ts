@@ -15,7 +15,7 @@ import { type FakeAthenaOptions, startFakeAthena } from "./athena-server";
 import { writeExport } from "./export-fixtures";
 import { invoiceItems, novemberInvoice } from "./invoice-scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
-import { fixtureTenantsDir, prodStack, projectDir } from "./stack";
+import { prodOptions, prodStack, projectDir } from "./stack";
 
 const months = [billingMonth("2026-11", new Date("2027-01-02T00:00:00Z"))];
 const accounts = [...stackAccountIds(prodStack().config)];
@@ -139,24 +139,14 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
       });
       const result = await runChargeback(
         projectDir,
-        {
-          stack: "prod",
-          month: "2026-11",
-          cur: [],
-          byProfile: false,
-          format: "json",
-          tenantsDir: fixtureTenantsDir,
-          assumeRole: false,
-          help: false,
-          costBasis: "net",
-          periodBasis: "billing",
+        prodOptions({
           athena: {
             database: "cid_data_export",
             table: "cur2",
             workgroup: "finops",
             outputLocation: "s3://results/chargeback/",
           },
-        },
+        }),
         new Date("2027-01-02T00:00:00Z"),
       );
       if (!("report" in result)) assert.fail(JSON.stringify(result));

@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import type { ChargebackOptions } from "../../tools/chargeback/args";
 import { runChargeback } from "../../tools/chargeback/chargeback";
 import type { ChargebackReport } from "../../tools/chargeback/report";
 import { awsTestEnv, withEnv } from "./aws-env";
@@ -7,21 +6,9 @@ import { startFakeCostExplorer, type FakeCostExplorerOptions } from "./cost-expl
 import { discounted, novemberInvoice } from "./invoice-scenario";
 import { alphaOtherArn, expected, novemberItems } from "./scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
-import { fixtureTenantsDir, projectDir } from "./stack";
+import { projectDir, prodOptions } from "./stack";
 
-const options = (extra: Partial<ChargebackOptions> = {}): ChargebackOptions => ({
-  stack: "prod",
-  month: "2026-11",
-  cur: [],
-  byProfile: false,
-  format: "json",
-  tenantsDir: fixtureTenantsDir,
-  assumeRole: false,
-  help: false,
-  costBasis: "net",
-  periodBasis: "billing",
-  ...extra,
-});
+const options = prodOptions;
 const afterNovember = new Date("2026-12-03T10:00:00Z");
 
 async function withFakeCostExplorer<T>(

@@ -7,7 +7,7 @@ import { SourceError } from "../../tools/chargeback/source-error";
 import { type FixtureFile, type FixtureFormat, writeExport } from "./export-fixtures";
 import { alphaChatArn, alphaOtherArn, expected, novemberItems } from "./scenario";
 import { assertScenarioFigures, close } from "./scenario-figures";
-import { fixtureTenantsDir, projectDir } from "./stack";
+import { prodOptions, projectDir } from "./stack";
 import { tempDir } from "../helpers/temp-files";
 
 describe("chargeback from Data Exports (DuckDB)", function () {
@@ -64,18 +64,7 @@ describe("chargeback from Data Exports (DuckDB)", function () {
     const file = await writeExport(directory, "in-progress", novemberItems, "cur2", "parquet");
     const result = await runChargeback(
       projectDir,
-      {
-        stack: "prod",
-        month: "2026-11",
-        cur: [file],
-        byProfile: false,
-        format: "json",
-        tenantsDir: fixtureTenantsDir,
-        assumeRole: false,
-        help: false,
-        costBasis: "net",
-        periodBasis: "billing",
-      },
+      prodOptions({ cur: [file] }),
       new Date("2026-11-16T00:00:00Z"),
     );
     assert.ok("report" in result, JSON.stringify(result));

@@ -11,22 +11,10 @@ import { writeExport } from "./export-fixtures";
 import { invoiceItems, novemberInvoice } from "./invoice-scenario";
 import { expected } from "./scenario";
 import { close } from "./scenario-figures";
-import { fixtureTenantsDir, projectDir } from "./stack";
+import { prodOptions, projectDir } from "./stack";
 
-const options = (extra: Partial<ChargebackOptions>): ChargebackOptions => ({
-  stack: "prod",
-  month: "2026-12",
-  cur: [],
-  byProfile: false,
-  format: "json",
-  tenantsDir: fixtureTenantsDir,
-  assumeRole: false,
-  help: false,
-  costBasis: "net",
-  periodBasis: "billing",
-  trend: { from: "2026-10", to: "2026-12" },
-  ...extra,
-});
+const options = (extra: Partial<ChargebackOptions>): ChargebackOptions =>
+  prodOptions({ month: "2026-12", trend: { from: "2026-10", to: "2026-12" }, ...extra });
 const now = new Date("2027-01-05T00:00:00Z");
 
 async function trendOf(extra: Partial<ChargebackOptions>): Promise<TrendReport> {
