@@ -23,6 +23,11 @@ describe("chargeback command line and months", () => {
     assert.equal(options.byProfile, true);
   });
 
+  it("shows progress off a terminal only with --progress", () => {
+    assert.equal(parseChargebackArgs(["--stack", "prod"], now).progress, false);
+    assert.equal(parseChargebackArgs(["--stack", "prod", "--progress"], now).progress, true);
+  });
+
   it("refuses what makes no sense, with the flag's name", () => {
     const refuse = (args: string[], message: RegExp) =>
       assert.throws(() => parseChargebackArgs(args, now), message);

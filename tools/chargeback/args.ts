@@ -27,6 +27,8 @@ export interface ChargebackOptions {
   trend?: { from: string; to: string };
   /** `--athena DATABASE.TABLE`: query the Data Exports table in Amazon Athena. */
   athena?: AthenaOptions;
+  /** `--progress`: the phase on stderr even off a terminal (by default only on a terminal, not in CI). */
+  progress?: boolean;
   help: boolean;
 }
 
@@ -62,6 +64,7 @@ Options:
   --out FILE                     write the report to FILE instead of standard output
   --max-unattributed-percent N   exit 1 when untagged spend is more than N% of the total
   --tenants DIR                  tenant files instead of the stack's tenantsDir
+  --progress                     the phase on stderr (default: only on a terminal, not in CI, past 2 s)
   -h, --help                     this help
 
 Exit codes:
@@ -94,13 +97,18 @@ export function parseChargebackArgs(argv: readonly string[], now: Date): Chargeb
       to: { type: "string" },
       "cost-basis": { type: "string", default: "net" },
       "period-basis": { type: "string", default: "billing" },
+      progress: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: true,
     strict: true,
   });
   const help = values.help === true;
-  const base = { byProfile: values["by-profile"] === true, assumeRole: values["assume-role"] === true };
+  const base = {
+    byProfile: values["by-profile"] === true,
+    assumeRole: values["assume-role"] === true,
+    progress: values.progress === true,
+  };
   const bases = { costBasis: "net" as CostBasis, periodBasis: "billing" as PeriodBasis };
   if (help) return { stack: "", month: "", cur: [], format: "text", help, ...base, ...bases };
 

@@ -11,6 +11,7 @@ import { trendExitCode } from "./trend";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 import { runCli } from "../cli-exit";
+import { startProgress } from "../progress";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const renderers: Record<Format, (report: ChargebackReport) => string> = {
@@ -35,6 +36,13 @@ function readCommandLine(): ChargebackOptions & { now: Date } {
   return { ...parseChargebackArgs(process.argv.slice(2), now), now };
 }
 
+/** The source a run reads, as its progress line names it. */
+function sourceName(options: ChargebackOptions): string {
+  if (options.athena) return `Amazon Athena (${options.athena.database}.${options.athena.table})`;
+  if (options.cur.length > 0) return "the Data Export";
+  return "Cost Explorer";
+}
+
 async function main(): Promise<number> {
   const flags = parseFlagsOrExit("chargeback", usage, readCommandLine, {
     help: exitCodes.written,
@@ -45,7 +53,10 @@ async function main(): Promise<number> {
   // Loaded only now: DuckDB and the AWS SDK take a while to load, and --help or a bad flag should not wait.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runChargeback } = require("./chargeback") as typeof import("./chargeback");
-  const result = await runChargeback(projectDir, options, now);
+  // The sources can take minutes (Athena, a large export, one Cost Explorer call per month of a trend).
+  const progress = startProgress("chargeback", { forced: options.progress });
+  progress.update(`reading ${sourceName(options)}`);
+  const result = await runChargeback(projectDir, options, now).finally(() => progress.stop());
   if ("errors" in result) {
     process.stderr.write(result.errors.map((line) => `chargeback: ${line}\n`).join(""));
     return exitCodes.invalidInput;
