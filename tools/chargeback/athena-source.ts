@@ -1,23 +1,13 @@
 import { AthenaClient, GetTableMetadataCommand } from "@aws-sdk/client-athena";
 import type { AthenaOptions } from "./args";
 import { runAthenaQuery } from "./athena-query";
-import type { CostBasis } from "./cost-basis";
 import { oneExportPerPeriod } from "./export-overlap";
 import { exportSchemas } from "./export-schemas";
-import type { BillingMonth } from "./month";
 import { SourceError, awsErrorLine } from "./source-error";
-import { type PeriodBasis, buildSpendQuery, ident, spendRowsOf } from "./spend-query";
+import { type SpendQueryScope, buildSpendQuery, ident, spendRowsOf } from "./spend-query";
 import type { SpendData } from "./spend";
 
-export interface AthenaSpendQuery {
-  months: readonly BillingMonth[];
-  accounts: readonly string[];
-  byProfile: boolean;
-  costBasis: CostBasis;
-  periodBasis: PeriodBasis;
-  /** `--export NAME`: the `report_name` to read where the table holds several exports. */
-  exportName?: string;
-}
+export type AthenaSpendQuery = SpendQueryScope;
 
 /** The Glue Data Catalog's name in Athena, its default catalog. */
 export const defaultCatalog = "AwsDataCatalog";

@@ -1,25 +1,14 @@
 import * as path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import type { CostBasis } from "./cost-basis";
 import { type ExportFileKind, exportFiles } from "./export-files";
 import { type ExportSchema, exportSchemas } from "./export-schemas";
 import { oneExportPerPeriod } from "./export-overlap";
-import type { BillingMonth } from "./month";
 import { SourceError } from "./source-error";
-import { type PeriodBasis, buildSpendQuery, spendRowsOf } from "./spend-query";
+import { type SpendQueryScope, buildSpendQuery, spendRowsOf } from "./spend-query";
 import type { SpendData } from "./spend";
 
-export interface DataExportQuery {
+export interface DataExportQuery extends SpendQueryScope {
   files: readonly string[];
-  /** The billing months to read (one for a report, several for a trend). */
-  months: readonly BillingMonth[];
-  /** Only these usage accounts are read (the stack's). */
-  accounts: readonly string[];
-  byProfile: boolean;
-  costBasis: CostBasis;
-  periodBasis: PeriodBasis;
-  /** `--export NAME`: the one export to read where several cover a period. */
-  exportName?: string;
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;

@@ -13,6 +13,19 @@ import type { SpendRow } from "./spend";
 export type Dialect = "duckdb" | "trino";
 export type PeriodBasis = "billing" | "usage";
 
+/** What a report reads from an export, whichever engine runs the query (DuckDB or Athena). */
+export interface SpendQueryScope {
+  /** The billing months to read (one for a report, several for a trend). */
+  months: readonly BillingMonth[];
+  /** Only these usage accounts are read (the stack's). */
+  accounts: readonly string[];
+  byProfile: boolean;
+  costBasis: CostBasis;
+  periodBasis: PeriodBasis;
+  /** `--export NAME`: the one export to read where several cover a period (in Athena, a `report_name`). */
+  exportName?: string;
+}
+
 export interface SpendQuerySpec {
   dialect: Dialect;
   /** A table function (DuckDB) or a qualified table name (Trino). */
