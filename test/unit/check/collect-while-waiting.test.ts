@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { PerformanceObserver, constants } from "node:perf_hooks";
 import { collectWhileWaiting } from "../../../tools/check/performance";
 
 describe("collecting the check's garbage while it waits on the pack", () => {
@@ -28,5 +29,28 @@ describe("collecting the check's garbage while it waits on the pack", () => {
       ),
       /pack exited/,
     );
+  });
+
+  it("collects less and less often while collections give nothing back", async () => {
+    let majorCollections = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+          majorCollections += 1;
+    });
+    observer.observe({ entryTypes: ["gc"] });
+    try {
+      // Nothing is dropped: at a steady 10 ms that would be dozens of collections; backing off
+      // (10, 20, 40, 80, 160 ms ...) it is a handful.
+      await collectWhileWaiting(
+        later(600, () => "verdict"),
+        10,
+      );
+      await later(20, () => undefined); // gc entries are delivered asynchronously
+    } finally {
+      observer.disconnect();
+    }
+    assert.ok(majorCollections >= 2, `collected ${majorCollections} times: it should still collect`);
+    assert.ok(majorCollections <= 9, `collected ${majorCollections} times in 600 ms`);
   });
 });
