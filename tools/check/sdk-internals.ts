@@ -160,6 +160,10 @@ function sdkVersion(): string {
   return (require("@pulumi/pulumi/package.json") as { version: string }).version;
 }
 
+function policySdkSource(file: string): string {
+  return fs.readFileSync(require.resolve(`@pulumi/policy/${file}`), "utf8");
+}
+
 function sdkSource(file: string): string {
   return fs.readFileSync(require.resolve(`@pulumi/pulumi/${file}`), "utf8");
 }
@@ -231,6 +235,21 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Topic } = require("@pulumi/aws/sns/topic") as { Topic: unknown };
       assertHook(pulumiTypeOf(Topic) === "aws:sns/topic:Topic", "__pulumiType");
+    },
+  },
+  {
+    name: "policy SDK reads an Analyze request's properties",
+    // analyzer/pack-properties-once.cjs: the SDK reads them through these getters, and its
+    // deserializer only reads what toJavaScript() returns, copying every object and array.
+    verify: () => {
+      const name = "policy SDK reads an Analyze request's properties";
+      const server = policySdkSource("server.js");
+      assertHook(server.includes("deserializeProperties(req.getProperties(), false)"), name);
+      assertHook(server.includes("deserializeProperties(prov.getProperties(), false)"), name);
+      const deserialize = policySdkSource("deserialize.js");
+      assertHook(/const outputs = outputsStruct\.toJavaScript\(\);/.test(deserialize), name);
+      assertHook(/const obj = \{\};\s*for \(const k of Object\.keys\(prop\)\)/.test(deserialize), name);
+      assertHook(/const elems = \[\];/.test(deserialize), name);
     },
   },
   {

@@ -35,7 +35,10 @@ describe("collecting the check's garbage while it waits on the pack", () => {
     let majorCollections = 0;
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
-        if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        if (
+          (entry as unknown as { detail?: { kind?: number } }).detail?.kind ===
+          constants.NODE_PERFORMANCE_GC_MAJOR
+        )
           majorCollections += 1;
     });
     observer.observe({ entryTypes: ["gc"] });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
-import { packHeapFlags } from "../performance";
+import { packNodeFlags } from "../performance";
 import { runPolicyPackDir } from "../sdk-internals";
 
 export interface PackProcessOptions {
@@ -66,7 +66,7 @@ export class PackProcess {
         .filter((option) => !option.includes("tsx"))
         .join(" ");
     const args = [
-      ...packHeapFlags,
+      ...packNodeFlags,
       ...(options.nodeFlags ?? []),
       ...(process.env.BEDROCK_CHECK_PACK_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
       ...(options.typeCheck ? [] : ["--require", preload]),
