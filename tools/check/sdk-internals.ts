@@ -1,5 +1,6 @@
 /**
- * The one place the check reaches into parts of `@pulumi/pulumi` that are not its public API.
+ * The one place the check reaches into parts of `@pulumi/pulumi` that are not its public API (with
+ * sdk-mock-monitor.ts for the mock monitor's, re-exported here; sdk-hook.ts reads the SDKs' sources).
  *
  * Running the real program under mocks fast, and starting the real policy pack without its type
  * check, needs a few of the SDK's internals. They are all here, each as a named hook with a
@@ -10,10 +11,20 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { assertHook, hookMissing, policySdkSource, sdkSource } from "./sdk-hook";
+import { mockMonitorHooks } from "./sdk-mock-monitor";
+
+export {
+  type RegisterResourceRequest,
+  type Registered,
+  engineUrn,
+  onRegisterResource,
+  registeredUrns,
+  withEngineUrns,
+} from "./sdk-mock-monitor";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the internals are untyped modules, loaded on use */
-// The SDK itself too: the check's main thread only starts the pack (runPolicyPackDir) and never loads it.
-const pulumi = () => require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+// Loaded on use: the check's main thread only starts the pack (runPolicyPackDir) and never loads the SDK.
 const settings = () =>
   require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void>; _reset?: () => void };
 const debuggable = () => require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
@@ -52,89 +63,6 @@ export function withoutPromiseLeakTracking(): () => void {
   };
 }
 
-/* The generated protobuf request/response of RegisterResource; these are the getters the check reads. */
-export interface RegisterResourceRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getProtect(): boolean;
-  getRetainondelete(): boolean;
-  getProvider(): string;
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-  getDependenciesList(): string[];
-  getPropertydependenciesMap(): {
-    forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void;
-  };
-}
-export interface RegisterResourceResponse {
-  getUrn(): string;
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-type RegisterCallback = (error: Error | null, response?: RegisterResourceResponse) => void;
-interface Monitor {
-  registerResource(request: RegisterResourceRequest, callback: RegisterCallback): void;
-  getRegisteredResources?(): Map<string, unknown>;
-  newUrn?(parent: string, type: string, name: string): string;
-}
-
-/**
- * Calls `listener` with every RegisterResource request the (mock) monitor answers, and its response,
- * before the SDK sees the response: the monitor's `registerResource(request, callback)`.
- */
-export function onRegisterResource(
-  listener: (request: RegisterResourceRequest, response: RegisterResourceResponse) => void,
-): void {
-  const monitor = pulumi().runtime.getMonitor() as unknown as Monitor;
-  if (typeof monitor?.registerResource !== "function") throw hookMissing("monitor.registerResource");
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (request, callback) =>
-    register(request, (error, response) => {
-      if (!error && response) listener(request, response);
-      callback(error, response);
-    });
-}
-
-/** The root stack's type token: the engine leaves it out of its children's URNs. */
-const rootStackType = "pulumi:pulumi:Stack";
-
-/**
- * A URN as the engine's `generateURN` forms it (pulumi/pulumi pkg/resource/deploy/deployment.go,
- * with `urn.New` in sdk/go/common/resource/urn/urn.go): the parent's whole qualified type, then
- * `$` and the resource's type, except under the root stack, whose type is left out. The SDK's
- * mock monitor instead keeps the parent's last type only, the root stack's included
- * (`pulumi:pulumi:Stack$pulumi:providers:aws::…`), URNs no `pulumi up` makes.
- */
-export function engineUrn(
-  stack: string,
-  project: string,
-  parent: string,
-  type: string,
-  name: string,
-): string {
-  const parentType = parent ? parent.split("::")[2] : "";
-  const qualifiedType = parentType && parentType !== rootStackType ? `${parentType}$${type}` : type;
-  return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
-}
-
-/**
- * Makes the (mock) monitor of `setMocks` form URNs as the engine does (`MockMonitor.newUrn`, which
- * its registerResource and readResource call through `this`).
- */
-export function withEngineUrns(stack: string, project: string): void {
-  const monitor = pulumi().runtime.getMonitor() as unknown as Monitor;
-  if (typeof monitor?.newUrn !== "function") throw hookMissing("MockMonitor.newUrn");
-  monitor.newUrn = (parent, type, name) => engineUrn(stack, project, parent, type, name);
-}
-
-/** The URNs the mock monitor of `setMocks` registered so far (`MockMonitor.getRegisteredResources`). */
-export function registeredUrns(): string[] {
-  const monitor = pulumi().runtime.getMonitor() as unknown as Monitor;
-  if (typeof monitor?.getRegisteredResources !== "function")
-    throw hookMissing("MockMonitor.getRegisteredResources");
-  return [...monitor.getRegisteredResources().keys()];
-}
-
 /** The type token a resource class registers (`__pulumiType`, a static every generated class has). */
 export function pulumiTypeOf(resourceClass: unknown): string | undefined {
   const type = (resourceClass as { __pulumiType?: unknown } | undefined)?.__pulumiType;
@@ -150,26 +78,9 @@ export function runPolicyPackDir(packDir: string): string {
   return path.dirname(require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] }));
 }
 
-const hookMissing = (name: string) =>
-  new Error(
-    `SDK internal hook "${name}" is gone or changed in @pulumi/pulumi ${sdkVersion()}: see tools/check/sdk-internals.ts`,
-  );
-
-function sdkVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("@pulumi/pulumi/package.json") as { version: string }).version;
-}
-
-function policySdkSource(file: string): string {
-  return fs.readFileSync(require.resolve(`@pulumi/policy/${file}`), "utf8");
-}
-
-function sdkSource(file: string): string {
-  return fs.readFileSync(require.resolve(`@pulumi/pulumi/${file}`), "utf8");
-}
-
 /** What each hook relies on, checked against the installed SDK (test/unit/sdk-internals.test.ts). */
 export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
+  ...mockMonitorHooks,
   {
     name: "runtime/settings.waitForRPCs",
     verify: () => assertHook(typeof settings().waitForRPCs === "function", "runtime/settings.waitForRPCs"),
@@ -200,34 +111,6 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
         "runtime/debuggable.debuggablePromise",
       );
     },
-  },
-  {
-    name: "monitor.registerResource",
-    verify: () => {
-      const monitor = mockMonitorPrototype();
-      assertHook(
-        typeof monitor?.registerResource === "function" && monitor.registerResource.length === 2,
-        "monitor.registerResource",
-      );
-    },
-  },
-  {
-    name: "MockMonitor.getRegisteredResources",
-    verify: () =>
-      assertHook(
-        typeof mockMonitorPrototype()?.getRegisteredResources === "function",
-        "MockMonitor.getRegisteredResources",
-      ),
-  },
-  {
-    name: "MockMonitor.newUrn",
-    // Its registerResource and readResource call it through `this`, so an instance's own one is used.
-    verify: () =>
-      assertHook(
-        typeof mockMonitorPrototype()?.newUrn === "function" &&
-          (sdkSource("runtime/mocks.js").match(/this\.newUrn\(/g) ?? []).length >= 2,
-        "MockMonitor.newUrn",
-      ),
   },
   {
     name: "__pulumiType",
@@ -263,14 +146,3 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
     },
   },
 ];
-
-/** The prototype of the mock monitor `setMocks` installs (`runtime/mocks.MockMonitor`). */
-function mockMonitorPrototype(): Monitor | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("@pulumi/pulumi/runtime/mocks") as { MockMonitor?: { prototype: Monitor } }).MockMonitor
-    ?.prototype;
-}
-
-function assertHook(ok: boolean, name: string): void {
-  if (!ok) throw hookMissing(name);
-}

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "../plan/planned-resource";
 import {
   type RegisterResourceRequest,
-  type RegisterResourceResponse,
+  type Registered,
   onRegisterResource,
   releaseSdkState,
   waitForRPCs,
@@ -45,8 +45,8 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   withEngineUrns(options.stack, options.project);
   pulumi.runtime.setAllConfig(options.config);
   const resources: PlannedResource[] = [];
-  onRegisterResource((request, response) => {
-    const resource = toPlannedResource(request, response);
+  onRegisterResource((request, registered) => {
+    const resource = toPlannedResource(request, registered);
     resources.push(resource);
     options.onResource?.(resource);
   });
@@ -98,20 +98,17 @@ export function releaseProgram(): void {
   releaseSdkState();
 }
 
-function toPlannedResource(
-  request: RegisterResourceRequest,
-  response: RegisterResourceResponse,
-): PlannedResource {
+function toPlannedResource(request: RegisterResourceRequest, registered: Registered): PlannedResource {
   const propertyDependencies: Record<string, string[]> = {};
   request.getPropertydependenciesMap().forEach((value, key) => {
     propertyDependencies[key] = value.getUrnsList();
   });
   return {
-    urn: response.getUrn(),
+    urn: registered.urn,
     type: request.getType(),
     name: request.getName(),
-    inputs: request.getObject()?.toJavaScript() ?? {},
-    outputs: response.getObject()?.toJavaScript() ?? {},
+    inputs: registered.inputs,
+    outputs: registered.outputs,
     parent: request.getParent() || undefined,
     provider: request.getProvider() || undefined,
     protect: request.getProtect(),
