@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { encodeStruct, repeatedField, withField } from "../../../tools/check/analyzer/wire-encoding";
+import { encodeStruct, repeatedField } from "../../../tools/check/analyzer/wire-encoding";
 
 /** Plain JSON as the host sends it: no undefined, finite numbers (a Struct cannot hold NaN in JSON terms). */
 const json = fc.letrec((tie) => ({
@@ -36,10 +36,13 @@ describe("analyzer wire encoding", () => {
     assert.deepEqual(decoded, { kept: "yes" });
   });
 
-  it("appends the properties to a message and lists messages as a repeated field", () => {
-    const envelope = new analyzerProto.AnalyzerResource().setType("aws:s3/bucket:Bucket").setUrn("urn:a");
+  it("lists messages as a repeated field", () => {
     const properties = { tags: { tenant: "claims" }, policy: '{"Version":"2012-10-17"}', size: 3 };
-    const resource = withField(envelope.serializeBinary(), 2, encodeStruct(properties));
+    const resource = new analyzerProto.AnalyzerResource()
+      .setType("aws:s3/bucket:Bucket")
+      .setUrn("urn:a")
+      .setProperties(Struct.fromJavaScript(properties))
+      .serializeBinary();
     const request = analyzerProto.AnalyzeStackRequest.deserializeBinary(
       repeatedField(1, [resource, resource]),
     );

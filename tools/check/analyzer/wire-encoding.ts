@@ -11,7 +11,7 @@ import { Writer } from "protobufjs/minimal";
 
 // google/protobuf/struct.proto: Struct.fields = 1 (map entries: key = 1, value = 2); Value.null_value = 1,
 // number_value = 2, string_value = 3, bool_value = 4, struct_value = 5, list_value = 6; ListValue.values = 1.
-const tag = (field: number, wireType: 0 | 1 | 2) => (field << 3) | wireType;
+export const tag = (field: number, wireType: 0 | 1 | 2) => (field << 3) | wireType;
 const structField = tag(1, 2);
 const entryKey = tag(1, 2);
 const entryValue = tag(2, 2);
@@ -33,7 +33,8 @@ export function encodeStruct(value: Record<string, unknown>): Uint8Array {
   return writer.finish();
 }
 
-function writeFields(writer: Writer, record: Record<string, unknown>): void {
+/** The fields of a Struct holding `record` (plain JSON), written into the message `writer` is in. */
+export function writeFields(writer: Writer, record: Record<string, unknown>): void {
   for (const key of Object.keys(record)) {
     const item = record[key];
     if (item === undefined) continue;
@@ -61,20 +62,6 @@ function writeValue(writer: Writer, value: unknown): void {
     writeFields(writer, value as Record<string, unknown>);
     writer.ldelim();
   } else writer.uint32(nullValue).uint32(0);
-}
-
-/**
- * A message's bytes with one more length-delimited field appended. Protobuf reads fields in any
- * order, so `message` (serialized without that field) plus the field is the whole message.
- */
-export function withField(message: Uint8Array, field: number, bytes: Uint8Array): Uint8Array {
-  const writer = Writer.create();
-  writer.uint32(tag(field, 2)).bytes(bytes);
-  const appended = writer.finish();
-  const result = new Uint8Array(message.length + appended.length);
-  result.set(message, 0);
-  result.set(appended, message.length);
-  return result;
 }
 
 /** A repeated message field (`field`) holding each of `messages`: AnalyzeStackRequest.resources. */
