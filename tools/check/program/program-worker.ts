@@ -14,7 +14,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import * as path from "node:path";
 import type { InputError } from "../../../src/validation";
 import type { RequestSink } from "../analyzer/stack-analysis";
-import { loadLater, programWorkerLimits } from "../performance";
+import { loadLater, programWorkerLimits, programWorkerSource } from "../performance";
 import type { PlannedStack } from "./planned-stack";
 import type { ValidatedInputs, WorkerMessage, WorkerPlanOptions } from "./worker-plan";
 
@@ -32,8 +32,7 @@ export function planInWorker(
   onValidated: (validated: ValidatedInputs) => void = () => undefined,
 ): Promise<PlannedStack | { errors: InputError[] }> {
   // tsx is registered in the worker as in the main thread (under mocha it is not in execArgv).
-  const source = `require("tsx/cjs"); require(${JSON.stringify(__filename)});`;
-  const worker = new Worker(source, {
+  const worker = new Worker(programWorkerSource(__filename), {
     eval: true,
     workerData: { ...options, programDir: path.resolve(options.programDir) },
     resourceLimits: programWorkerLimits,
