@@ -28,6 +28,14 @@ export {
 const settings = () =>
   require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void>; _reset?: () => void };
 const debuggable = () => require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
+const analyzerService = () =>
+  require("@pulumi/pulumi/proto/analyzer_grpc_pb") as {
+    AnalyzerService?: { analyzeStack?: { requestDeserialize?: unknown } };
+  };
+const stackReader = () =>
+  require("./analyzer/pack-stack-request.cjs") as {
+    readStackRequest(bytes: Uint8Array): { getResourcesList(): Array<{ getOptions(): object }> } | undefined;
+  };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Resolves once every registration the program started has settled (`runtime/settings.waitForRPCs`). */
@@ -133,6 +141,32 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
       assertHook(/const outputs = outputsStruct\.toJavaScript\(\);/.test(deserialize), name);
       assertHook(/const obj = \{\};\s*for \(const k of Object\.keys\(prop\)\)/.test(deserialize), name);
       assertHook(/const elems = \[\];/.test(deserialize), name);
+    },
+  },
+  {
+    name: "policy SDK reads an AnalyzeStack request",
+    // analyzer/pack-stack-request.cjs answers the getters the SDK calls on a stack's resources, their
+    // options and providers (`r.`, `opts.`, `prov.` in server.js), the request reaching the SDK
+    // through AnalyzerService.analyzeStack's requestDeserialize.
+    verify: () => {
+      const name = "policy SDK reads an AnalyzeStack request";
+      // One resource with empty options (resources = 1 holding options = 5): every getter it answers.
+      const [resource] =
+        stackReader()
+          .readStackRequest(new Uint8Array([10, 2, 42, 0]))
+          ?.getResourcesList() ?? [];
+      const answered = new Set([
+        ...Object.keys(resource ?? {}),
+        ...Object.keys(resource?.getOptions() ?? {}),
+      ]);
+      const server = policySdkSource("server.js");
+      for (const [, getter] of server.matchAll(/\b(?:r|opts|prov)\.(get\w+)\(/g))
+        assertHook(answered.has(getter), name);
+      assertHook(server.includes("const resources = req.getResourcesList();"), name);
+      assertHook(
+        typeof analyzerService().AnalyzerService?.analyzeStack?.requestDeserialize === "function",
+        name,
+      );
     },
   },
   {

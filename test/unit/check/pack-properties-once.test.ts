@@ -15,7 +15,7 @@ const { makeAnalyzeRpcFun } = require("@pulumi/policy/server") as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 describe("the pack converts an Analyze request's properties once (analyzer/pack-properties-once.cjs)", () => {
-  const preload = packNodeFlags[packNodeFlags.indexOf("--require") + 1];
+  const preload = packNodeFlags.find((flag) => flag.endsWith("pack-properties-once.cjs"))!;
 
   function request(): analyzerProto.AnalyzeRequest {
     const provider = new analyzerProto.AnalyzerProviderResource()

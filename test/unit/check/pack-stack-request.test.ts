@@ -1,0 +1,181 @@
+import * as assert from "node:assert/strict";
+import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+import fc from "fast-check";
+import type { StackValidationArgs } from "@pulumi/policy";
+import {
+  ProviderCache,
+  analyzeStackRequestBytes,
+  analyzerResourceBytes,
+} from "../../../tools/check/analyzer/requests";
+import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- a preload (CommonJS) and the policy SDK's internal server */
+const { readStackRequest } = require("../../../tools/check/analyzer/pack-stack-request.cjs") as {
+  readStackRequest(bytes: Uint8Array): analyzerProto.AnalyzeStackRequest | undefined;
+};
+type StackRpc = (call: { request: unknown }, callback: (error: unknown) => void) => Promise<void>;
+const { makeAnalyzeStackRpcFun } = require("@pulumi/policy/server") as {
+  makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: unknown[]): StackRpc;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::account-claims";
+const providerResource: PlannedResource = {
+  urn: providerUrn,
+  type: "pulumi:providers:aws",
+  name: "account-claims",
+  inputs: { region: "eu-west-1", allowedAccountIds: '["111122223333"]' },
+  protect: false,
+  dependencies: [],
+  propertyDependencies: {},
+  custom: true,
+};
+const text = fc.string({ unit: "binary" });
+const record = fc.dictionary(text, fc.jsonValue(), { maxKeys: 5 }) as fc.Arbitrary<Record<string, unknown>>;
+const resource: fc.Arbitrary<PlannedResource> = fc.record({
+  urn: text,
+  type: text,
+  name: text,
+  inputs: record,
+  outputs: fc.option(record, { nil: undefined }),
+  parent: fc.option(text, { nil: undefined }),
+  provider: fc.option(fc.constant(`${providerUrn}::id-1`), { nil: undefined }),
+  protect: fc.boolean(),
+  dependencies: fc.array(text, { maxLength: 3 }),
+  propertyDependencies: fc.dictionary(text, fc.array(text, { maxLength: 3 }), { maxKeys: 3 }),
+  custom: fc.boolean(),
+});
+
+/** Every getter the policy SDK reads of an AnalyzeStack request, as JSON (key order included). */
+function asSdkReadsIt(request: analyzerProto.AnalyzeStackRequest): string {
+  return JSON.stringify(
+    request.getResourcesList().map((entry) => {
+      const options = entry.getOptions();
+      const provider = entry.getProvider();
+      return [
+        entry.getType(),
+        entry.getUrn(),
+        entry.getName(),
+        entry.getParent(),
+        entry.getDependenciesList(),
+        [...entry.getPropertydependenciesMap().entries()].map(([key, urns]) => [key, urns.getUrnsList()]),
+        entry.getProperties()?.toJavaScript(),
+        options && [
+          options.getProtect(),
+          options.getIgnorechangesList(),
+          options.getDeletebeforereplace(),
+          options.getDeletebeforereplacedefined(),
+          options.getAdditionalsecretoutputsList(),
+          options.getAliasesList(),
+          options.getCustomtimeouts() ?? null,
+          options.getParent(),
+        ],
+        provider && [
+          provider.getType(),
+          provider.getUrn(),
+          provider.getName(),
+          provider.getProperties()?.toJavaScript(),
+        ],
+      ];
+    }),
+  );
+}
+
+function stackRequest(resources: PlannedResource[]): Uint8Array {
+  const providers = new ProviderCache(new Map([[providerUrn, providerResource]]));
+  return analyzeStackRequestBytes(resources.map((planned) => analyzerResourceBytes(planned, providers)));
+}
+
+describe("the pack reads AnalyzeStack's request lazily (analyzer/pack-stack-request.cjs)", () => {
+  it("answers every getter the policy SDK calls as the generated classes do", () => {
+    fc.assert(
+      fc.property(fc.array(resource, { maxLength: 4 }), (resources) => {
+        const bytes = stackRequest(resources);
+        const lazy = readStackRequest(bytes);
+        assert.ok(lazy, "the check's own request is read lazily");
+        assert.equal(
+          asSdkReadsIt(lazy),
+          asSdkReadsIt(analyzerProto.AnalyzeStackRequest.deserializeBinary(bytes)),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads the options the check never sends, and leaves a request it cannot read to google-protobuf", () => {
+    const options = new analyzerProto.AnalyzerResourceOptions()
+      .setIgnorechangesList(["tags"])
+      .setAliasesList(["urn:old"])
+      .setAdditionalsecretoutputsList(["password"])
+      .setDeletebeforereplace(true)
+      .setDeletebeforereplacedefined(true);
+    const entry = new analyzerProto.AnalyzerResource().setType("t").setOptions(options);
+    const requestOf = (resource: analyzerProto.AnalyzerResource) =>
+      new analyzerProto.AnalyzeStackRequest().setResourcesList([resource]).serializeBinary();
+    const request = requestOf(entry);
+    assert.equal(
+      asSdkReadsIt(readStackRequest(request)!),
+      asSdkReadsIt(analyzerProto.AnalyzeStackRequest.deserializeBinary(request)),
+    );
+    options.setCustomtimeouts(new analyzerProto.AnalyzerResourceOptions.CustomTimeouts().setCreate(60));
+    const timed = requestOf(entry);
+    assert.equal(readStackRequest(timed), undefined);
+  });
+
+  it("gives a stack policy of the policy SDK the same resources", async () => {
+    const resources: PlannedResource[] = [
+      providerResource,
+      {
+        ...providerResource,
+        urn: "urn:pulumi:dev::p::aws:sns/topic:Topic::alerts",
+        type: "aws:sns/topic:Topic",
+        name: "alerts",
+        inputs: { name: "alerts", tags: { team: "a", app: "b" }, list: [1, null, true, { z: 1, a: 2 }] },
+        parent: providerUrn,
+        provider: `${providerUrn}::id-1`,
+        protect: true,
+        dependencies: [providerUrn],
+        propertyDependencies: { name: [providerUrn], arn: [] },
+      },
+    ];
+    const seen = async (request: unknown) => {
+      let resourcesSeen = "";
+      const policy = {
+        name: "sees",
+        description: "sees",
+        enforcementLevel: "mandatory",
+        validateStack: (args: StackValidationArgs) => {
+          resourcesSeen = JSON.stringify(
+            args.resources.map(
+              ({ type, urn, name, props, opts, provider, parent, dependencies, propertyDependencies }) => ({
+                ...{
+                  type,
+                  urn,
+                  name,
+                  props,
+                  opts,
+                  provider: provider && { ...provider, props: { ...provider.props } },
+                },
+                parent: parent?.urn,
+                dependencies: dependencies.map((dependency) => dependency.urn),
+                propertyDependencies: Object.entries(propertyDependencies).map(([key, list]) => [
+                  key,
+                  list.map((r) => r.urn),
+                ]),
+              }),
+            ),
+          );
+        },
+      };
+      const rpc = makeAnalyzeStackRpcFun("pack", "1.0.0", "mandatory", [policy]);
+      await new Promise<void>(
+        (resolve, reject) => void rpc({ request }, (error) => (error ? reject(error) : resolve())),
+      );
+      return resourcesSeen;
+    };
+    const bytes = stackRequest(resources);
+    const expected = await seen(analyzerProto.AnalyzeStackRequest.deserializeBinary(bytes));
+    assert.ok(expected.includes('"tags":{"app":"b","team":"a"}'), expected);
+    assert.equal(await seen(readStackRequest(bytes)), expected);
+  });
+});
