@@ -33,60 +33,82 @@ function expect(wireType, expected) {
   if (wireType !== expected) throw new UnknownField();
 }
 
-// google/protobuf/struct.proto: Struct.fields = 1 (entry: key = 1, value = 2); Value: null = 1,
-// number = 2, string = 3, bool = 4, struct = 5, list = 6; ListValue.values = 1.
-function structToJavaScript(bytes) {
-  const fields = new Map();
-  readFields(bytes, (field, wireType, reader) => {
-    expect(field === 1 ? wireType : -1, 2);
+// google/protobuf/struct.proto, as tags: Struct.fields = 1 (entry: key = 1, value = 2); Value:
+// null = 1 (an enum), number = 2 (a double), string = 3, bool = 4, struct = 5, list = 6;
+// ListValue.values = 1. One reader walks the whole Struct: a message of its own for each value
+// (as google-protobuf reads it) is what made reading slow.
+const structEntry = 0x0a;
+const entryKey = 0x0a;
+const entryValue = 0x12;
+const listItem = 0x0a;
+const unset = Symbol("unset");
+
+/** The Struct from `reader`'s position to `end` as JavaScript; with `build` false, only checked. */
+function readStruct(reader, end, build) {
+  const fields = build ? new Map() : undefined;
+  while (reader.pos < end) {
+    if (reader.uint32() !== structEntry) throw new UnknownField();
+    const entryEnd = reader.uint32() + reader.pos;
     let key = "";
-    let value;
-    readFields(reader.bytes(), (entryField, entryWire, entry) => {
-      if (entryField === 1 && entryWire === 2) key = entry.string();
-      else if (entryField === 2 && entryWire === 2) value = entry.bytes();
+    let value = unset;
+    while (reader.pos < entryEnd) {
+      const tag = reader.uint32();
+      if (tag === entryKey) key = readString(reader, build);
+      else if (tag === entryValue) value = readValue(reader, reader.uint32() + reader.pos, build);
       else throw new UnknownField();
-    });
-    fields.set(key, value);
-  });
+    }
+    if (value === unset) throw new Error("Unexpected struct type.");
+    fields?.set(key, value);
+  }
+  if (!fields) return undefined;
   const result = {};
-  for (const key of [...fields.keys()].sort()) result[key] = valueToJavaScript(fields.get(key));
+  // As google-protobuf lists a map's entries: sorted by key.
+  for (const key of [...fields.keys()].sort()) result[key] = fields.get(key);
   return result;
 }
 
-function valueToJavaScript(bytes) {
-  let kind = 0;
-  let value;
-  readFields(bytes ?? new Uint8Array(0), (field, wireType, reader) => {
-    kind = field;
-    if (field === 1 || field === 4) {
-      expect(wireType, 0);
-      const flag = reader.bool(); // null_value is an enum: a varint, read and dropped
-      value = field === 4 ? flag : null;
-    } else if (field === 2) {
-      expect(wireType, 1);
-      value = reader.double();
-    } else if (field === 3 || field === 5 || field === 6) {
-      expect(wireType, 2);
-      value = field === 3 ? reader.string() : reader.bytes();
+function readValue(reader, end, build) {
+  let value = unset;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag === 0x08) {
+      reader.skipType(0); // the NullValue enum's number
+      value = null;
+    } else if (tag === 0x11) value = reader.double();
+    else if (tag === 0x1a) value = readString(reader, build);
+    else if (tag === 0x20) value = reader.bool();
+    else if (tag === 0x2a) value = readStruct(reader, reader.uint32() + reader.pos, build);
+    else if (tag === 0x32) {
+      const listEnd = reader.uint32() + reader.pos;
+      const items = [];
+      while (reader.pos < listEnd) {
+        if (reader.uint32() !== listItem) throw new UnknownField();
+        items.push(readValue(reader, reader.uint32() + reader.pos, build));
+      }
+      value = items;
     } else throw new UnknownField();
-  });
-  if (kind === 5) return structToJavaScript(value);
-  if (kind === 6) {
-    const items = [];
-    readFields(value, (field, wireType, reader) => {
-      expect(field === 1 ? wireType : -1, 2);
-      items.push(valueToJavaScript(reader.bytes()));
-    });
-    return items;
   }
-  if (kind === 0) throw new Error("Unexpected struct type.");
+  if (value === unset) throw new Error("Unexpected struct type.");
   return value;
+}
+
+/** A string, or (not building) its length skipped. */
+function readString(reader, build) {
+  if (build) return reader.string();
+  reader.skip(reader.uint32());
+  return "";
 }
 
 /** A Struct field: what the SDK reads of it is `toJavaScript()`, decoded on each call. */
 function lazyStruct(bytes) {
-  structToJavaScript(bytes); // read once up front, so a request this reader cannot read falls back whole
-  return { toJavaScript: () => structToJavaScript(bytes) };
+  // Checked once up front, so a request this reader cannot read falls back whole.
+  readStruct(Reader.create(bytes), bytes.length, false);
+  return {
+    toJavaScript: () => {
+      const reader = Reader.create(bytes);
+      return readStruct(reader, bytes.length, true);
+    },
+  };
 }
 
 /** AnalyzerResourceOptions: protect 1, ignoreChanges 2, deleteBeforeReplace 3 and its "defined" 4, additionalSecretOutputs 5, aliases 6, parent 8. */
@@ -190,9 +212,8 @@ function readStackRequest(bytes) {
       expect(field === 1 ? wireType : -1, 2);
       resources.push(readResource(reader.bytes(), false));
     });
-  } catch (error) {
-    if (error instanceof UnknownField || error instanceof RangeError) return undefined;
-    throw error;
+  } catch {
+    return undefined; // google-protobuf reads it, and fails where it fails
   }
   return { getResourcesList: () => resources };
 }
