@@ -167,7 +167,17 @@ describe("the pack reads AnalyzeStack's request lazily (analyzer/pack-stack-requ
           );
         },
       };
-      const rpc = makeAnalyzeStackRpcFun("pack", "1.0.0", "mandatory", [policy]);
+      // A policy before it changes its copy of each resource's properties: the next one's is its own.
+      const changes = {
+        name: "changes",
+        description: "changes",
+        enforcementLevel: "mandatory",
+        validateStack: (args: StackValidationArgs) => {
+          for (const { props } of args.resources)
+            (props as { tags?: { team?: string } }).tags = { team: "changed" };
+        },
+      };
+      const rpc = makeAnalyzeStackRpcFun("pack", "1.0.0", "mandatory", [changes, policy]);
       await new Promise<void>(
         (resolve, reject) => void rpc({ request }, (error) => (error ? reject(error) : resolve())),
       );

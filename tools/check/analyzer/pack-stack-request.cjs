@@ -99,16 +99,18 @@ function readString(reader, build) {
   return "";
 }
 
-/** A Struct field: what the SDK reads of it is `toJavaScript()`, decoded on each call. */
+/**
+ * A Struct field: what the SDK reads of it is `toJavaScript()`, decoded on the first call and
+ * handed out again to the next stack policy (the SDK's deserializer only reads it, copying every
+ * object and array: hook "policy SDK reads an Analyze request's properties"). Each stack policy
+ * converted every resource again; held once, the plain values cost far less heap than the
+ * google-protobuf messages they replace.
+ */
 function lazyStruct(bytes) {
   // Checked once up front, so a request this reader cannot read falls back whole.
   readStruct(Reader.create(bytes), bytes.length, false);
-  return {
-    toJavaScript: () => {
-      const reader = Reader.create(bytes);
-      return readStruct(reader, bytes.length, true);
-    },
-  };
+  let plain;
+  return { toJavaScript: () => (plain ??= readStruct(Reader.create(bytes), bytes.length, true)) };
 }
 
 /** AnalyzerResourceOptions: protect 1, ignoreChanges 2, deleteBeforeReplace 3 and its "defined" 4, additionalSecretOutputs 5, aliases 6, parent 8. */
