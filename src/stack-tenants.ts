@@ -1,4 +1,4 @@
-import { type CrossRegionGeo, type ModelCatalog, type ModelPrice, stackCatalog } from "./catalog";
+import { type ModelCatalog, type ModelPrice, stackCatalog } from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, ssmParameterName } from "./naming";
 import { workloadRoleProblems } from "./workload-role-problems";
@@ -42,10 +42,9 @@ export type StackTenant = Omit<TenantDefinition, ResolvedField> & {
   protect: boolean;
 };
 
-export interface StackProfile {
-  name: string;
-  model: string;
-  crossRegion?: CrossRegionGeo;
+/** A profile as the tenant file wrote it (the schema's fields), with what the stack derives. */
+export type StackProfile = TenantProfile & {
+  /** The tenant's, or `defaultProfileDescription`'s. */
   description: string;
   /** The application inference profile's AWS name. */
   awsName: string;
@@ -53,7 +52,7 @@ export interface StackProfile {
   parameterName: string;
   price: ModelPrice;
   alarms: Required<TenantAlarms>;
-}
+};
 
 /**
  * The description a profile gets when its tenant gives none. Bedrock's `InferenceProfileDescription`
@@ -239,16 +238,8 @@ function stackProfile(seen: TenantInStack, profile: TenantProfile, monthlyUsd: n
   const { definition, environment, override } = seen;
   const price = seen.catalog.priceOf(profile.model, seen.config.priceOverrides);
   return {
-    name: profile.name,
-    model: profile.model,
-    crossRegion: profile.crossRegion,
-    description:
-      profile.description ??
-      defaultProfileDescription(definition.name, environment, {
-        name: profile.name,
-        model: profile.model,
-        crossRegion: profile.crossRegion,
-      }),
+    ...profile,
+    description: profile.description ?? defaultProfileDescription(definition.name, environment, profile),
     awsName: inferenceProfileName(definition.name, profile.name, environment),
     parameterName: ssmParameterName(environment, definition.name, profile.name),
     price,
