@@ -161,12 +161,13 @@ const iamRoleNameSchema = z
   .regex(/^[\w+=,.@-]{1,64}$/, { error: "expected an IAM role name (not an ARN)" });
 
 /**
- * The tenant's fields but its name and profiles, in the order the tenant schema lists them around
- * `profiles`: each is also what an environment may override (`environmentOverrideSchema`), and
- * `tenantsForStack` passes each on to the stack's tenant, the override replacing the file's value
- * unless it resolves the field itself (tags and budget merged, alarms per profile, the account).
+ * The tenant's fields but its name and profiles, in two parts around `profiles` (the schema lists
+ * them in this order): each is also what an environment may override (`environmentOverrideSchema`),
+ * and `tenantsForStack` passes each on to the stack's tenant, the override replacing the file's
+ * value unless it resolves the field itself (tags and budget merged, alarms per profile, the account).
+ * Spread, never picked one by one: the spread keeps each field's doc comment for editors.
  */
-const overridableFields = {
+const fieldsBeforeProfiles = {
   /** Account alias from the stack's `accounts`; the stack's `defaultAccount` when omitted. */
   account: accountAliasSchema
     .optional()
@@ -178,6 +179,8 @@ const overridableFields = {
   notify: notifySchema.describe(
     "`{ emails?, snsTopicArns? }`, at least one; emails at most 10 (AWS Budgets' limit per notification), topics at most 4 (CloudWatch's five actions per state, one being the tenant's topic), each in the tenant's Region and partition (CloudWatch publishes only there)",
   ),
+};
+const fieldsAfterProfiles = {
   budget: budgetSchema.describe(
     '`{ monthlyUsd > 0, alertAtPercent? (default [50, 80, 100], each 1-1000, unique), forecastAtPercent? (default 100), onExceed?: "notify" | "deny" }`',
   ),
@@ -196,6 +199,8 @@ const overridableFields = {
     ),
 };
 
+const overridableFields = { ...fieldsBeforeProfiles, ...fieldsAfterProfiles };
+
 /** What an environment may change: anything but the tenant's name and profiles' identities. */
 const environmentOverrideSchema = z.strictObject({
   enabled: z.boolean().optional(),
@@ -211,7 +216,6 @@ const overridableNames = Object.keys(environmentOverrideSchema.shape)
 
 /** The tenant file contract of a stack whose models are `catalog`'s. */
 function buildTenantSchema(catalog: ModelCatalog) {
-  const { account, tags, notify, ...laterFields } = overridableFields;
   return z
     .strictObject({
       /** Unique tenant name; becomes the `tenant` tag. */
@@ -221,9 +225,7 @@ function buildTenantSchema(catalog: ModelCatalog) {
         .max(32)
         .regex(/^[a-z][a-z0-9-]*$/, { error: "expected lowercase [a-z][a-z0-9-]*" })
         .describe("`[a-z][a-z0-9-]*`, 2-32 characters, unique across files; becomes the `tenant` tag"),
-      account,
-      tags,
-      notify,
+      ...fieldsBeforeProfiles,
       profiles: z
         .array(profileSchemaFor(catalog))
         .min(1)
@@ -231,7 +233,7 @@ function buildTenantSchema(catalog: ModelCatalog) {
         .describe(
           "1-20 of `{ name, model, crossRegion?, description? }`; `name` lowercase and unique in the tenant; `model` from the catalog or the stack's `models` (an unknown one gets the nearest ids and how to add it); `crossRegion` (`us`, `eu`, `apac`, `global`) copies the system-defined profile `<geo>.<model>` and is refused where the catalog says that geo does not serve the model or the geo is not offered in the account's Region (`us` from an eu account, `eu` from us-east-1); required for models Bedrock serves only through inference profiles (`profileOnly` in the catalog: Claude 3.7 and 4.x, Nova 2, Llama 4, ...), and the message names the geos; `description` 1-200 characters of Bedrock's `([0-9a-zA-Z:.][ _-]?)+`; the AWS name `<tenant>-<profile>-<environment>` must fit 1-64 characters of `([0-9a-zA-Z][ _-]?)+`",
         ),
-      ...laterFields,
+      ...fieldsAfterProfiles,
       /** Per-environment overrides, keyed by the stack's `environment`. */
       environments: z
         .record(environmentNameSchema, environmentOverrideSchema)
