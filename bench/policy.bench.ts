@@ -13,9 +13,9 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { costAllocationTagsActive } from "../policies/cost-allocation-tags-active";
-import { profileUsageAlarm } from "../policies/profile-usage-alarm";
-import { tenantBudgetCoverage } from "../policies/tenant-budget-coverage";
+import { costAllocationTagsActive } from "../policies/rules/cost-allocation-tags-active";
+import { profileUsageAlarm } from "../policies/rules/profile-usage-alarm";
+import { tenantBudgetCoverage } from "../policies/rules/tenant-budget-coverage";
 import {
   type ResourceSpec,
   resourceArgs,

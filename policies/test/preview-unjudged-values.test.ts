@@ -1,4 +1,4 @@
-import { previewUnjudgedValues as policy } from "../preview-unjudged-values";
+import { previewUnjudgedValues as policy } from "../rules/preview-unjudged-values";
 import { UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { profileArn } from "./helpers/policy-fixtures";
