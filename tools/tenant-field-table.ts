@@ -1,11 +1,9 @@
 /**
  * docs/tenants.md's table of tenant fields, generated from the tenant schema (src/tenant.ts): one
- * row per field, in the schema's order, with the rules its `.describe()` states. `npm test` writes
- * it first (`npm run docs:tenants`, between the page's markers), so a field added to the schema
- * needs no command of its own; CI fails when `npm test` leaves the page changed, i.e. when the
- * committed copy is stale (as pulumi-awsx's `check_clean_worktree` follows its build), and
- * test/unit/tenant-field-table.test.ts fails on a stale page or a field with no description when
- * the suite runs alone.
+ * row per field, in the schema's order, with the rules its `.describe()` states, written between the
+ * page's markers by `npm run docs:tenants`. test/unit/tenant-field-table.test.ts fails on a stale
+ * page (naming this command) or a field with no description. The tests write no tracked file: a
+ * run that rewrote the page would pass the stale copy it is meant to catch.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -14,7 +12,7 @@ import { parseCli } from "./cli-flags";
 
 export const tenantsPage = path.resolve(__dirname, "../docs/tenants.md");
 const markers = {
-  start: "<!-- tenant-fields:start (written by npm test: npm run docs:tenants) -->",
+  start: "<!-- tenant-fields:start (written by npm run docs:tenants) -->",
   end: "<!-- tenant-fields:end -->",
 };
 
