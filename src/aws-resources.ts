@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import type * as aws from "@pulumi/aws";
+import type * as bedrock from "@pulumi/aws/bedrock";
+import type * as budgets from "@pulumi/aws/budgets";
+import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as costexplorer from "@pulumi/aws/costexplorer";
+import type * as iam from "@pulumi/aws/iam";
+import type * as organizations from "@pulumi/aws/organizations";
+import type * as sns from "@pulumi/aws/sns";
+import type * as ssm from "@pulumi/aws/ssm";
 import { type AwsResourceSpec, awsResourceSpecs } from "./aws-resource-specs";
 
 /**
@@ -45,29 +52,27 @@ function leanResource<TArgs extends object, TOutputs extends string = never>(
 }
 
 const specs = awsResourceSpecs;
-export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">(specs.inferenceProfile);
-export const SsmParameter = leanResource<aws.ssm.ParameterArgs>(specs.ssmParameter);
-export const Topic = leanResource<aws.sns.TopicArgs, "arn">(specs.snsTopic);
-export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>(specs.snsTopicPolicy);
-export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(specs.snsTopicSubscription);
-export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(specs.metricAlarm);
-export const Budget = leanResource<aws.budgets.BudgetArgs, "name">(specs.budget);
-export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(specs.budgetAction);
-export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">(specs.iamPolicy);
-export const IamRole = leanResource<aws.iam.RoleArgs, "arn">(specs.iamRole);
-export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>(specs.iamRolePolicy);
-export const IamRolePolicyAttachment = leanResource<aws.iam.RolePolicyAttachmentArgs>(
+export const InferenceProfile = leanResource<bedrock.InferenceProfileArgs, "arn">(specs.inferenceProfile);
+export const SsmParameter = leanResource<ssm.ParameterArgs>(specs.ssmParameter);
+export const Topic = leanResource<sns.TopicArgs, "arn">(specs.snsTopic);
+export const TopicPolicy = leanResource<sns.TopicPolicyArgs>(specs.snsTopicPolicy);
+export const TopicSubscription = leanResource<sns.TopicSubscriptionArgs>(specs.snsTopicSubscription);
+export const MetricAlarm = leanResource<cloudwatch.MetricAlarmArgs, "arn">(specs.metricAlarm);
+export const Budget = leanResource<budgets.BudgetArgs, "name">(specs.budget);
+export const BudgetAction = leanResource<budgets.BudgetActionArgs>(specs.budgetAction);
+export const IamPolicy = leanResource<iam.PolicyArgs, "arn">(specs.iamPolicy);
+export const IamRole = leanResource<iam.RoleArgs, "arn">(specs.iamRole);
+export const IamRolePolicy = leanResource<iam.RolePolicyArgs>(specs.iamRolePolicy);
+export const IamRolePolicyAttachment = leanResource<iam.RolePolicyAttachmentArgs>(
   specs.iamRolePolicyAttachment,
 );
-export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>(
-  specs.costAllocationTag,
-);
-export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">(specs.anomalyMonitor);
-export const AnomalySubscription = leanResource<aws.costexplorer.AnomalySubscriptionArgs>(
+export const CostAllocationTag = leanResource<costexplorer.CostAllocationTagArgs>(specs.costAllocationTag);
+export const AnomalyMonitor = leanResource<costexplorer.AnomalyMonitorArgs, "arn">(specs.anomalyMonitor);
+export const AnomalySubscription = leanResource<costexplorer.AnomalySubscriptionArgs>(
   specs.anomalySubscription,
 );
 /** An SCP; attachments read its `id` (`p-…`), which every custom resource has. */
-export const OrganizationsPolicy = leanResource<aws.organizations.PolicyArgs>(specs.organizationsPolicy);
-export const OrganizationsPolicyAttachment = leanResource<aws.organizations.PolicyAttachmentArgs>(
+export const OrganizationsPolicy = leanResource<organizations.PolicyArgs>(specs.organizationsPolicy);
+export const OrganizationsPolicyAttachment = leanResource<organizations.PolicyAttachmentArgs>(
   specs.organizationsPolicyAttachment,
 );

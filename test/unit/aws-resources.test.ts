@@ -1,5 +1,12 @@
 import * as assert from "node:assert/strict";
-import * as aws from "@pulumi/aws";
+import * as bedrock from "@pulumi/aws/bedrock";
+import * as budgets from "@pulumi/aws/budgets";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as costexplorer from "@pulumi/aws/costexplorer";
+import * as iam from "@pulumi/aws/iam";
+import * as organizations from "@pulumi/aws/organizations";
+import * as sns from "@pulumi/aws/sns";
+import * as ssm from "@pulumi/aws/ssm";
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "../../src/aws-resources";
 import {
@@ -20,7 +27,7 @@ const tags = { tenant: "claims", environment: "dev" };
 const arn = "arn:aws:sns:us-east-1:111122223333:claims-dev-bedrock-alerts";
 const cases: Record<keyof typeof resources, { real: ResourceClass; args: object }> = {
   InferenceProfile: {
-    real: aws.bedrock.InferenceProfile,
+    real: bedrock.InferenceProfile,
     args: {
       name: "claims-chat",
       modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/x" },
@@ -28,20 +35,20 @@ const cases: Record<keyof typeof resources, { real: ResourceClass; args: object 
     },
   },
   SsmParameter: {
-    real: aws.ssm.Parameter,
+    real: ssm.Parameter,
     args: { name: "/bedrock/claims/chat", type: "String", value: "arn", tags },
   },
-  Topic: { real: aws.sns.Topic, args: { name: "claims-alerts", kmsMasterKeyId: "alias/aws/sns", tags } },
+  Topic: { real: sns.Topic, args: { name: "claims-alerts", kmsMasterKeyId: "alias/aws/sns", tags } },
   TopicPolicy: {
-    real: aws.sns.TopicPolicy,
+    real: sns.TopicPolicy,
     args: { arn, policy: '{"Version":"2012-10-17","Statement":[]}' },
   },
   TopicSubscription: {
-    real: aws.sns.TopicSubscription,
+    real: sns.TopicSubscription,
     args: { topic: arn, protocol: "email", endpoint: "a@b.c" },
   },
   MetricAlarm: {
-    real: aws.cloudwatch.MetricAlarm,
+    real: cloudwatch.MetricAlarm,
     args: {
       name: "claims-throttles",
       comparisonOperator: "GreaterThanThreshold",
@@ -57,7 +64,7 @@ const cases: Record<keyof typeof resources, { real: ResourceClass; args: object 
     },
   },
   Budget: {
-    real: aws.budgets.Budget,
+    real: budgets.Budget,
     args: {
       name: "claims",
       budgetType: "COST",
@@ -77,7 +84,7 @@ const cases: Record<keyof typeof resources, { real: ResourceClass; args: object 
     },
   },
   BudgetAction: {
-    real: aws.budgets.BudgetAction,
+    real: budgets.BudgetAction,
     args: {
       budgetName: "claims",
       actionType: "APPLY_IAM_POLICY",
@@ -91,23 +98,23 @@ const cases: Record<keyof typeof resources, { real: ResourceClass; args: object 
       subscribers: [{ address: arn, subscriptionType: "SNS" }],
     },
   },
-  IamPolicy: { real: aws.iam.Policy, args: { name: "claims-invoke", policy: "{}", tags } },
-  IamRole: { real: aws.iam.Role, args: { name: "claims-budget-action", assumeRolePolicy: "{}", tags } },
-  IamRolePolicy: { real: aws.iam.RolePolicy, args: { role: "claims-budget-action", policy: "{}" } },
+  IamPolicy: { real: iam.Policy, args: { name: "claims-invoke", policy: "{}", tags } },
+  IamRole: { real: iam.Role, args: { name: "claims-budget-action", assumeRolePolicy: "{}", tags } },
+  IamRolePolicy: { real: iam.RolePolicy, args: { role: "claims-budget-action", policy: "{}" } },
   IamRolePolicyAttachment: {
-    real: aws.iam.RolePolicyAttachment,
+    real: iam.RolePolicyAttachment,
     args: { role: "claims-app", policyArn: "arn:aws:iam::111122223333:policy/claims-invoke" },
   },
   CostAllocationTag: {
-    real: aws.costexplorer.CostAllocationTag,
+    real: costexplorer.CostAllocationTag,
     args: { tagKey: "tenant", status: "Active" },
   },
   AnomalyMonitor: {
-    real: aws.costexplorer.AnomalyMonitor,
+    real: costexplorer.AnomalyMonitor,
     args: { name: "bedrock", monitorType: "DIMENSIONAL", monitorDimension: "SERVICE", tags },
   },
   OrganizationsPolicy: {
-    real: aws.organizations.Policy,
+    real: organizations.Policy,
     args: {
       name: "bedrock-invoke",
       type: "SERVICE_CONTROL_POLICY",
@@ -116,11 +123,11 @@ const cases: Record<keyof typeof resources, { real: ResourceClass; args: object 
     },
   },
   OrganizationsPolicyAttachment: {
-    real: aws.organizations.PolicyAttachment,
+    real: organizations.PolicyAttachment,
     args: { policyId: "p-12345678", targetId: "111122223333" },
   },
   AnomalySubscription: {
-    real: aws.costexplorer.AnomalySubscription,
+    real: costexplorer.AnomalySubscription,
     args: {
       name: "bedrock",
       frequency: "IMMEDIATE",
@@ -211,8 +218,8 @@ describe("lean AWS resources (src/aws-resources.ts) against the @pulumi/aws clas
 
   it("fails when a provider upgrade adds a secret output, an alias or replaceOnChanges", async () => {
     // A provider class as an upgrade could make it: same type and inputs, new resource options.
-    class UpgradedTopic extends aws.sns.Topic {
-      constructor(name: string, args: aws.sns.TopicArgs, opts?: pulumi.CustomResourceOptions) {
+    class UpgradedTopic extends sns.Topic {
+      constructor(name: string, args: sns.TopicArgs, opts?: pulumi.CustomResourceOptions) {
         super(
           name,
           args,

@@ -1,5 +1,5 @@
 import { Topic, TopicPolicy, TopicSubscription } from "../../aws-resources";
-import type * as aws from "@pulumi/aws";
+import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../arns";
 import { alertTopicName, logicalName } from "../../naming";
@@ -21,7 +21,7 @@ export interface AlertTopic {
  * - Cost Anomaly Detection, whose subscriptions live in the payer account, so that account is the
  *   `aws:SourceAccount` (https://docs.aws.amazon.com/cost-management/latest/userguide/ad-SNS.html).
  */
-export function alertTopicPolicy(tenant: StackTenant, topicArn: string): aws.iam.PolicyDocument {
+export function alertTopicPolicy(tenant: StackTenant, topicArn: string): PolicyDocument {
   const publish = (sid: string, service: string, condition: Record<string, Record<string, string>>) => ({
     Sid: sid,
     Effect: "Allow" as const,
@@ -46,7 +46,7 @@ export function alertTopicPolicy(tenant: StackTenant, topicArn: string): aws.iam
         StringEquals: { "aws:SourceAccount": tenant.billingAccountId },
       }),
     ],
-  } satisfies aws.iam.PolicyDocument;
+  } satisfies PolicyDocument;
 }
 
 /** The tenant's alert topic, its policy, and one email subscription per address. */

@@ -1,5 +1,5 @@
 import { Budget, BudgetAction, IamPolicy, IamRole, IamRolePolicy } from "../../aws-resources";
-import type * as aws from "@pulumi/aws";
+import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import * as pulumi from "@pulumi/pulumi";
 import { iamRoleArn } from "../../arns";
 import { budgetActionRoleName, denyPolicyName, logicalName } from "../../naming";
@@ -8,14 +8,14 @@ import type { AlertTopic } from "./alert-topic";
 import { bedrockInvokeActions } from "./invoke-policy";
 
 /** The policy the action attaches: every Bedrock invoke denied. */
-export const denyPolicyDocument = (): aws.iam.PolicyDocument =>
+export const denyPolicyDocument = (): PolicyDocument =>
   ({
     Version: "2012-10-17",
     Statement: [{ Sid: "BudgetExceeded", Effect: "Deny", Action: bedrockInvokeActions, Resource: "*" }],
-  }) satisfies aws.iam.PolicyDocument;
+  }) satisfies PolicyDocument;
 
 /** AWS Budgets assumes the execution role, for budgets of the tenant's own account only. */
-export const budgetActionTrustPolicy = (tenant: StackTenant): aws.iam.PolicyDocument =>
+export const budgetActionTrustPolicy = (tenant: StackTenant): PolicyDocument =>
   ({
     Version: "2012-10-17",
     Statement: [
@@ -26,14 +26,14 @@ export const budgetActionTrustPolicy = (tenant: StackTenant): aws.iam.PolicyDocu
         Condition: { StringEquals: { "aws:SourceAccount": tenant.accountId } },
       },
     ],
-  }) satisfies aws.iam.PolicyDocument;
+  }) satisfies PolicyDocument;
 
 /**
  * What the execution role may do: attach and detach that one deny policy. On `role/*`, because a
  * workload role may sit under an IAM path (`role/teams/claims/<name>`), which `role/<name>` would
  * miss; the `iam:PolicyARN` condition keeps it to the deny policy, so it can grant nothing.
  */
-export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: string): aws.iam.PolicyDocument =>
+export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: string): PolicyDocument =>
   ({
     Version: "2012-10-17",
     Statement: [
@@ -44,7 +44,7 @@ export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: stri
         Condition: { ArnEquals: { "iam:PolicyARN": denyPolicyArn } },
       },
     ],
-  }) satisfies aws.iam.PolicyDocument;
+  }) satisfies PolicyDocument;
 
 /**
  * `onExceed: "deny"`: when actual spend passes 100% of the budget, AWS Budgets attaches a
