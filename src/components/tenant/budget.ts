@@ -1,4 +1,4 @@
-import { Budget } from "../../aws-resources";
+import { Budget } from "../../aws-types/budget";
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { budgetName, logicalName } from "../../naming";
