@@ -4,10 +4,10 @@
  * larger than AWS accepts, so a per-resource figure under 50 ms here bounds any real resource.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { bedrockInvokeThroughProfiles } from "../policies/bedrock-invoke-through-profiles";
-import { bedrockProvisionedThroughputCostTags } from "../policies/bedrock-provisioned-throughput-cost-tags";
-import { bedrockResourcesUseProfiles } from "../policies/bedrock-resources-use-profiles";
-import { workloadsReferenceProfiles } from "../policies/workloads-reference-profiles";
+import { bedrockInvokeThroughProfiles } from "../policies/rules/bedrock-invoke-through-profiles";
+import { bedrockProvisionedThroughputCostTags } from "../policies/rules/bedrock-provisioned-throughput-cost-tags";
+import { bedrockResourcesUseProfiles } from "../policies/rules/bedrock-resources-use-profiles";
+import { workloadsReferenceProfiles } from "../policies/rules/workloads-reference-profiles";
 import type { ResourceSpec } from "../policies/test/helpers/policy-args";
 
 const megabyte = 1024 * 1024;

@@ -1,10 +1,10 @@
 /** The per-resource cases of the policy benchmark (bench/policy.bench.ts): inputs far larger than AWS accepts. */
-import { bedrockInvokeThroughProfiles } from "../policies/bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "../policies/bedrock-profile-cost-tags";
-import { bedrockProfileModelSource } from "../policies/bedrock-profile-model-source";
-import { budgetNotifications } from "../policies/budget-notifications";
-import { prodProfilesProtected } from "../policies/prod-profiles-protected";
-import { workloadsReferenceProfiles } from "../policies/workloads-reference-profiles";
+import { bedrockInvokeThroughProfiles } from "../policies/rules/bedrock-invoke-through-profiles";
+import { bedrockProfileCostTags } from "../policies/rules/bedrock-profile-cost-tags";
+import { bedrockProfileModelSource } from "../policies/rules/bedrock-profile-model-source";
+import { budgetNotifications } from "../policies/rules/budget-notifications";
+import { prodProfilesProtected } from "../policies/rules/prod-profiles-protected";
+import { workloadsReferenceProfiles } from "../policies/rules/workloads-reference-profiles";
 import type { ResourceSpec } from "../policies/test/helpers/policy-args";
 import { type Case, lambdaWithVariables } from "./policy-adversarial-cases";
 

@@ -4,7 +4,7 @@
  * 1. Per-resource validation time of every policy that reads a resource, on inputs far larger than
  *    AWS accepts (5,000 statements, 1 MB strings, 10,000-level nesting, 50,000 tags), called as the
  *    Analyzer server calls them (unknown-checking proxy, schema defaults). Target: under 50 ms each.
- * 2. The stack policies on a stack of 2,000 tenants.
+ * 2. Every stack policy of the pack on a stack of 2,000 tenants.
  * 3. With --host: the real pack started by run-policy-pack (PolicyPackHost), and N synthetic
  *    resources judged over gRPC (Analyze per resource, one AnalyzeStack).
  *
@@ -13,9 +13,7 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { costAllocationTagsActive } from "../policies/cost-allocation-tags-active";
-import { profileUsageAlarm } from "../policies/profile-usage-alarm";
-import { tenantBudgetCoverage } from "../policies/tenant-budget-coverage";
+import { policies } from "../policies/policies";
 import {
   type ResourceSpec,
   resourceArgs,
@@ -106,11 +104,10 @@ async function benchPolicies(rounds: number): Promise<void> {
 
   const stack = tenantStack(2_000);
   console.log(`\nStack validation: ${stack.length.toLocaleString("en-US")} resources (2,000 tenants)`);
-  for (const policy of [
-    tenantBudgetCoverage,
-    profileUsageAlarm,
-    costAllocationTagsActive,
-  ] as StackValidationPolicy[]) {
+  // Every stack policy of the pack, from its registry.
+  for (const policy of policies.filter(
+    (policy): policy is StackValidationPolicy & typeof policy => "validateStack" in policy,
+  )) {
     const args = stackArgs(policy, stack);
     const figures = await time(Math.max(3, Math.floor(rounds / 3)), () => runStackPolicy(policy, args));
     console.log(

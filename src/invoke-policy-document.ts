@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import { iamPolicySize, awsQuotas } from "./aws-quotas";
 import {
   applicationProfileArnPattern,
@@ -53,10 +53,7 @@ export const profileLookupAction = "ssm:GetParametersByPath";
  *    with no condition key, so it would show every tagged resource of the account and Region,
  *    other tenants' profiles included.
  */
-export function invokePolicyDocument(
-  tenant: InvokePolicyTenant,
-  profileArns: string[],
-): aws.iam.PolicyDocument {
+export function invokePolicyDocument(tenant: InvokePolicyTenant, profileArns: string[]): PolicyDocument {
   const routed = new Set<string>();
   for (const profile of tenant.profiles) {
     routed.add(foundationModelArn(profile.crossRegion ? "*" : tenant.region, profile.model, tenant.region));
@@ -92,7 +89,7 @@ export function invokePolicyDocument(
         ],
       },
     ],
-  } satisfies aws.iam.PolicyDocument;
+  } satisfies PolicyDocument;
 }
 
 /**

@@ -1,4 +1,5 @@
-import * as aws from "@pulumi/aws";
+import { Provider } from "@pulumi/aws/provider";
+import type { Region } from "@pulumi/aws/types/enums";
 import { accountProfileName, payerProfileName } from "./aws-profiles";
 import { providerDefaultTags } from "./naming";
 import type { StackTenant } from "./stack-tenants";
@@ -8,14 +9,14 @@ import type { StackTenant } from "./stack-tenants";
  * profile: the job maps it to the preview or the deploy role (src/aws-profiles.ts says why).
  * `allowedAccountIds` makes a wrong role fail before it writes.
  */
-export function accountProviders(tenants: readonly StackTenant[]): Map<string, aws.Provider> {
-  const providers = new Map<string, aws.Provider>();
+export function accountProviders(tenants: readonly StackTenant[]): Map<string, Provider> {
+  const providers = new Map<string, Provider>();
   for (const tenant of tenants) {
     if (providers.has(tenant.accountAlias)) continue;
     providers.set(
       tenant.accountAlias,
-      new aws.Provider(`account-${tenant.accountAlias}`, {
-        region: tenant.region as aws.Region,
+      new Provider(`account-${tenant.accountAlias}`, {
+        region: tenant.region as Region,
         profile: accountProfileName(tenant.accountAlias),
         allowedAccountIds: [tenant.accountId],
         defaultTags: { tags: providerDefaultTags },
@@ -29,8 +30,8 @@ export function accountProviders(tenants: readonly StackTenant[]): Map<string, a
  * The payer account (org stack): Cost Explorer, cost allocation tags and Organizations are served
  * from us-east-1. Its profile maps to the org stack's preview or deploy role, as for the accounts.
  */
-export function payerProvider(payer: { accountId: string }): aws.Provider {
-  return new aws.Provider("payer", {
+export function payerProvider(payer: { accountId: string }): Provider {
+  return new Provider("payer", {
     region: "us-east-1",
     profile: payerProfileName,
     allowedAccountIds: [payer.accountId],

@@ -6,8 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { StackValidationPolicy } from "@pulumi/policy";
-import type { TypedResourcePolicy } from "../lib/define-policy";
+import type { PackPolicy } from "../lib/define-policy";
 import { policies } from "../policies";
 
 export const readmeFile = path.resolve(__dirname, "../README.md");
@@ -19,18 +18,19 @@ const markers = {
 const code = (text: string) => `\`${text}\``;
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-function judges(policy: TypedResourcePolicy | StackValidationPolicy): string {
-  return "resourceTypes" in policy ? policy.resourceTypes.map(code).join(", ") : "the whole stack";
+function judges(policy: PackPolicy): string {
+  const types = policy.resourceTypes.map(code).join(", ");
+  return "validateStack" in policy ? `the whole stack, reading ${types}` : types;
 }
 
-function settings(policy: TypedResourcePolicy | StackValidationPolicy): string {
+function settings(policy: PackPolicy): string {
   const properties = (policy.configSchema?.properties ?? {}) as Record<string, { default?: unknown }>;
   return Object.entries(properties)
     .map(([name, schema]) => `${code(name)} (${code(JSON.stringify(schema.default))})`)
     .join(", ");
 }
 
-/** The table, one row per policy in the order the pack serves them. */
+/** The table, one row per policy of the registry, in the order the pack serves them (by name). */
 export function policyTable(): string {
   return [
     "| Policy | Kind | Default level | Severity | Checks | Judges | Settings (defaults) |",

@@ -4,7 +4,7 @@
  * permissions document. Conditions: invoke-conditions.test.ts; documents it cannot read in full:
  * invoke-unreadable-documents.test.ts; evasions found later: iam-evasions.test.ts.
  */
-import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { bedrockInvokeThroughProfiles as policy } from "../rules/bedrock-invoke-through-profiles";
 import type { ResourceSpec } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { modelArn, systemProfileArn } from "./helpers/policy-fixtures";

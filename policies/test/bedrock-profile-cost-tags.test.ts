@@ -1,4 +1,4 @@
-import { bedrockProfileCostTags as policy } from "../bedrock-profile-cost-tags";
+import { bedrockProfileCostTags as policy } from "../rules/bedrock-profile-cost-tags";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { claimsChatbotTags } from "./helpers/policy-fixtures";

@@ -1,4 +1,4 @@
-import { bedrockProfileModelSource as policy } from "../bedrock-profile-model-source";
+import { bedrockProfileModelSource as policy } from "../rules/bedrock-profile-model-source";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { modelArn, profileArn, systemProfileArn } from "./helpers/policy-fixtures";

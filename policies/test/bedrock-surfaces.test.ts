@@ -1,7 +1,7 @@
 /** Bedrock surfaces that name a model, or spend, directly. */
-import { bedrockProvisionedThroughputCostTags } from "../bedrock-provisioned-throughput-cost-tags";
-import { bedrockResourcesUseProfiles } from "../bedrock-resources-use-profiles";
-import { workloadsReferenceProfiles } from "../workloads-reference-profiles";
+import { bedrockProvisionedThroughputCostTags } from "../rules/bedrock-provisioned-throughput-cost-tags";
+import { bedrockResourcesUseProfiles } from "../rules/bedrock-resources-use-profiles";
+import { workloadsReferenceProfiles } from "../rules/workloads-reference-profiles";
 import { UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { claimsChatbotTags, profileArn } from "./helpers/policy-fixtures";

@@ -1,4 +1,4 @@
-import { budgetNotifications as policy } from "../budget-notifications";
+import { budgetNotifications as policy } from "../rules/budget-notifications";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 

@@ -1,4 +1,4 @@
-import { costAllocationTagsActive as policy } from "../cost-allocation-tags-active";
+import { costAllocationTagsActive as policy } from "../rules/cost-allocation-tags-active";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { stackPolicyChecks } from "./helpers/policy-checks";
 

@@ -4,38 +4,57 @@
  * must never make a policy throw (the helper turns a rule's internal error back into a throw).
  */
 import * as assert from "node:assert/strict";
-import type { StackValidationPolicy } from "@pulumi/policy";
 import fc from "fast-check";
+import type { TypedStackPolicy } from "../lib/define-policy";
 import { policies } from "../policies";
-import {
-  alarmTypes,
-  budgetTypes,
-  iamDocumentTypes,
-  profileTypes,
-  types,
-  workloadTypes,
-} from "../lib/resource-types";
-import { scpTypes } from "../lib/scp";
-import { bedrockInvokeThroughProfiles } from "../bedrock-invoke-through-profiles";
+import { bedrockInvokeThroughProfiles } from "../rules/bedrock-invoke-through-profiles";
+import { iamDocumentTypes } from "../lib/resource-types";
 import { config, document, mutatedText, runs, spec } from "./helpers/arbitraries";
-import { resourceArgs, runResourcePolicy, runStackPolicy, stackArgs, urnOf } from "./helpers/policy-args";
+import {
+  type ResourceSpec,
+  resourceArgs,
+  runResourcePolicy,
+  runStackPolicy,
+  stackArgs,
+  urnOf,
+} from "./helpers/policy-args";
 
 /** Each resource policy with the types it judges, as it declares them (most runs go there; the rest are any type). */
 const resourcePolicies = policies.flatMap((policy) =>
-  "resourceTypes" in policy ? [[policy, policy.resourceTypes] as const] : [],
+  "validateResource" in policy ? [[policy, policy.resourceTypes] as const] : [],
 );
-const stackPolicies = policies.filter((policy): policy is StackValidationPolicy => "validateStack" in policy);
-const judgedTypes = [
-  ...profileTypes,
-  ...iamDocumentTypes,
-  ...workloadTypes,
-  ...budgetTypes,
-  ...alarmTypes,
-  types.costAllocationTag,
-  scpTypes.policy,
-  scpTypes.attachment,
-  "aws:s3/bucket:Bucket",
-];
+const stackPolicies = policies.filter((policy): policy is TypedStackPolicy => "validateStack" in policy);
+/** Every type a policy of the pack declares, and one that none reads: the registry's, not a list kept here. */
+const judgedTypes = [...new Set(policies.flatMap((policy) => policy.resourceTypes)), "aws:s3/bucket:Bucket"];
+/** Mostly the policy's own types, sometimes any other. */
+const typeFor = (ownTypes: readonly string[]) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...ownTypes), weight: 4 },
+    { arbitrary: fc.constantFrom(...judgedTypes), weight: 1 },
+  );
+/** A stack of random resources, linked by random (sometimes dangling) dependencies. */
+const linkedStack = (type: fc.Arbitrary<string>) =>
+  fc
+    .tuple(
+      fc.array(spec(type), { maxLength: 12 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("dimensions", "costFilters", "metricQueries")), {
+        maxLength: 6,
+      }),
+    )
+    .map(([resources, links]) => {
+      const named: ResourceSpec[] = resources.map((resource, index) => ({ ...resource, name: `r${index}` }));
+      for (const [from, to, property] of links) {
+        if (named.length === 0) break;
+        const source = named[from % named.length];
+        source.propertyDependencies = {
+          ...source.propertyDependencies,
+          [property]: [urnOf(named[to % named.length]), "urn:pulumi:test::x::missing::gone"],
+        };
+        source.dependencies = [urnOf(named[to % named.length])];
+      }
+      return named;
+    });
+
 describe("policy pack robustness (property-based)", () => {
   it("runs every policy of the pack", () => {
     const fuzzed = [...resourcePolicies.map(([policy]) => policy), ...stackPolicies];
@@ -47,12 +66,8 @@ describe("policy pack robustness (property-based)", () => {
 
   for (const [policy, ownTypes] of resourcePolicies) {
     it(`${policy.name} never throws on random properties, providers and config`, async () => {
-      const type = fc.oneof(
-        { arbitrary: fc.constantFrom(...ownTypes), weight: 4 },
-        { arbitrary: fc.constantFrom(...judgedTypes), weight: 1 },
-      );
       await fc.assert(
-        fc.asyncProperty(spec(type), config, async (resource, settings) => {
+        fc.asyncProperty(spec(typeFor(ownTypes)), config, async (resource, settings) => {
           const outcome = await runResourcePolicy(
             policy,
             resourceArgs(policy, resource, { config: settings }),
@@ -92,26 +107,29 @@ describe("policy pack robustness (property-based)", () => {
   for (const policy of stackPolicies) {
     it(`${policy.name} never throws on random stacks with random dependencies`, async () => {
       await fc.assert(
+        fc.asyncProperty(linkedStack(typeFor(policy.resourceTypes)), config, async (resources, settings) => {
+          const outcome = await runStackPolicy(policy, stackArgs(policy, resources, { config: settings }));
+          assert.equal(outcome.previewUnknown, undefined);
+        }),
+        runs,
+      );
+    });
+
+    it(`${policy.name} reads only the types it declares: resources of others never change its verdict`, async () => {
+      const otherTypes = judgedTypes.filter((type) => !policy.resourceTypes.includes(type));
+      await fc.assert(
         fc.asyncProperty(
-          fc.array(spec(fc.constantFrom(...judgedTypes)), { maxLength: 12 }),
-          fc.array(
-            fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("dimensions", "costFilters", "metricQueries")),
-            { maxLength: 6 },
-          ),
+          linkedStack(fc.constantFrom(...policy.resourceTypes)),
+          fc.array(spec(fc.constantFrom(...otherTypes)), { maxLength: 6 }),
           config,
-          async (resources, links, settings) => {
-            const named = resources.map((resource, index) => ({ ...resource, name: `r${index}` }));
-            for (const [from, to, property] of links) {
-              if (named.length === 0) break;
-              const source = named[from % named.length];
-              source.propertyDependencies = {
-                ...source.propertyDependencies,
-                [property]: [urnOf(named[to % named.length]), "urn:pulumi:test::x::missing::gone"],
-              };
-              source.dependencies = [urnOf(named[to % named.length])];
-            }
-            const outcome = await runStackPolicy(policy, stackArgs(policy, named, { config: settings }));
-            assert.equal(outcome.previewUnknown, undefined);
+          async (own, others, settings) => {
+            const alone = await runStackPolicy(policy, stackArgs(policy, own, { config: settings }));
+            const named = others.map((other, index) => ({ ...other, name: `other${index}` }));
+            const mixed = await runStackPolicy(
+              policy,
+              stackArgs(policy, [...named, ...own], { config: settings }),
+            );
+            assert.deepEqual(mixed, alone);
           },
         ),
         runs,

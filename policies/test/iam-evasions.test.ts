@@ -4,7 +4,7 @@
  * before (conditions have their own table: invoke-conditions.test.ts).
  */
 import * as assert from "node:assert/strict";
-import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { bedrockInvokeThroughProfiles as policy } from "../rules/bedrock-invoke-through-profiles";
 import { mandatoryTagsSetting } from "../lib/config";
 import { managedPolicies } from "../lib/managed-policies";
 import { buildManagedPolicyTable } from "../scripts/iam-tables";

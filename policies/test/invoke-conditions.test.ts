@@ -4,7 +4,7 @@
  * it, holds for calls through those profiles and for nothing else (not a direct model call, where the
  * key is absent, nor a call through a system-defined profile). One case per condition.
  */
-import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { bedrockInvokeThroughProfiles as policy } from "../rules/bedrock-invoke-through-profiles";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { profileArn, systemProfileArn } from "./helpers/policy-fixtures";
 import { conditioned, profileArns } from "./helpers/iam-documents";

@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { bedrockInvokeThroughProfiles as policy } from "../rules/bedrock-invoke-through-profiles";
 import { types } from "../lib/resource-types";
 import { statement, runs } from "./helpers/arbitraries";
 import { resourceArgs, runResourcePolicy } from "./helpers/policy-args";

@@ -3,7 +3,7 @@
  * far too large is a violation (its grants cannot be checked), and one whose values are unknown
  * during preview is not guessed at, while what is known beside the unknown is still judged.
  */
-import { bedrockInvokeThroughProfiles as policy } from "../bedrock-invoke-through-profiles";
+import { bedrockInvokeThroughProfiles as policy } from "../rules/bedrock-invoke-through-profiles";
 import { UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { modelArn } from "./helpers/policy-fixtures";

@@ -1,4 +1,7 @@
-import { previewUnjudgedValues as policy } from "../preview-unjudged-values";
+import * as assert from "node:assert/strict";
+import { policiesReadingInputs } from "../lib/preview-unknowns";
+import { policies } from "../policies";
+import { previewUnjudgedValues as policy } from "../rules/preview-unjudged-values";
 import { UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { profileArn } from "./helpers/policy-fixtures";
@@ -46,5 +49,19 @@ describe("#preview-unjudged-values", () => {
       props: { role: "r", policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) },
     });
     await expectNoViolations({ type: "aws-native:bedrock:Agent", props: { foundationModel: profileArn } });
+  });
+
+  it("speaks only of other policies the pack serves, and of types they declare", () => {
+    const others = policies.filter((other) => other !== policy);
+    const names = new Set(others.map((other) => other.name));
+    assert.deepEqual(
+      policiesReadingInputs.filter((name) => !names.has(name)),
+      [],
+    );
+    const declared = new Set(others.flatMap((other) => other.resourceTypes));
+    assert.deepEqual(
+      policy.resourceTypes.filter((type) => !declared.has(type)),
+      [],
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { prodProfilesProtected as policy } from "../prod-profiles-protected";
+import { prodProfilesProtected as policy } from "../rules/prod-profiles-protected";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 

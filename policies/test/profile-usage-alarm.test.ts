@@ -1,4 +1,4 @@
-import { profileUsageAlarm as policy } from "../profile-usage-alarm";
+import { profileUsageAlarm as policy } from "../rules/profile-usage-alarm";
 import { type ResourceSpec, UNKNOWN, urnOf } from "./helpers/policy-args";
 import { stackPolicyChecks } from "./helpers/policy-checks";
 

@@ -1,6 +1,6 @@
 import { mandatoryTagsSetting } from "../lib/config";
-import { scpClosesModelPaths } from "../scp-closes-model-paths";
-import { scpDeployRoleNotLockedOut } from "../scp-deploy-role-not-locked-out";
+import { scpClosesModelPaths } from "../rules/scp-closes-model-paths";
+import { scpDeployRoleNotLockedOut } from "../rules/scp-deploy-role-not-locked-out";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks, stackPolicyChecks } from "./helpers/policy-checks";
 

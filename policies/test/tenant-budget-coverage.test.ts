@@ -1,4 +1,4 @@
-import { tenantBudgetCoverage as policy } from "../tenant-budget-coverage";
+import { tenantBudgetCoverage as policy } from "../rules/tenant-budget-coverage";
 import { type ResourceSpec, UNKNOWN, urnOf } from "./helpers/policy-args";
 import { stackPolicyChecks } from "./helpers/policy-checks";
 

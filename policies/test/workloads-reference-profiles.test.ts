@@ -1,4 +1,4 @@
-import { workloadsReferenceProfiles as policy } from "../workloads-reference-profiles";
+import { workloadsReferenceProfiles as policy } from "../rules/workloads-reference-profiles";
 import { type ResourceSpec, UNKNOWN } from "./helpers/policy-args";
 import { resourcePolicyChecks } from "./helpers/policy-checks";
 import { profileArn } from "./helpers/policy-fixtures";

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as costexplorer from "@pulumi/aws/costexplorer";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -32,4 +32,4 @@ export const anomalyMonitor = defineAwsType({
   notJudgedByThePack: "the org stack's own; the preflight checks its quota",
 });
 
-export const AnomalyMonitor = leanResource<aws.costexplorer.AnomalyMonitorArgs, "arn">(anomalyMonitor);
+export const AnomalyMonitor = leanResource<costexplorer.AnomalyMonitorArgs, "arn">(anomalyMonitor);

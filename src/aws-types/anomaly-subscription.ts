@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as costexplorer from "@pulumi/aws/costexplorer";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -40,5 +40,4 @@ export const anomalySubscription = defineAwsType({
   notJudgedByThePack: "the org stack's own; the preflight checks its targets",
 });
 
-export const AnomalySubscription =
-  leanResource<aws.costexplorer.AnomalySubscriptionArgs>(anomalySubscription);
+export const AnomalySubscription = leanResource<costexplorer.AnomalySubscriptionArgs>(anomalySubscription);

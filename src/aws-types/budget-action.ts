@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as budgets from "@pulumi/aws/budgets";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -47,4 +47,4 @@ export const budgetAction = defineAwsType({
   notJudgedByThePack: "the budget it acts for is what the pack judges",
 });
 
-export const BudgetAction = leanResource<aws.budgets.BudgetActionArgs>(budgetAction);
+export const BudgetAction = leanResource<budgets.BudgetActionArgs>(budgetAction);

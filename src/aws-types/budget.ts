@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as budgets from "@pulumi/aws/budgets";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -59,4 +59,4 @@ export const budget = defineAwsType({
   },
 });
 
-export const Budget = leanResource<aws.budgets.BudgetArgs, "name">(budget);
+export const Budget = leanResource<budgets.BudgetArgs, "name">(budget);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as costexplorer from "@pulumi/aws/costexplorer";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -28,4 +28,4 @@ export const costAllocationTag = defineAwsType({
   },
 });
 
-export const CostAllocationTag = leanResource<aws.costexplorer.CostAllocationTagArgs>(costAllocationTag);
+export const CostAllocationTag = leanResource<costexplorer.CostAllocationTagArgs>(costAllocationTag);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as iam from "@pulumi/aws/iam";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -31,4 +31,4 @@ export const iamPolicy = defineAwsType({
   },
 });
 
-export const IamPolicy = leanResource<aws.iam.PolicyArgs, "arn">(iamPolicy);
+export const IamPolicy = leanResource<iam.PolicyArgs, "arn">(iamPolicy);

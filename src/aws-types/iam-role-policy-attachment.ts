@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as iam from "@pulumi/aws/iam";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -15,5 +15,4 @@ export const iamRolePolicyAttachment = defineAwsType({
   },
 });
 
-export const IamRolePolicyAttachment =
-  leanResource<aws.iam.RolePolicyAttachmentArgs>(iamRolePolicyAttachment);
+export const IamRolePolicyAttachment = leanResource<iam.RolePolicyAttachmentArgs>(iamRolePolicyAttachment);

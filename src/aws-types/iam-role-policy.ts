@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as iam from "@pulumi/aws/iam";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -19,4 +19,4 @@ export const iamRolePolicy = defineAwsType({
   },
 });
 
-export const IamRolePolicy = leanResource<aws.iam.RolePolicyArgs>(iamRolePolicy);
+export const IamRolePolicy = leanResource<iam.RolePolicyArgs>(iamRolePolicy);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as iam from "@pulumi/aws/iam";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -29,4 +29,4 @@ export const iamRole = defineAwsType({
   },
 });
 
-export const IamRole = leanResource<aws.iam.RoleArgs, "arn">(iamRole);
+export const IamRole = leanResource<iam.RoleArgs, "arn">(iamRole);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as bedrock from "@pulumi/aws/bedrock";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -33,4 +33,4 @@ export const inferenceProfile = defineAwsType({
   },
 });
 
-export const InferenceProfile = leanResource<aws.bedrock.InferenceProfileArgs, "arn">(inferenceProfile);
+export const InferenceProfile = leanResource<bedrock.InferenceProfileArgs, "arn">(inferenceProfile);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -57,4 +57,4 @@ export const metricAlarm = defineAwsType({
   },
 });
 
-export const MetricAlarm = leanResource<aws.cloudwatch.MetricAlarmArgs, "arn">(metricAlarm);
+export const MetricAlarm = leanResource<cloudwatch.MetricAlarmArgs, "arn">(metricAlarm);

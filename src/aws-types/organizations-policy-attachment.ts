@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as organizations from "@pulumi/aws/organizations";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -19,6 +19,6 @@ export const organizationsPolicyAttachment = defineAwsType({
   },
 });
 
-export const OrganizationsPolicyAttachment = leanResource<aws.organizations.PolicyAttachmentArgs>(
+export const OrganizationsPolicyAttachment = leanResource<organizations.PolicyAttachmentArgs>(
   organizationsPolicyAttachment,
 );

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as organizations from "@pulumi/aws/organizations";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -31,4 +31,4 @@ export const organizationsPolicy = defineAwsType({
   },
 });
 
-export const OrganizationsPolicy = leanResource<aws.organizations.PolicyArgs>(organizationsPolicy);
+export const OrganizationsPolicy = leanResource<organizations.PolicyArgs>(organizationsPolicy);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as sns from "@pulumi/aws/sns";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -21,4 +21,4 @@ export const snsTopicPolicy = defineAwsType({
   notJudgedByThePack: "its grants are to AWS services, not to Bedrock",
 });
 
-export const TopicPolicy = leanResource<aws.sns.TopicPolicyArgs>(snsTopicPolicy);
+export const TopicPolicy = leanResource<sns.TopicPolicyArgs>(snsTopicPolicy);

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as sns from "@pulumi/aws/sns";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
 
@@ -24,4 +24,4 @@ export const snsTopicSubscription = defineAwsType({
   notJudgedByThePack: "an email or topic endpoint, no spend",
 });
 
-export const TopicSubscription = leanResource<aws.sns.TopicSubscriptionArgs>(snsTopicSubscription);
+export const TopicSubscription = leanResource<sns.TopicSubscriptionArgs>(snsTopicSubscription);

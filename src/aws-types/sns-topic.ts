@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as sns from "@pulumi/aws/sns";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -19,4 +19,4 @@ export const snsTopic = defineAwsType({
   notJudgedByThePack: "the alert topic costs nothing that the pack governs",
 });
 
-export const Topic = leanResource<aws.sns.TopicArgs, "arn">(snsTopic);
+export const Topic = leanResource<sns.TopicArgs, "arn">(snsTopic);

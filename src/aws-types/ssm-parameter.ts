@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as ssm from "@pulumi/aws/ssm";
 import { tagMembers } from "../aws-api-members";
 import { leanResource } from "../aws-resources";
 import { defineAwsType } from "../aws-type-spec";
@@ -35,4 +35,4 @@ export const ssmParameter = defineAwsType({
   },
 });
 
-export const SsmParameter = leanResource<aws.ssm.ParameterArgs>(ssmParameter);
+export const SsmParameter = leanResource<ssm.ParameterArgs>(ssmParameter);

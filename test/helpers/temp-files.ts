@@ -20,7 +20,9 @@ const suiteTemp = fs.mkdtempSync(path.join(sharedTemp, "suite-temp-"));
  */
 const tsxCache = `tsx-${os.userInfo().uid}`;
 fs.mkdirSync(path.join(sharedTemp, tsxCache), { recursive: true });
-fs.symlinkSync(path.join(sharedTemp, tsxCache), path.join(suiteTemp, tsxCache));
+const linkCompileCache = (dir: string) =>
+  fs.symlinkSync(path.join(sharedTemp, tsxCache), path.join(dir, tsxCache));
+linkCompileCache(suiteTemp);
 process.env.TMPDIR = suiteTemp;
 
 /** Directories to remove when the running test ends, and when the run ends. */
@@ -36,6 +38,16 @@ let inTest = false;
 export function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   (inTest ? ofTest : ofRun).push(dir);
+  return dir;
+}
+
+/**
+ * A `tempDir` to be a child process's TMPDIR: tsx's compile cache linked in, so the child does not
+ * compile the repository afresh (seconds of CPU for each CLI it starts).
+ */
+export function childTempDir(prefix: string): string {
+  const dir = tempDir(prefix);
+  linkCompileCache(dir);
   return dir;
 }
 

@@ -69,25 +69,28 @@ describe("npm run check (smoke tests: one per exit code and kind of stack)", fun
     assert.match(result.stdout, /^PASS [\d,]+ resources, .* 0 mandatory violations/m);
   });
 
-  it("exit 0: judges a stack export (--state), its markdown written to --out", async () => {
-    const out = path.join(tempDir("bcg-out-"), "report.md");
+  it("exit 1: names the mandatory violation of a stack export, in the documented json shape and in markdown, each written to its --out", async () => {
+    const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
+    const out = tempDir("bcg-out-");
+    const [jsonFile, markdownFile] = [path.join(out, "report.json"), path.join(out, "report.md")];
     const result = await runCheckCli([
       "--state",
-      "examples/stack-export.json",
-      "--format",
-      "markdown",
+      file,
       "--out",
-      out,
+      `json=${jsonFile}`,
+      "--out",
+      `markdown=${markdownFile}`,
     ]);
-    assert.equal(result.code, 0, result.stdout + result.stderr);
-    const markdown = fs.readFileSync(out, "utf8");
-    assert.match(markdown, /^### Bedrock cost governance: `dev` ✅ passes\n/);
-    assert.match(markdown, /```mermaid\nflowchart LR\n/);
-  });
-
-  it("exit 1: names the mandatory violation of a stack export, in the documented json shape", async () => {
-    const file = tempFile("export.json", JSON.stringify(exportWithDirectModelAccess()));
-    const report = await checkJsonReport(["--state", file], 1);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.deepEqual(result.stdout.trimEnd().split("\n"), [
+      `check: report written to ${jsonFile} (exit 1)`,
+      `check: report written to ${markdownFile} (exit 1)`,
+    ]);
+    assert.match(
+      fs.readFileSync(markdownFile, "utf8"),
+      /^### Bedrock cost governance: `audit` ❌ blocked by mandatory policies\n/,
+    );
+    const report = JSON.parse(fs.readFileSync(jsonFile, "utf8"));
     assertReportShape(report);
     const [violation, ...others] = report.violations.filter(
       (item: { policyName: string }) => item.policyName === "bedrock-invoke-through-profiles",

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { copyProject } from "../helpers/check-cli";
+import { loadTenants } from "../../src/tenant-loader";
 
 /** `npm run new-tenant -- ...` in a copy of the project (the script's own command, a real process). */
 function newTenant(projectDir: string, args: string[]) {
@@ -19,17 +20,35 @@ const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 describe("npm run new-tenant", function () {
   this.timeout(180_000);
   let project: ReturnType<typeof copyProject>;
-  before(() => (project = copyProject()));
+  // The copy's `npm run check` is a stand-in that says where it ran and exits 7: what the check says
+  // of a scaffolded tenant is proven in-process below (and the check's CLI by its own smoke tests),
+  // so here only that new-tenant hands over to the project's check and returns its code.
+  before(
+    () =>
+      (project = copyProject({
+        file: "package.json",
+        replace: /"check": "[^"]*"/,
+        with: `"check": "node -e \\"console.log('check: ran in ' + process.cwd()); process.exit(7)\\""`,
+      })),
+  );
   after(() => project.remove());
 
   it("writes a formatted tenants/<name>.ts from the schema's defaults, which the check refuses until its placeholders are replaced", () => {
     const name = fresh("scaffolded");
     const result = newTenant(project.dir, [name, "--model", "amazon.nova-micro-v1:0", "--budget", "250"]);
-    assert.equal(result.status, 2, result.stdout + result.stderr);
-    assert.match(result.stdout, new RegExp(`^new-tenant: wrote tenants/${name}\\.ts\\n`));
-    // Each placeholder named by file and field (issue 24 §4: a scaffolded tenant passed unfilled).
-    for (const field of ["tags.dept", "tags.team", "tags.app", "tags.cost-center", "notify.emails\\[0\\]"])
-      assert.match(result.stdout, new RegExp(`tenants/${name}\\.ts: ${field}: "[^"]+" is `));
+    assert.equal(result.status, 7, result.stdout + result.stderr);
+    assert.equal(result.stdout, `new-tenant: wrote tenants/${name}.ts\ncheck: ran in ${project.dir}\n`);
+    // What the check says of it, through the check's own tenant loader: each placeholder named by
+    // file and field (issue 24 §4: a scaffolded tenant passed unfilled).
+    const loaded = loadTenants(path.join(project.dir, "tenants"));
+    assert.deepEqual(
+      loaded.errors.filter((error) => error.file.endsWith(`${name}.ts`)).map((error) => error.path),
+      ["tags.dept", "tags.team", "tags.app", "tags.cost-center", "notify.emails[0]"],
+    );
+    assert.equal(
+      loaded.tenants.some((tenant) => tenant.definition.name === name),
+      false,
+    );
     assert.equal(
       fs.readFileSync(path.join(project.dir, `tenants/${name}.ts`), "utf8"),
       [

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import * as aws from "@pulumi/aws";
+import * as sns from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
 import { awsTypeModules } from "../../src/aws-resource-specs";
 import { Topic } from "../../src/aws-types/sns-topic";
@@ -117,8 +117,8 @@ describe("lean AWS resources (each spec's stand-in, src/aws-types/) against the 
 
   it("fails when a provider upgrade adds a secret output, an alias or replaceOnChanges", async () => {
     // A provider class as an upgrade could make it: same type and inputs, new resource options.
-    class UpgradedTopic extends aws.sns.Topic {
-      constructor(name: string, args: aws.sns.TopicArgs, opts?: pulumi.CustomResourceOptions) {
+    class UpgradedTopic extends sns.Topic {
+      constructor(name: string, args: sns.TopicArgs, opts?: pulumi.CustomResourceOptions) {
         super(
           name,
           args,

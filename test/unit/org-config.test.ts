@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { scpClosesModelPaths } from "../../policies/scp-closes-model-paths";
+import { scpClosesModelPaths } from "../../policies/rules/scp-closes-model-paths";
 import { validateStackConfig } from "../../src/config";
 import { orgConfigJsonSchema, stackScopeOf } from "../../src/org-config";
 import { type OrgStackInputs, validateOrgInputs } from "../../src/org-stack";

@@ -2,10 +2,10 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { bedrockInvokeThroughProfiles } from "../../policies/bedrock-invoke-through-profiles";
-import { bedrockProfileCostTags } from "../../policies/bedrock-profile-cost-tags";
-import { budgetNotifications } from "../../policies/budget-notifications";
-import { tenantBudgetCoverage } from "../../policies/tenant-budget-coverage";
+import { bedrockInvokeThroughProfiles } from "../../policies/rules/bedrock-invoke-through-profiles";
+import { bedrockProfileCostTags } from "../../policies/rules/bedrock-profile-cost-tags";
+import { budgetNotifications } from "../../policies/rules/budget-notifications";
+import { tenantBudgetCoverage } from "../../policies/rules/tenant-budget-coverage";
 import { policies } from "../../policies/policies";
 import {
   type JsonSchema,

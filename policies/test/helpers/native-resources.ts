@@ -41,11 +41,16 @@ export async function registerNative(build: () => pulumi.Resource[]): Promise<Re
   return registered;
 }
 
+type NativeResource = new (name: string, args: Record<string, unknown>) => pulumi.CustomResource;
+
 /** A compliant profile, an untagged one, a role attaching AmazonBedrockFullAccess, and managed policies. */
 export function nativeStack(): pulumi.Resource[] {
   // Loaded here, after setMocks: the provider SDK is large, and only these tests need it.
+  // Typed by hand, not `typeof import(...)`: the provider's types run to 650,000 lines, which the
+  // type checker would read on every run of the suite for four constructors. The registrations
+  // under mocks, not the compiler, prove these arguments are what the classes take.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const native = require("@pulumi/aws-native") as typeof import("@pulumi/aws-native");
+  const native = require("@pulumi/aws-native") as Record<"bedrock" | "iam", Record<string, NativeResource>>;
   const document = (statement: Record<string, unknown>) => ({
     Version: "2012-10-17",
     Statement: [statement],

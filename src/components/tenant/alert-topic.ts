@@ -1,7 +1,7 @@
 import { Topic } from "../../aws-types/sns-topic";
 import { TopicPolicy } from "../../aws-types/sns-topic-policy";
 import { TopicSubscription } from "../../aws-types/sns-topic-subscription";
-import type * as aws from "@pulumi/aws";
+import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../arns";
 import { alertTopicName, logicalName } from "../../naming";
@@ -23,7 +23,7 @@ export interface AlertTopic {
  * - Cost Anomaly Detection, whose subscriptions live in the payer account, so that account is the
  *   `aws:SourceAccount` (https://docs.aws.amazon.com/cost-management/latest/userguide/ad-SNS.html).
  */
-export function alertTopicPolicy(tenant: StackTenant, topicArn: string): aws.iam.PolicyDocument {
+export function alertTopicPolicy(tenant: StackTenant, topicArn: string): PolicyDocument {
   const publish = (sid: string, service: string, condition: Record<string, Record<string, string>>) => ({
     Sid: sid,
     Effect: "Allow" as const,
@@ -48,7 +48,7 @@ export function alertTopicPolicy(tenant: StackTenant, topicArn: string): aws.iam
         StringEquals: { "aws:SourceAccount": tenant.billingAccountId },
       }),
     ],
-  } satisfies aws.iam.PolicyDocument;
+  } satisfies PolicyDocument;
 }
 
 /** The tenant's alert topic, its policy, and one email subscription per address. */

@@ -3,7 +3,7 @@ import { BudgetAction } from "../../aws-types/budget-action";
 import { IamPolicy } from "../../aws-types/iam-policy";
 import { IamRole } from "../../aws-types/iam-role";
 import { IamRolePolicy } from "../../aws-types/iam-role-policy";
-import type * as aws from "@pulumi/aws";
+import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import * as pulumi from "@pulumi/pulumi";
 import { iamRoleArn } from "../../arns";
 import { budgetActionRoleName, denyPolicyName, logicalName } from "../../naming";
@@ -12,14 +12,14 @@ import type { AlertTopic } from "./alert-topic";
 import { bedrockInvokeActions } from "./invoke-policy";
 
 /** The policy the action attaches: every Bedrock invoke denied. */
-export const denyPolicyDocument = (): aws.iam.PolicyDocument =>
+export const denyPolicyDocument = (): PolicyDocument =>
   ({
     Version: "2012-10-17",
     Statement: [{ Sid: "BudgetExceeded", Effect: "Deny", Action: bedrockInvokeActions, Resource: "*" }],
-  }) satisfies aws.iam.PolicyDocument;
+  }) satisfies PolicyDocument;
 
 /** AWS Budgets assumes the execution role, for budgets of the tenant's own account only. */
-export const budgetActionTrustPolicy = (tenant: StackTenant): aws.iam.PolicyDocument =>
+export const budgetActionTrustPolicy = (tenant: StackTenant): PolicyDocument =>
   ({
     Version: "2012-10-17",
     Statement: [
@@ -30,14 +30,14 @@ export const budgetActionTrustPolicy = (tenant: StackTenant): aws.iam.PolicyDocu
         Condition: { StringEquals: { "aws:SourceAccount": tenant.accountId } },
       },
     ],
-  }) satisfies aws.iam.PolicyDocument;
+  }) satisfies PolicyDocument;
 
 /**
  * What the execution role may do: attach and detach that one deny policy. On `role/*`, because a
  * workload role may sit under an IAM path (`role/teams/claims/<name>`), which `role/<name>` would
  * miss; the `iam:PolicyARN` condition keeps it to the deny policy, so it can grant nothing.
  */
-export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: string): aws.iam.PolicyDocument =>
+export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: string): PolicyDocument =>
   ({
     Version: "2012-10-17",
     Statement: [
@@ -48,7 +48,7 @@ export const budgetActionPermissions = (tenant: StackTenant, denyPolicyArn: stri
         Condition: { ArnEquals: { "iam:PolicyARN": denyPolicyArn } },
       },
     ],
-  }) satisfies aws.iam.PolicyDocument;
+  }) satisfies PolicyDocument;
 
 /**
  * `onExceed: "deny"`: when actual spend passes 100% of the budget, AWS Budgets attaches a

@@ -1,5 +1,5 @@
 import { Budget } from "../../aws-types/budget";
-import type * as aws from "@pulumi/aws";
+import type * as awsInputs from "@pulumi/aws/types/input";
 import type * as pulumi from "@pulumi/pulumi";
 import { budgetName, logicalName } from "../../naming";
 import type { StackTenant } from "../../stack-tenants";
@@ -41,7 +41,7 @@ const tagEquals = (key: string, value: string) => ({
  * `metrics`: AWS takes either FilterExpression and Metrics or CostFilters and CostTypes
  * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_CreateBudget.html).
  */
-export function budgetFilter(tenant: StackTenant): aws.types.input.budgets.BudgetFilterExpression {
+export function budgetFilter(tenant: StackTenant): awsInputs.budgets.BudgetFilterExpression {
   return { ands: [tagEquals("tenant", tenant.name), tagEquals("environment", tenant.environment)] };
 }
 

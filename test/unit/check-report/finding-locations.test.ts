@@ -117,9 +117,31 @@ describe("findings anchored where the author can act", () => {
     }
   });
 
-  it("classifies every policy of the pack: a tenant field or a stack config key", () => {
-    const unclassified = policies.map((policy) => policy.name).filter((name) => !(name in policyAnchors));
-    assert.deepEqual(unclassified, []);
+  it("anchors only policies the pack has (a renamed or removed policy leaves no stale anchor)", () => {
+    const names = new Set(policies.map((policy) => policy.name));
+    assert.deepEqual(
+      Object.keys(policyAnchors).filter((name) => !names.has(name)),
+      [],
+    );
+  });
+
+  it("points a policy it does not anchor (a new one of the pack) at the stack config, to the policy's remediation", () => {
+    const { dir, report, cleanup } = project();
+    try {
+      const [located] = withLocations(
+        report([violation("a-new-policy", profileUrn("search-chat"))]),
+        dir,
+      ).violations;
+      assert.deepEqual(located.location, {
+        file: "Pulumi.dev.yaml",
+        line: 1,
+        column: 1,
+        field: "config",
+        advice: "see the policy's remediation",
+      });
+    } finally {
+      cleanup();
+    }
   });
 
   it("writes SARIF 2.1.0 that validates against the OASIS schema, every result at a repository-relative location", () => {

@@ -2,8 +2,10 @@ import { projectName } from "../../../src/naming";
 
 /**
  * Where the author fixes a policy's finding: the tenant file's field (for resources a tenant file
- * made), or the stack config key. Every policy of the pack is classified here; a test fails when the
- * pack gains one that is not (test/unit/check-report/finding-locations.test.ts).
+ * made), or the stack config key. A policy the pack gains is served before it is anchored here (a
+ * policy touches only its own file and test): its findings point at the stack config's `config` key
+ * and the policy's remediation until an anchor says better (finding-locations.ts). A test fails when
+ * an anchor names a policy the pack no longer has (test/unit/check-report/finding-locations.test.ts).
  */
 export type PolicyAnchor =
   /** The tenant file's field; `profileField` below `profiles[i]` when the resource is a profile's. */

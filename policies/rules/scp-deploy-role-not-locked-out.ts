@@ -1,6 +1,6 @@
-import { mandatoryTagsSetting, setting } from "./lib/config";
-import { defineResourcePolicy } from "./lib/define-policy";
-import { type Statement, actionMatcher, coversAction } from "./lib/iam";
+import { mandatoryTagsSetting, setting } from "../lib/config";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { type Statement, actionMatcher, coversAction } from "../lib/iam";
 import {
   conditionPairs,
   conditionValueMatches,
@@ -8,9 +8,9 @@ import {
   scpStatements,
   scpTypes,
   statementLabel,
-} from "./lib/scp";
-import { enumerate } from "./lib/text";
-import { isRecord } from "./lib/values";
+} from "../lib/scp";
+import { enumerate } from "../lib/text";
+import { isRecord } from "../lib/values";
 
 export const scpDeployRoleNotLockedOut = defineResourcePolicy({
   name: "scp-deploy-role-not-locked-out",

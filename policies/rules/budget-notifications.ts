@@ -1,9 +1,10 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { setting } from "./lib/config";
-import { type BudgetView, isSubscribed, readBudget } from "./lib/budgets";
-import { budgetTypes } from "./lib/resource-types";
-import { enumerate } from "./lib/text";
-import { UNKNOWN } from "./lib/values";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { setting } from "../lib/config";
+import { type BudgetView, isSubscribed } from "../lib/budget-view";
+import { readBudget } from "../lib/budgets";
+import { budgetTypes } from "../lib/resource-types";
+import { enumerate } from "../lib/text";
+import { UNKNOWN } from "../lib/values";
 
 export const budgetNotifications = defineResourcePolicy({
   name: "budget-notifications",

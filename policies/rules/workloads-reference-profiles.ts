@@ -1,8 +1,8 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { modelProvidersSetting } from "./lib/config";
-import { maxSettingJson, namesDirectly, settingModelReference } from "./lib/model-references";
-import { workloadTypes } from "./lib/resource-types";
-import { findSettings } from "./lib/workloads";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { modelProvidersSetting } from "../lib/config";
+import { maxSettingJson, namesDirectly, settingModelReference } from "../lib/model-references";
+import { workloadTypes } from "../lib/resource-types";
+import { findSettings } from "../lib/workloads";
 
 export const workloadsReferenceProfiles = defineResourcePolicy({
   name: "workloads-reference-profiles",

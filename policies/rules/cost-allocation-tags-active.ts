@@ -1,8 +1,8 @@
-import { defineStackPolicy } from "./lib/define-policy";
-import { mandatoryTagsSetting } from "./lib/config";
-import { types } from "./lib/resource-types";
-import { enumerate, plural } from "./lib/text";
-import { UNKNOWN, at, text } from "./lib/values";
+import { defineStackPolicy } from "../lib/define-policy";
+import { mandatoryTagsSetting } from "../lib/config";
+import { types } from "../lib/resource-types";
+import { enumerate, plural } from "../lib/text";
+import { UNKNOWN, at, text } from "../lib/values";
 
 export const costAllocationTagsActive = defineStackPolicy({
   name: "cost-allocation-tags-active",
@@ -16,6 +16,7 @@ export const costAllocationTagsActive = defineStackPolicy({
     /** Tag keys that must be activated for cost allocation. Defaults to tenant, environment, dept, team, app, cost-center. */
     mandatoryTags: mandatoryTagsSetting,
   },
+  resourceTypes: [types.costAllocationTag],
   validate(resources, _args, reportViolation, config) {
     // Activation is the org stack's: a stack that activates no key (an environment stack) is not judged.
     if (!resources.some((resource) => resource.type === types.costAllocationTag)) return;

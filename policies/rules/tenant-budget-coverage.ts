@@ -1,13 +1,14 @@
-import { defineStackPolicy } from "./lib/define-policy";
-import { setting } from "./lib/config";
-import { type BudgetView, isSubscribed, readBudget } from "./lib/budgets";
-import type { StackResource } from "./lib/policy";
-import { budgetTypes, isProfileType } from "./lib/resource-types";
-import { type EffectiveTags, effectiveTags, knownTag } from "./lib/tags";
+import { defineStackPolicy } from "../lib/define-policy";
+import { setting } from "../lib/config";
+import { type BudgetView, isSubscribed } from "../lib/budget-view";
+import { readBudget } from "../lib/budgets";
+import type { StackResource } from "../lib/policy";
+import { budgetTypes, isProfileType, profileTypes } from "../lib/resource-types";
+import { type EffectiveTags, effectiveTags, knownTag } from "../lib/tags";
 
-import { accountOf, regionOf } from "./lib/placement";
-import { enumerate } from "./lib/text";
-import { UNKNOWN } from "./lib/values";
+import { accountOf, regionOf } from "../lib/placement";
+import { enumerate } from "../lib/text";
+import { UNKNOWN } from "../lib/values";
 
 export const tenantBudgetCoverage = defineStackPolicy({
   name: "tenant-budget-coverage",
@@ -21,6 +22,7 @@ export const tenantBudgetCoverage = defineStackPolicy({
     /** The tag key that names a profile's tenant (cost filter `user:<key>$<value>`). Defaults to tenant. */
     tenantTagKey: setting.tagKey("tenant"),
   },
+  resourceTypes: [...profileTypes, ...budgetTypes],
   validate(resources, _args, reportViolation, config) {
     const { tenantTagKey } = config;
     const profilesByTenant = new Map<string, StackResource[]>();

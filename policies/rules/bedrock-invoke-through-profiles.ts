@@ -1,14 +1,14 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { mandatoryTagsSetting, setting } from "./lib/config";
-import { bedrockActions } from "./lib/bedrock-actions";
-import { describeBypasses, describeMinting } from "./lib/grant-messages";
-import { parsePolicyDocument } from "./lib/iam";
-import { findInvokeBypasses, profileConditionKey } from "./lib/invoke-grants";
-import { judgeManagedArn } from "./lib/managed-policies";
-import { attachedPolicyArns, policyDocumentsOf } from "./lib/policy-documents";
-import { findUntaggedProfileCreation } from "./lib/profile-minting";
-import { iamDocumentTypes } from "./lib/resource-types";
-import { quote } from "./lib/text";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { mandatoryTagsSetting, setting } from "../lib/config";
+import { bedrockActions } from "../lib/bedrock-actions";
+import { describeBypasses, describeMinting } from "../lib/grant-messages";
+import { parsePolicyDocument } from "../lib/iam";
+import { findInvokeBypasses, profileConditionKey } from "../lib/invoke-grants";
+import { judgeManagedArn } from "../lib/managed-policies";
+import { attachedPolicyArns, policyDocumentsOf } from "../lib/policy-documents";
+import { findUntaggedProfileCreation } from "../lib/profile-minting";
+import { iamDocumentTypes } from "../lib/resource-types";
+import { quote } from "../lib/text";
 
 const fix =
   `Grant invoke on profile ARNs, and on models only under a ${profileConditionKey} condition naming those profiles; ` +

@@ -1,6 +1,6 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { setting } from "./lib/config";
-import { policiesReadingInputs, typesWithJudgedProperties, unjudgedValues } from "./lib/preview-unknowns";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { setting } from "../lib/config";
+import { policiesReadingInputs, typesWithJudgedProperties, unjudgedValues } from "../lib/preview-unknowns";
 
 export const previewUnjudgedValues = defineResourcePolicy({
   name: "preview-unjudged-values",

@@ -1,11 +1,11 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { setting } from "./lib/config";
-import { parseBedrockArn } from "./lib/arn";
-import { globMatch } from "./lib/glob";
-import { copyFromOf } from "./lib/profiles";
-import { profileTypes } from "./lib/resource-types";
-import { enumerate, quote } from "./lib/text";
-import { UNKNOWN } from "./lib/values";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { setting } from "../lib/config";
+import { parseBedrockArn } from "../lib/arn";
+import { globMatch } from "../lib/glob";
+import { copyFromOf } from "../lib/profiles";
+import { profileTypes } from "../lib/resource-types";
+import { enumerate, quote } from "../lib/text";
+import { UNKNOWN } from "../lib/values";
 
 export const bedrockProfileModelSource = defineResourcePolicy({
   name: "bedrock-profile-model-source",

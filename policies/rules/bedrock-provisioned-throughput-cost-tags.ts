@@ -1,8 +1,8 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { mandatoryTagsSetting } from "./lib/config";
-import { spendingSurface } from "./lib/spending-surface";
-import { checkTags, effectiveTags } from "./lib/tags";
-import { enumerate, plural } from "./lib/text";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { mandatoryTagsSetting } from "../lib/config";
+import { spendingSurface } from "../lib/spending-surface";
+import { checkTags, effectiveTags } from "../lib/tags";
+import { enumerate, plural } from "../lib/text";
 
 /**
  * Types that bill by themselves and take tags, from the generated spending surface: provisioned

@@ -1,8 +1,8 @@
-import { mandatoryTagsSetting, setting } from "./lib/config";
-import { scpActions } from "./lib/scp-actions";
-import { defineStackPolicy } from "./lib/define-policy";
-import { type Statement, actionMatcher, coversAction } from "./lib/iam";
-import type { StackResource } from "./lib/policy";
+import { mandatoryTagsSetting, setting } from "../lib/config";
+import { scpActions } from "../lib/scp-actions";
+import { defineStackPolicy } from "../lib/define-policy";
+import { type Statement, actionMatcher, coversAction } from "../lib/iam";
+import type { StackResource } from "../lib/policy";
 import {
   conditionPairs,
   conditionValueMatches,
@@ -10,8 +10,8 @@ import {
   negatedBase,
   scpStatements,
   scpTypes,
-} from "./lib/scp";
-import { isRecord } from "./lib/values";
+} from "../lib/scp";
+import { isRecord } from "../lib/values";
 
 /** Paths around application profiles, as the ARNs a Deny must cover: a model and a system profile, in two Regions. */
 const modelPaths = [
@@ -35,6 +35,7 @@ export const scpClosesModelPaths = defineStackPolicy({
     /** Actions that run a model and must stay inside application profiles. Defaults to the spending surface's (lib/scp-actions.ts, the same list the program's SCP denies): InvokeModel, InvokeModelWithResponseStream, CreateModelInvocationJob. */
     modelActions: setting.strings(scpActions.actions, {}, { minItems: 1 }),
   },
+  resourceTypes: [scpTypes.policy, scpTypes.attachment],
   validate(resources, _args, reportViolation, config) {
     const scps = resources
       .filter((resource) => resource.type === scpTypes.policy)

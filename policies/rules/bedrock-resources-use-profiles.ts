@@ -1,7 +1,7 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { modelProvidersSetting } from "./lib/config";
-import { findModelReferences, namesDirectly } from "./lib/model-references";
-import { modelNamingTypes } from "./lib/resource-types";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { modelProvidersSetting } from "../lib/config";
+import { findModelReferences, namesDirectly } from "../lib/model-references";
+import { modelNamingTypes } from "../lib/resource-types";
 
 export const bedrockResourcesUseProfiles = defineResourcePolicy({
   name: "bedrock-resources-use-profiles",

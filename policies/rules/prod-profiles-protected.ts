@@ -1,7 +1,7 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { setting } from "./lib/config";
-import { profileTypes } from "./lib/resource-types";
-import { effectiveTags, knownTag } from "./lib/tags";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { setting } from "../lib/config";
+import { profileTypes } from "../lib/resource-types";
+import { effectiveTags, knownTag } from "../lib/tags";
 
 export const prodProfilesProtected = defineResourcePolicy({
   name: "prod-profiles-protected",

@@ -1,11 +1,11 @@
-import { defineStackPolicy } from "./lib/define-policy";
-import { setting } from "./lib/config";
-import { readAlarm } from "./lib/alarms";
-import type { StackResource } from "./lib/policy";
-import { profileIdentifiers } from "./lib/profiles";
-import { applicationProfileId } from "./lib/arn";
-import { regionOf } from "./lib/placement";
-import { alarmTypes, isProfileType } from "./lib/resource-types";
+import { defineStackPolicy } from "../lib/define-policy";
+import { setting } from "../lib/config";
+import { readAlarm } from "../lib/alarms";
+import type { StackResource } from "../lib/policy";
+import { profileIdentifiers } from "../lib/profiles";
+import { applicationProfileId } from "../lib/arn";
+import { regionOf } from "../lib/placement";
+import { alarmTypes, isProfileType, profileTypes } from "../lib/resource-types";
 
 export const profileUsageAlarm = defineStackPolicy({
   name: "profile-usage-alarm",
@@ -23,6 +23,7 @@ export const profileUsageAlarm = defineStackPolicy({
     /** What the dimension value holds, as the program's `alarmDimension`: `profileId` (the 12-character id) or `profileArn`. Defaults to profileId. */
     alarmDimension: setting.oneOf(["profileId", "profileArn"], "profileId"),
   },
+  resourceTypes: [...profileTypes, ...alarmTypes],
   validate(resources, _args, reportViolation, config) {
     const { namespace, dimension, alarmDimension } = config;
     const profiles = resources.filter((resource) => isProfileType(resource.type));

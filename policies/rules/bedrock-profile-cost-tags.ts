@@ -1,9 +1,9 @@
-import { defineResourcePolicy } from "./lib/define-policy";
-import { mandatoryTagsSetting, setting } from "./lib/config";
-import { profileTypes } from "./lib/resource-types";
-import { checkTags, effectiveTags } from "./lib/tags";
-import { enumerate, plural, quote } from "./lib/text";
-import { isRecord } from "./lib/values";
+import { defineResourcePolicy } from "../lib/define-policy";
+import { mandatoryTagsSetting, setting } from "../lib/config";
+import { profileTypes } from "../lib/resource-types";
+import { checkTags, effectiveTags } from "../lib/tags";
+import { enumerate, plural, quote } from "../lib/text";
+import { isRecord } from "../lib/values";
 
 export const bedrockProfileCostTags = defineResourcePolicy({
   name: "bedrock-profile-cost-tags",
