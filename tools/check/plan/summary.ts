@@ -1,6 +1,5 @@
 import type { LeftOutTenant } from "../../../src/left-out-tenants";
-import type { PlanAlarm } from "./alarm";
-import { readAlarm } from "./alarm";
+import { type PlanAlarm, readAlarm } from "./alarm";
 import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./costs";
 import { type LocatedResource, quotaWarnings } from "./quotas";
 import {
