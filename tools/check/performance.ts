@@ -70,13 +70,17 @@ export const programWorkerLimits: ResourceLimits = { maxYoungGenerationSizeMb: 3
 
 /**
  * The pack keeps node's default young generation (the larger semi-space the program's worker has
- * bought it no CPU time and cost it peak RSS), but grows its old generation by 20% instead of V8's
- * default factor: AnalyzeStack's decoded request and each stack policy's copy of the resources are
- * mostly garbage soon after, and a slower-growing heap collects them before they pile up. A growth
- * factor, not a cap: a larger stack still gets the heap it needs, at some CPU (both measured in
- * docs/performance.md).
+ * bought it no CPU time and cost it peak RSS), and grows its old generation by a fixed factor of 2
+ * (V8's own factor varies with how fast it collects). It grew by 20% while AnalyzeStack's request
+ * decoded by google-protobuf (about 670 MB) made the pack's peak: slow growth collected each stack
+ * policy's copies before they piled up, at 5-9 s of CPU. Read lazily (pack-stack-request.cjs), the
+ * request leaves the pack at about 0.65 GB, and the 20% only bought collections: at 1,000 tenants,
+ * two interleaved pairs and one more run each, 56.6-61.4 s of CPU and 33.3-35.8 s wall against
+ * 60.6-69.8 s and 35.0-41.2 s, the pack's peak 711-720 MB against 628-638 MB, both processes at
+ * once 1,353-1,401 MB against 1,310-1,328 MB (docs/performance.md). A growth factor, not a cap: a
+ * larger stack still gets the heap it needs.
  */
-export const packHeapFlags = ["--heap-growing-percent=20"];
+export const packHeapFlags = ["--heap-growing-percent=100"];
 
 /**
  * The pack's node flags: its heap flags, and two preloads that change how the policy SDK's requests
