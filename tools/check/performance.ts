@@ -73,7 +73,7 @@ export const programWorkerLimits: ResourceLimits = { maxYoungGenerationSizeMb: 3
  * bought it no CPU time and cost it peak RSS), and grows its old generation by a fixed factor of 2
  * (V8's own factor varies with how fast it collects). It grew by 20% while AnalyzeStack's request
  * decoded by google-protobuf (about 670 MB) made the pack's peak: slow growth collected each stack
- * policy's copies before they piled up, at 5-9 s of CPU. Read lazily (pack-stack-request.cjs), the
+ * policy's copies before they piled up, at 5-9 s of CPU. Read lazily (pack-lazy-requests.cjs), the
  * request leaves the pack at about 0.65 GB, and the 20% only bought collections: at 1,000 tenants,
  * two interleaved pairs and one more run each, 56.6-61.4 s of CPU and 33.3-35.8 s wall against
  * 60.6-69.8 s and 35.0-41.2 s, the pack's peak 711-720 MB against 628-638 MB, both processes at
@@ -83,21 +83,18 @@ export const programWorkerLimits: ResourceLimits = { maxYoungGenerationSizeMb: 3
 export const packHeapFlags = ["--heap-growing-percent=100"];
 
 /**
- * The pack's node flags: its heap flags, and two preloads that change how the policy SDK's requests
- * are read, not what it sees (each says why that holds, and a hook in sdk-internals.ts checks what
- * it relies on): each Analyze request's properties are converted to JavaScript once instead of
- * once for each policy not limited to one type (analyzer/pack-properties-once.cjs); AnalyzeStack's
- * request is read lazily from its bytes instead of into a google-protobuf object per value
- * (analyzer/pack-stack-request.cjs). At 1,000 tenants the policy SDK spent about 4.7 s of the pack's
- * CPU converting Analyze requests, mostly the same Struct again, and the decoded AnalyzeStack
- * request was about 670 MB of the pack's heap at its peak.
+ * The pack's node flags: its heap flags, and a preload that changes how the policy SDK's Analyze and
+ * AnalyzeStack requests are read, not what its policies see (analyzer/pack-lazy-requests.cjs says
+ * why that holds; hooks in sdk-internals.ts check what it relies on): lazily, from their bytes, each
+ * resource's properties converted to JavaScript once, instead of into a google-protobuf object per
+ * value and then converted again for each policy. At 1,000 tenants the policy SDK spent about 4.7 s
+ * of the pack's CPU converting Analyze requests, mostly the same Struct again, and the decoded
+ * AnalyzeStack request was about 670 MB of the pack's heap at its peak.
  */
 export const packNodeFlags = [
   ...packHeapFlags,
-  ...["pack-properties-once.cjs", "pack-stack-request.cjs"].flatMap((preload) => [
-    "--require",
-    path.join(__dirname, "analyzer", preload),
-  ]),
+  "--require",
+  path.join(__dirname, "analyzer", "pack-lazy-requests.cjs"),
 ];
 
 /**

@@ -30,10 +30,11 @@ const settings = () =>
 const debuggable = () => require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise?: unknown };
 const analyzerService = () =>
   require("@pulumi/pulumi/proto/analyzer_grpc_pb") as {
-    AnalyzerService?: { analyzeStack?: { requestDeserialize?: unknown } };
+    AnalyzerService?: Record<"analyze" | "analyzeStack", { requestDeserialize?: unknown } | undefined>;
   };
 const stackReader = () =>
-  require("./analyzer/pack-stack-request.cjs") as {
+  require("./analyzer/pack-lazy-requests.cjs") as {
+    readAnalyzeRequest(bytes: Uint8Array): { getOptions(): object } | undefined;
     readStackRequest(bytes: Uint8Array): { getResourcesList(): Array<{ getOptions(): object }> } | undefined;
   };
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -130,7 +131,7 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
   },
   {
     name: "policy SDK reads an Analyze request's properties",
-    // analyzer/pack-properties-once.cjs: the SDK reads them through these getters, and its
+    // analyzer/pack-lazy-requests.cjs: the SDK reads them through these getters, and its
     // deserializer only reads what toJavaScript() returns, copying every object and array.
     verify: () => {
       const name = "policy SDK reads an Analyze request's properties";
@@ -144,29 +145,33 @@ export const sdkHooks: ReadonlyArray<{ name: string; verify(): void }> = [
     },
   },
   {
-    name: "policy SDK reads an AnalyzeStack request",
-    // analyzer/pack-stack-request.cjs answers the getters the SDK calls on a stack's resources, their
-    // options and providers (`r.`, `opts.`, `prov.` in server.js), the request reaching the SDK
-    // through AnalyzerService.analyzeStack's requestDeserialize.
+    name: "policy SDK reads Analyzer requests",
+    // analyzer/pack-lazy-requests.cjs answers the getters the SDK calls on an Analyze request (`req.`
+    // in makeAnalyzeRpcFun and makeRemediateRpcFun), on a stack's resources, their options and
+    // providers (`r.`, `opts.`, `prov.` in server.js), the requests reaching the SDK through the
+    // AnalyzerService's requestDeserialize.
     verify: () => {
-      const name = "policy SDK reads an AnalyzeStack request";
-      // One resource with empty options (resources = 1 holding options = 5): every getter it answers.
+      const name = "policy SDK reads Analyzer requests";
+      // A resource with empty options (options = 5), alone and as AnalyzeStack's (resources = 1).
+      const request = stackReader().readAnalyzeRequest(new Uint8Array([42, 0]));
       const [resource] =
         stackReader()
           .readStackRequest(new Uint8Array([10, 2, 42, 0]))
           ?.getResourcesList() ?? [];
-      const answered = new Set([
-        ...Object.keys(resource ?? {}),
-        ...Object.keys(resource?.getOptions() ?? {}),
-      ]);
+      const answered = (message?: { getOptions(): object }) =>
+        new Set([...Object.keys(message ?? {}), ...Object.keys(message?.getOptions() ?? {})]);
       const server = policySdkSource("server.js");
       for (const [, getter] of server.matchAll(/\b(?:r|opts|prov)\.(get\w+)\(/g))
-        assertHook(answered.has(getter), name);
+        assertHook(answered(resource).has(getter) && answered(request).has(getter), name);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const handlers = require("@pulumi/policy/server") as Record<string, unknown>;
+      for (const handler of ["makeAnalyzeRpcFun", "makeRemediateRpcFun"])
+        for (const [, getter] of String(handlers[handler]).matchAll(/\breq\.(get\w+)\(/g))
+          assertHook(answered(request).has(getter), name);
       assertHook(server.includes("const resources = req.getResourcesList();"), name);
-      assertHook(
-        typeof analyzerService().AnalyzerService?.analyzeStack?.requestDeserialize === "function",
-        name,
-      );
+      const service = analyzerService().AnalyzerService;
+      for (const method of [service?.analyze, service?.analyzeStack])
+        assertHook(typeof method?.requestDeserialize === "function", name);
     },
   },
   {

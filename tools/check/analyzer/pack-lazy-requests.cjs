@@ -2,18 +2,23 @@
 /**
  * Preloaded (`node --require`) into the policy pack process by the offline check (the flags of
  * `packNodeFlags` in tools/check/performance.ts). It relies on SDK internals that
- * tools/check/sdk-internals.ts checks (hook "policy SDK reads an AnalyzeStack request").
+ * tools/check/sdk-internals.ts checks (hooks "policy SDK reads an Analyze request's properties" and
+ * "policy SDK reads Analyzer requests").
  *
- * google-protobuf decodes AnalyzeStack's request into a message object for every value of every
- * resource's properties: at 1,000 tenants a 53 MB request became about 670 MB of heap, the pack's
- * peak, traced by every collection while the stack policies ran, and each stack policy then turned
- * each resource's Struct into JavaScript again. Here the request is read lazily instead: each
+ * google-protobuf decodes a request into a message object for every value of its properties: at
+ * 1,000 tenants AnalyzeStack's 53 MB request became about 670 MB of heap, the pack's peak, traced
+ * by every collection while the stack policies ran. And the policy SDK converts a resource's
+ * properties Struct to JavaScript again for every policy that reads it: in Analyze, for each policy
+ * not limited to one type (before the policy can say the resource is not its type), in AnalyzeStack
+ * for each stack policy. Here Analyze and AnalyzeStack requests are read lazily instead: each
  * resource keeps its bytes (views of the request's buffer) and answers the getters the policy SDK
- * calls (server.js `makeAnalyzeStackRpcFun`, `getResourceOptions`, `getProviderResource`,
- * `getPropertyDependencies`) with what the generated classes answer, its properties decoded
- * straight from bytes to the JavaScript `Struct.toJavaScript()` gives (keys sorted, as
- * google-protobuf lists a map). A request with any field this reader does not know is decoded by
- * google-protobuf as before. test/unit/check/pack-stack-request.test.ts holds the two equal.
+ * calls (server.js `makeAnalyzeRpcFun`, `makeAnalyzeStackRpcFun`, `getResourceOptions`,
+ * `getProviderResource`, `getPropertyDependencies`) with what the generated classes answer, its
+ * properties decoded from bytes, once, to the JavaScript `Struct.toJavaScript()` gives (keys sorted,
+ * as google-protobuf lists a map) and handed to each policy that asks: the SDK's deserializer only
+ * reads them, copying every object and array, so each policy still sees its own copy. A request
+ * with any field this reader does not know is decoded by google-protobuf as before.
+ * test/unit/check/pack-lazy-requests.test.ts holds the two equal.
  */
 const path = require("node:path");
 const { Reader } = require("protobufjs/minimal");
@@ -101,10 +106,8 @@ function readString(reader, build) {
 
 /**
  * A Struct field: what the SDK reads of it is `toJavaScript()`, decoded on the first call and
- * handed out again to the next stack policy (the SDK's deserializer only reads it, copying every
- * object and array: hook "policy SDK reads an Analyze request's properties"). Each stack policy
- * converted every resource again; held once, the plain values cost far less heap than the
- * google-protobuf messages they replace.
+ * handed out again to the next policy (see above). Held once, the plain values cost far less heap
+ * than the google-protobuf messages they replace.
  */
 function lazyStruct(bytes) {
   // Checked once up front, so a request this reader cannot read falls back whole.
@@ -152,8 +155,11 @@ function readOptions(bytes) {
   };
 }
 
-/** AnalyzerResource (1-9) or, with `provider`, AnalyzerProviderResource (1-4). */
-function readResource(bytes, provider) {
+/**
+ * AnalyzerResource (fields 1-9), AnalyzeRequest (its fields 1-6) or AnalyzerProviderResource (1-4):
+ * the fields up to `lastField`, any other one unknown.
+ */
+function readResource(bytes, lastField) {
   const fields = {
     type: "",
     urn: "",
@@ -163,14 +169,14 @@ function readResource(bytes, provider) {
     propertyDependencies: new Map(),
   };
   readFields(bytes, (field, wireType, reader) => {
-    if (field > (provider ? 4 : 9)) throw new UnknownField();
+    if (field > lastField) throw new UnknownField();
     expect(wireType, 2);
     if (field === 1) fields.type = reader.string();
     else if (field === 2) fields.properties = lazyStruct(reader.bytes());
     else if (field === 3) fields.urn = reader.string();
     else if (field === 4) fields.name = reader.string();
     else if (field === 5) fields.options = readOptions(reader.bytes());
-    else if (field === 6) fields.provider = readResource(reader.bytes(), true);
+    else if (field === 6) fields.provider = readResource(reader.bytes(), 4);
     else if (field === 7) fields.parent = reader.string();
     else if (field === 8) fields.dependencies.push(reader.string());
     else {
@@ -212,7 +218,7 @@ function readStackRequest(bytes) {
   try {
     readFields(bytes, (field, wireType, reader) => {
       expect(field === 1 ? wireType : -1, 2);
-      resources.push(readResource(reader.bytes(), false));
+      resources.push(readResource(reader.bytes(), 9));
     });
   } catch {
     return undefined; // google-protobuf reads it, and fails where it fails
@@ -232,10 +238,25 @@ function analyzerService() {
   }
 }
 
-const analyzeStack = analyzerService()?.analyzeStack;
-if (analyzeStack && typeof analyzeStack.requestDeserialize === "function") {
-  const decode = analyzeStack.requestDeserialize;
-  analyzeStack.requestDeserialize = (buffer) => readStackRequest(buffer) ?? decode(buffer);
+/** An AnalyzeRequest (the fields 1-6 it shares with AnalyzerResource) read lazily, or undefined. */
+function readAnalyzeRequest(bytes) {
+  try {
+    return readResource(bytes, 6);
+  } catch {
+    return undefined;
+  }
 }
 
-module.exports = { readStackRequest };
+const service = analyzerService();
+for (const [method, read] of [
+  ["analyze", readAnalyzeRequest],
+  ["analyzeStack", readStackRequest],
+]) {
+  const definition = service?.[method];
+  if (definition && typeof definition.requestDeserialize === "function") {
+    const decode = definition.requestDeserialize;
+    definition.requestDeserialize = (buffer) => read(buffer) ?? decode(buffer);
+  }
+}
+
+module.exports = { readAnalyzeRequest, readStackRequest };

@@ -2,21 +2,26 @@ import * as assert from "node:assert/strict";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import fc from "fast-check";
 import type { StackValidationArgs } from "@pulumi/policy";
+import type { ResourceValidationArgs } from "@pulumi/policy";
 import {
   ProviderCache,
+  analyzeRequestBytes,
   analyzeStackRequestBytes,
   analyzerResourceBytes,
 } from "../../../tools/check/analyzer/requests";
 import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- a preload (CommonJS) and the policy SDK's internal server */
-const { readStackRequest } = require("../../../tools/check/analyzer/pack-stack-request.cjs") as {
-  readStackRequest(bytes: Uint8Array): analyzerProto.AnalyzeStackRequest | undefined;
-};
+const { readAnalyzeRequest, readStackRequest } =
+  require("../../../tools/check/analyzer/pack-lazy-requests.cjs") as {
+    readAnalyzeRequest(bytes: Uint8Array): analyzerProto.AnalyzeRequest | undefined;
+    readStackRequest(bytes: Uint8Array): analyzerProto.AnalyzeStackRequest | undefined;
+  };
 type StackRpc = (call: { request: unknown }, callback: (error: unknown) => void) => Promise<void>;
-const { makeAnalyzeStackRpcFun } = require("@pulumi/policy/server") as {
-  makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: unknown[]): StackRpc;
-};
+const { makeAnalyzeRpcFun, makeAnalyzeStackRpcFun } = require("@pulumi/policy/server") as Record<
+  "makeAnalyzeRpcFun" | "makeAnalyzeStackRpcFun",
+  (name: string, version: string, level: string, policies: unknown[]) => StackRpc
+>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::account-claims";
@@ -46,39 +51,50 @@ const resource: fc.Arbitrary<PlannedResource> = fc.record({
   custom: fc.boolean(),
 });
 
+type Entry = analyzerProto.AnalyzerResource | analyzerProto.AnalyzeRequest;
+
 /** Every getter the policy SDK reads of an AnalyzeStack request, as JSON (key order included). */
 function asSdkReadsIt(request: analyzerProto.AnalyzeStackRequest): string {
-  return JSON.stringify(
-    request.getResourcesList().map((entry) => {
-      const options = entry.getOptions();
-      const provider = entry.getProvider();
-      return [
-        entry.getType(),
-        entry.getUrn(),
-        entry.getName(),
-        entry.getParent(),
-        entry.getDependenciesList(),
-        [...entry.getPropertydependenciesMap().entries()].map(([key, urns]) => [key, urns.getUrnsList()]),
-        entry.getProperties()?.toJavaScript(),
-        options && [
-          options.getProtect(),
-          options.getIgnorechangesList(),
-          options.getDeletebeforereplace(),
-          options.getDeletebeforereplacedefined(),
-          options.getAdditionalsecretoutputsList(),
-          options.getAliasesList(),
-          options.getCustomtimeouts() ?? null,
-          options.getParent(),
-        ],
-        provider && [
-          provider.getType(),
-          provider.getUrn(),
-          provider.getName(),
-          provider.getProperties()?.toJavaScript(),
-        ],
-      ];
-    }),
-  );
+  return JSON.stringify(request.getResourcesList().map((entry) => entryAsSdkReadsIt(entry, true)));
+}
+
+/** Every getter the policy SDK reads of a resource: an Analyze request's, or (`stack`) AnalyzeStack's. */
+function entryAsSdkReadsIt(entry: Entry, stack: boolean): unknown[] {
+  const options = entry.getOptions();
+  const provider = entry.getProvider();
+  const resource = entry as analyzerProto.AnalyzerResource;
+  return [
+    entry.getType(),
+    entry.getUrn(),
+    entry.getName(),
+    ...(stack
+      ? [
+          resource.getParent(),
+          resource.getDependenciesList(),
+          [...resource.getPropertydependenciesMap().entries()].map(([key, urns]) => [
+            key,
+            urns.getUrnsList(),
+          ]),
+        ]
+      : []),
+    entry.getProperties()?.toJavaScript(),
+    options && [
+      options.getProtect(),
+      options.getIgnorechangesList(),
+      options.getDeletebeforereplace(),
+      options.getDeletebeforereplacedefined(),
+      options.getAdditionalsecretoutputsList(),
+      options.getAliasesList(),
+      options.getCustomtimeouts() ?? null,
+      options.getParent(),
+    ],
+    provider && [
+      provider.getType(),
+      provider.getUrn(),
+      provider.getName(),
+      provider.getProperties()?.toJavaScript(),
+    ],
+  ];
 }
 
 function stackRequest(resources: PlannedResource[]): Uint8Array {
@@ -86,8 +102,55 @@ function stackRequest(resources: PlannedResource[]): Uint8Array {
   return analyzeStackRequestBytes(resources.map((planned) => analyzerResourceBytes(planned, providers)));
 }
 
-describe("the pack reads AnalyzeStack's request lazily (analyzer/pack-stack-request.cjs)", () => {
-  it("answers every getter the policy SDK calls as the generated classes do", () => {
+describe("the pack reads Analyzer requests lazily (analyzer/pack-lazy-requests.cjs)", () => {
+  it("answers every getter the policy SDK calls of an Analyze request as the generated classes do", () => {
+    fc.assert(
+      fc.property(resource, (planned) => {
+        const bytes = analyzeRequestBytes(
+          planned,
+          new ProviderCache(new Map([[providerUrn, providerResource]])),
+        );
+        const lazy = readAnalyzeRequest(bytes);
+        assert.ok(lazy, "the check's own request is read lazily");
+        assert.equal(
+          JSON.stringify(entryAsSdkReadsIt(lazy, false)),
+          JSON.stringify(entryAsSdkReadsIt(analyzerProto.AnalyzeRequest.deserializeBinary(bytes), false)),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives each resource policy of the policy SDK its own copy of the same values", async () => {
+    const seen: ResourceValidationArgs[] = [];
+    const views: string[] = [];
+    const policy = (name: string) => ({
+      name,
+      description: name,
+      enforcementLevel: "mandatory",
+      validateResource: (args: ResourceValidationArgs) => {
+        seen.push(args);
+        views.push(JSON.stringify([args.props, args.provider?.props, args.opts, args.urn, args.type]));
+        // One policy changing its copy must not change what the next one sees.
+        (args.props as { tags: Record<string, string> }).tags.team = `changed by ${name}`;
+      },
+    });
+    const rpc = makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", [policy("a"), policy("b")]);
+    const topic = { ...providerResource, type: "aws:sns/topic:Topic", provider: `${providerUrn}::id-1` };
+    const bytes = analyzeRequestBytes(
+      { ...topic, inputs: { name: "alerts", tags: { team: "a" }, list: [1, { y: 1, x: "y" }] } },
+      new ProviderCache(new Map([[providerUrn, providerResource]])),
+    );
+    for (const request of [analyzerProto.AnalyzeRequest.deserializeBinary(bytes), readAnalyzeRequest(bytes)])
+      await new Promise<void>(
+        (resolve, reject) => void rpc({ request }, (error) => (error ? reject(error) : resolve())),
+      );
+    assert.deepEqual(views.slice(2), views.slice(0, 2), "the same as google-protobuf's reading");
+    assert.ok(views[1].includes('"team":"a"'), views[1]);
+    assert.notEqual(seen[2].props, seen[3].props);
+  });
+
+  it("answers every getter the policy SDK calls of AnalyzeStack as the generated classes do", () => {
     fc.assert(
       fc.property(fc.array(resource, { maxLength: 4 }), (resources) => {
         const bytes = stackRequest(resources);
