@@ -1,4 +1,4 @@
-import { type CrossRegionGeo, type ModelCatalog, type ModelPrice, stackCatalog } from "./catalog";
+import { type ModelCatalog, type ModelPrice, stackCatalog } from "./catalog";
 import type { StackConfig } from "./config";
 import { inferenceProfileName, ssmParameterName } from "./naming";
 import { workloadRoleProblems } from "./workload-role-problems";
@@ -15,9 +15,16 @@ import type { EnvironmentOverride, TenantAlarms, TenantDefinition, TenantProfile
 import type { LoadedTenant } from "./tenant-loader";
 import type { InputError } from "./validation";
 
+/**
+ * Fields of a tenant file the stack resolves rather than passes on: the account becomes ids and a
+ * role, alarms become per-profile thresholds, profiles become `StackProfile`s, and `notify` and
+ * `workloadRoles` lose their optionality. Every other field (`name`, `tags`, `budget` and any field
+ * added to the schema) is the file's value, with the environment's override applied.
+ */
+type ResolvedField = "account" | "alarms" | "environments" | "profiles" | "notify" | "workloadRoles";
+
 /** A tenant as it is in one stack: overrides applied, defaults derived, names computed. */
-export interface StackTenant {
-  name: string;
+export type StackTenant = Omit<TenantDefinition, ResolvedField> & {
   file: string;
   environment: string;
   accountAlias: string;
@@ -28,23 +35,16 @@ export interface StackTenant {
   billingAccountId: string;
   /** Cost tags every resource of the tenant carries: the tenant's own plus `tenant` and `environment`. */
   tags: Record<string, string>;
-  notify: { emails: string[]; snsTopicArns: string[] };
+  notify: Required<TenantDefinition["notify"]>;
   profiles: StackProfile[];
-  budget: {
-    monthlyUsd: number;
-    alertAtPercent: number[];
-    forecastAtPercent: number;
-    onExceed: "notify" | "deny";
-  };
-  workloadRoles: string[];
+  workloadRoles: NonNullable<TenantDefinition["workloadRoles"]>;
   /** Profiles are created with `protect: true` (protected environment). */
   protect: boolean;
-}
+};
 
-export interface StackProfile {
-  name: string;
-  model: string;
-  crossRegion?: CrossRegionGeo;
+/** A profile as the tenant file wrote it (the schema's fields), with what the stack derives. */
+export type StackProfile = TenantProfile & {
+  /** The tenant's, or `defaultProfileDescription`'s. */
   description: string;
   /** The application inference profile's AWS name. */
   awsName: string;
@@ -52,7 +52,7 @@ export interface StackProfile {
   parameterName: string;
   price: ModelPrice;
   alarms: Required<TenantAlarms>;
-}
+};
 
 /**
  * The description a profile gets when its tenant gives none. Bedrock's `InferenceProfileDescription`
@@ -177,17 +177,18 @@ function tenantForStack(
   const { override, environment } = seen;
   const { alias, account, errors: accountErrors } = stackAccount(seen);
   const region = account?.region ?? config.region;
+  const given = givenFields(definition, override);
   const tags = { ...definition.tags, ...override.tags, tenant: definition.name, environment };
   const budget = { ...definition.budget, ...override.budget };
-  const workloadRoles = override.workloadRoles ?? definition.workloadRoles ?? [];
-  const notify = override.notify ?? definition.notify;
+  const workloadRoles = given.workloadRoles ?? [];
+  const notify = { ...given.notify, snsTopicArns: given.notify.snsTopicArns ?? [] };
   const profiles = definition.profiles.map((profile) => stackProfile(seen, profile, budget.monthlyUsd));
   const errors = [
     ...accountErrors,
     ...mandatoryTagProblems(seen, tags),
     ...tagCountProblems(seen, tags),
     ...denyWithoutRolesProblems(seen, budget, workloadRoles),
-    ...alarmTopicProblems(seen, notify.snsTopicArns ?? [], region),
+    ...alarmTopicProblems(seen, notify.snsTopicArns, region),
     ...profileProblems(seen, profiles, region, alias),
     ...(account
       ? invokePolicyProblems(seen, {
@@ -200,8 +201,9 @@ function tenantForStack(
       : []),
   ];
   if (errors.length > 0 || !account) return { errors };
+  const { account: _alias, alarms: _perProfile, ...passedOn } = given;
   const tenant: StackTenant = {
-    name: definition.name,
+    ...passedOn,
     file,
     environment,
     accountAlias: alias,
@@ -210,7 +212,7 @@ function tenantForStack(
     region,
     billingAccountId: config.billing.accountId,
     tags,
-    notify: { emails: notify.emails, snsTopicArns: notify.snsTopicArns ?? [] },
+    notify,
     profiles,
     budget,
     workloadRoles,
@@ -219,21 +221,25 @@ function tenantForStack(
   return { tenant, errors };
 }
 
+/**
+ * The tenant file's fields but its profiles, each replaced by the environment's override where it
+ * sets one.
+ */
+function givenFields(definition: TenantDefinition, override: EnvironmentOverride) {
+  const { environments: _environments, profiles: _profiles, ...fields } = definition;
+  // Tags and budget merge with the file's; the caller merges them.
+  const { enabled: _enabled, tags: _tags, budget: _budget, ...overrides } = override;
+  const given: typeof fields = { ...fields, ...stripUndefined(overrides) };
+  return given;
+}
+
 /** A profile as the stack creates it: AWS names derived, price looked up, alarm thresholds defaulted. */
 function stackProfile(seen: TenantInStack, profile: TenantProfile, monthlyUsd: number): StackProfile {
   const { definition, environment, override } = seen;
   const price = seen.catalog.priceOf(profile.model, seen.config.priceOverrides);
   return {
-    name: profile.name,
-    model: profile.model,
-    crossRegion: profile.crossRegion,
-    description:
-      profile.description ??
-      defaultProfileDescription(definition.name, environment, {
-        name: profile.name,
-        model: profile.model,
-        crossRegion: profile.crossRegion,
-      }),
+    ...profile,
+    description: profile.description ?? defaultProfileDescription(definition.name, environment, profile),
     awsName: inferenceProfileName(definition.name, profile.name, environment),
     parameterName: ssmParameterName(environment, definition.name, profile.name),
     price,

@@ -1,5 +1,6 @@
 import * as ts from "typescript";
 import { closest } from "./did-you-mean";
+import { describeExpression, describeStatement, escaped, quoted, unwrap } from "./tenant-source-syntax";
 
 /**
  * Reads a tenant file as data. The file is parsed with the TypeScript compiler and its default
@@ -149,20 +150,6 @@ function isPromise(node: ts.Expression): boolean {
 const hasAsync = (node: ts.ArrowFunction | ts.FunctionExpression) =>
   node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) === true;
 
-/** Parentheses and type-only wrappers (`as const`, `satisfies T`, `<T>x`, `x!`) add nothing to the value. */
-function unwrap(node: ts.Expression): ts.Expression {
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node) ||
-    ts.isNonNullExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
-}
-
 const constants: Record<string, unknown> = { undefined: undefined, NaN: NaN, Infinity: Infinity };
 
 function evaluate(expression: ts.Expression): unknown {
@@ -235,87 +222,4 @@ function propertyKey(name: ts.PropertyName): string {
     return name.text;
   if (ts.isNumericLiteral(name)) return String(Number(name.text.replace(/_/g, "")));
   return refuse(name, `a computed key ${quoted(name)}`);
-}
-
-function describeExpression(node: ts.Node): string {
-  if (ts.isCallExpression(node)) return `a call ${quoted(node)}`;
-  if (ts.isNewExpression(node)) return `a constructor call ${quoted(node)}`;
-  if (ts.isTemplateExpression(node)) return `a template expression ${quoted(node)}`;
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return `a function ${quoted(node)}`;
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node))
-    return `a property access ${quoted(node)}`;
-  if (ts.isAwaitExpression(node)) return `an await ${quoted(node)}`;
-  if (ts.isBinaryExpression(node)) return `the expression ${quoted(node)}`;
-  return `${quoted(node)}`;
-}
-
-function describeStatement(statement: ts.Statement): string {
-  if (ts.isVariableStatement(statement)) return `a variable declaration ${quoted(statement)}`;
-  if (ts.isFunctionDeclaration(statement)) return `a function declaration ${quoted(statement)}`;
-  if (ts.isExpressionStatement(statement)) return `a statement ${quoted(statement)}`;
-  if (ts.isExportAssignment(statement)) return "`export =` (write `export default`)";
-  if (ts.isExportDeclaration(statement)) return `a re-export ${quoted(statement)}`;
-  return `${quoted(statement)}`;
-}
-
-/** The offending code on one line, bounded: a refusal quotes what it found, not the whole file. */
-function snippet(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, " ");
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** A string the file spelled, escaped as in JSON: a refusal is one line even when the string holds a newline. */
-function escaped(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
-}
-
-/** A snippet in backticks, or in quotes when it holds a backtick itself. */
-function quoted(node: ts.Node): string {
-  const text = snippet(node);
-  return text.includes("`") ? `"${text}"` : `\`${text}\``;
-}
-
-/** Where a field starts in the file, 1-based like `SourceProblem`. */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
-
-/**
- * Where each field of a tenant file's default export is written, by its path as validation names it
- * (`budget.monthlyUsd`, `profiles[1].model`, `tags.dept`; "" for the object itself). For pointing a
- * finding at the line a tenant owner edits; a file that does not read as data has no positions.
- */
-export function tenantFieldPositions(text: string, fileName: string): Map<string, SourcePosition> {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const positions = new Map<string, SourcePosition>();
-  const record = (node: ts.Node, path: string) => {
-    const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
-    positions.set(path, { line: line + 1, column: character + 1 });
-  };
-  const walk = (expression: ts.Expression, path: string) => {
-    const node = unwrap(expression);
-    record(node, path);
-    if (ts.isArrayLiteralExpression(node))
-      node.elements.forEach((element, index) => walk(element as ts.Expression, `${path}[${index}]`));
-    if (ts.isObjectLiteralExpression(node))
-      for (const property of node.properties) {
-        if (!ts.isPropertyAssignment(property)) continue;
-        const key = ts.isComputedPropertyName(property.name) ? undefined : property.name.getText(source);
-        if (key === undefined) continue;
-        const name = /^["'`]/.test(key) ? key.slice(1, -1) : key;
-        const fieldPath = path ? `${path}.${name}` : name;
-        walk(property.initializer, fieldPath);
-        // The key, not the value, is where a reader looks for a field: it wins over its value's start.
-        record(property.name, fieldPath);
-      }
-  };
-  for (const statement of source.statements) {
-    if (!ts.isExportAssignment(statement) || statement.isExportEquals) continue;
-    const exported = unwrap(statement.expression);
-    const tenant =
-      ts.isCallExpression(exported) && exported.arguments.length === 1 ? exported.arguments[0] : exported;
-    walk(tenant, "");
-  }
-  return positions;
 }

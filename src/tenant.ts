@@ -160,16 +160,59 @@ const iamRoleNameSchema = z
   .string()
   .regex(/^[\w+=,.@-]{1,64}$/, { error: "expected an IAM role name (not an ARN)" });
 
+/**
+ * The tenant's fields but its name and profiles, in two parts around `profiles` (the schema lists
+ * them in this order): each is also what an environment may override (`environmentOverrideSchema`),
+ * and `tenantsForStack` passes each on to the stack's tenant, the override replacing the file's
+ * value unless it resolves the field itself (tags and budget merged, alarms per profile, the account).
+ * Spread, never picked one by one: the spread keeps each field's doc comment for editors.
+ */
+const fieldsBeforeProfiles = {
+  /** Account alias from the stack's `accounts`; the stack's `defaultAccount` when omitted. */
+  account: accountAliasSchema
+    .optional()
+    .describe("optional account alias; the stack maps aliases to account ids and deploy roles"),
+  /** The tenant's cost tags (dept, team, app, cost-center, ...). */
+  tags: tagsSchema.describe(
+    "the tenant's cost tags; with the automatic `tenant` and `environment` they must cover the stack's `mandatoryTags` (default `tenant, environment, dept, team, app, cost-center`), none blank. AWS rules: key 1-128, value 0-256 characters of `[a-zA-Z0-9 ._:/=+@-]`, no `aws:` prefix, at most 50 tags with the program's own; `tenant`, `environment`, `profile`, `model` are set by the program",
+  ),
+  notify: notifySchema.describe(
+    "`{ emails?, snsTopicArns? }`, at least one; emails at most 10 (AWS Budgets' limit per notification), topics at most 4 (CloudWatch's five actions per state, one being the tenant's topic), each in the tenant's Region and partition (CloudWatch publishes only there)",
+  ),
+};
+const fieldsAfterProfiles = {
+  budget: budgetSchema.describe(
+    '`{ monthlyUsd > 0, alertAtPercent? (default [50, 80, 100], each 1-1000, unique), forecastAtPercent? (default 100), onExceed?: "notify" | "deny" }`',
+  ),
+  alarms: alarmsSchema
+    .optional()
+    .describe(
+      "optional `{ maxInvocationsPerMinute?, maxEstimatedUsdPerDay?, maxThrottlesPer5Minutes? }`; defaults per profile: ten times the even rate the budget buys (2,000 input + 500 output tokens a call, at least 10), twice monthlyUsd/30, and 10",
+    ),
+  /** IAM role names of the tenant's workloads: they get the invoke policy, and the deny policy on `onExceed: "deny"`. */
+  workloadRoles: z
+    .array(iamRoleNameSchema)
+    .max(10)
+    .optional()
+    .describe(
+      "at most 10 IAM role names of the tenant's workloads: the invoke policy is attached to them (it also lets them find their own profile ARNs: `ssm:GetParametersByPath` on `/bedrock-cost-governance/<environment>/<tenant>` only, [resolver/README.md](../resolver/README.md#parameterstoresource-client-path-root--ssm-parameter-store)); required by `onExceed: \"deny\"`, whose budget action attaches a Bedrock deny policy to them at 100% of actual spend ([what it does and undoes](operations.md#budget-actions-what-onexceed-deny-does-and-undoes)). A role belongs to one tenant in one environment: a role listed twice, named by two tenants of a stack, or by two environments that share an account (the `org` stack's check compares them) is refused, naming both files. Each role keeps room for the program's one or two managed policies within IAM's 10 per role (default quota): a role that already holds 9 has its deny attachment fail exactly at 100%",
+    ),
+};
+
+const overridableFields = { ...fieldsBeforeProfiles, ...fieldsAfterProfiles };
+
 /** What an environment may change: anything but the tenant's name and profiles' identities. */
 const environmentOverrideSchema = z.strictObject({
   enabled: z.boolean().optional(),
-  account: accountAliasSchema.optional(),
-  tags: tagsSchema.optional(),
-  notify: notifySchema.optional(),
+  ...z.strictObject(overridableFields).partial().shape,
+  // Merged field by field into the file's budget: no field is required, none defaults.
   budget: z.strictObject(budgetFields).partial().optional(),
-  alarms: alarmsSchema.optional(),
-  workloadRoles: z.array(iamRoleNameSchema).max(10).optional(),
 });
+
+/** The fields an environment may set, as `environments.<env>.<field>` (docs/tenants.md's table names them). */
+const overridableNames = Object.keys(environmentOverrideSchema.shape)
+  .map((field) => `\`${field}\``)
+  .join(", ");
 
 /** The tenant file contract of a stack whose models are `catalog`'s. */
 function buildTenantSchema(catalog: ModelCatalog) {
@@ -182,17 +225,7 @@ function buildTenantSchema(catalog: ModelCatalog) {
         .max(32)
         .regex(/^[a-z][a-z0-9-]*$/, { error: "expected lowercase [a-z][a-z0-9-]*" })
         .describe("`[a-z][a-z0-9-]*`, 2-32 characters, unique across files; becomes the `tenant` tag"),
-      /** Account alias from the stack's `accounts`; the stack's `defaultAccount` when omitted. */
-      account: accountAliasSchema
-        .optional()
-        .describe("optional account alias; the stack maps aliases to account ids and deploy roles"),
-      /** The tenant's cost tags (dept, team, app, cost-center, ...). */
-      tags: tagsSchema.describe(
-        "the tenant's cost tags; with the automatic `tenant` and `environment` they must cover the stack's `mandatoryTags` (default `tenant, environment, dept, team, app, cost-center`), none blank. AWS rules: key 1-128, value 0-256 characters of `[a-zA-Z0-9 ._:/=+@-]`, no `aws:` prefix, at most 50 tags with the program's own; `tenant`, `environment`, `profile`, `model` are set by the program",
-      ),
-      notify: notifySchema.describe(
-        "`{ emails?, snsTopicArns? }`, at least one; emails at most 10 (AWS Budgets' limit per notification), topics at most 4 (CloudWatch's five actions per state, one being the tenant's topic), each in the tenant's Region and partition (CloudWatch publishes only there)",
-      ),
+      ...fieldsBeforeProfiles,
       profiles: z
         .array(profileSchemaFor(catalog))
         .min(1)
@@ -200,28 +233,13 @@ function buildTenantSchema(catalog: ModelCatalog) {
         .describe(
           "1-20 of `{ name, model, crossRegion?, description? }`; `name` lowercase and unique in the tenant; `model` from the catalog or the stack's `models` (an unknown one gets the nearest ids and how to add it); `crossRegion` (`us`, `eu`, `apac`, `global`) copies the system-defined profile `<geo>.<model>` and is refused where the catalog says that geo does not serve the model or the geo is not offered in the account's Region (`us` from an eu account, `eu` from us-east-1); required for models Bedrock serves only through inference profiles (`profileOnly` in the catalog: Claude 3.7 and 4.x, Nova 2, Llama 4, ...), and the message names the geos; `description` 1-200 characters of Bedrock's `([0-9a-zA-Z:.][ _-]?)+`; the AWS name `<tenant>-<profile>-<environment>` must fit 1-64 characters of `([0-9a-zA-Z][ _-]?)+`",
         ),
-      budget: budgetSchema.describe(
-        '`{ monthlyUsd > 0, alertAtPercent? (default [50, 80, 100], each 1-1000, unique), forecastAtPercent? (default 100), onExceed?: "notify" | "deny" }`',
-      ),
-      alarms: alarmsSchema
-        .optional()
-        .describe(
-          "optional `{ maxInvocationsPerMinute?, maxEstimatedUsdPerDay?, maxThrottlesPer5Minutes? }`; defaults per profile: ten times the even rate the budget buys (2,000 input + 500 output tokens a call, at least 10), twice monthlyUsd/30, and 10",
-        ),
-      /** IAM role names of the tenant's workloads: they get the invoke policy, and the deny policy on `onExceed: "deny"`. */
-      workloadRoles: z
-        .array(iamRoleNameSchema)
-        .max(10)
-        .optional()
-        .describe(
-          "at most 10 IAM role names of the tenant's workloads: the invoke policy is attached to them (it also lets them find their own profile ARNs: `ssm:GetParametersByPath` on `/bedrock-cost-governance/<environment>/<tenant>` only, [resolver/README.md](../resolver/README.md#parameterstoresource-client-path-root--ssm-parameter-store)); required by `onExceed: \"deny\"`, whose budget action attaches a Bedrock deny policy to them at 100% of actual spend ([what it does and undoes](operations.md#budget-actions-what-onexceed-deny-does-and-undoes)). A role belongs to one tenant in one environment: a role listed twice, named by two tenants of a stack, or by two environments that share an account (the `org` stack's check compares them) is refused, naming both files. Each role keeps room for the program's one or two managed policies within IAM's 10 per role (default quota): a role that already holds 9 has its deny attachment fail exactly at 100%",
-        ),
+      ...fieldsAfterProfiles,
       /** Per-environment overrides, keyed by the stack's `environment`. */
       environments: z
         .record(environmentNameSchema, environmentOverrideSchema)
         .optional()
         .describe(
-          "per-stack overrides keyed by the stack's `environment`: `enabled`, `account`, `tags` (merged), `notify` (replaced), `budget` (merged field by field), `alarms`, `workloadRoles`",
+          `per-stack overrides keyed by the stack's \`environment\`: ${overridableNames}; \`tags\` merged, \`budget\` merged field by field, \`alarms\` threshold by threshold, any other field replaced`,
         ),
     })
     .superRefine((tenant, ctx) => {

@@ -1,8 +1,9 @@
 /**
  * docs/tenants.md's table of tenant fields, generated from the tenant schema (src/tenant.ts): one
- * row per field, in the schema's order, with the rules its `.describe()` states. `npm run
- * docs:tenants` writes it between the page's markers; test/unit/tenant-field-table.test.ts fails
- * when the page's copy is stale, or when a field has no description.
+ * row per field, in the schema's order, with the rules its `.describe()` states, written between the
+ * page's markers by `npm run docs:tenants`. test/unit/tenant-field-table.test.ts fails on a stale
+ * page (naming this command) or a field with no description. The tests write no tracked file: a
+ * run that rewrote the page would pass the stale copy it is meant to catch.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -11,7 +12,7 @@ import { parseCli } from "./cli-flags";
 
 export const tenantsPage = path.resolve(__dirname, "../docs/tenants.md");
 const markers = {
-  start: "<!-- tenant-fields:start (npm run docs:tenants) -->",
+  start: "<!-- tenant-fields:start (written by npm run docs:tenants) -->",
   end: "<!-- tenant-fields:end -->",
 };
 
@@ -36,9 +37,10 @@ export function withTenantFieldTable(page: string, table: string): string {
 
 const usage = `Usage: npm run docs:tenants
 
-Writes docs/tenants.md's table of tenant fields, generated from the tenant schema (src/tenant.ts).
+Writes docs/tenants.md's table of tenant fields, generated from the tenant schema (src/tenant.ts),
+when it differs (npm test runs it first).
 
-Exit codes: 0 written, 2 a bad flag.
+Exit codes: 0 written or up to date, 2 a bad flag.
 `;
 
 if (require.main === module) {
@@ -46,10 +48,12 @@ if (require.main === module) {
   const flags = parseCli("docs:tenants", usage, {});
   if (typeof flags === "number") process.exitCode = flags;
   else {
-    fs.writeFileSync(
-      tenantsPage,
-      withTenantFieldTable(fs.readFileSync(tenantsPage, "utf8"), tenantFieldTable()),
-    );
-    console.log(`wrote the tenant field table of ${path.relative(process.cwd(), tenantsPage)}`);
+    const page = fs.readFileSync(tenantsPage, "utf8");
+    const written = withTenantFieldTable(page, tenantFieldTable());
+    // Silent when up to date: `npm test` runs this on every run.
+    if (written !== page) {
+      fs.writeFileSync(tenantsPage, written);
+      console.log(`wrote the tenant field table of ${path.relative(process.cwd(), tenantsPage)}`);
+    }
   }
 }

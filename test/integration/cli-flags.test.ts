@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { usage as chargebackUsage } from "../../tools/chargeback/args";
-import { repoRoot, runCheckCli, runTypeScriptCli } from "../helpers/check-cli";
+import { repoRoot, runTypeScriptCli } from "../helpers/check-cli";
 
-// The first step both CLIs share (tools/cli-flags.ts): --help prints the usage and exits 0, a flag
-// that cannot be parsed prints its message and the usage on stderr and exits 2, and neither waits for
-// the program or the AWS SDK to load.
+// The chargeback's own first step, before the shared parser (tools/cli-flags.ts, proven in
+// test/unit/cli-flags.test.ts; every script's --help in cli-help.test.ts): its required flag and its
+// clock, refused before the AWS SDK loads.
 
 const chargeback = (args: string[], env: Record<string, string> = {}) =>
   runTypeScriptCli(path.join(repoRoot, "tools/chargeback/cli.ts"), args, {
@@ -14,21 +14,6 @@ const chargeback = (args: string[], env: Record<string, string> = {}) =>
   });
 
 describe("CLI flags: --help and unparsable flags", function () {
-  it("check --help prints the usage on stdout and exits 0", async () => {
-    const result = await runCheckCli(["--help"]);
-    assert.equal(result.code, 0);
-    assert.match(result.stdout, /^Usage: npm run check -- \[options\]\n/);
-    assert.match(result.stdout, /Exit codes:\n {2}0 {2}no mandatory violation/);
-    assert.equal(result.stderr, "");
-  });
-
-  it("check with an unknown flag prints one line, a blank line and the usage on stderr, and exits 2", async () => {
-    const result = await runCheckCli(["--stacks", "dev"]);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /^check: Unknown option '--stacks'[^\n]*\n\nUsage: npm run check/);
-    assert.equal(result.stdout, "");
-  });
-
   it("chargeback -h prints exactly its usage on stdout and exits 0", async () => {
     const result = await chargeback(["-h"]);
     assert.deepEqual(result, { code: 0, stdout: chargebackUsage, stderr: "" });

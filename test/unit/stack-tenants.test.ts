@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { type StackConfig, stackConfigSchema } from "../../src/config";
 import { defaultAlarms, type StackTenant, tenantsForStack } from "../../src/stack-tenants";
-import { type TenantInput, tenantSchema } from "../../src/tenant";
+import { type TenantDefinition, type TenantInput, tenantSchema } from "../../src/tenant";
 import type { LoadedTenant } from "../../src/tenant-loader";
 import { formatInputError } from "../../src/validation";
 import { validTenant } from "../helpers/tenant-fixtures";
@@ -281,6 +281,43 @@ describe("tenants in a stack (tenantsForStack)", () => {
         resolveOne({ ...base, environments: { dev: { workloadRoles: ["claims-api-dev"] } } }).workloadRoles,
         ["claims-api-dev"],
       );
+    });
+
+    it("passes on a field the stack does not resolve itself as the file wrote it, or as the environment's override replaces it", () => {
+      // A field the schema does not have yet, as a definition would carry it once the schema gains
+      // it: nothing in tenantsForStack names it, and it still reaches the stack's tenant.
+      const withField = (definition: object, owner?: string) =>
+        ({ ...definition, owner }) as unknown as TenantDefinition;
+      const parsed = tenantSchema.parse(base);
+      const asWritten = tenantsForStack(
+        [{ file: "tenants/claims.ts", definition: withField(parsed, "claims-automation") }],
+        stackConfig(),
+      );
+      assert.equal((asWritten.tenants[0] as unknown as { owner: string }).owner, "claims-automation");
+      const overridden = tenantsForStack(
+        [
+          {
+            file: "tenants/claims.ts",
+            definition: withField({
+              ...parsed,
+              environments: { dev: withField({}, "claims-dev"), prod: withField({}, "claims-prod") },
+            }),
+          },
+        ],
+        stackConfig(),
+      );
+      assert.equal((overridden.tenants[0] as unknown as { owner: string }).owner, "claims-dev");
+    });
+
+    it("keeps what it resolves itself out of the stack's tenant: the alias, alarms, overrides and enabled", () => {
+      const resolved = resolveOne({
+        ...base,
+        account: "shared-ai",
+        alarms: { maxThrottlesPer5Minutes: 5 },
+        environments: { dev: { enabled: true, alarms: { maxInvocationsPerMinute: 30 } } },
+      });
+      for (const field of ["account", "alarms", "environments", "enabled"])
+        assert.ok(!(field in resolved), `${field} is not a field of the stack's tenant`);
     });
 
     it("drops the tenant from the stack with enabled: false, without checking the rest of it", () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { tenantSchema } from "../../src/tenant";
 import { formatInputError } from "../../src/validation";
 import {
   tenantModulePath,
@@ -330,6 +331,26 @@ describe("tenant files", () => {
           'tenants/claims.ts: environments.Prod: expected a lowercase environment name of [a-z0-9], at most 16 characters, got "Prod"',
         ],
       );
+    });
+  });
+
+  describe("environments: what an override may set", () => {
+    it("takes every field of the tenant but its name and profiles, with the file's own rules", () => {
+      const full = tenantSchema.parse({
+        ...tenant,
+        account: "shared-ai",
+        alarms: { maxThrottlesPer5Minutes: 5 },
+        workloadRoles: ["claims-api"],
+      });
+      const { name: _name, profiles: _profiles, environments: _environments, ...overridable } = full;
+      for (const [field, value] of Object.entries(overridable)) {
+        const parsed = tenantSchema.safeParse({ ...tenant, environments: { dev: { [field]: value } } });
+        assert.ok(parsed.success, `environments.dev.${field}: ${JSON.stringify(parsed.error?.issues)}`);
+      }
+      for (const field of ["name", "profiles"] as const) {
+        const parsed = tenantSchema.safeParse({ ...tenant, environments: { dev: { [field]: full[field] } } });
+        assert.ok(!parsed.success, `environments.dev.${field} is refused`);
+      }
     });
   });
 

@@ -1,10 +1,9 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { renderReport } from "./report/render";
 import { reportOutputs } from "./input/report-outputs";
 import { formatInputError } from "../../src/validation";
-import { forgottenDoubleDash, isDirectory, userPaths } from "./input/command-line";
+import { forgottenDoubleDash, inputDirectories, userPaths } from "./input/command-line";
 import { type CheckReport, exitCodeOf, exitCodes } from "./report/check-report";
 import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
@@ -78,18 +77,12 @@ async function main(): Promise<number> {
   }
 
   const paths = userPaths(values);
-  const packDir = paths.resolve(values["policy-pack"]) ?? path.join(projectDir, "policies");
-  if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
-    process.stderr.write(
-      `check: --policy-pack: ${values["policy-pack"]} is not a policy pack (it has no PulumiPolicy.yaml)\n`,
-    );
+  const directories = inputDirectories(values, paths, path.join(projectDir, "policies"));
+  if ("error" in directories) {
+    process.stderr.write(`check: ${directories.error}\n`);
     return exitCodes.invalidInput;
   }
-  const tenantsDir = paths.resolve(values.tenants);
-  if (tenantsDir !== undefined && !isDirectory(tenantsDir)) {
-    process.stderr.write(`check: --tenants: no such directory "${values.tenants}"\n`);
-    return exitCodes.invalidInput;
-  }
+  const { packDir, tenantsDir } = directories;
 
   // Read before the check runs: a base report that cannot be used stops it at once (exit 2).
   const compareFile = paths.resolve(values.compare);

@@ -11,7 +11,7 @@ import { policyAnchors } from "../../../tools/check/report/policy-anchors";
 import { renderAnnotations } from "../../../tools/check/report/render-annotations";
 import { renderSarif } from "../../../tools/check/report/render-sarif";
 import { renderText } from "../../../tools/check/report/render-text";
-import { tenantFieldPositions } from "../../../src/tenant-source";
+import { tenantFieldPositions } from "../../../src/tenant-field-positions";
 import { exampleResources, onlyTenants, reportOf } from "../../helpers/check-report";
 
 const tenantFile = `import { defineTenant } from "../src/tenant";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { forgottenDoubleDash, userPaths } from "../../../tools/check/input/command-line";
+import { forgottenDoubleDash, inputDirectories, userPaths } from "../../../tools/check/input/command-line";
 
 const optionNames = ["stack", "tenants", "state", "policy-pack", "policy-config", "format", "out"];
 
@@ -46,6 +46,32 @@ describe("the check's command line as npm hands it over", () => {
       process.env.INIT_CWD = path.join(path.sep, "elsewhere");
       assert.equal(userPaths({ tenants: "mine" }).resolve("mine"), path.resolve("mine"));
       assert.equal(userPaths({}).resolve(undefined), undefined);
+    });
+  });
+
+  it("refuses a policy pack without PulumiPolicy.yaml and a --tenants that is no directory, in one line each", () => {
+    const repo = path.resolve(__dirname, "..", "..", "..");
+    const paths = {
+      resolve: (value?: string) => (value === undefined ? undefined : path.resolve(repo, value)),
+    };
+    const at = (flags: { "policy-pack"?: string; tenants?: string }) =>
+      inputDirectories(flags, paths as ReturnType<typeof userPaths>, path.join(repo, "policies"));
+    assert.deepEqual(at({ "policy-pack": "tenants" }), {
+      error: "--policy-pack: tenants is not a policy pack (it has no PulumiPolicy.yaml)",
+    });
+    assert.deepEqual(at({ tenants: "no/such/tenants" }), {
+      error: '--tenants: no such directory "no/such/tenants"',
+    });
+    assert.deepEqual(at({ tenants: "package.json" }), {
+      error: '--tenants: no such directory "package.json"',
+    });
+    assert.deepEqual(at({ tenants: "tenants" }), {
+      packDir: path.join(repo, "policies"),
+      tenantsDir: path.join(repo, "tenants"),
+    });
+    assert.deepEqual(at({ "policy-pack": "bench/empty-pack" }), {
+      packDir: path.join(repo, "bench", "empty-pack"),
+      tenantsDir: undefined,
     });
   });
 });

@@ -88,6 +88,22 @@ describe("AWS preflight: who is told", () => {
     );
   });
 
+  it("finds each string of the tenant schema's fields by walking the schema: a profile's model, a tag's key, an email", () => {
+    const pathOf = (value: string) =>
+      preflightErrors([issue("claims-chatbot", "x", value)], [tenant])[0].path;
+    assert.deepEqual(["m.x", "team", "claims@example.com", "chatbot"].map(pathOf), [
+      "profiles[0].model",
+      "tags.team",
+      "notify.emails[0]",
+      "profiles[0].name",
+    ]);
+    // What the program derived is not the file's: the AWS profile name, the account id.
+    assert.deepEqual(
+      ["claims-chatbot-dev", "111122223333"].map((value) => pathOf(value).startsWith("aws:")),
+      [true, true],
+    );
+  });
+
   it("reports a value the program built as a program bug naming the resource, input, rule and value", () => {
     const built = defaultProfileDescription("claims", "dev", { name: "summary", model: "m.x" });
     assert.deepEqual(preflightErrors([issue("claims-summary", "description", built)], [tenant]), [

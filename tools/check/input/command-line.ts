@@ -64,7 +64,28 @@ export function userPaths(flags: Readonly<Record<string, unknown>>) {
   };
 }
 
-export function isDirectory(directory: string): boolean {
+/**
+ * The directories the check reads, from its flags: the policy pack (default `defaultPackDir`) must
+ * hold a PulumiPolicy.yaml, and --tenants, when given, must be a directory. One line for the first
+ * that is not, as the CLI prints it, before anything is loaded.
+ */
+export function inputDirectories(
+  flags: { "policy-pack"?: string; tenants?: string },
+  paths: ReturnType<typeof userPaths>,
+  defaultPackDir: string,
+): { error: string } | { packDir: string; tenantsDir?: string } {
+  const packDir = paths.resolve(flags["policy-pack"]) ?? defaultPackDir;
+  if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml")))
+    return {
+      error: `--policy-pack: ${flags["policy-pack"]} is not a policy pack (it has no PulumiPolicy.yaml)`,
+    };
+  const tenantsDir = paths.resolve(flags.tenants);
+  if (tenantsDir !== undefined && !isDirectory(tenantsDir))
+    return { error: `--tenants: no such directory "${flags.tenants}"` };
+  return { packDir, tenantsDir };
+}
+
+function isDirectory(directory: string): boolean {
   try {
     return fs.statSync(directory).isDirectory();
   } catch {

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
-import { type SourcePosition, evaluateTenantSource, tenantFieldPositions } from "../../../src/tenant-source";
+import { evaluateTenantSource } from "../../../src/tenant-source";
+import { type SourcePosition, tenantFieldPositions } from "../../../src/tenant-field-positions";
 
 /** A tenant file read for pointing at its fields: its profiles' names and where each field is written. */
 export interface TenantSource {

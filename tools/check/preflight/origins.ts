@@ -1,6 +1,8 @@
 import type { StackTenant } from "../../../src/stack-tenants";
 import { defaultProfileDescription } from "../../../src/stack-tenants";
 import type { InputError } from "../../../src/validation";
+import { tenantSchema } from "../../../src/tenant";
+import type { z } from "zod";
 import { type PreflightIssue, issueMessage } from "./issue";
 import * as path from "node:path";
 import { type TenantSource, readTenantSource } from "../input/tenant-positions";
@@ -54,23 +56,52 @@ export function ownerOf(urn: string, tenantNames: readonly string[]): string | u
   return tenantNames.find((tenant) => name === tenant || name.startsWith(`${tenant}-`));
 }
 
-/** Each string a tenant file gave, with the field it is at. */
+/**
+ * Each string a tenant file gave, with the field it is at: the tenant's fields walked as the tenant
+ * schema reads them (a string leaf, or a record's key), so a field added to the schema is found
+ * without a line here. Only the schema's fields: the rest of a `StackTenant` (names, ids, ARNs) the
+ * program built. A profile's default description is the program's too.
+ */
 function tenantFields(tenant: StackTenant): Map<string, string> {
   const fields = new Map<string, string>();
   const add = (value: string, path: string) => {
     if (!fields.has(value)) fields.set(value, path);
   };
+  const { profiles, ...tenantShape } = tenantSchema.shape;
   tenant.profiles.forEach((profile, index) => {
-    if (profile.description !== defaultProfileDescription(tenant.name, tenant.environment, profile))
-      add(profile.description, `profiles[${index}].description`);
-    add(profile.name, `profiles[${index}].name`);
+    const written =
+      profile.description === defaultProfileDescription(tenant.name, tenant.environment, profile)
+        ? { ...profile, description: undefined }
+        : profile;
+    walkStrings(profiles.element, written, `profiles[${index}]`, add);
   });
-  for (const [key, value] of Object.entries(tenant.tags)) {
-    add(value, `tags.${key}`);
-    add(key, `tags.${key}`);
-  }
-  tenant.notify.emails.forEach((email, index) => add(email, `notify.emails[${index}]`));
-  tenant.notify.snsTopicArns.forEach((arn, index) => add(arn, `notify.snsTopicArns[${index}]`));
-  tenant.workloadRoles.forEach((role, index) => add(role, `workloadRoles[${index}]`));
+  const values = tenant as unknown as Record<string, unknown>;
+  for (const [field, schema] of Object.entries(tenantShape)) walkStrings(schema, values[field], field, add);
   return fields;
 }
+
+/** Calls `add` with each string of `value` that `schema` reads as a string or a record key, at its path. */
+function walkStrings(
+  schema: z.core.$ZodType,
+  value: unknown,
+  path: string,
+  add: (value: string, path: string) => void,
+): void {
+  // The union of zod's own types, narrowed by `def.type` (zod 4's public core API).
+  const def = (schema as z.core.$ZodTypes)._zod.def;
+  const at = (key: string) => (path ? `${path}.${key}` : key);
+  if (def.type === "optional" || def.type === "default") walkStrings(def.innerType, value, path, add);
+  else if (def.type === "string" && typeof value === "string") add(value, path);
+  else if (def.type === "array" && Array.isArray(value))
+    value.forEach((item, index) => walkStrings(def.element, item, `${path}[${index}]`, add));
+  else if (def.type === "object" && isRecord(value))
+    for (const [key, field] of Object.entries(def.shape)) walkStrings(field, value[key], at(key), add);
+  else if (def.type === "record" && isRecord(value))
+    for (const [key, item] of Object.entries(value)) {
+      walkStrings(def.valueType, item, at(key), add);
+      add(key, at(key));
+    }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

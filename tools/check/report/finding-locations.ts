@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
-import type { SourcePosition } from "../../../src/tenant-source";
+import type { SourcePosition } from "../../../src/tenant-field-positions";
 import { type TenantSource, readTenantSource } from "../input/tenant-positions";
 import { ownerOf } from "../preflight/origins";
 import type { CheckReport, Violation } from "./check-report";

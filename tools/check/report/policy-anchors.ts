@@ -1,4 +1,5 @@
 import { projectName } from "../../../src/naming";
+import type { TenantInput, TenantProfile } from "../../../src/tenant";
 
 /**
  * Where the author fixes a policy's finding: the tenant file's field (for resources a tenant file
@@ -8,8 +9,11 @@ import { projectName } from "../../../src/naming";
  * an anchor names a policy the pack no longer has (test/unit/check-report/finding-locations.test.ts).
  */
 export type PolicyAnchor =
-  /** The tenant file's field; `profileField` below `profiles[i]` when the resource is a profile's. */
-  | { tenantField: string; profileField?: string; advice: string }
+  /**
+   * The tenant file's field; `profileField` below `profiles[i]` when the resource is a profile's.
+   * Typed by the tenant schema: a field it renames or drops fails the typecheck here.
+   */
+  | { tenantField: keyof TenantInput; profileField?: keyof TenantProfile; advice: string }
   /** A key of `Pulumi.<stack>.yaml`. */
   | { stackConfigKey: string; advice: string };
 
