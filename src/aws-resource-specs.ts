@@ -1,64 +1,55 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { type ResourceApiMapping, apiMembers } from "./aws-api-members";
-import { resourceTypes } from "./resource-types";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ResourceApiMapping } from "./aws-api-members";
+import { type AwsTypeSpec, isAwsTypeSpec } from "./aws-type-spec";
 
 /**
- * What the project knows of one AWS resource type the program creates, in one entry: its type
- * token, what its stand-in registers besides its inputs (aws-resources.ts builds the class from
- * it), and which API request member each input becomes (`npm run gen:aws-rules` reads it to write
- * src/data/aws-rules.json; the check's preflight reads the generated rules).
+ * Every AWS resource type the program creates, found by reading src/aws-types/: one file per type,
+ * each exporting its spec (aws-type-spec.ts) and its stand-in class. A directory, not a hand-kept
+ * list, so adding a type is its file and the component that creates it (checkov registers its checks
+ * the same way, by the modules of a package). The program itself never loads this: its components
+ * import the type files they use. The check, the rule generator and the tests read it.
  */
-export interface AwsResourceSpec<TOutputs extends string = string> {
-  type: string;
-  /** Outputs the program reads (registered as unknown outputs, as the provider's class declares them). */
-  outputs: readonly TOutputs[];
-  /** Resource options the provider's class sets itself (additionalSecretOutputs). */
-  defaults?: pulumi.CustomResourceOptions;
-  /** Inputs the provider's class wraps in `pulumi.secret` when set (as it does: `args?.value ? secret(...)`). */
-  secretInputs?: readonly string[];
-  /** Left out where no API model's constraints are checked yet (the Organizations types). */
-  api?: ResourceApiMapping;
+const typesDir = path.join(__dirname, "aws-types");
+// Whatever this module runs as (.ts under tsx or ts-node, .js if compiled), its siblings are the same.
+const extension = path.extname(__filename);
+
+/** A type's file and everything it exports (its stand-in class among them), for the tests. */
+export interface AwsTypeModule {
+  file: string;
+  spec: AwsTypeSpec;
+  exports: Readonly<Record<string, unknown>>;
 }
 
-const spec = <TOutputs extends string = never>(
-  name: keyof typeof resourceTypes,
-  outputs: readonly TOutputs[] = [],
-  more: Pick<AwsResourceSpec, "defaults" | "secretInputs"> = {},
-): AwsResourceSpec<TOutputs> => ({
-  type: resourceTypes[name],
-  outputs,
-  ...more,
-  api: (apiMembers as Partial<Record<string, ResourceApiMapping>>)[name],
-});
+function loadTypeModules(): Readonly<Record<string, AwsTypeModule>> {
+  const modules: Record<string, AwsTypeModule> = {};
+  for (const file of fs.readdirSync(typesDir).sort()) {
+    if (path.extname(file) !== extension || file.endsWith(`.d${extension}`)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exports = require(path.join(typesDir, file)) as Record<string, unknown>;
+    const found = Object.entries(exports).filter(([, value]) => isAwsTypeSpec(value));
+    if (found.length !== 1)
+      throw new Error(`src/aws-types/${file}: exports ${found.length} AWS type specs; each file holds one`);
+    const [[name, spec]] = found as Array<[string, AwsTypeSpec]>;
+    modules[name] = { file: `src/aws-types/${file}`, spec, exports };
+  }
+  return modules;
+}
 
-export const awsResourceSpecs = {
-  inferenceProfile: spec("inferenceProfile", ["arn"]),
-  // As the provider's class declares: a parameter's value is secret, as input and in state.
-  ssmParameter: spec("ssmParameter", [], {
-    defaults: { additionalSecretOutputs: ["value", "valueWo"] },
-    secretInputs: ["value", "valueWo"],
-  }),
-  snsTopic: spec("snsTopic", ["arn"]),
-  snsTopicPolicy: spec("snsTopicPolicy"),
-  snsTopicSubscription: spec("snsTopicSubscription"),
-  metricAlarm: spec("metricAlarm", ["arn"]),
-  budget: spec("budget", ["name"]),
-  budgetAction: spec("budgetAction"),
-  iamPolicy: spec("iamPolicy", ["arn"]),
-  iamRole: spec("iamRole", ["arn"]),
-  iamRolePolicy: spec("iamRolePolicy"),
-  iamRolePolicyAttachment: spec("iamRolePolicyAttachment"),
-  costAllocationTag: spec("costAllocationTag"),
-  anomalyMonitor: spec("anomalyMonitor", ["arn"]),
-  anomalySubscription: spec("anomalySubscription"),
-  /** An SCP; attachments read its `id` (`p-…`), which every custom resource has. */
-  organizationsPolicy: spec("organizationsPolicy"),
-  organizationsPolicyAttachment: spec("organizationsPolicyAttachment"),
-};
+/** Each type's module under the name its file exports the spec by (`snsTopic`). */
+export const awsTypeModules: Readonly<Record<string, AwsTypeModule>> = loadTypeModules();
+
+/** Each spec under that name: the names the pack's token table uses. */
+export const awsResourceSpecs: Readonly<Record<string, AwsTypeSpec>> = Object.fromEntries(
+  Object.entries(awsTypeModules).map(([name, { spec }]) => [name, spec]),
+);
+
+/** The spec of a type token, or undefined for a type the program does not create. */
+export const specByType: ReadonlyMap<string, AwsTypeSpec> = new Map(
+  Object.values(awsResourceSpecs).map((spec) => [spec.type, spec]),
+);
 
 /** Each spec's API mapping by type token, as the rule generator and its tests read them. */
 export const resourceApiMappings: Readonly<Record<string, ResourceApiMapping>> = Object.fromEntries(
-  Object.values(awsResourceSpecs).flatMap((entry: AwsResourceSpec) =>
-    entry.api ? [[entry.type, entry.api]] : [],
-  ),
+  Object.values(awsResourceSpecs).flatMap((spec) => (spec.api ? [[spec.type, spec.api]] : [])),
 );

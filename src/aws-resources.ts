@@ -1,17 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
-import type * as bedrock from "@pulumi/aws/bedrock";
-import type * as budgets from "@pulumi/aws/budgets";
-import type * as cloudwatch from "@pulumi/aws/cloudwatch";
-import type * as costexplorer from "@pulumi/aws/costexplorer";
-import type * as iam from "@pulumi/aws/iam";
-import type * as organizations from "@pulumi/aws/organizations";
-import type * as sns from "@pulumi/aws/sns";
-import type * as ssm from "@pulumi/aws/ssm";
-import { type AwsResourceSpec, awsResourceSpecs } from "./aws-resource-specs";
+import type * as pulumi from "@pulumi/pulumi";
+import type { AwsTypeSpec } from "./aws-type-spec";
 
 /**
  * The AWS resources the program creates, registered with exactly the inputs it sets and the
- * outputs it reads: each class made from its type's spec (aws-resource-specs.ts).
+ * outputs it reads: each type's file under src/aws-types/ makes its class from its spec with
+ * `leanResource`.
  *
  * Why not the `@pulumi/aws` classes: each of those declares every property of its resource
  * (dozens for a MetricAlarm or a Topic) and the SDK makes an Output, with its promises, for each
@@ -20,12 +13,9 @@ import { type AwsResourceSpec, awsResourceSpecs } from "./aws-resource-specs";
  * same type token, the same provider package version, the same inputs (unset properties are
  * never sent). The input types are the provider's own `…Args`, so the compiler still checks
  * every property name and type, and test/unit/aws-resources.test.ts registers each stand-in and its
- * provider class side by side and requires identical RegisterResource requests (type, version,
- * properties, secret outputs, aliases, replaceOnChanges).
+ * provider class side by side, with the inputs the program gives that type, and requires identical
+ * RegisterResource requests (type, version, properties, secret outputs, aliases, replaceOnChanges).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const awsPackageVersion: string = require("@pulumi/aws/package.json").version.replace(/^v/, "");
-
 type LeanResource<TArgs, TOutputs extends string> = (new (
   name: string,
   args: TArgs,
@@ -35,44 +25,41 @@ type LeanResource<TArgs, TOutputs extends string> = (new (
   readonly __pulumiType: string;
 };
 
-function leanResource<TArgs extends object, TOutputs extends string = never>(
-  spec: AwsResourceSpec<TOutputs>,
+/**
+ * The stand-in class of a spec. The class is made when the first instance is: the type files are
+ * also read where no resource is registered (the tenant schema takes the Bedrock description rule
+ * by the profile's token; the check's mocks and tools read every spec), and loading the Pulumi SDK
+ * there cost each tenant CLI seconds. Once made, a registration costs one extra call.
+ */
+export function leanResource<TArgs extends object, TOutputs extends string = never>(
+  spec: AwsTypeSpec<TOutputs>,
 ): LeanResource<TArgs, TOutputs> {
+  let standIn: LeanResource<TArgs, TOutputs> | undefined;
+  function LeanStandIn(name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) {
+    standIn ??= standInClass<TArgs, TOutputs>(spec);
+    // `new` of a function that returns an object yields that object: an instance of the class.
+    return new standIn(name, args, opts);
+  }
+  LeanStandIn.__pulumiType = spec.type;
+  return LeanStandIn as unknown as LeanResource<TArgs, TOutputs>;
+}
+
+function standInClass<TArgs extends object, TOutputs extends string>(
+  spec: AwsTypeSpec<TOutputs>,
+): LeanResource<TArgs, TOutputs> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require("@pulumi/pulumi") as typeof pulumi;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const awsPackageVersion: string = require("@pulumi/aws/package.json").version.replace(/^v/, "");
   const { type, outputs, defaults = {}, secretInputs = [] } = spec;
-  return class extends pulumi.CustomResource {
+  return class extends sdk.CustomResource {
     static readonly __pulumiType = type;
     constructor(name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) {
       const props: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(args)) if (value !== undefined) props[key] = value;
-      for (const key of secretInputs) if (props[key]) props[key] = pulumi.secret(props[key]);
+      for (const key of secretInputs) if (props[key]) props[key] = sdk.secret(props[key]);
       for (const output of outputs) if (!(output in props)) props[output] = undefined;
-      super(type, name, props, pulumi.mergeOptions({ version: awsPackageVersion, ...defaults }, opts));
+      super(type, name, props, sdk.mergeOptions({ version: awsPackageVersion, ...defaults }, opts));
     }
   } as unknown as LeanResource<TArgs, TOutputs>;
 }
-
-const specs = awsResourceSpecs;
-export const InferenceProfile = leanResource<bedrock.InferenceProfileArgs, "arn">(specs.inferenceProfile);
-export const SsmParameter = leanResource<ssm.ParameterArgs>(specs.ssmParameter);
-export const Topic = leanResource<sns.TopicArgs, "arn">(specs.snsTopic);
-export const TopicPolicy = leanResource<sns.TopicPolicyArgs>(specs.snsTopicPolicy);
-export const TopicSubscription = leanResource<sns.TopicSubscriptionArgs>(specs.snsTopicSubscription);
-export const MetricAlarm = leanResource<cloudwatch.MetricAlarmArgs, "arn">(specs.metricAlarm);
-export const Budget = leanResource<budgets.BudgetArgs, "name">(specs.budget);
-export const BudgetAction = leanResource<budgets.BudgetActionArgs>(specs.budgetAction);
-export const IamPolicy = leanResource<iam.PolicyArgs, "arn">(specs.iamPolicy);
-export const IamRole = leanResource<iam.RoleArgs, "arn">(specs.iamRole);
-export const IamRolePolicy = leanResource<iam.RolePolicyArgs>(specs.iamRolePolicy);
-export const IamRolePolicyAttachment = leanResource<iam.RolePolicyAttachmentArgs>(
-  specs.iamRolePolicyAttachment,
-);
-export const CostAllocationTag = leanResource<costexplorer.CostAllocationTagArgs>(specs.costAllocationTag);
-export const AnomalyMonitor = leanResource<costexplorer.AnomalyMonitorArgs, "arn">(specs.anomalyMonitor);
-export const AnomalySubscription = leanResource<costexplorer.AnomalySubscriptionArgs>(
-  specs.anomalySubscription,
-);
-/** An SCP; attachments read its `id` (`p-…`), which every custom resource has. */
-export const OrganizationsPolicy = leanResource<organizations.PolicyArgs>(specs.organizationsPolicy);
-export const OrganizationsPolicyAttachment = leanResource<organizations.PolicyAttachmentArgs>(
-  specs.organizationsPolicyAttachment,
-);

@@ -3,7 +3,7 @@ import { memberRule, stringRuleProblem } from "./aws-rules";
 import { type ModelCatalog, baseCatalog, crossRegionGeos, knownModelIds } from "./catalog";
 import { accountAliasSchema, environmentNameSchema } from "./config";
 import { closest } from "./did-you-mean";
-import { resourceTypes } from "./resource-types";
+import { inferenceProfile } from "./aws-types/inference-profile";
 import { awsQuotas } from "./aws-quotas";
 
 /**
@@ -49,7 +49,7 @@ const notifySchema = z
     error: "expected at least one email address or SNS topic ARN",
   });
 
-const profileDescriptionRule = memberRule(resourceTypes.inferenceProfile, "description");
+const profileDescriptionRule = memberRule(inferenceProfile.type, "description");
 
 const profileNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
   error: "expected a lowercase name of [a-z0-9-], 1-32 characters, starting with a letter",

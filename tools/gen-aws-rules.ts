@@ -67,10 +67,14 @@ function main(argv: string[]): number {
     generatedFrom: { from: source.from, commit: source.commit, services: {} },
     resources: {},
   };
-  for (const [type, mapping] of Object.entries(resourceApiMappings)) {
+  // By type token and service name: the specs are files, and the output must not follow their names.
+  const mappings = Object.entries(resourceApiMappings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const services = [...new Set(mappings.map(([, mapping]) => mapping.operation.split(":")[0]))].sort();
+  for (const service of services)
+    rules.generatedFrom.services[service] = source.services[service]?.source ?? "unknown";
+  for (const [type, mapping] of mappings) {
     const [service, operationName] = mapping.operation.split(":");
     const { operations, shapes } = model(service);
-    rules.generatedFrom.services[service] = source.services[service]?.source ?? "unknown";
     const inputShape = operations[operationName]?.input?.shape;
     if (!inputShape) {
       problems.push(`${type}: ${mapping.operation} is not an operation of the ${service} model`);

@@ -6,6 +6,7 @@ import { registeredUrns, waitForRPCs } from "../../tools/check/sdk-internals";
 import { readStackConfigFile } from "../../tools/stack-config-file";
 import { goJsonMarshal } from "../../tools/go-json";
 import { resourceTypes } from "../../src/resource-types";
+import { awsResourceSpecs } from "../../src/aws-resource-specs";
 import { formatInputError } from "../../src/validation";
 
 export const projectDir = path.resolve(__dirname, "../..");
@@ -16,32 +17,39 @@ export const project = "bedrock-cost-governance";
  */
 export const fixtureTenantsDir = path.join(projectDir, "test/fixtures/tenants");
 
+/** An AWS type's token, from its spec (src/aws-types/); a name no spec has fails loudly. */
+function tokenOf(name: string): string {
+  const spec = awsResourceSpecs[name];
+  if (!spec) throw new Error(`no AWS type spec is exported as ${name} from src/aws-types/`);
+  return spec.type;
+}
+
 /**
  * The type tokens the program registers, under the names the program tests use; each token is
- * src/resource-types.ts's, never spelt again here.
+ * its spec's or src/resource-types.ts's, never spelt again here.
  */
 export const types = {
-  anomalyMonitor: resourceTypes.anomalyMonitor,
-  anomalySubscription: resourceTypes.anomalySubscription,
-  budget: resourceTypes.budget,
-  budgetAction: resourceTypes.budgetAction,
-  costAllocationTag: resourceTypes.costAllocationTag,
-  inferenceProfile: resourceTypes.inferenceProfile,
-  metricAlarm: resourceTypes.metricAlarm,
+  anomalyMonitor: tokenOf("anomalyMonitor"),
+  anomalySubscription: tokenOf("anomalySubscription"),
+  budget: tokenOf("budget"),
+  budgetAction: tokenOf("budgetAction"),
+  costAllocationTag: tokenOf("costAllocationTag"),
+  inferenceProfile: tokenOf("inferenceProfile"),
+  metricAlarm: tokenOf("metricAlarm"),
   organizationGuardrails: resourceTypes.organizationGuardrails,
-  parameter: resourceTypes.ssmParameter,
-  policy: resourceTypes.iamPolicy,
+  parameter: tokenOf("ssmParameter"),
+  policy: tokenOf("iamPolicy"),
   provider: resourceTypes.awsProvider,
-  role: resourceTypes.iamRole,
-  rolePolicy: resourceTypes.iamRolePolicy,
-  rolePolicyAttachment: resourceTypes.iamRolePolicyAttachment,
-  scp: resourceTypes.organizationsPolicy,
-  scpAttachment: resourceTypes.organizationsPolicyAttachment,
+  role: tokenOf("iamRole"),
+  rolePolicy: tokenOf("iamRolePolicy"),
+  rolePolicyAttachment: tokenOf("iamRolePolicyAttachment"),
+  scp: tokenOf("organizationsPolicy"),
+  scpAttachment: tokenOf("organizationsPolicyAttachment"),
   stack: resourceTypes.stack,
   tenantGuardrails: resourceTypes.tenantGuardrails,
-  topic: resourceTypes.snsTopic,
-  topicPolicy: resourceTypes.snsTopicPolicy,
-  topicSubscription: resourceTypes.snsTopicSubscription,
+  topic: tokenOf("snsTopic"),
+  topicPolicy: tokenOf("snsTopicPolicy"),
+  topicSubscription: tokenOf("snsTopicSubscription"),
 } as const;
 
 export interface RunOptions {

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { snsTopicArn } from "../../arns";
-import { AnomalyMonitor, AnomalySubscription } from "../../aws-resources";
+import { AnomalyMonitor } from "../../aws-types/anomaly-monitor";
+import { AnomalySubscription } from "../../aws-types/anomaly-subscription";
 import { alertTopicName, logicalName, projectName } from "../../naming";
 import type { GovernedEnvironmentTenants } from "../../org-stack";
 import type { StackTenant } from "../../stack-tenants";

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CostAllocationTag } from "../../aws-resources";
+import { CostAllocationTag } from "../../aws-types/cost-allocation-tag";
 import { logicalName } from "../../naming";
 
 /**

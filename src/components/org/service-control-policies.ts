@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { OrganizationsPolicy, OrganizationsPolicyAttachment } from "../../aws-resources";
+import { OrganizationsPolicy } from "../../aws-types/organizations-policy";
+import { OrganizationsPolicyAttachment } from "../../aws-types/organizations-policy-attachment";
 import { logicalName } from "../../naming";
 import type { ServiceControlPolicyDocument } from "../../scp/documents";
 

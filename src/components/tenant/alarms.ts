@@ -1,4 +1,4 @@
-import { MetricAlarm } from "../../aws-resources";
+import { MetricAlarm } from "../../aws-types/metric-alarm";
 import * as pulumi from "@pulumi/pulumi";
 import { type AlarmDimension, bedrockNamespace, profileDimensions } from "../../metrics";
 import { alarmName, logicalName } from "../../naming";

@@ -1,4 +1,6 @@
-import { Topic, TopicPolicy, TopicSubscription } from "../../aws-resources";
+import { Topic } from "../../aws-types/sns-topic";
+import { TopicPolicy } from "../../aws-types/sns-topic-policy";
+import { TopicSubscription } from "../../aws-types/sns-topic-subscription";
 import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../arns";

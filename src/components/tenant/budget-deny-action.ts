@@ -1,4 +1,8 @@
-import { Budget, BudgetAction, IamPolicy, IamRole, IamRolePolicy } from "../../aws-resources";
+import { Budget } from "../../aws-types/budget";
+import { BudgetAction } from "../../aws-types/budget-action";
+import { IamPolicy } from "../../aws-types/iam-policy";
+import { IamRole } from "../../aws-types/iam-role";
+import { IamRolePolicy } from "../../aws-types/iam-role-policy";
 import type { PolicyDocument } from "@pulumi/aws/iam/documents";
 import * as pulumi from "@pulumi/pulumi";
 import { iamRoleArn } from "../../arns";

@@ -1,4 +1,4 @@
-import { Budget } from "../../aws-resources";
+import { Budget } from "../../aws-types/budget";
 import type * as awsInputs from "@pulumi/aws/types/input";
 import type * as pulumi from "@pulumi/pulumi";
 import { budgetName, logicalName } from "../../naming";

@@ -1,4 +1,5 @@
-import { InferenceProfile, SsmParameter } from "../../aws-resources";
+import { InferenceProfile } from "../../aws-types/inference-profile";
+import { SsmParameter } from "../../aws-types/ssm-parameter";
 import * as pulumi from "@pulumi/pulumi";
 import { foundationModelArn, profileIdFromArn, systemProfileArn } from "../../arns";
 import { logicalName } from "../../naming";

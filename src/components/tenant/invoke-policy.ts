@@ -1,4 +1,5 @@
-import { IamPolicy, IamRolePolicyAttachment } from "../../aws-resources";
+import { IamPolicy } from "../../aws-types/iam-policy";
+import { IamRolePolicyAttachment } from "../../aws-types/iam-role-policy-attachment";
 import * as pulumi from "@pulumi/pulumi";
 import { invokePolicyDocument } from "../../invoke-policy-document";
 import { invokePolicyName, logicalName } from "../../naming";

@@ -2,6 +2,11 @@ import { awsLimits } from "../../../src/catalog";
 import { serviceControlPolicyMaxCharacters } from "../../../src/scp/limits";
 import type { PlannedResource } from "./planned-resource";
 import { resourceTypes } from "../../../src/resource-types";
+import { anomalyMonitor } from "../../../src/aws-types/anomaly-monitor";
+import { anomalySubscription } from "../../../src/aws-types/anomaly-subscription";
+import { costAllocationTag } from "../../../src/aws-types/cost-allocation-tag";
+import { organizationsPolicy } from "../../../src/aws-types/organizations-policy";
+import { organizationsPolicyAttachment } from "../../../src/aws-types/organizations-policy-attachment";
 
 /**
  * What an org stack's plan means to its readers: the anomaly monitors against the payer's quota,
@@ -21,7 +26,7 @@ export function summarizeOrgPlan(resources: readonly PlannedResource[]): OrgPlan
   if (!resources.some((resource) => resource.type === resourceTypes.organizationGuardrails)) return undefined;
   const ofType = (type: string) => resources.filter((resource) => resource.type === type);
   const watched = new Set<string>();
-  for (const monitor of ofType(resourceTypes.anomalyMonitor)) {
+  for (const monitor of ofType(anomalyMonitor.type)) {
     try {
       const specification = JSON.parse(String(monitor.inputs.monitorSpecification)) as {
         Tags?: { Values?: unknown };
@@ -32,19 +37,19 @@ export function summarizeOrgPlan(resources: readonly PlannedResource[]): OrgPlan
       // a specification that is not JSON watches no tenant the plan can name
     }
   }
-  const attachments = ofType(resourceTypes.organizationsPolicyAttachment);
+  const attachments = ofType(organizationsPolicyAttachment.type);
   return {
     anomalyMonitors: {
-      count: ofType(resourceTypes.anomalyMonitor).length,
+      count: ofType(anomalyMonitor.type).length,
       quota: awsLimits.customAnomalyMonitorsPerAccount,
       tenants: watched.size,
-      subscriptions: ofType(resourceTypes.anomalySubscription).length,
+      subscriptions: ofType(anomalySubscription.type).length,
     },
-    costAllocationTags: ofType(resourceTypes.costAllocationTag).map((tag) => ({
+    costAllocationTags: ofType(costAllocationTag.type).map((tag) => ({
       tagKey: String(tag.inputs.tagKey),
       retainOnDelete: tag.retainOnDelete,
     })),
-    serviceControlPolicies: ofType(resourceTypes.organizationsPolicy).map((scp) => ({
+    serviceControlPolicies: ofType(organizationsPolicy.type).map((scp) => ({
       name: String(scp.inputs.name ?? scp.name),
       characters: String(scp.inputs.content ?? "").length,
       targets: attachments

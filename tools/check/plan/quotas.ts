@@ -3,7 +3,9 @@ import { integer } from "../report/format";
 import type { AccountBudgetCost } from "./costs";
 import type { AccountRef } from "./read-resource";
 import type { PlannedResource } from "./planned-resource";
-import { resourceTypes } from "../../../src/resource-types";
+import { anomalyMonitor } from "../../../src/aws-types/anomaly-monitor";
+import { costAllocationTag } from "../../../src/aws-types/cost-allocation-tag";
+import { inferenceProfile } from "../../../src/aws-types/inference-profile";
 
 export interface LocatedResource {
   resource: PlannedResource;
@@ -15,12 +17,8 @@ export function quotaWarnings(
   located: readonly LocatedResource[],
   budgetCosts: readonly AccountBudgetCost[],
 ): string[] {
-  const profiles = countBy(
-    located,
-    resourceTypes.inferenceProfile,
-    (where) => `${where.accountId}/${where.region}`,
-  );
-  const monitors = countBy(located, resourceTypes.anomalyMonitor, (where) => where.accountId);
+  const profiles = countBy(located, inferenceProfile.type, (where) => `${where.accountId}/${where.region}`);
+  const monitors = countBy(located, anomalyMonitor.type, (where) => where.accountId);
   return [
     ...firstDeployWarnings(located),
     ...[...profiles.values()]
@@ -47,10 +45,7 @@ export function quotaWarnings(
 /** AWS refuses to activate a key it has not yet seen in billing data (terraform-provider-aws#29068). */
 function firstDeployWarnings(located: readonly LocatedResource[]): string[] {
   const activatedKeys = located
-    .filter(
-      ({ resource }) =>
-        resource.type === resourceTypes.costAllocationTag && resource.inputs.status === "Active",
-    )
+    .filter(({ resource }) => resource.type === costAllocationTag.type && resource.inputs.status === "Active")
     .map(({ resource }) => String(resource.inputs.tagKey));
   if (activatedKeys.length === 0) return [];
   return [

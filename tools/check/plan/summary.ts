@@ -1,7 +1,6 @@
 import type { PlanAccount, PlanBudget, PlanProfile, PlanSummary, PlanTenant } from "./summary-shape";
 import type { LeftOutTenant } from "../../../src/left-out-tenants";
-import type { PlanAlarm } from "./alarm";
-import { readAlarm } from "./alarm";
+import { type PlanAlarm, readAlarm } from "./alarm";
 import { type AccountBudgetCost, accountBudgetCost, budgetShare } from "./costs";
 import { type LocatedResource, quotaWarnings } from "./quotas";
 import {
@@ -16,6 +15,10 @@ import {
 import { byText } from "../report/format";
 import type { PlannedResource } from "./planned-resource";
 import { resourceTypes } from "../../../src/resource-types";
+import { budget as budgetSpec } from "../../../src/aws-types/budget";
+import { budgetAction } from "../../../src/aws-types/budget-action";
+import { inferenceProfile } from "../../../src/aws-types/inference-profile";
+import { metricAlarm } from "../../../src/aws-types/metric-alarm";
 
 export type { PlanAlarm } from "./alarm";
 export type { AccountBudgetCost } from "./costs";
@@ -79,8 +82,7 @@ function readProfiles(
   return located
     .filter(
       ({ resource }) =>
-        resource.type === resourceTypes.inferenceProfile ||
-        resource.type === resourceTypes.nativeInferenceProfile,
+        resource.type === inferenceProfile.type || resource.type === resourceTypes.nativeInferenceProfile,
     )
     .map(({ resource, where }) => {
       const { inputs } = resource;
@@ -108,7 +110,7 @@ function readProfiles(
 function actionEnabledBudgetNames(resources: readonly PlannedResource[]): Set<string> {
   return new Set(
     resources
-      .filter((resource) => resource.type === resourceTypes.budgetAction)
+      .filter((resource) => resource.type === budgetAction.type)
       .map((resource) => String(resource.inputs.budgetName)),
   );
 }
@@ -122,7 +124,7 @@ function readBudgets(
   actionEnabled: ReadonlySet<string>,
 ): Array<TenantParts & { budget: PlanBudget; tags: Record<string, string> }> {
   return located.flatMap(({ resource, where }) => {
-    const tenant = resource.type === resourceTypes.budget ? budgetTenant(resource.inputs) : undefined;
+    const tenant = resource.type === budgetSpec.type ? budgetTenant(resource.inputs) : undefined;
     if (!tenant) return [];
     const name = budgetName(resource);
     const budget: PlanBudget = {
@@ -140,7 +142,7 @@ function readTenantAlarms(
   located: readonly LocatedResource[],
 ): Array<TenantParts & { profile?: string; alarm: PlanAlarm }> {
   return located.flatMap(({ resource, where }) => {
-    const tags = resource.type === resourceTypes.metricAlarm ? tagsOf(resource.inputs) : {};
+    const tags = resource.type === metricAlarm.type ? tagsOf(resource.inputs) : {};
     if (!tags.tenant) return [];
     const alarm = readAlarm(String(resource.inputs.name ?? resource.name), resource.inputs);
     return [{ where, tenant: tags.tenant, profile: tags.profile, alarm }];
@@ -152,7 +154,7 @@ function budgetCostsPerAccount(located: readonly LocatedResource[]): AccountBudg
   const actionEnabled = actionEnabledBudgetNames(located.map(({ resource }) => resource));
   const counts = new Map<string, { where: AccountRef; budgets: number; actionEnabled: number }>();
   for (const { resource, where } of located) {
-    if (resource.type !== resourceTypes.budget) continue;
+    if (resource.type !== budgetSpec.type) continue;
     const count = counts.get(where.accountId) ?? { where, budgets: 0, actionEnabled: 0 };
     count.budgets += 1;
     if (actionEnabled.has(budgetName(resource))) count.actionEnabled += 1;

@@ -4,7 +4,11 @@ import type { PlannedResource } from "../plan/planned-resource";
 import type { PreflightIssue } from "./issue";
 import type { PlanIndex } from "./plan-index";
 import { type Publisher, grantsPublish } from "./topic-grants";
-import { resourceTypes } from "../../../src/resource-types";
+import { anomalySubscription } from "../../../src/aws-types/anomaly-subscription";
+import { budget as budgetSpec } from "../../../src/aws-types/budget";
+import { budgetAction } from "../../../src/aws-types/budget-action";
+import { inferenceProfile } from "../../../src/aws-types/inference-profile";
+import { metricAlarm } from "../../../src/aws-types/metric-alarm";
 
 /**
  * Rules between resources that no single request shows:
@@ -53,7 +57,7 @@ export function checkAcrossResources(
   };
 
   switch (resource.type) {
-    case resourceTypes.metricAlarm: {
+    case metricAlarm.type: {
       const alarmArn = typeof resource.outputs?.arn === "string" ? resource.outputs.arn : undefined;
       for (const member of ["alarmActions", "okActions", "insufficientDataActions"]) {
         const actions = resource.inputs[member];
@@ -78,7 +82,7 @@ export function checkAcrossResources(
       }
       return;
     }
-    case resourceTypes.budget: {
+    case budgetSpec.type: {
       const notifications = resource.inputs.notifications;
       if (!Array.isArray(notifications)) return;
       notifications.forEach((notification, position) => {
@@ -94,8 +98,8 @@ export function checkAcrossResources(
       });
       return;
     }
-    case resourceTypes.budgetAction:
-    case resourceTypes.anomalySubscription: {
+    case budgetAction.type:
+    case anomalySubscription.type: {
       const subscribers = resource.inputs.subscribers;
       if (!Array.isArray(subscribers)) return;
       const anomaly = resource.type.startsWith("aws:costexplorer");
@@ -112,7 +116,7 @@ export function checkAcrossResources(
       });
       return;
     }
-    case resourceTypes.inferenceProfile: {
+    case inferenceProfile.type: {
       const copyFrom = (resource.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom;
       const system =
         typeof copyFrom === "string"

@@ -5,7 +5,7 @@ import { checkMembers } from "./member-checks";
 import { indexPlan } from "./plan-index";
 import { checkQuotas } from "./quota-checks";
 import { scpLimitProblems } from "./scp-limits";
-import { resourceTypes } from "../../../src/resource-types";
+import { organizationsPolicy } from "../../../src/aws-types/organizations-policy";
 
 export { type PreflightIssue, issueMessage } from "./issue";
 export { preflightErrors } from "./origins";
@@ -36,12 +36,9 @@ export function preflight(resources: readonly PlannedResource[]): PreflightIssue
         urn,
         type: resource?.type ?? "",
         name: resource?.name ?? urn,
-        input: resource?.type === resourceTypes.organizationsPolicy ? "content" : "targetId",
+        input: resource?.type === organizationsPolicy.type ? "content" : "targetId",
         rule: `AWS Organizations would reject it: ${message}`,
-        value:
-          resource?.type === resourceTypes.organizationsPolicy
-            ? resource.inputs.name
-            : resource?.inputs.targetId,
+        value: resource?.type === organizationsPolicy.type ? resource.inputs.name : resource?.inputs.targetId,
       });
     }
   }

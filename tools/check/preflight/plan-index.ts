@@ -1,6 +1,8 @@
 import { decodeProviderInput } from "../plan/planned-resource";
 import type { PlannedResource } from "../plan/planned-resource";
 import { resourceTypes } from "../../../src/resource-types";
+import { snsTopic } from "../../../src/aws-types/sns-topic";
+import { snsTopicPolicy } from "../../../src/aws-types/sns-topic-policy";
 
 /** Where a resource acts: its provider's Region and account (the mocks' defaults when it names none). */
 export interface Placement {
@@ -28,10 +30,10 @@ export function indexPlan(resources: readonly PlannedResource[]): PlanIndex {
         region: typeof resource.inputs.region === "string" ? resource.inputs.region : defaultPlacement.region,
         accountId: Array.isArray(accountIds) ? String(accountIds[0]) : defaultPlacement.accountId,
       });
-    } else if (resource.type === resourceTypes.snsTopic) {
+    } else if (resource.type === snsTopic.type) {
       const arn = resource.outputs?.arn;
       if (typeof arn === "string") topicsByArn.set(arn, resource);
-    } else if (resource.type === resourceTypes.snsTopicPolicy) {
+    } else if (resource.type === snsTopicPolicy.type) {
       const arn = resource.inputs.arn;
       if (typeof arn === "string")
         topicPoliciesByArn.set(arn, [...(topicPoliciesByArn.get(arn) ?? []), resource]);

@@ -1,7 +1,11 @@
 import type { PlannedResource } from "../plan/planned-resource";
 import type { PreflightIssue } from "./issue";
 import { awsQuotas, iamPolicySize } from "../../../src/aws-quotas";
-import { resourceTypes } from "../../../src/resource-types";
+import { budget } from "../../../src/aws-types/budget";
+import { iamPolicy } from "../../../src/aws-types/iam-policy";
+import { iamRole } from "../../../src/aws-types/iam-role";
+import { iamRolePolicy } from "../../../src/aws-types/iam-role-policy";
+import { snsTopic } from "../../../src/aws-types/sns-topic";
 
 /** Quotas per resource (policy sizes, subscribers per notification, topic names). */
 export function checkQuotas(
@@ -23,13 +27,13 @@ export function checkQuotas(
       );
   };
   switch (resource.type) {
-    case resourceTypes.iamPolicy:
+    case iamPolicy.type:
       documentSize("policy", awsQuotas.managedPolicyDocumentChars, "a managed policy");
       return;
-    case resourceTypes.iamRole:
+    case iamRole.type:
       documentSize("assumeRolePolicy", awsQuotas.roleTrustPolicyChars, "a role trust policy (default quota)");
       return;
-    case resourceTypes.iamRolePolicy: {
+    case iamRolePolicy.type: {
       const role = resource.inputs.role;
       const document = resource.inputs.policy;
       if (typeof role !== "string" || typeof document !== "string") return;
@@ -43,7 +47,7 @@ export function checkQuotas(
         );
       return;
     }
-    case resourceTypes.snsTopic:
+    case snsTopic.type:
       if (typeof resource.inputs.name === "string" && !awsQuotas.snsTopicName.test(resource.inputs.name))
         issue(
           "name",
@@ -51,7 +55,7 @@ export function checkQuotas(
           resource.inputs.name,
         );
       return;
-    case resourceTypes.budget: {
+    case budget.type: {
       const notifications = resource.inputs.notifications;
       if (!Array.isArray(notifications)) return;
       notifications.forEach((notification, position) => {

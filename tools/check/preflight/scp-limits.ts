@@ -1,6 +1,7 @@
 import { scpSizeProblem, scpsPerTargetProblem } from "../../../src/scp/limits";
 import type { PlannedResource } from "../plan/planned-resource";
-import { resourceTypes } from "../../../src/resource-types";
+import { organizationsPolicy } from "../../../src/aws-types/organizations-policy";
+import { organizationsPolicyAttachment } from "../../../src/aws-types/organizations-policy-attachment";
 
 /**
  * AWS Organizations' SCP limits over planned resources, for an AWS preflight: each
@@ -15,8 +16,7 @@ export function scpLimitProblems(
   const problems: Array<{ urn: string; message: string }> = [];
   const scps = resources.filter(
     (resource) =>
-      resource.type === resourceTypes.organizationsPolicy &&
-      resource.inputs.type === "SERVICE_CONTROL_POLICY",
+      resource.type === organizationsPolicy.type && resource.inputs.type === "SERVICE_CONTROL_POLICY",
   );
   for (const scp of scps) {
     const content = scp.inputs.content;
@@ -27,7 +27,7 @@ export function scpLimitProblems(
   const scpUrns = new Set(scps.map((scp) => scp.urn));
   const perTarget = new Map<string, { urn: string; count: number }>();
   for (const attachment of resources.filter(
-    (resource) => resource.type === resourceTypes.organizationsPolicyAttachment,
+    (resource) => resource.type === organizationsPolicyAttachment.type,
   )) {
     const from = attachment.propertyDependencies.policyId ?? attachment.dependencies;
     if (!from.some((urn) => scpUrns.has(urn))) continue;

@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../../src/arns";
 import { decodeProviderInput } from "../plan/planned-resource";
-import { resourceTypes } from "../../../src/resource-types";
+import { specByType } from "../../../src/aws-resource-specs";
+import type { MockSpec, MockValue } from "../../../src/aws-type-spec";
 
 /**
- * Mocks that answer like AWS: ids and ARNs have the shapes AWS gives them (an application
- * inference profile id is 12 lowercase alphanumerics), derived from the resource's name and
- * its provider's account and Region, so plans are stable run to run.
+ * Mocks that answer like AWS: ids and ARNs have the shapes AWS gives them, made from the `mock`
+ * of each type's spec (src/aws-types/: the ARN format of the Service Authorization Reference, the
+ * provider's id, the shape of generated ids) and derived from the resource's name and its
+ * provider's account and Region, so plans are stable run to run.
  */
 export class AwsMocks implements pulumi.runtime.Mocks {
   private readonly providers = new Map<string, { region: string; accountId: string }>();
@@ -25,62 +27,22 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       return { id, state: inputs };
     }
     const { region, accountId } = this.providerOf(args.provider);
-    // ARNs in the Region's partition, as AWS gives them (GovCloud: aws-us-gov).
-    const partition = partitionOf(region);
+    const mock = mockOf(args.type);
     const name = typeof inputs.name === "string" ? inputs.name : `${args.name}-${digest(args.name, 7)}`;
-    const awsId = (length: number) => digest(`${args.type}:${args.name}:${accountId}:${region}`, length);
-    const withArn = (arn: string, id = arn) => ({
-      id,
-      state: { ...inputs, name, arn, tagsAll: inputs.tags },
-    });
-
-    switch (args.type) {
-      case resourceTypes.inferenceProfile: {
-        const profileId = base36(awsId(24)).slice(0, 12).padEnd(12, "0");
-        return withArn(
-          `arn:${partition}:bedrock:${region}:${accountId}:application-inference-profile/${profileId}`,
-        );
-      }
-      case resourceTypes.snsTopic:
-        return withArn(`arn:${partition}:sns:${region}:${accountId}:${name}`);
-      case resourceTypes.snsTopicSubscription:
-        return withArn(`${String(inputs.topic)}:${uuid(awsId(32))}`);
-      case resourceTypes.iamPolicy:
-        return withArn(`arn:${partition}:iam::${accountId}:policy/${name}`);
-      case resourceTypes.iamRole:
-        return withArn(`arn:${partition}:iam::${accountId}:role/${name}`, name);
-      case resourceTypes.metricAlarm:
-        return withArn(`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${name}`, name);
-      case resourceTypes.ssmParameter:
-        return withArn(`arn:${partition}:ssm:${region}:${accountId}:parameter${name}`, name);
-      case resourceTypes.budget:
-        return withArn(`arn:${partition}:budgets::${accountId}:budget/${name}`, `${accountId}:${name}`);
-      case resourceTypes.budgetAction: {
-        const actionId = uuid(awsId(32));
-        return withArn(
-          `arn:${partition}:budgets::${accountId}:budget/${String(inputs.budgetName)}/action/${actionId}`,
-          `${accountId}:${actionId}:${String(inputs.budgetName)}`,
-        );
-      }
-      case resourceTypes.anomalyMonitor:
-        return withArn(`arn:${partition}:ce::${accountId}:anomalymonitor/${uuid(awsId(32))}`);
-      case resourceTypes.anomalySubscription:
-        return withArn(`arn:${partition}:ce::${accountId}:anomalysubscription/${uuid(awsId(32))}`);
-      case resourceTypes.organizationsPolicy: {
-        // An SCP id is p- and 8 or more lowercase alphanumerics; its ARN names the organisation.
-        const policyId = `p-${base36(awsId(16)).slice(0, 8).padEnd(8, "0")}`;
-        return withArn(
-          `arn:${partition}:organizations::${accountId}:policy/o-exampleorg/service_control_policy/${policyId}`,
-          policyId,
-        );
-      }
-      case resourceTypes.organizationsPolicyAttachment:
-        return { id: `${String(inputs.targetId)}:${String(inputs.policyId)}`, state: { ...inputs } };
-      case resourceTypes.costAllocationTag:
-        return { id: String(inputs.tagKey), state: { ...inputs, type: "UserDefined" } };
-      default:
-        return { id: `${name}`, state: { ...inputs, name } };
-    }
+    const known: Record<string, string> = {
+      Partition: partitionOf(region),
+      Region: region,
+      Account: accountId,
+    };
+    const seed = `${args.type}:${args.name}:${accountId}:${region}`;
+    for (const [placeholder, value] of mock.values) known[placeholder] = valueOf(value, inputs, seed);
+    const fill = (format: Format) => fillFormat(format, known, name);
+    const arn = mock.arn && fill(mock.arn);
+    const id = mock.id ? fill(mock.id) : (arn ?? name);
+    const state: Record<string, unknown> = { ...inputs, ...mock.state };
+    if (mock.named) state.name = name;
+    if (arn !== undefined) Object.assign(state, { arn, tagsAll: inputs.tags });
+    return { id, state };
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
@@ -104,4 +66,60 @@ function base36(hex: string): string {
 
 function uuid(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A format split once into its text and its `${Placeholder}`s (odd positions). */
+type Format = string[];
+interface CompiledMock {
+  arn?: Format;
+  id?: Format;
+  values: Array<[string, MockValue]>;
+  state?: Readonly<Record<string, unknown>>;
+  named: boolean;
+}
+
+const compiledMocks = new Map<string, CompiledMock>();
+const split = (format: string): Format => format.split(/\$\{(\w+)\}/);
+
+/** A type's mock, compiled on first use; a type without a spec (or a mock) gets its name as its id. */
+function mockOf(type: string): CompiledMock {
+  let compiled = compiledMocks.get(type);
+  if (!compiled) {
+    const mock: MockSpec = specByType.get(type)?.mock ?? {};
+    compiled = {
+      arn: mock.arn && split(mock.arn.format),
+      id: mock.id === undefined ? undefined : split(mock.id),
+      values: Object.entries(mock.values ?? {}),
+      state: mock.state,
+      named: mock.named !== false,
+    };
+    compiledMocks.set(type, compiled);
+  }
+  return compiled;
+}
+
+/** Each placeholder: a known value, else the resource's name where the placeholder names one. */
+function fillFormat(format: Format, known: Record<string, string>, name: string): string {
+  let text = format[0];
+  for (let position = 1; position < format.length; position += 2) {
+    const placeholder = format[position];
+    text +=
+      (known[placeholder] ??
+        (placeholder.endsWith("NameWithoutLeadingSlash")
+          ? name.replace(/^\//, "")
+          : /Name(WithPath)?$/.test(placeholder)
+            ? name
+            : `\${${placeholder}}`)) + format[position + 1];
+  }
+  return text;
+}
+
+function valueOf(value: MockValue, inputs: Record<string, unknown>, seed: string): string {
+  if (value === "uuid") return uuid(digest(seed, 32));
+  if ("input" in value) return String(inputs[value.input]);
+  if ("text" in value) return value.text;
+  // n alphanumerics from 2n hex digits of the digest (an inference profile id is 12).
+  return base36(digest(seed, 2 * value.base36))
+    .slice(0, value.base36)
+    .padEnd(value.base36, "0");
 }
