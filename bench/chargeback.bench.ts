@@ -2,8 +2,6 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
-import { fixtureTenantsDir } from "../test/chargeback/stack";
 import { median } from "./median";
 import { parseCli } from "../tools/cli-flags";
 
@@ -54,6 +52,9 @@ const rounds = Number(values.rounds);
  * thousand a credit; net cost 95% of unblended (an enterprise discount).
  */
 async function generate(file: string): Promise<void> {
+  // Loaded only now: DuckDB takes a while to load, and --help or a bad flag should not wait for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DuckDBInstance } = require("@duckdb/node-api") as typeof import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   const services = [
@@ -91,7 +92,10 @@ async function generate(file: string): Promise<void> {
   instance.closeSync();
 }
 
-function round(file: string): Promise<{
+function round(
+  file: string,
+  tenantsDir: string,
+): Promise<{
   wallSeconds: number;
   reportMs: number;
   maxRssMb: number;
@@ -107,7 +111,7 @@ function round(file: string): Promise<{
         "tsx/cjs",
         path.join(repoRoot, "bench/chargeback-round.ts"),
         file,
-        fixtureTenantsDir,
+        tenantsDir,
         values["by-profile"] ? "by-profile" : "",
       ],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
@@ -140,9 +144,13 @@ async function main() {
       `generated ${items.toLocaleString("en-US")} line items (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB Parquet) in ${((Date.now() - started) / 1000).toFixed(1)} s (not timed)\n`,
     );
   }
+  // Loaded only now: the fixture writes its tenant files when loaded, and loads the stack's schemas.
+  const { fixtureTenantsDir } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("../test/chargeback/stack") as typeof import("../test/chargeback/stack");
   const results = [];
   for (let index = 0; index < rounds; index += 1) {
-    const result = await round(exportRoot);
+    const result = await round(exportRoot, fixtureTenantsDir);
     results.push(result);
     process.stdout.write(
       `round ${index + 1}: ${result.wallSeconds.toFixed(2)} s wall (report ${(result.reportMs / 1000).toFixed(2)} s, ${result.cpuSeconds.toFixed(2)} CPU s), peak RSS ${result.maxRssMb.toFixed(0)} MiB, total Bedrock $${result.totalBedrockUsd.toFixed(2)}\n`,

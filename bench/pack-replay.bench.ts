@@ -3,10 +3,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { PlannedResource } from "../tools/check/plan/planned-resource";
-import { StackEncoder } from "../tools/check/analyzer/stack-encoder";
-import { PolicyPackHost } from "../tools/check/analyzer/policy-pack-host";
-import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/stack-config-file";
 import { writeDocsBlock } from "./docs-block";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { median } from "./median";
@@ -29,7 +25,17 @@ const packs = [
   { label: "bedrock-cost-guardrails (policies)", dir: path.join(repoRoot, "policies") },
 ];
 
+/*
+ * The program's runner, the pack's host and the encoder are required where used, not imported: they
+ * load the Pulumi SDK and gRPC (seconds), and --help or a bad flag should not wait for them.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
 async function plan(tenants: number): Promise<PlannedResource[]> {
+  const { releaseProgram, runProgram } =
+    require("../tools/check/program/program-runner") as typeof import("../tools/check/program/program-runner");
+  const { readStackConfigFile } =
+    require("../tools/stack-config-file") as typeof import("../tools/stack-config-file");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-replay-${tenants}-`));
   try {
     writeSyntheticTenants(dir, tenants, ["shared-ai", "claims-ai"]);
@@ -50,6 +56,10 @@ async function plan(tenants: number): Promise<PlannedResource[]> {
 
 /** One stack analysis by a freshly started pack: when every Analyze, and the AnalyzeStack, was answered. */
 async function analyzeWith(packDir: string, resources: readonly PlannedResource[]) {
+  const { PolicyPackHost } =
+    require("../tools/check/analyzer/policy-pack-host") as typeof import("../tools/check/analyzer/policy-pack-host");
+  const { StackEncoder } =
+    require("../tools/check/analyzer/stack-encoder") as typeof import("../tools/check/analyzer/stack-encoder");
   const host = await PolicyPackHost.start({ packDir });
   try {
     const startedAt = performance.now();
@@ -65,6 +75,8 @@ async function analyzeWith(packDir: string, resources: readonly PlannedResource[
     await host.close();
   }
 }
+
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(5)} s`;
 

@@ -4,12 +4,23 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { writeDocsBlock } from "./docs-block";
 import { median } from "./median";
-import { type Measurement, measure, peaksBetween } from "./process-tree";
+import {
+  type Figures,
+  type PhasePeaks,
+  describeFigures,
+  describePhases,
+  figures,
+  highestPhasePeaks,
+  mb,
+  phaseNames,
+  phasePeaks,
+  seconds,
+} from "./plan-figures";
+import { type Measurement, measure } from "./process-tree";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { runCli } from "../tools/cli-exit";
 import { parseCli } from "../tools/cli-flags";
 import { type Progress, startProgress } from "../tools/progress";
-import { maxStackSectionChars } from "../tools/check/report/render-markdown";
 
 /**
  * Plan benchmark: N synthetic tenants checked end to end by the real `npm run check` entry point
@@ -33,63 +44,6 @@ function checkCommand(root: string): string[] {
 }
 
 const emptyPack = path.join(repoRoot, "bench", "empty-pack");
-
-interface Figures {
-  wallSeconds: number;
-  cpuSeconds: number;
-  checkProcessMb: number;
-  packMb: number;
-  bothMb: number;
-}
-
-/**
- * Where the check's memory goes, phase by phase, from the check's own timings: start-up (the pack
- * starting, modules loading), the plan (the program in its worker, the pack answering Analyze) and
- * the verdict (the worker gone, the pack's AnalyzeStack). The highest peaks of all rounds.
- */
-const phaseNames = ["start-up", "plan", "verdict"] as const;
-type PhasePeaks = Record<(typeof phaseNames)[number], ReturnType<typeof peaksBetween>>;
-
-function phasePeaks(
-  run: Measurement,
-  report: { durationMs: number; timings: { planMs: number; judgeAfterPlanMs: number } },
-): PhasePeaks {
-  const planEnd = (report.durationMs - report.timings.judgeAfterPlanMs) / 1000;
-  const planStart = planEnd - report.timings.planMs / 1000;
-  return {
-    "start-up": peaksBetween(run.samples, 0, planStart),
-    plan: peaksBetween(run.samples, planStart, planEnd),
-    verdict: peaksBetween(run.samples, planEnd, Infinity),
-  };
-}
-
-function highestPhasePeaks(all: readonly PhasePeaks[]): PhasePeaks {
-  const highest = (name: (typeof phaseNames)[number]) => ({
-    rootMb: Math.max(...all.map((peaks) => peaks[name].rootMb)),
-    childrenMb: Math.max(...all.map((peaks) => peaks[name].childrenMb)),
-    bothMb: Math.max(...all.map((peaks) => peaks[name].bothMb)),
-  });
-  return { "start-up": highest("start-up"), plan: highest("plan"), verdict: highest("verdict") };
-}
-
-const describePhases = (peaks: PhasePeaks) =>
-  phaseNames
-    .map(
-      (name) =>
-        `${name} ${mb(peaks[name].rootMb)} + ${mb(peaks[name].childrenMb)} (at once ${mb(peaks[name].bothMb)})`,
-    )
-    .join("; ");
-
-/** Medians of time, the highest peaks of memory. */
-function figures(runs: readonly Measurement[]): Figures {
-  return {
-    wallSeconds: median(runs.map((run) => run.wallSeconds)),
-    cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
-    checkProcessMb: Math.max(...runs.map((run) => run.rootPeakRssMb)),
-    packMb: Math.max(...runs.map((run) => run.childrenPeakRssMb)),
-    bothMb: Math.max(...runs.map((run) => run.treePeakRssMb)),
-  };
-}
 
 async function benchmark(tenants: number, rounds: number, baseline?: string, progress?: Progress) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-bench-${tenants}-`));
@@ -171,8 +125,10 @@ async function benchmark(tenants: number, rounds: number, baseline?: string, pro
     markdownChars,
   };
   console.log(
-    `${String(tenants).padStart(5)} tenants  ${String(resources).padStart(6)} resources  check ${describe(result.check)} (plan ${seconds(result.planSeconds)})` +
-      (result.baseline ? `\n${" ".repeat(28)}baseline ${describe(result.baseline)}  (${baseline})` : "") +
+    `${String(tenants).padStart(5)} tenants  ${String(resources).padStart(6)} resources  check ${describeFigures(result.check)} (plan ${seconds(result.planSeconds)})` +
+      (result.baseline
+        ? `\n${" ".repeat(28)}baseline ${describeFigures(result.baseline)}  (${baseline})`
+        : "") +
       `\n${" ".repeat(28)}no-policy pack ${seconds(result.unjudged.wallSeconds)}  SDK floor ${seconds(result.floor.wallSeconds)}, ${mb(result.floor.bothMb)}` +
       `  check/floor ${(result.check.wallSeconds / result.floor.wallSeconds).toFixed(2)}  (${verdict})` +
       `\n${" ".repeat(28)}peak RSS by phase, check process + pack: ${describePhases(result.phases)}` +
@@ -180,11 +136,6 @@ async function benchmark(tenants: number, rounds: number, baseline?: string, pro
   );
   return result;
 }
-
-const seconds = (value: number) => `${value.toFixed(1)} s`;
-const mb = (value: number) => `${Math.round(value).toLocaleString("en-US")} MB`;
-const describe = (f: Figures) =>
-  `${seconds(f.wallSeconds)} wall, ${seconds(f.cpuSeconds)} CPU; peak RSS: check process ${mb(f.checkProcessMb)}, pack ${mb(f.packMb)}, both at once ${mb(f.bothMb)}`;
 
 type Result = Awaited<ReturnType<typeof benchmark>>;
 
@@ -248,6 +199,11 @@ async function main(): Promise<number> {
     progress: { type: "boolean", default: false },
   });
   if (typeof values === "number") return values;
+  // Loaded only now: the check's renderer loads its report modules (seconds), and --help or a bad flag
+  // should not wait for them.
+  const { maxStackSectionChars } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("../tools/check/report/render-markdown") as typeof import("../tools/check/report/render-markdown");
   const sizes = values.tenants.split(",").map(Number);
   const rounds = Number(values.rounds);
   const baseline = values.baseline ? path.resolve(values.baseline) : undefined;

@@ -2,10 +2,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { validateStackInputs } from "../src/stack";
-import { preflight, preflightErrors } from "../tools/check/preflight";
-import { releaseProgram, runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/stack-config-file";
 import { median } from "./median";
 import { writeSyntheticTenants } from "./synthetic-tenants";
 import { runCli } from "../tools/cli-exit";
@@ -34,6 +30,17 @@ async function main(): Promise<number> {
   if (typeof values === "number") return values;
   const tenants = Number(values.tenants);
   const rounds = Number(values.rounds);
+  // Loaded only now: the program's runner (the Pulumi SDK), the stack's schemas, YAML and the preflight
+  // take seconds to load, and --help or a bad flag should not wait for them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { validateStackInputs } = require("../src/stack") as typeof import("../src/stack");
+  const { preflight, preflightErrors } =
+    require("../tools/check/preflight") as typeof import("../tools/check/preflight");
+  const { releaseProgram, runProgram } =
+    require("../tools/check/program/program-runner") as typeof import("../tools/check/program/program-runner");
+  const { readStackConfigFile } =
+    require("../tools/stack-config-file") as typeof import("../tools/stack-config-file");
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcg-preflight-${tenants}-`));
   try {
     writeSyntheticTenants(dir, tenants, ["shared-ai", "claims-ai"]);

@@ -1,10 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as prettier from "prettier";
 import { projectName } from "../src/naming";
-import { type PlannedResource, secretSignature, signatureKey } from "../tools/check/plan/planned-resource";
-import { runProgram } from "../tools/check/program/program-runner";
-import { readStackConfigFile } from "../tools/stack-config-file";
+import type { PlannedResource } from "../tools/check/plan/planned-resource";
 import { resourceTypes } from "../src/resource-types";
 import { runCli } from "../tools/cli-exit";
 import { parseCli } from "../tools/cli-flags";
@@ -21,21 +18,40 @@ export const exampleTenantsDir = path.join(projectDir, "examples", "tenants");
 export const exampleExportFile = path.join(projectDir, "examples", "stack-export.json");
 export const exampleStack = "dev";
 
+/*
+ * The program's runner, the SDK's signatures, YAML and prettier are required where used, not imported:
+ * they take seconds to load (the Pulumi SDK), and --help or a bad flag should not wait for them.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+type Signatures = Pick<
+  typeof import("../tools/check/plan/planned-resource"),
+  "signatureKey" | "secretSignature"
+>;
+
 /**
  * A value as `pulumi stack export --show-secrets` writes it: a secret (the program's SSM parameter
  * values, which the provider marks secret) keeps its signature and carries its value JSON-encoded in
  * `plaintext`, where the program's run holds it decoded in `value`. The check reads that form back.
  */
-function asExported(value: unknown): unknown {
+function asExported(value: unknown, signatures: Signatures): unknown {
+  const { signatureKey, secretSignature } = signatures;
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(asExported);
+  if (Array.isArray(value)) return value.map((item) => asExported(item, signatures));
   const record = value as Record<string, unknown>;
   if (record[signatureKey] === secretSignature)
-    return { [signatureKey]: secretSignature, plaintext: JSON.stringify(asExported(record.value)) };
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, asExported(item)]));
+    return {
+      [signatureKey]: secretSignature,
+      plaintext: JSON.stringify(asExported(record.value, signatures)),
+    };
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, asExported(item, signatures)]));
 }
 
 export async function exampleStackExport(): Promise<object> {
+  const { readStackConfigFile } =
+    require("../tools/stack-config-file") as typeof import("../tools/stack-config-file");
+  const { runProgram } =
+    require("../tools/check/program/program-runner") as typeof import("../tools/check/program/program-runner");
+  const signatures = require("../tools/check/plan/planned-resource") as Signatures;
   const stackFile = readStackConfigFile(projectDir, exampleStack);
   if ("errors" in stackFile) throw new Error(stackFile.errors.map((error) => error.message).join("\n"));
   const run = await runProgram({
@@ -73,8 +89,8 @@ export async function exampleStackExport(): Promise<object> {
           ? { id: providerIds.get(resource.urn) ?? String(resource.outputs?.id ?? resource.name) }
           : {}),
         type: resource.type,
-        inputs: asExported(resource.inputs),
-        outputs: asExported(resource.outputs ?? {}),
+        inputs: asExported(resource.inputs, signatures),
+        outputs: asExported(resource.outputs ?? {}, signatures),
         ...(resource.parent ? { parent: resource.parent } : {}),
         ...(resource.provider ? { provider: resource.provider } : {}),
         ...(resource.protect ? { protect: true } : {}),
@@ -84,6 +100,8 @@ export async function exampleStackExport(): Promise<object> {
     },
   };
 }
+
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const usage = `Usage: npm run example:stack-export
 
@@ -101,6 +119,8 @@ if (require.main === module) {
       const flags = parseCli("example:stack-export", usage, {});
       if (typeof flags === "number") return flags;
       const exported = await exampleStackExport();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const prettier = require("prettier") as typeof import("prettier");
       // Formatted as `npm run format` would, so the format check passes on a freshly written file.
       fs.writeFileSync(
         exampleExportFile,

@@ -1,3 +1,5 @@
+import type { OutputStream } from "./cli-io";
+
 /**
  * Progress of a long run on standard error: the phase and its count, on one line rewritten in place,
  * only where a person watches it. Shown when stderr is a terminal and not in CI (the `CI` variable
@@ -13,7 +15,7 @@ export interface Progress {
 
 export function startProgress(
   command: string,
-  options: { forced?: boolean; delayMs?: number; stream?: NodeJS.WriteStream; env?: NodeJS.ProcessEnv } = {},
+  options: { forced?: boolean; delayMs?: number; stream?: OutputStream; env?: NodeJS.ProcessEnv } = {},
 ): Progress {
   const stream = options.stream ?? process.stderr;
   const env = options.env ?? process.env;

@@ -12,6 +12,7 @@ import { parseFlagsOrExit } from "../cli-flags";
 import { emitReport } from "../report-output";
 import { runCli } from "../cli-exit";
 import { startProgress } from "../progress";
+import { type CliIo, processIo } from "../cli-io";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const renderers: Record<Format, (report: ChargebackReport) => string> = {
@@ -23,17 +24,17 @@ const renderers: Record<Format, (report: ChargebackReport) => string> = {
 };
 
 /** `CHARGEBACK_NOW` (ISO time) fixes "now" for tests of a month in progress and of the default month. */
-function currentTime(): Date {
-  const fixed = process.env.CHARGEBACK_NOW;
+function currentTime(env: NodeJS.ProcessEnv): Date {
+  const fixed = env.CHARGEBACK_NOW;
   const now = fixed ? new Date(fixed) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`CHARGEBACK_NOW: not a date: "${fixed}"`);
   return now;
 }
 
 /** The flags and the "now" they were read against (the default month depends on it). */
-function readCommandLine(): ChargebackOptions & { now: Date } {
-  const now = currentTime();
-  return { ...parseChargebackArgs(process.argv.slice(2), now), now };
+function readCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): ChargebackOptions & { now: Date } {
+  const now = currentTime(env);
+  return { ...parseChargebackArgs(argv, now), now };
 }
 
 /** The source a run reads, as its progress line names it. */
@@ -43,22 +44,34 @@ function sourceName(options: ChargebackOptions): string {
   return "Cost Explorer";
 }
 
-async function main(): Promise<number> {
-  const flags = parseFlagsOrExit("chargeback", usage, readCommandLine, {
-    help: exitCodes.written,
-    invalidInput: exitCodes.invalidInput,
-  });
+/**
+ * `npm run chargeback` with these arguments and environment, writing to `io`: the exit code it ends
+ * with. The process's own streams and environment unless a test runs it in-process (AWS settings
+ * are read by the AWS SDK from `process.env` whatever `env` is).
+ */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = processIo(),
+): Promise<number> {
+  const flags = parseFlagsOrExit(
+    "chargeback",
+    usage,
+    () => readCommandLine(argv, env),
+    { help: exitCodes.written, invalidInput: exitCodes.invalidInput },
+    io,
+  );
   if (typeof flags === "number") return flags;
   const { now, ...options } = flags;
   // Loaded only now: DuckDB and the AWS SDK take a while to load, and --help or a bad flag should not wait.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runChargeback } = require("./chargeback") as typeof import("./chargeback");
   // The sources can take minutes (Athena, a large export, one Cost Explorer call per month of a trend).
-  const progress = startProgress("chargeback", { forced: options.progress });
+  const progress = startProgress("chargeback", { forced: options.progress, stream: io.stderr, env });
   progress.update(`reading ${sourceName(options)}`);
   const result = await runChargeback(projectDir, options, now).finally(() => progress.stop());
   if ("errors" in result) {
-    process.stderr.write(result.errors.map((line) => `chargeback: ${line}\n`).join(""));
+    io.stderr.write(result.errors.map((line) => `chargeback: ${line}\n`).join(""));
     return exitCodes.invalidInput;
   }
   const rendered =
@@ -71,14 +84,16 @@ async function main(): Promise<number> {
       : exitCodeOf(result.report, options.maxUnattributedPercent);
   const notes =
     "trend" in result ? result.trend.months.flatMap((report) => report.notes) : result.report.notes;
-  for (const note of new Set(notes)) process.stderr.write(`chargeback: note: ${note}\n`);
+  for (const note of new Set(notes)) io.stderr.write(`chargeback: note: ${note}\n`);
   return emitReport(
     "chargeback",
     rendered,
     options.out ? { written: options.out, path: options.out } : undefined,
     exitCode,
     exitCodes.invalidInput,
+    io,
   );
 }
 
-runCli("chargeback", main, exitCodes.invalidInput);
+// Run as `npm run chargeback`; imported by tests, which call `main` in-process.
+if (require.main === module) runCli("chargeback", () => main(process.argv.slice(2)), exitCodes.invalidInput);
