@@ -3,7 +3,6 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { repoRoot } from "../helpers/check-cli";
-import { fixtureTenant, writeFixtureTenants } from "../helpers/fixture-tenant";
 
 /**
  * A TypeScript CLI with its stdout on a real pipe (`|`, as a shell makes it: Node's own child stdio
@@ -50,26 +49,6 @@ describe("a CLI's output through a pipe", function () {
     assert.equal(result.stdout.trimEnd().split("\n").at(-1), "PASS");
   });
 
-  it("gives npm run check's json report whole past 64 KiB: it parses", async () => {
-    const tenantsDir = writeFixtureTenants(
-      Array.from({ length: 16 }, (_, index) => fixtureTenant({ name: `piped-tenant-${index}` })),
-    );
-    const result = await throughSlowPipe(path.join(repoRoot, "tools/check/cli.ts"), [
-      "--stack",
-      "dev",
-      "--tenants",
-      tenantsDir,
-      "--format",
-      "json",
-    ]);
-    assert.equal(result.code, 0, result.stderr);
-    assert.ok(
-      result.stdout.length > 65_536,
-      `the report is only ${result.stdout.length} bytes: cut, or too small to fill a pipe`,
-    );
-    assert.equal(JSON.parse(result.stdout).summary.tenants, 16);
-  });
-
   it("is how every CLI of tools/ and bench/ ends: none calls process.exit() but tools/cli-exit.ts", () => {
     const cliFiles = ["tools", "bench", "examples"].flatMap((dir) =>
       fs
@@ -83,5 +62,10 @@ describe("a CLI's output through a pipe", function () {
         /process\.exit\(/.test(fs.readFileSync(path.join(repoRoot, file), "utf8")),
     );
     assert.deepEqual(exiting, []);
+    // The CLIs whose worker threads, child processes or DuckDB keep the event loop alive end through
+    // runCli, whose flushing the test above proves (the check's own report through a pipe was cut at
+    // 64 KiB before; a spawned check here proved the same again, at a full check run's cost).
+    for (const file of ["tools/check/cli.ts", "tools/chargeback/cli.ts", "tools/new-tenant.ts"])
+      assert.match(fs.readFileSync(path.join(repoRoot, file), "utf8"), /\brunCli\(/, file);
   });
 });
