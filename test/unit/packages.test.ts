@@ -62,4 +62,16 @@ describe("packages own their dependencies", () => {
     );
     assert.doesNotMatch(index, /@aws-sdk\//);
   });
+
+  it("npm test runs every workspace's tests and type checks (it names them, longest first, for the two cores)", () => {
+    const root = readJson("package.json");
+    for (const workspace of root.workspaces as string[]) {
+      const scripts: Record<string, string> = readJson(`${workspace}/package.json`).scripts ?? {};
+      const test = scripts["test:unit"] ? "test:unit" : "test";
+      assert.ok(scripts[test], `${workspace} has no test script`);
+      assert.match(root.scripts.test, new RegExp(`"npm (run )?${test} -w ${workspace}"`), workspace);
+      if (scripts.typecheck)
+        assert.match(root.scripts.test, new RegExp(`"npm run typecheck -w ${workspace}"`), workspace);
+    }
+  });
 });
