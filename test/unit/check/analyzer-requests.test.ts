@@ -11,18 +11,7 @@ import {
 import { encodeStruct } from "../../../tools/check/analyzer/wire-encoding";
 import { wireRecord } from "../../../tools/check/analyzer/wire-values";
 import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
-
-const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::account-claims";
-const providerResource: PlannedResource = {
-  urn: providerUrn,
-  type: "pulumi:providers:aws",
-  name: "account-claims",
-  inputs: { region: "eu-west-1", allowedAccountIds: '["111122223333"]' },
-  protect: false,
-  dependencies: [],
-  propertyDependencies: {},
-  custom: true,
-};
+import { providerResource, providerUrn } from "../../helpers/planned-provider";
 
 const record = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 5 }) as fc.Arbitrary<
   Record<string, unknown>

@@ -10,6 +10,7 @@ import {
   analyzerResourceBytes,
 } from "../../../tools/check/analyzer/requests";
 import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
+import { providerResource, providerUrn } from "../../helpers/planned-provider";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- a preload (CommonJS) and the policy SDK's internal server */
 const { readAnalyzeRequest, readStackRequest } =
@@ -24,17 +25,6 @@ const { makeAnalyzeRpcFun, makeAnalyzeStackRpcFun } = require("@pulumi/policy/se
 >;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::account-claims";
-const providerResource: PlannedResource = {
-  urn: providerUrn,
-  type: "pulumi:providers:aws",
-  name: "account-claims",
-  inputs: { region: "eu-west-1", allowedAccountIds: '["111122223333"]' },
-  protect: false,
-  dependencies: [],
-  propertyDependencies: {},
-  custom: true,
-};
 const text = fc.string({ unit: "binary" });
 const record = fc.dictionary(text, fc.jsonValue(), { maxKeys: 5 }) as fc.Arbitrary<Record<string, unknown>>;
 const resource: fc.Arbitrary<PlannedResource> = fc.record({
