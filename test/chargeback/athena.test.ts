@@ -104,14 +104,16 @@ describe("chargeback on Amazon Athena (real SDK, local JSON-protocol endpoint, D
             relation: `"AwsDataCatalog"."cid"."t"`,
             columns,
             schema,
-            months,
-            periodBasis,
-            costBasis: "net-amortized",
-            accounts,
-            byProfile,
+            scope: {
+              months,
+              periodBasis,
+              costBasis: "net-amortized",
+              accounts,
+              byProfile,
+              ...(byProfile ? { exportName: "cur2" } : {}),
+            },
             partitionColumn,
             exportColumn: "report_name",
-            ...(byProfile ? { exportName: "cur2" } : {}),
             label: "t",
           });
           assert.deepEqual(parser.validate(sql), [], sql);

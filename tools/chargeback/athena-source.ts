@@ -56,18 +56,9 @@ export async function readAthena(
       relation: [catalog, options.database, options.table].map(ident).join("."),
       columns: columns.types,
       schema,
-      months: query.months,
-      periodBasis: query.periodBasis,
-      costBasis: query.costBasis,
-      accounts: query.accounts,
-      byProfile: query.byProfile,
+      scope: query,
       partitionColumn,
-      ...(columns.partitions.includes(exportPartitionColumn)
-        ? {
-            exportColumn: exportPartitionColumn,
-            ...(query.exportName !== undefined ? { exportName: query.exportName } : {}),
-          }
-        : {}),
+      ...(columns.partitions.includes(exportPartitionColumn) ? { exportColumn: exportPartitionColumn } : {}),
       label,
     });
     const records = await runAthenaQuery(client, built.sql, { ...options, catalog }, interrupt.signal);

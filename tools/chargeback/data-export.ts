@@ -62,11 +62,8 @@ export async function readDataExports(query: DataExportQuery): Promise<SpendData
           relation,
           columns: await describe(connection, relation, files),
           schema,
-          months: query.months,
-          periodBasis: query.periodBasis,
-          costBasis: query.costBasis,
-          accounts: query.accounts,
-          byProfile: query.byProfile,
+          // The export --export names is chosen by its files above, not filtered on in the query.
+          scope: query,
           label: read.label,
         });
         notes.push(...built.notes);

@@ -33,12 +33,8 @@ export interface SpendQuerySpec {
   /** Column name to type, as the engine describes them. */
   columns: ReadonlyMap<string, string>;
   schema: ExportSchema;
-  /** The billing months asked for (consecutive or not); the query filters on their span. */
-  months: readonly BillingMonth[];
-  periodBasis: PeriodBasis;
-  costBasis: CostBasis;
-  accounts: readonly string[];
-  byProfile: boolean;
+  /** The months, accounts, bases and export asked for (`exportName` is filtered on only through `exportColumn`). */
+  scope: SpendQueryScope;
   /** A partition column holding `YYYY-MM` (Athena's `billing_period`): filtered on, so only those partitions are read. */
   partitionColumn?: string;
   /**
@@ -46,7 +42,6 @@ export interface SpendQuerySpec {
    * grouped by, so two exports of one period in one table are seen, and filtered on with `exportName`.
    */
   exportColumn?: string;
-  exportName?: string;
   /** For messages: the files or the table. */
   label: string;
 }
@@ -114,10 +109,10 @@ export function buildSpendQuery(spec: SpendQuerySpec): SpendQuery {
     notes.push(
       `${spec.label}: the export has no ${schema.format === "cur2" ? "line_item_line_item_type" : "ChargeCategory"} column, so tax, credits and refunds cannot be told from usage: every line is counted as usage`,
     );
-  const cost = schema.cost(spec.costBasis, has, spec.label);
+  const cost = schema.cost(spec.scope.costBasis, has, spec.label);
   if (cost.note) notes.push(`${spec.label}: ${cost.note}`);
 
-  let periodColumn = spec.periodBasis === "billing" ? schema.billingPeriodStart : schema.usageStart;
+  let periodColumn = spec.scope.periodBasis === "billing" ? schema.billingPeriodStart : schema.usageStart;
   if (!has(periodColumn)) {
     notes.push(
       `${spec.label}: the export has no ${periodColumn} column: months are chosen by usage date (${schema.usageStart}) instead of billing period`,
@@ -125,28 +120,28 @@ export function buildSpendQuery(spec: SpendQuerySpec): SpendQuery {
     periodColumn = schema.usageStart;
   }
   const periodType = columns.get(periodColumn);
-  const first = spec.months[0];
-  const last = spec.months[spec.months.length - 1];
+  const first = spec.scope.months[0];
+  const last = spec.scope.months[spec.scope.months.length - 1];
   const period = isTimestamp(periodType)
     ? dialect.month(ident(periodColumn))
     : `substr(${text(periodColumn)}, 1, 7)`;
   const span = isTimestamp(periodType)
     ? `${ident(periodColumn)} >= ${dialect.instant(first.start, hasZone(periodType))} AND ${ident(periodColumn)} < ${dialect.instant(last.end, hasZone(periodType))}`
     : `substr(${text(periodColumn)}, 1, 10) >= ${quote(first.start)} AND substr(${text(periodColumn)}, 1, 10) < ${quote(last.end)}`;
-  const monthList = spec.months.map((month) => quote(month.month)).join(", ");
+  const monthList = spec.scope.months.map((month) => quote(month.month)).join(", ");
   const partition =
     (spec.partitionColumn ? `${ident(spec.partitionColumn)} IN (${monthList}) AND ` : "") +
-    (spec.exportColumn && spec.exportName !== undefined
-      ? `${ident(spec.exportColumn)} = ${quote(spec.exportName)} AND `
+    (spec.exportColumn && spec.scope.exportName !== undefined
+      ? `${ident(spec.exportColumn)} = ${quote(spec.scope.exportName)} AND `
       : "");
-  const accounts = spec.accounts.length > 0 ? spec.accounts.map(quote).join(", ") : "NULL";
+  const accounts = spec.scope.accounts.length > 0 ? spec.scope.accounts.map(quote).join(", ") : "NULL";
 
   const exportKey = spec.exportColumn ? "export_name, " : "";
   const keys = `${exportKey}period, account, service, usage_type, charge_type, tenant, environment`;
   // With --by-profile, one scan feeds both groupings (GROUPING SETS): a second scan of the line
   // items would double the time. Profiles are usage only.
   const profileKeys = `${exportKey}period, account, service, charge_type, tenant, environment, resource_id, profile`;
-  const groupBy = spec.byProfile ? `GROUPING SETS ((${keys}), (${profileKeys}))` : keys;
+  const groupBy = spec.scope.byProfile ? `GROUPING SETS ((${keys}), (${profileKeys}))` : keys;
   const sql = `WITH items AS (
   SELECT ${spec.exportColumn ? `${text(spec.exportColumn)} AS export_name, ` : ""}${period} AS period,
          ${text(schema.account)} AS account,
@@ -155,18 +150,18 @@ export function buildSpendQuery(spec: SpendQuerySpec): SpendQuery {
          ${chargeType ?? "CAST(NULL AS VARCHAR)"} AS charge_type,
          ${tag("tenant")} AS tenant,
          ${tag("environment")} AS environment,
-         ${spec.byProfile ? `${text(schema.resourceId)} AS resource_id, ${tag("profile")} AS profile,` : ""}
+         ${spec.scope.byProfile ? `${text(schema.resourceId)} AS resource_id, ${tag("profile")} AS profile,` : ""}
          ${cost.sql} AS usd
   FROM ${spec.relation}
   WHERE ${partition}${span} AND ${text(schema.account)} IN (${accounts})
 )
 SELECT ${keys},
-       ${spec.byProfile ? "resource_id, profile, GROUPING(resource_id) = 0 AS per_resource," : ""}
+       ${spec.scope.byProfile ? "resource_id, profile, GROUPING(resource_id) = 0 AS per_resource," : ""}
        sum(usd) AS usd
 FROM items
 WHERE period IN (${monthList}) AND ${dialect.matches("service", bedrockServicePattern)}
 GROUP BY ${groupBy}
-${spec.byProfile ? "HAVING GROUPING(resource_id) = 1 OR (charge_type IS NULL AND coalesce(resource_id, '') <> '')" : ""}`;
+${spec.scope.byProfile ? "HAVING GROUPING(resource_id) = 1 OR (charge_type IS NULL AND coalesce(resource_id, '') <> '')" : ""}`;
   return { sql, notes };
 }
 
