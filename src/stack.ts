@@ -1,5 +1,5 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { isDirectory } from "./directories";
 import * as pulumi from "@pulumi/pulumi";
 import { type ModelCatalog, stackCatalog } from "./catalog";
 import { type StackConfig, validateStackConfig } from "./config";
@@ -120,12 +120,4 @@ function missingTenantsDirectory(
   const key = `${projectName}:tenantsDir`;
   const written = key in flatConfig ? "" : ` (the default; set ${key} to change it)`;
   return { file: configFile, path: key, message: `no such directory "${tenantsDir}"${written}` };
-}
-
-function isDirectory(directory: string): boolean {
-  try {
-    return fs.statSync(directory).isDirectory();
-  } catch {
-    return false;
-  }
 }

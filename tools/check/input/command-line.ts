@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isDirectory } from "../../../src/directories";
 import type { InputError } from "../../../src/validation";
 
 /**
@@ -83,12 +84,4 @@ export function inputDirectories(
   if (tenantsDir !== undefined && !isDirectory(tenantsDir))
     return { error: `--tenants: no such directory "${flags.tenants}"` };
   return { packDir, tenantsDir };
-}
-
-function isDirectory(directory: string): boolean {
-  try {
-    return fs.statSync(directory).isDirectory();
-  } catch {
-    return false;
-  }
 }
