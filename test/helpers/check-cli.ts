@@ -32,8 +32,17 @@ export function runTypeScriptCli(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<CliResult> {
+  return runProcess(process.execPath, ["--require", "tsx/cjs", script, ...args], options);
+}
+
+/** Runs `command` in its own process, collecting its whole output and its exit code. */
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", script, ...args], options);
+    const child = spawn(command, args, options);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "../helpers/check-cli";
+import { type CliResult, repoRoot, runProcess } from "../helpers/check-cli";
 import { childTempDir } from "../helpers/temp-files";
 
 /**
@@ -22,36 +22,22 @@ const scripts = Object.keys(packageJson.scripts).filter((script) => !(script in 
 const ownCli = (script: string) =>
   /\b(tools|bench|examples)\/[\w./-]+\.ts\b/.test(packageJson.scripts[script]);
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
  * `npm run <script> -- <args>` as npm runs it (its docs: the script's text, the arguments appended,
  * through \`sh -c\`, with node_modules/.bin first on PATH), without starting npm itself for each of
  * some twenty scripts: npm's own start-up costs more CPU than most of the scripts' --help.
  */
-function npmRun(script: string, args: string[], temp: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const command = [packageJson.scripts[script], ...args].join(" ");
-    const child = spawn("/bin/sh", ["-c", command], {
-      cwd: repoRoot,
-      // A temporary directory of their own: mocha's --help loads the suite's hooks, which make one.
-      env: {
-        ...process.env,
-        PATH: `${path.join(repoRoot, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
-        NO_COLOR: "1",
-        FORCE_COLOR: "0",
-        TMPDIR: temp,
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+function npmRun(script: string, args: string[], temp: string): Promise<CliResult> {
+  return runProcess("/bin/sh", ["-c", [packageJson.scripts[script], ...args].join(" ")], {
+    cwd: repoRoot,
+    // A temporary directory of their own: mocha's --help loads the suite's hooks, which make one.
+    env: {
+      ...process.env,
+      PATH: `${path.join(repoRoot, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+      NO_COLOR: "1",
+      FORCE_COLOR: "0",
+      TMPDIR: temp,
+    },
   });
 }
 
@@ -94,9 +80,9 @@ describe("every npm script is a CLI", function () {
     const failures = scripts.flatMap((script, index) => {
       const run = runs[index];
       const usage = ownCli(script) ? /^Usage: npm run /.test(run.stdout) : run.stdout.trim().length > 0;
-      return run.status === 0 && usage
+      return run.code === 0 && usage
         ? []
-        : [`${script}: exit ${run.status}\n${run.stdout.slice(0, 300)}${run.stderr.slice(0, 300)}`];
+        : [`${script}: exit ${run.code}\n${run.stdout.slice(0, 300)}${run.stderr.slice(0, 300)}`];
     });
     assert.deepEqual(failures, []);
     const after = writtenFiles();

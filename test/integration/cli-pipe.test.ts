@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "../helpers/check-cli";
+import { type CliResult, repoRoot, runProcess } from "../helpers/check-cli";
 
 /**
  * A TypeScript CLI with its stdout on a real pipe (`|`, as a shell makes it: Node's own child stdio
@@ -14,27 +13,19 @@ function throughSlowPipe(
   script: string,
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const slowReader = `{ IFS= read -r -d '' -n 1 first; sleep 0.5; printf '%s' "$first"; cat; }`;
-    const child = spawn(
-      "bash",
-      [
-        "-c",
-        `"$0" --require tsx/cjs "$@" | ${slowReader}; exit "\${PIPESTATUS[0]}"`,
-        process.execPath,
-        script,
-        ...args,
-      ],
-      { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1", ...env } },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+): Promise<CliResult> {
+  const slowReader = `{ IFS= read -r -d '' -n 1 first; sleep 0.5; printf '%s' "$first"; cat; }`;
+  return runProcess(
+    "bash",
+    [
+      "-c",
+      `"$0" --require tsx/cjs "$@" | ${slowReader}; exit "\${PIPESTATUS[0]}"`,
+      process.execPath,
+      script,
+      ...args,
+    ],
+    { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1", ...env } },
+  );
 }
 
 describe("a CLI's output through a pipe", function () {
