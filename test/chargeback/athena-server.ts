@@ -1,6 +1,5 @@
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { startLocalServer } from "./local-server";
 
 /**
  * A local Amazon Athena on 127.0.0.1 speaking its JSON 1.1 protocol (`X-Amz-Target:
@@ -165,31 +164,25 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
     }
   }
 
-  const server = http.createServer((request, response) => {
-    let text = "";
-    request.on("data", (chunk) => (text += chunk));
-    request.on("end", () => {
-      const operation = String(request.headers["x-amz-target"] ?? "").replace("AmazonAthena.", "");
-      const body = JSON.parse(text || "{}") as Record<string, unknown>;
-      requests.push({ operation, body });
-      answer(operation, body)
-        .then(([status, payload]) => {
-          response.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
-          response.end(JSON.stringify(payload));
-        })
-        .catch((error: Error) => {
-          response.writeHead(400, { "content-type": "application/x-amz-json-1.1" });
-          response.end(JSON.stringify({ __type: "InvalidRequestException", Message: error.message }));
-        });
-    });
+  const server = await startLocalServer((request, text, response) => {
+    const operation = String(request.headers["x-amz-target"] ?? "").replace("AmazonAthena.", "");
+    const body = JSON.parse(text || "{}") as Record<string, unknown>;
+    requests.push({ operation, body });
+    answer(operation, body)
+      .then(([status, payload]) => {
+        response.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
+        response.end(JSON.stringify(payload));
+      })
+      .catch((error: Error) => {
+        response.writeHead(400, { "content-type": "application/x-amz-json-1.1" });
+        response.end(JSON.stringify({ __type: "InvalidRequestException", Message: error.message }));
+      });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       db.closeSync();
       instance.closeSync();
     },

@@ -1,6 +1,5 @@
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { LineItem } from "./scenario";
+import { startLocalServer } from "./local-server";
 
 /**
  * A local Cost Explorer on 127.0.0.1 speaking the AWS JSON 1.1 protocol (`X-Amz-Target:
@@ -186,54 +185,48 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions) {
     }
   };
 
-  const server = http.createServer((request, response) => {
-    let text = "";
-    request.on("data", (chunk) => (text += chunk));
-    request.on("end", () => {
-      const target = String(request.headers["x-amz-target"] ?? "");
-      const authorization = String(request.headers.authorization ?? "");
-      if (!target) {
-        // STS AssumeRole, query protocol.
-        const form = new URLSearchParams(text);
-        requests.push({
-          operation: `sts:${form.get("Action")}`,
-          body: Object.fromEntries(form),
-          authorization,
-        });
-        response.writeHead(200, { "content-type": "text/xml" });
-        response.end(
-          `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAASSUMEDROLE</AccessKeyId><SecretAccessKey>assumed-secret</SecretAccessKey><SessionToken>assumed-token</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>${form.get("RoleArn")}/bedrock-chargeback</Arn><AssumedRoleId>AROA:bedrock-chargeback</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>`,
-        );
-        return;
-      }
-      const operation = target.replace(/^AWSInsightsIndexService\./, "");
-      const body = JSON.parse(text || "{}") as Record<string, unknown>;
-      requests.push({ operation, body, authorization });
-      if (throttled < (options.throttleFirst ?? 0)) {
-        throttled += 1;
-        response.writeHead(400, {
-          "content-type": "application/x-amz-json-1.1",
-          "x-amzn-errortype": "LimitExceededException",
-        });
-        response.end(
-          JSON.stringify({ __type: "LimitExceededException", Message: "You have exceeded the rate limit." }),
-        );
-        return;
-      }
-      const [status, payload] = answer(operation, body);
-      const type = (payload as { __type?: string }).__type;
-      response.writeHead(status, {
-        "content-type": "application/x-amz-json-1.1",
-        ...(type ? { "x-amzn-errortype": type } : {}),
+  const server = await startLocalServer((request, text, response) => {
+    const target = String(request.headers["x-amz-target"] ?? "");
+    const authorization = String(request.headers.authorization ?? "");
+    if (!target) {
+      // STS AssumeRole, query protocol.
+      const form = new URLSearchParams(text);
+      requests.push({
+        operation: `sts:${form.get("Action")}`,
+        body: Object.fromEntries(form),
+        authorization,
       });
-      response.end(JSON.stringify(payload));
+      response.writeHead(200, { "content-type": "text/xml" });
+      response.end(
+        `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAASSUMEDROLE</AccessKeyId><SecretAccessKey>assumed-secret</SecretAccessKey><SessionToken>assumed-token</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>${form.get("RoleArn")}/bedrock-chargeback</Arn><AssumedRoleId>AROA:bedrock-chargeback</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>`,
+      );
+      return;
+    }
+    const operation = target.replace(/^AWSInsightsIndexService\./, "");
+    const body = JSON.parse(text || "{}") as Record<string, unknown>;
+    requests.push({ operation, body, authorization });
+    if (throttled < (options.throttleFirst ?? 0)) {
+      throttled += 1;
+      response.writeHead(400, {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amzn-errortype": "LimitExceededException",
+      });
+      response.end(
+        JSON.stringify({ __type: "LimitExceededException", Message: "You have exceeded the rate limit." }),
+      );
+      return;
+    }
+    const [status, payload] = answer(operation, body);
+    const type = (payload as { __type?: string }).__type;
+    response.writeHead(status, {
+      "content-type": "application/x-amz-json-1.1",
+      ...(type ? { "x-amzn-errortype": type } : {}),
     });
+    response.end(JSON.stringify(payload));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
