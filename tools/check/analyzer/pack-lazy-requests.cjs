@@ -34,6 +34,16 @@ function readFields(bytes, onField) {
   }
 }
 
+/**
+ * Whether google-protobuf keeps a map entry with this key. Its `jspb.Map` (3.21.4) holds entries in
+ * a plain object, `this.a[key.toString()] = entry`, and lists them by that object's own keys: an
+ * entry keyed `__proto__` becomes the object's prototype instead and is never listed, neither by
+ * `Struct.toJavaScript()` (which walks `getFieldsMap().forEach`) nor by
+ * `getPropertydependenciesMap().entries()`. The pack under `pulumi up` never sees such a key, so
+ * neither does it here (and a `__proto__` key must not become a prototype of the properties).
+ */
+const keptByGoogleProtobuf = (key) => key !== "__proto__";
+
 function expect(wireType, expected) {
   if (wireType !== expected) throw new UnknownField();
 }
@@ -63,7 +73,7 @@ function readStruct(reader, end, build) {
       else throw new UnknownField();
     }
     if (value === unset) throw new Error("Unexpected struct type.");
-    fields?.set(key, value);
+    if (keptByGoogleProtobuf(key)) fields?.set(key, value);
   }
   if (!fields) return undefined;
   const result = {};
@@ -192,7 +202,7 @@ function readResource(bytes, lastField) {
           });
         else throw new UnknownField();
       });
-      fields.propertyDependencies.set(key, { getUrnsList: () => urns });
+      if (keptByGoogleProtobuf(key)) fields.propertyDependencies.set(key, { getUrnsList: () => urns });
     }
   });
   // A map's entries as google-protobuf lists them: sorted by key.
