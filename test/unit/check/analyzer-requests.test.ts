@@ -72,4 +72,24 @@ describe("Analyze and AnalyzeStack requests written straight to bytes (tools/che
       { numRuns: 300 },
     );
   });
+
+  it("leave out a `__proto__` key, which google-protobuf's maps drop, in properties and dependencies", () => {
+    const withKey = <T>(value: T, object: Record<string, unknown> = {}) =>
+      Object.defineProperty(object, "__proto__", { value, enumerable: true });
+    const inputs = { name: "n", nested: withKey({ tags: { team: "inherited" } }, { kept: 1 }) };
+    const planned: PlannedResource = {
+      ...providerResource,
+      inputs,
+      propertyDependencies: withKey([providerUrn], { name: [providerUrn] }) as Record<string, string[]>,
+    };
+    const bytes = analyzerResourceBytes(
+      planned,
+      new ProviderCache(new Map([[providerUrn, providerResource]])),
+    );
+    assert.deepEqual(bytes, generatedBytes(planned, true));
+    const read = analyzerProto.AnalyzerResource.deserializeBinary(bytes);
+    assert.deepEqual([...read.getPropertydependenciesMap().keys()], ["name"]);
+    assert.deepStrictEqual(read.getProperties()?.toJavaScript(), { name: "n", nested: { kept: 1 } });
+    assert.ok(!Buffer.from(bytes).toString("latin1").includes("__proto__"), "no such key on the wire");
+  });
 });

@@ -25,6 +25,19 @@ describe("a Struct's round trip without the Struct (what the mock monitor answer
     assert.notEqual((copy.a as { z: unknown }).z, record.a.z);
   });
 
+  it("drops a `__proto__` key at any depth, as the Struct's map does, still refusing a value it cannot hold", () => {
+    const withKey = (value: unknown, object: Record<string, unknown> = {}) =>
+      Object.defineProperty(object, "__proto__", { value, enumerable: true });
+    const record = withKey({ tags: { team: "inherited" } }, { a: [withKey([1], { b: 2 })] });
+    const copy = structRoundTrip(record);
+    assert.deepStrictEqual(copy, Struct.fromJavaScript(record as never).toJavaScript());
+    assert.deepStrictEqual(copy, { a: [{ b: 2 }] });
+    assert.equal(Object.getPrototypeOf(copy), Object.prototype);
+    const refused = withKey(() => 1);
+    assert.throws(() => Struct.fromJavaScript(refused as never), /Unexpected struct type/);
+    assert.throws(() => structRoundTrip(refused), /Unexpected struct type/);
+  });
+
   it("refuses what a Struct cannot hold, as Struct.fromJavaScript does", () => {
     for (const record of [{ a: undefined }, { a: [1, undefined] }, { a: () => 1 }]) {
       assert.throws(() => Struct.fromJavaScript(record as never), /Unexpected struct type/);

@@ -22,6 +22,7 @@
  */
 const path = require("node:path");
 const { Reader } = require("protobufjs/minimal");
+const { keptByGoogleProtobuf } = require("../google-protobuf-map-keys.cjs");
 
 class UnknownField extends Error {}
 
@@ -33,16 +34,6 @@ function readFields(bytes, onField) {
     onField(tag >>> 3, tag & 7, reader);
   }
 }
-
-/**
- * Whether google-protobuf keeps a map entry with this key. Its `jspb.Map` (3.21.4) holds entries in
- * a plain object, `this.a[key.toString()] = entry`, and lists them by that object's own keys: an
- * entry keyed `__proto__` becomes the object's prototype instead and is never listed, neither by
- * `Struct.toJavaScript()` (which walks `getFieldsMap().forEach`) nor by
- * `getPropertydependenciesMap().entries()`. The pack under `pulumi up` never sees such a key, so
- * neither does it here (and a `__proto__` key must not become a prototype of the properties).
- */
-const keptByGoogleProtobuf = (key) => key !== "__proto__";
 
 function expect(wireType, expected) {
   if (wireType !== expected) throw new UnknownField();

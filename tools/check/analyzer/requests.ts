@@ -8,6 +8,7 @@ import type { PlannedResource } from "../plan/planned-resource";
 import { Writer } from "protobufjs/minimal";
 import { repeatedField, tag, writeFields } from "./wire-encoding";
 import { wireRecord } from "./wire-values";
+import { keptByGoogleProtobuf } from "../google-protobuf-map-keys.cjs";
 
 // analyzer.proto field numbers. AnalyzeRequest and AnalyzerResource share 1-6; AnalyzerResource
 // adds 7-9. AnalyzerResourceOptions: protect = 1, parent = 8. A map entry: key = 1, value = 2;
@@ -44,7 +45,7 @@ function resourceMessageBytes(
     stringField(writer, stackField.parent, resource.parent ?? "");
     for (const urn of resource.dependencies ?? []) writer.uint32(tag(stackField.dependencies, 2)).string(urn);
     const dependencies = resource.propertyDependencies ?? {};
-    for (const property of Object.keys(dependencies).sort()) {
+    for (const property of Object.keys(dependencies).filter(keptByGoogleProtobuf).sort()) {
       writer.uint32(tag(stackField.propertyDependencies, 2)).fork();
       writer.uint32(tag(1, 2)).string(property).uint32(tag(2, 2)).fork();
       for (const urn of dependencies[property]) writer.uint32(tag(1, 2)).string(urn);

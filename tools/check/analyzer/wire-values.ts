@@ -5,6 +5,7 @@ import {
   specialSigKey,
   unknownValue,
 } from "@pulumi/pulumi/runtime/rpc";
+import { keptByGoogleProtobuf } from "../google-protobuf-map-keys.cjs";
 
 const deepestValue = 256; // deeper values reach the pack as unknown (protobuf decoders stop near 100 levels)
 
@@ -30,7 +31,8 @@ export function toWire(value: unknown, depth = 0): unknown {
   if (signature === specialSecretSig && !("value" in record)) return unknownValue;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(record)) {
-    if (item !== undefined) result[key] = toWire(item, depth + 1);
+    // A key the pack's google-protobuf would drop is dropped here, rather than set as a prototype.
+    if (item !== undefined && keptByGoogleProtobuf(key)) result[key] = toWire(item, depth + 1);
   }
   return result;
 }

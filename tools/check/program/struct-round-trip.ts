@@ -1,3 +1,5 @@
+import { keptByGoogleProtobuf } from "../google-protobuf-map-keys.cjs";
+
 /**
  * What `Struct.fromJavaScript(value).toJavaScript()` (google-protobuf) gives back, without building
  * the message: a copy of plain JSON with every object's keys in sorted order (a Struct's fields
@@ -16,7 +18,10 @@ function copyFields(record: object): Record<string, unknown> {
   for (const key in record) keys.push(key);
   keys.sort();
   const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = copyValue((record as Record<string, unknown>)[key]);
+  for (const key of keys) {
+    const value = copyValue((record as Record<string, unknown>)[key]);
+    if (keptByGoogleProtobuf(key)) copy[key] = value;
+  }
   return copy;
 }
 

@@ -1,0 +1,1 @@
+export declare function keptByGoogleProtobuf(key: string): boolean;
