@@ -65,7 +65,14 @@ describe("packages own their dependencies", () => {
 
   it("npm test runs every workspace's tests and type checks (it names them, longest first, for the two cores)", () => {
     const root = readJson("package.json");
+    // The root's `npm run typecheck` checks every workspace's tests (one TypeScript program loads the
+    // shared SDK types once); a workspace's own `typecheck` checks what it ships, under its own config.
+    const rootIncludes: string[] = readJson("tsconfig.json").include;
     for (const workspace of root.workspaces as string[]) {
+      assert.ok(
+        [`${workspace}/**/*.ts`, `${workspace}/test/**/*.ts`].some((glob) => rootIncludes.includes(glob)),
+        `the root tsconfig.json does not include ${workspace}'s tests`,
+      );
       const scripts: Record<string, string> = readJson(`${workspace}/package.json`).scripts ?? {};
       const test = scripts["test:unit"] ? "test:unit" : "test";
       assert.ok(scripts[test], `${workspace} has no test script`);
