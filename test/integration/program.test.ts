@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { accountProfileName } from "../../src/aws-profiles";
+import { specByType } from "../../src/aws-resource-specs";
 import type { PlannedResource } from "../../tools/check/plan/planned-resource";
 import {
   type RegisteredResources,
@@ -235,7 +236,29 @@ const stacks: Record<
 
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
 
-/** The logical names of one tenant's resources, as `type::name`. */
+/**
+ * The types of a tenant's resources this file states, whichever branch (`deny`) names them. A type
+ * the component creates beyond these (a new resource type: its spec and the component) is checked
+ * through its spec by the spec tests (test/unit/aws-resources.test.ts and the pack's coverage), so
+ * adding one needs no edit here; a resource of a type named here that the tenant should not have
+ * still fails.
+ */
+const statedChildTypes = new Set([
+  types.inferenceProfile,
+  types.parameter,
+  types.metricAlarm,
+  types.topic,
+  types.topicPolicy,
+  types.topicSubscription,
+  types.budget,
+  types.policy,
+  types.rolePolicyAttachment,
+  types.role,
+  types.rolePolicy,
+  types.budgetAction,
+]);
+
+/** The logical names of one tenant's resources of the stated types, as `type::name`. */
 function expectedChildren(tenant: string, stack: StackTenantExpectation): string[] {
   const names = [
     ...shipped[tenant].profiles.flatMap((profile) => [
@@ -320,9 +343,18 @@ describe("the program with the fixture tenants", () => {
         it("gives each tenant exactly its profiles, parameters, alarms, topic, budget and policies, named from tenant and profile", () => {
           for (const tenant of tenantNames) {
             const children = childrenOfTenant(plans[stack], tenant)
+              .filter((child) => statedChildTypes.has(child.type))
               .map((child) => `${child.type}::${child.name}`)
               .sort();
             assert.deepEqual(children, expectedChildren(tenant, expected.tenants[tenant]), tenant);
+            const unspecified = childrenOfTenant(plans[stack], tenant).filter(
+              (child) => !statedChildTypes.has(child.type) && !specByType.has(child.type),
+            );
+            assert.deepEqual(
+              unspecified.map((child) => child.type),
+              [],
+              "a child of a type with no spec under src/aws-types/",
+            );
           }
         });
 
