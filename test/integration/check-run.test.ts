@@ -118,4 +118,28 @@ describe("one check run (runCheck)", function () {
       { validated: { mandatoryTags: ["tenant", "environment", "dept"] } },
     );
   });
+
+  it("answers bad input without waiting for the pack: a start still under way is aborted", async () => {
+    const fixture = new TenantFixture({
+      "broken.ts": validTenant({ name: "broken", budget: { monthlyUsd: -1 } }),
+    });
+    // A pack start that ends only when the check aborts it: waited for, the run would never end.
+    const controller = new AbortController();
+    const host = new Promise<never>((_, reject) =>
+      controller.signal.addEventListener("abort", () => reject(controller.signal.reason)),
+    );
+    host.catch(() => undefined);
+    const report = await runCheck({
+      projectDir,
+      packDir,
+      stack: "dev",
+      tenantsDir: fixture.dir,
+      packStarting: { host, controller },
+    });
+    assert.deepEqual(
+      report.errors.map((error) => `${path.basename(error.file)}: ${error.path}`),
+      ["broken.ts: budget.monthlyUsd"],
+    );
+    assert.ok(controller.signal.aborted);
+  });
 });

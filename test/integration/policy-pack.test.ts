@@ -289,6 +289,49 @@ describe("policy pack over the Analyzer protocol", function () {
     });
   });
 
+  it("kills a pack still starting when its start is aborted, and rejects with the reason", async () => {
+    // A pack that never serves: it writes its pid, then blocks its only thread for good.
+    const stuck = tempDir("stuck-pack-");
+    for (const file of ["PulumiPolicy.yaml", "package.json"])
+      fs.copyFileSync(path.join(packDir, file), path.join(stuck, file));
+    // The node_modules the pack's @pulumi/pulumi is installed in (workspaces hoist it to the root).
+    const modules = path.resolve(
+      require.resolve("@pulumi/pulumi/package.json", { paths: [packDir] }),
+      "../../..",
+    );
+    fs.symlinkSync(modules, path.join(stuck, "node_modules"));
+    const pidFile = path.join(stuck, "pid");
+    fs.writeFileSync(
+      path.join(stuck, "index.ts"),
+      `require("node:fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\n` +
+        "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n",
+    );
+    const start = PolicyPackHost.starting({ packDir: stuck });
+    let ended: unknown;
+    start.host.then(
+      () => (ended = "served"),
+      (error: unknown) => (ended = error),
+    );
+    while (!fs.existsSync(pidFile) || fs.readFileSync(pidFile, "utf8") === "") {
+      if (ended !== undefined) assert.fail(`the stuck pack ended before it blocked: ${String(ended)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const pid = Number(fs.readFileSync(pidFile, "utf8"));
+    start.controller.abort(new Error("no longer needed"));
+    await assert.rejects(start.host, /no longer needed/);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let tries = 0; alive() && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(alive(), false, `pack process ${pid} still running`);
+  });
+
   it("refuses a directory that holds no policy pack before starting anything", async () => {
     await assert.rejects(
       PolicyPackHost.start({ packDir: path.resolve(__dirname, "../fixtures-that-do-not-exist") }),

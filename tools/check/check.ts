@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectName } from "../../src/naming";
 import type { InputError } from "../../src/validation";
-import { PolicyPackHost } from "./analyzer/policy-pack-host";
+import { type PackStart, PolicyPackHost } from "./analyzer/policy-pack-host";
 import { parsePolicyConfig } from "./analyzer/policy-config";
 import type { RequestSink, StackAnalysis } from "./analyzer/stack-analysis";
 import { loadLater } from "./performance";
@@ -28,7 +28,7 @@ export interface CheckOptions {
   /** JSON in the format of `pulumi --policy-pack-config`. */
   policyConfigFile?: string;
   /** The pack of `packDir`, already starting (the CLI starts it before it loads the program's modules). */
-  packStarting?: Promise<PolicyPackHost>;
+  packStarting?: PackStart;
   /** Told each phase and its count, for the CLI's progress line (tools/progress.ts). */
   onProgress?: (phase: string, count?: number, noun?: string) => void;
 }
@@ -52,8 +52,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   // The pack starts (a second Node process) while the plan is built, and judges each resource as
   // soon as the program has registered it: the program keeps one core, the pack the other.
-  const hostStarting = options.packStarting ?? PolicyPackHost.start({ packDir: options.packDir });
-  hostStarting.catch(() => undefined);
+  const pack = options.packStarting ?? PolicyPackHost.starting({ packDir: options.packDir });
+  const hostStarting = pack.host;
   try {
     const policyConfig = options.policyConfigFile
       ? readPolicyConfigFile(options.policyConfigFile)
@@ -132,7 +132,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       },
     });
   } finally {
-    // Stopped on every path (bad input too), and waited for only when it had started.
+    // Stopped on every path: still starting (the input was bad, or the plan refused), it is killed
+    // rather than waited for, so bad input is answered as soon as it is found; started, it is closed.
+    pack.controller.abort(new Error("the check ended before the policy pack had started"));
     await hostStarting.then(
       (host) => host.close(),
       () => undefined,

@@ -100,8 +100,7 @@ async function main(): Promise<number> {
     // Loaded only now: the program's dependencies take seconds to load, --help and flag errors should
     // not wait. The pack's process starts first, so its start-up overlaps the loading of the program's.
     const { PolicyPackHost } = loadLater.policyPackHost();
-    const packStarting = PolicyPackHost.start({ packDir });
-    packStarting.catch(() => undefined);
+    const packStarting = PolicyPackHost.starting({ packDir });
     const { runCheck } = loadLater.check();
     report = await runCheck({
       onProgress: progress.update,

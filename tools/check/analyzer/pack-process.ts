@@ -13,6 +13,11 @@ export interface PackProcessOptions {
   startTimeoutMs?: number;
   /** Extra `node` flags for the pack process (e.g. `--cpu-prof` to profile the policies). */
   nodeFlags?: string[];
+  /**
+   * Stops a start no longer needed (the check found bad input first): the pack, still starting, is
+   * killed and the start rejects with the signal's reason; a pack already serving is not touched.
+   */
+  signal?: AbortSignal;
 }
 
 const preload = path.join(__dirname, "ts-node-transpile-only.cjs");
@@ -42,6 +47,7 @@ export class PackProcess {
     engineAddress: string,
     options: PackProcessOptions = {},
   ): Promise<{ pack: PackProcess; port: number }> {
+    options.signal?.throwIfAborted();
     // The pack's own @pulumi/pulumi, as the CLI resolves it (from the pack's node_modules).
     let runPolicyPack: string;
     try {
@@ -77,7 +83,7 @@ export class PackProcess {
     const child = spawn(process.execPath, args, { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
     const pack = new PackProcess(child);
     try {
-      const port = await pack.port(packDir, options.startTimeoutMs ?? 120_000);
+      const port = await pack.port(packDir, options.startTimeoutMs ?? 120_000, options.signal);
       return { pack, port };
     } catch (error) {
       pack.kill();
@@ -113,10 +119,14 @@ export class PackProcess {
     this.child.kill("SIGKILL");
   }
 
-  /** The port the SDK's server prints as its first line (`console.log(port.toString())`). */
-  private port(packDir: string, timeoutMs: number): Promise<number> {
+  /**
+   * The port the SDK's server prints as its first line (`console.log(port.toString())`); rejects when
+   * the pack exits first, prints none in time, or `abort` fires.
+   */
+  private port(packDir: string, timeoutMs: number, abort?: AbortSignal): Promise<number> {
     const child = this.child;
-    return new Promise<number>((resolve, reject) => {
+    let stopWaiting: () => void = () => undefined;
+    const waiting = new Promise<number>((resolve, reject) => {
       let stdout = "";
       const timer = setTimeout(
         () =>
@@ -125,27 +135,28 @@ export class PackProcess {
           ),
         timeoutMs,
       );
+      const aborted = () => reject(abort?.reason);
+      stopWaiting = () => {
+        clearTimeout(timer);
+        abort?.removeEventListener("abort", aborted);
+      };
+      if (abort?.aborted) aborted();
+      abort?.addEventListener("abort", aborted, { once: true });
       child.stdout?.setEncoding("utf8");
       child.stdout?.on("data", (chunk: string) => {
         stdout += chunk;
         const line = stdout.split("\n").find((candidate) => /^\d+$/.test(candidate.trim()));
-        if (line !== undefined && stdout.includes("\n")) {
-          clearTimeout(timer);
-          resolve(Number(line.trim()));
-        }
+        if (line !== undefined && stdout.includes("\n")) resolve(Number(line.trim()));
       });
-      child.once("error", (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.once("exit", (code, signal) => {
-        clearTimeout(timer);
+      child.once("error", reject);
+      child.once("exit", (code, signal) =>
         reject(
           new Error(
             `policy pack ${packDir} exited (${signal ?? `code ${code}`}) before serving${this.stderrLines}`,
           ),
-        );
-      });
+        ),
+      );
     });
+    return waiting.finally(() => stopWaiting());
   }
 }

@@ -23,6 +23,12 @@ export interface PolicyPackHostOptions extends PackProcessOptions {
   concurrency?: number;
 }
 
+/** A pack starting (`PolicyPackHost.starting`), and what stops its start. */
+export interface PackStart {
+  readonly host: Promise<PolicyPackHost>;
+  readonly controller: AbortController;
+}
+
 /** How long each phase took, for benchmarks and reports. */
 export interface HostTimings {
   /** From launch until the pack answered GetAnalyzerInfo and the default Configure. */
@@ -51,6 +57,18 @@ export class PolicyPackHost {
   ) {}
 
   /** Starts the pack, asks for its policies and configures it with their defaults. */
+  /**
+   * `start`, begun now and stoppable: the check starts the pack before it knows whether its input is
+   * good, and a start it no longer needs is cut short (`controller.abort()`) rather than waited for.
+   * The start's rejection is handled here; whoever awaits `host` still sees it.
+   */
+  static starting(options: PolicyPackHostOptions): PackStart {
+    const controller = new AbortController();
+    const host = PolicyPackHost.start({ ...options, signal: controller.signal });
+    host.catch(() => undefined);
+    return { host, controller };
+  }
+
   static async start(options: PolicyPackHostOptions): Promise<PolicyPackHost> {
     const startedAt = performance.now();
     const packDir = path.resolve(options.packDir);
@@ -63,6 +81,7 @@ export class PolicyPackHost {
     try {
       const launched = await PackProcess.launch(packDir, engine.address, options);
       pack = launched.pack;
+      options.signal?.throwIfAborted();
       const stderrLines = () => launched.pack.stderrLines;
       client = new AnalyzerClient(launched.port, stderrLines);
       const info = toPackInfo(await client.getAnalyzerInfo());
