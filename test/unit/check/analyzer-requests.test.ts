@@ -12,6 +12,7 @@ import { encodeStruct } from "../../../tools/check/analyzer/wire-encoding";
 import { wireRecord } from "../../../tools/check/analyzer/wire-values";
 import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
 import { providerResource, providerUrn } from "../../helpers/planned-provider";
+import { withOwnProtoKey } from "../../helpers/proto-key";
 
 const record = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 5 }) as fc.Arbitrary<
   Record<string, unknown>
@@ -74,13 +75,11 @@ describe("Analyze and AnalyzeStack requests written straight to bytes (tools/che
   });
 
   it("leave out a `__proto__` key, which google-protobuf's maps drop, in properties and dependencies", () => {
-    const withKey = <T>(value: T, object: Record<string, unknown> = {}) =>
-      Object.defineProperty(object, "__proto__", { value, enumerable: true });
-    const inputs = { name: "n", nested: withKey({ tags: { team: "inherited" } }, { kept: 1 }) };
+    const inputs = { name: "n", nested: withOwnProtoKey({ tags: { team: "inherited" } }, { kept: 1 }) };
     const planned: PlannedResource = {
       ...providerResource,
       inputs,
-      propertyDependencies: withKey([providerUrn], { name: [providerUrn] }) as Record<string, string[]>,
+      propertyDependencies: withOwnProtoKey([providerUrn], { name: [providerUrn] }),
     };
     const bytes = analyzerResourceBytes(
       planned,

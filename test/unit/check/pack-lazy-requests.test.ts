@@ -11,6 +11,7 @@ import {
 } from "../../../tools/check/analyzer/requests";
 import type { PlannedResource } from "../../../tools/check/plan/planned-resource";
 import { providerResource, providerUrn } from "../../helpers/planned-provider";
+import { withOwnProtoKey } from "../../helpers/proto-key";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- a preload (CommonJS) and the policy SDK's internal server */
 const { readAnalyzeRequest, readStackRequest } =
@@ -166,12 +167,10 @@ describe("the pack reads Analyzer requests lazily (analyzer/pack-lazy-requests.c
 
   it("drops a `__proto__` key from properties and property dependencies, as google-protobuf's maps do", () => {
     // A key fast-check's dictionaries draw now and then; here always, in a value and a map.
-    const withKey = <T>(value: T, object: Record<string, unknown> = {}) =>
-      Object.defineProperty(object, "__proto__", { value, enumerable: true });
     const planned: PlannedResource = {
       ...providerResource,
-      inputs: withKey({ tags: { team: "inherited" } }, { name: "n", nested: withKey(1) }),
-      propertyDependencies: withKey([providerUrn], { name: [providerUrn] }) as Record<string, string[]>,
+      inputs: withOwnProtoKey({ tags: { team: "inherited" } }, { name: "n", nested: withOwnProtoKey(1) }),
+      propertyDependencies: withOwnProtoKey([providerUrn], { name: [providerUrn] }),
     };
     const bytes = stackRequest([planned]);
     const lazy = asSdkReadsIt(readStackRequest(bytes)!);

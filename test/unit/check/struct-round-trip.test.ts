@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { structRoundTrip } from "../../../tools/check/program/struct-round-trip";
+import { withOwnProtoKey } from "../../helpers/proto-key";
 
 describe("a Struct's round trip without the Struct (what the mock monitor answers the SDK)", () => {
   it("gives what Struct.fromJavaScript(value).toJavaScript() gives, keys in the same order", () => {
@@ -26,14 +27,12 @@ describe("a Struct's round trip without the Struct (what the mock monitor answer
   });
 
   it("drops a `__proto__` key at any depth, as the Struct's map does, still refusing a value it cannot hold", () => {
-    const withKey = (value: unknown, object: Record<string, unknown> = {}) =>
-      Object.defineProperty(object, "__proto__", { value, enumerable: true });
-    const record = withKey({ tags: { team: "inherited" } }, { a: [withKey([1], { b: 2 })] });
+    const record = withOwnProtoKey({ tags: { team: "inherited" } }, { a: [withOwnProtoKey([1], { b: 2 })] });
     const copy = structRoundTrip(record);
     assert.deepStrictEqual(copy, Struct.fromJavaScript(record as never).toJavaScript());
     assert.deepStrictEqual(copy, { a: [{ b: 2 }] });
     assert.equal(Object.getPrototypeOf(copy), Object.prototype);
-    const refused = withKey(() => 1);
+    const refused = withOwnProtoKey<Record<string, unknown>>(() => 1);
     assert.throws(() => Struct.fromJavaScript(refused as never), /Unexpected struct type/);
     assert.throws(() => structRoundTrip(refused), /Unexpected struct type/);
   });
