@@ -5,9 +5,9 @@ import { runProgram } from "../../tools/check/program/program-runner";
 import { registeredUrns, waitForRPCs } from "../../tools/check/sdk-internals";
 import { readStackConfigFile } from "../../tools/stack-config-file";
 import { goJsonMarshal } from "../../tools/go-json";
-import { resourceTypes } from "../../src/resource-types";
-import { awsResourceSpecs } from "../../src/aws-resource-specs";
 import { formatInputError } from "../../src/validation";
+
+export { statedTenantChildTypes, types } from "./types";
 
 export const projectDir = path.resolve(__dirname, "../..");
 export const project = "bedrock-cost-governance";
@@ -16,41 +16,6 @@ export const project = "bedrock-cost-governance";
  * which tenant owners change in every onboarding PR (those are checked generically).
  */
 export const fixtureTenantsDir = path.join(projectDir, "test/fixtures/tenants");
-
-/** An AWS type's token, from its spec (src/aws-types/); a name no spec has fails loudly. */
-function tokenOf(name: string): string {
-  const spec = awsResourceSpecs[name];
-  if (!spec) throw new Error(`no AWS type spec is exported as ${name} from src/aws-types/`);
-  return spec.type;
-}
-
-/**
- * The type tokens the program registers, under the names the program tests use; each token is
- * its spec's or src/resource-types.ts's, never spelt again here.
- */
-export const types = {
-  anomalyMonitor: tokenOf("anomalyMonitor"),
-  anomalySubscription: tokenOf("anomalySubscription"),
-  budget: tokenOf("budget"),
-  budgetAction: tokenOf("budgetAction"),
-  costAllocationTag: tokenOf("costAllocationTag"),
-  inferenceProfile: tokenOf("inferenceProfile"),
-  metricAlarm: tokenOf("metricAlarm"),
-  organizationGuardrails: resourceTypes.organizationGuardrails,
-  parameter: tokenOf("ssmParameter"),
-  policy: tokenOf("iamPolicy"),
-  provider: resourceTypes.awsProvider,
-  role: tokenOf("iamRole"),
-  rolePolicy: tokenOf("iamRolePolicy"),
-  rolePolicyAttachment: tokenOf("iamRolePolicyAttachment"),
-  scp: tokenOf("organizationsPolicy"),
-  scpAttachment: tokenOf("organizationsPolicyAttachment"),
-  stack: resourceTypes.stack,
-  tenantGuardrails: resourceTypes.tenantGuardrails,
-  topic: tokenOf("snsTopic"),
-  topicPolicy: tokenOf("snsTopicPolicy"),
-  topicSubscription: tokenOf("snsTopicSubscription"),
-} as const;
 
 export interface RunOptions {
   /** The flat config to run with; defaults to the real `Pulumi.<stack>.yaml`. */

@@ -9,6 +9,7 @@ import {
   planStackFailure,
   providerSettings,
   plaintext,
+  statedTenantChildTypes,
   types,
 } from "../helpers/program";
 import { TenantFixture, validTenant } from "../helpers/tenant-fixtures";
@@ -236,28 +237,6 @@ const stacks: Record<
 
 const mandatoryTagKeys = ["tenant", "environment", "dept", "team", "app", "cost-center"];
 
-/**
- * The types of a tenant's resources this file states, whichever branch (`deny`) names them. A type
- * the component creates beyond these (a new resource type: its spec and the component) is checked
- * through its spec by the spec tests (test/unit/aws-resources.test.ts and the pack's coverage), so
- * adding one needs no edit here; a resource of a type named here that the tenant should not have
- * still fails.
- */
-const statedChildTypes = new Set([
-  types.inferenceProfile,
-  types.parameter,
-  types.metricAlarm,
-  types.topic,
-  types.topicPolicy,
-  types.topicSubscription,
-  types.budget,
-  types.policy,
-  types.rolePolicyAttachment,
-  types.role,
-  types.rolePolicy,
-  types.budgetAction,
-]);
-
 /** The logical names of one tenant's resources of the stated types, as `type::name`. */
 function expectedChildren(tenant: string, stack: StackTenantExpectation): string[] {
   const names = [
@@ -343,12 +322,12 @@ describe("the program with the fixture tenants", () => {
         it("gives each tenant exactly its profiles, parameters, alarms, topic, budget and policies, named from tenant and profile", () => {
           for (const tenant of tenantNames) {
             const children = childrenOfTenant(plans[stack], tenant)
-              .filter((child) => statedChildTypes.has(child.type))
+              .filter((child) => statedTenantChildTypes.has(child.type))
               .map((child) => `${child.type}::${child.name}`)
               .sort();
             assert.deepEqual(children, expectedChildren(tenant, expected.tenants[tenant]), tenant);
             const unspecified = childrenOfTenant(plans[stack], tenant).filter(
-              (child) => !statedChildTypes.has(child.type) && !specByType.has(child.type),
+              (child) => !statedTenantChildTypes.has(child.type) && !specByType.has(child.type),
             );
             assert.deepEqual(
               unspecified.map((child) => child.type),
