@@ -24,11 +24,13 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 describe("the pack from its tarball, alone", function () {
   this.timeout(300_000);
   let client: AnalyzerClient | undefined;
+  // The tarball and the pack installed from it (about 120 MB): removed when the file's tests end.
+  let work: string | undefined;
   let installed: string;
   let registered: Registered[];
 
   before(async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "standalone-pack-"));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "standalone-pack-"));
     const quiet = {
       stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"],
       encoding: "utf8" as const,
@@ -55,6 +57,7 @@ describe("the pack from its tarball, alone", function () {
 
   after(async () => {
     await client?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it("ships sources and tables only, and declares TypeScript 5 and ts-node", () => {
