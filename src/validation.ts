@@ -125,16 +125,30 @@ export function zodIssuesToErrors(
   }));
 }
 
-/** The keys an object schema allows at a path (wrappers such as optional and default looked through). */
-export function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+/**
+ * The schema a wrapper holds, looked through until it is not one: optional, default, nullable and
+ * prefault add no structure, and a pipe (`transform`) reads what its input schema reads. Whatever
+ * walks a schema by its structure (`keysAt`, the preflight's walk of a tenant's strings) starts here.
+ */
+export function innerSchema(schema: z.core.$ZodType): z.core.$ZodType {
   const wrappers = ["optional", "default", "nullable", "prefault"];
-  let current: z.core.$ZodType | undefined = schema;
-  let index = 0;
-  while (current) {
+  let current = schema;
+  for (;;) {
     const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
     if (wrappers.includes(def.type)) current = def.innerType as z.core.$ZodType;
     else if (def.type === "pipe") current = def.in as z.core.$ZodType;
-    else if (index === path.length) return def.type === "object" ? Object.keys(def.shape as object) : [];
+    else return current;
+  }
+}
+
+/** The keys an object schema allows at a path (wrappers such as optional and default looked through). */
+export function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  let index = 0;
+  while (current) {
+    current = innerSchema(current);
+    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (index === path.length) return def.type === "object" ? Object.keys(def.shape as object) : [];
     else {
       const segment = path[index++];
       if (def.type === "object") current = (def.shape as Record<string, z.core.$ZodType>)[String(segment)];

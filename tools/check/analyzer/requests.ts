@@ -22,7 +22,7 @@ const stackResourcesField = 1; // AnalyzeStackRequest.resources
  * `resource` as an AnalyzeRequest or (with `stack`) an AnalyzerResource, written straight to bytes:
  * the bytes the generated classes' `serializeBinary()` gives (fields in number order, empty strings
  * and false left out, map entries in key order), with the properties Struct appended last
- * (test/unit/check/analyzer-protocol.test.ts holds the two equal). Building the generated message
+ * (test/unit/check/analyzer-requests.test.ts holds the two equal). Building the generated message
  * objects for each resource, twice, was most of the encoding's time.
  */
 function resourceMessageBytes(

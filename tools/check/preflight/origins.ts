@@ -2,6 +2,7 @@ import type { StackTenant } from "../../../src/stack-tenants";
 import { defaultProfileDescription } from "../../../src/stack-tenants";
 import type { InputError } from "../../../src/validation";
 import { tenantSchema } from "../../../src/tenant";
+import { innerSchema } from "../../../src/validation";
 import type { z } from "zod";
 import { type PreflightIssue, issueMessage } from "./issue";
 import * as path from "node:path";
@@ -87,11 +88,10 @@ function walkStrings(
   path: string,
   add: (value: string, path: string) => void,
 ): void {
-  // The union of zod's own types, narrowed by `def.type` (zod 4's public core API).
-  const def = (schema as z.core.$ZodTypes)._zod.def;
+  // The union of zod's own types, narrowed by `def.type` (zod 4's public core API); wrappers looked through.
+  const def = (innerSchema(schema) as z.core.$ZodTypes)._zod.def;
   const at = (key: string) => (path ? `${path}.${key}` : key);
-  if (def.type === "optional" || def.type === "default") walkStrings(def.innerType, value, path, add);
-  else if (def.type === "string" && typeof value === "string") add(value, path);
+  if (def.type === "string" && typeof value === "string") add(value, path);
   else if (def.type === "array" && Array.isArray(value))
     value.forEach((item, index) => walkStrings(def.element, item, `${path}[${index}]`, add));
   else if (def.type === "object" && isRecord(value))
