@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { tenantSchema } from "../src/tenant";
 import { parseCli } from "./cli-flags";
+import { withDocsBlock } from "./docs-block";
 
 export const tenantsPage = path.resolve(__dirname, "../docs/tenants.md");
 const markers = {
@@ -28,17 +29,13 @@ export function tenantFieldTable(): string {
 
 /** The page with its table block replaced by `table`; throws when the markers are missing. */
 export function withTenantFieldTable(page: string, table: string): string {
-  const start = page.indexOf(markers.start);
-  const end = page.indexOf(markers.end);
-  if (start < 0 || end < start)
-    throw new Error(`docs/tenants.md lacks the markers ${markers.start} … ${markers.end}`);
-  return `${page.slice(0, start + markers.start.length)}\n${table}\n${page.slice(end)}`;
+  return withDocsBlock(page, markers, table, "docs/tenants.md");
 }
 
 const usage = `Usage: npm run docs:tenants
 
 Writes docs/tenants.md's table of tenant fields, generated from the tenant schema (src/tenant.ts),
-when it differs (npm test runs it first).
+when it differs.
 
 Exit codes: 0 written or up to date, 2 a bad flag.
 `;
@@ -50,7 +47,7 @@ if (require.main === module) {
   else {
     const page = fs.readFileSync(tenantsPage, "utf8");
     const written = withTenantFieldTable(page, tenantFieldTable());
-    // Silent when up to date: `npm test` runs this on every run.
+    // Written only when it differs, so an up-to-date page keeps its modification time.
     if (written !== page) {
       fs.writeFileSync(tenantsPage, written);
       console.log(`wrote the tenant field table of ${path.relative(process.cwd(), tenantsPage)}`);
